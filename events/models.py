@@ -1,0 +1,481 @@
+"""Reports, the events they describe, and every fact linked to the sentence that states it."""
+
+from __future__ import annotations
+
+import calendar
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+
+from people.models import CurationState, Organization, Person
+from people.naming import fold
+
+
+class ReportQuerySet(models.QuerySet):
+    def for_list(self):
+        return self.annotate(event_count=models.Count("events", distinct=True))
+
+
+class Report(models.Model):
+    file_name = models.CharField(max_length=255, unique=True)
+    slug = models.SlugField(max_length=120, unique=True)
+    sha256 = models.CharField(max_length=64, db_index=True)
+    raw_text = models.TextField(help_text="The text as decoded from the file, before cleaning.")
+    text = models.TextField(help_text="Cleaned text; evidence offsets point into it.")
+    title = models.CharField(max_length=500)
+    publisher = models.CharField(max_length=300, blank=True)
+    encoding = models.CharField(max_length=40, default="utf-8")
+    repairs = models.JSONField(default=list, blank=True)
+    loaded_at = models.DateTimeField(auto_now_add=True)
+    extracted_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ReportQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["file_name"]
+
+    def __str__(self):
+        return self.title or self.file_name
+
+    def get_absolute_url(self):
+        return reverse("events:report", kwargs={"slug": self.slug})
+
+
+class Evidence(models.Model):
+    """A fact as stated by one report: the sentence is report.text[start:end]."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="+")
+    evidence_start = models.PositiveIntegerField(null=True, blank=True)
+    evidence_end = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def evidence(self) -> str:
+        if self.evidence_start is None or self.evidence_end is None:
+            return ""
+        return self.report.text[self.evidence_start : self.evidence_end]
+
+
+class City(models.Model):
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=120, unique=True)
+    province = models.CharField(max_length=120, blank=True)
+    country = models.CharField(max_length=100, blank=True)
+    latitude = models.FloatField(null=True, blank=True)
+    longitude = models.FloatField(null=True, blank=True)
+    geonames_id = models.PositiveIntegerField(null=True, blank=True, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "cities"
+        constraints = [
+            models.UniqueConstraint(fields=["name", "country"], name="city_name_country_unique"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("events:city", kwargs={"slug": self.slug})
+
+
+class Topic(models.Model):
+    name = models.CharField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=120, unique=True)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("events:topic", kwargs={"slug": self.slug})
+
+
+def format_partial_date(year: int | None, month: int | None, day: int | None) -> str:
+    """'19 July (year not stated)', 'September 2021', '6 September 2021', '' when unknown."""
+    parts = []
+    if day and month:
+        parts.append(str(day))
+    if month:
+        parts.append(calendar.month_name[month])
+    if year:
+        parts.append(str(year))
+        return " ".join(parts)
+    if parts:
+        return " ".join(parts) + " (year not stated)"
+    return ""
+
+
+class EventQuerySet(models.QuerySet):
+    def for_list(self):
+        return self.select_related("city", "parent").prefetch_related("topics")
+
+    def for_detail(self):
+        return self.select_related("city", "parent").prefetch_related(
+            "topics",
+            "sources",
+            models.Prefetch(
+                "organizer_roles",
+                queryset=EventOrganizer.objects.select_related("organization", "report"),
+            ),
+            models.Prefetch(
+                "participations",
+                queryset=Participation.objects.select_related("person", "report").prefetch_related(
+                    models.Prefetch(
+                        "positions",
+                        queryset=Position.objects.select_related("organization", "report"),
+                    )
+                ),
+            ),
+            models.Prefetch(
+                "city_mentions", queryset=CityMention.objects.select_related("city", "report")
+            ),
+            models.Prefetch("claims", queryset=EventClaim.objects.select_related("report")),
+        )
+
+    def in_year(self, year: int):
+        return self.filter(start_year=year)
+
+
+class Event(CurationState):
+    name = models.CharField(max_length=300)
+    slug = models.SlugField(max_length=120, unique=True)
+    key = models.CharField(max_length=300, db_index=True, editable=False)
+    start_year = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Blank when the report does not say; never guessed."
+    )
+    start_month = models.PositiveSmallIntegerField(null=True, blank=True)
+    start_day = models.PositiveSmallIntegerField(null=True, blank=True)
+    end_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    end_month = models.PositiveSmallIntegerField(null=True, blank=True)
+    end_day = models.PositiveSmallIntegerField(null=True, blank=True)
+    city = models.ForeignKey(
+        City, null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
+    )
+    venue = models.CharField(max_length=300, blank=True)
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="children",
+        verbose_name="part of",
+        help_text="The larger event this one belonged to (a fair, an expo, a forum series).",
+    )
+    attendance_text = models.CharField(
+        max_length=100, blank=True, help_text='As the report states it: "nearly 200".'
+    )
+    attendance_approx = models.PositiveIntegerField(null=True, blank=True)
+    sources = models.ManyToManyField(Report, through="EventSource", related_name="events")
+    topics = models.ManyToManyField(Topic, through="EventTopic", related_name="events", blank=True)
+    organizers = models.ManyToManyField(
+        Organization, through="EventOrganizer", related_name="organized_events", blank=True
+    )
+    cities_mentioned = models.ManyToManyField(
+        City, through="CityMention", related_name="mentioned_in_events", blank=True
+    )
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = [
+            F("start_year").desc(nulls_last=True),
+            F("start_month").desc(nulls_last=True),
+            F("start_day").desc(nulls_last=True),
+            "name",
+        ]
+        indexes = [
+            models.Index(fields=["start_year", "start_month", "start_day"], name="event_date_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(start_month__isnull=True) | Q(start_month__range=(1, 12)),
+                name="event_start_month_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(start_day__isnull=True)
+                | (Q(start_day__range=(1, 31)) & Q(start_month__isnull=False)),
+                name="event_start_day_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(end_month__isnull=True) | Q(end_month__range=(1, 12)),
+                name="event_end_month_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(end_day__isnull=True)
+                | (Q(end_day__range=(1, 31)) & Q(end_month__isnull=False)),
+                name="event_end_day_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.key = fold(self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("events:detail", kwargs={"slug": self.slug})
+
+    @property
+    def start_display(self) -> str:
+        return format_partial_date(self.start_year, self.start_month, self.start_day)
+
+    @property
+    def end_display(self) -> str:
+        return format_partial_date(self.end_year, self.end_month, self.end_day)
+
+    @property
+    def date_display(self) -> str:
+        start, end = self.start_display, self.end_display
+        return f"{start} – {end}" if end else start
+
+    @property
+    def start_iso(self) -> str:
+        """ISO 8601 as far as it is known ('2021-09-06', '2021-09', '2021'), else ''."""
+        if not self.start_year:
+            return ""
+        parts = [f"{self.start_year:04d}"]
+        if self.start_month:
+            parts.append(f"{self.start_month:02d}")
+            if self.start_day:
+                parts.append(f"{self.start_day:02d}")
+        return "-".join(parts)
+
+
+class EventSource(models.Model):
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="event_sources")
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="event_sources")
+    order = models.PositiveSmallIntegerField(
+        default=0, help_text="Position of the event in the report."
+    )
+
+    class Meta:
+        ordering = ["event", "report"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "report"], name="event_source_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.event} ← {self.report.file_name}"
+
+
+class ClaimField(models.TextChoices):
+    NAME = "name", "Name"
+    START = "start", "Start date"
+    END = "end", "End date"
+    CITY = "city", "City"
+    VENUE = "venue", "Venue"
+    PART_OF = "part_of", "Part of"
+    ATTENDANCE = "attendance", "Attendance"
+
+
+class EventClaim(Evidence):
+    """What one report says about one field of an event. Two reports may disagree."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="claims")
+    field = models.CharField(max_length=20, choices=ClaimField.choices)
+    value = models.CharField(max_length=500)
+
+    class Meta:
+        ordering = ["event", "field", "report"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "report", "field"], name="event_claim_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_field_display()}: {self.value}"
+
+
+class OrganizerRole(models.TextChoices):
+    HOST = "host", "Host"
+    ORGANIZER = "organizer", "Organizer"
+    CO_ORGANIZER = "co-organizer", "Co-organizer"
+    SPONSOR = "sponsor", "Sponsor"
+    SUPPORTER = "supporter", "Supporter"
+
+
+class EventOrganizer(Evidence):
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="organizer_roles")
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="organizer_roles"
+    )
+    role = models.CharField(max_length=20, choices=OrganizerRole.choices)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["event", "order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "organization"], name="event_organizer_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organization} ({self.get_role_display()}) at {self.event}"
+
+
+class EventTopic(Evidence):
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="topic_tags")
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="event_tags")
+    score = models.FloatField(default=1.0)
+
+    class Meta:
+        ordering = ["event", "-score"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "topic"], name="event_topic_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.topic} on {self.event}"
+
+
+class CityMention(Evidence):
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="city_mentions")
+    city = models.ForeignKey(City, on_delete=models.CASCADE, related_name="mentions")
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["event", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "city"], name="city_mention_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.city} in {self.event}"
+
+
+class ParticipationRole(models.TextChoices):
+    SPEAKER = "speaker", "Speaker"
+    KEYNOTE = "keynote", "Keynote speaker"
+    MODERATOR = "moderator", "Moderator"
+    PANELIST = "panelist", "Panelist"
+    ATTENDEE = "attendee", "Attendee"
+
+
+class ParticipationQuerySet(models.QuerySet):
+    def for_person(self):
+        return self.select_related("event", "event__city").prefetch_related(
+            models.Prefetch("positions", queryset=Position.objects.select_related("organization"))
+        )
+
+
+class Participation(Evidence, CurationState):
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="participations")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="participations")
+    role = models.CharField(
+        max_length=20, choices=ParticipationRole.choices, default=ParticipationRole.SPEAKER
+    )
+    talk_title = models.CharField(max_length=500, blank=True)
+    online = models.BooleanField(default=False, help_text="Spoke remotely.")
+    order = models.PositiveSmallIntegerField(default=0)
+    confidence = models.FloatField(default=1.0)
+
+    objects = ParticipationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["event", "order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "person"], name="participation_unique"),
+            models.CheckConstraint(
+                condition=Q(role__in=ParticipationRole.values), name="participation_role_valid"
+            ),
+        ]
+        indexes = [models.Index(fields=["person", "event"], name="participation_person_idx")]
+
+    def __str__(self):
+        return f"{self.person} at {self.event} ({self.get_role_display()})"
+
+    @property
+    def primary_position(self):
+        positions = list(self.positions.all())
+        return positions[0] if positions else None
+
+
+class Position(Evidence):
+    """A title held at the time of an event, at an organisation when the report names one."""
+
+    participation = models.ForeignKey(
+        Participation, on_delete=models.CASCADE, related_name="positions"
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+    title = models.CharField(max_length=300)
+    organization = models.ForeignKey(
+        Organization, null=True, blank=True, on_delete=models.SET_NULL, related_name="positions"
+    )
+
+    class Meta:
+        ordering = ["participation", "order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["participation", "order"], name="position_order_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title}, {self.organization}" if self.organization_id else self.title
+
+
+class ReviewStatus(models.TextChoices):
+    OPEN = "open", "Needs review"
+    CONFIRMED = "confirmed", "Confirmed"
+    CORRECTED = "corrected", "Corrected"
+
+
+class ReviewItemQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status=ReviewStatus.OPEN)
+
+
+class ReviewItem(models.Model):
+    """A fact the extraction was unsure of, waiting for an editor."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    record = GenericForeignKey("content_type", "object_id")
+    reason = models.CharField(max_length=40, help_text="A stable code: no-year, no-affiliation...")
+    message = models.CharField(max_length=500)
+    report = models.ForeignKey(Report, null=True, blank=True, on_delete=models.CASCADE)
+    evidence_start = models.PositiveIntegerField(null=True, blank=True)
+    evidence_end = models.PositiveIntegerField(null=True, blank=True)
+    status = models.CharField(
+        max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.OPEN
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+
+    objects = ReviewItemQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["status", "-created_at"]
+        indexes = [
+            models.Index(fields=["content_type", "object_id"], name="review_item_record_idx"),
+            models.Index(fields=["status"], name="review_item_status_idx"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "reason"], name="review_item_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return self.message
+
+    @property
+    def evidence(self) -> str:
+        if self.report_id is None or self.evidence_start is None:
+            return ""
+        return self.report.text[self.evidence_start : self.evidence_end]

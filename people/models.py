@@ -1,0 +1,237 @@
+"""People and organisations, with the written forms they go by and their curation state."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models.functions import Upper
+from django.urls import reverse
+
+from people.naming import fold
+
+
+class CurationState(models.Model):
+    """What an editor did to a record, so that a re-import never undoes it."""
+
+    curated_fields = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Fields an editor has changed. Re-importing reports never overwrites them.",
+    )
+    created_by_editor = models.BooleanField(
+        default=False,
+        help_text="Made by hand in the admin rather than extracted from a report.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+    def is_curated(self, field_name: str) -> bool:
+        return self.created_by_editor or field_name in self.curated_fields
+
+
+class OrganizationKind(models.TextChoices):
+    GOVERNMENT = "government", "Government"
+    COMPANY = "company", "Company"
+    NGO = "ngo", "NGO"
+    ACADEMIC = "academic", "Academic"
+    INTERGOVERNMENTAL = "intergovernmental", "Intergovernmental"
+    ASSOCIATION = "association", "Association"
+    MEDIA = "media", "Media"
+    OTHER = "other", "Other"
+
+
+class OrganizationQuerySet(models.QuerySet):
+    def for_list(self):
+        return self.select_related("parent").annotate(
+            people_count=models.Count("positions__participation__person", distinct=True),
+        )
+
+    def matching_key(self, key: str):
+        """Organisations whose name or any alias folds to `key`."""
+        return self.filter(models.Q(key=key) | models.Q(aliases__key=key)).distinct()
+
+
+class Organization(CurationState):
+    name = models.CharField(max_length=300)
+    slug = models.SlugField(max_length=120, unique=True)
+    key = models.CharField(
+        max_length=300, db_index=True, editable=False, help_text="Folded name used for matching."
+    )
+    acronym = models.CharField(max_length=40, blank=True)
+    kind = models.CharField(
+        max_length=20, choices=OrganizationKind.choices, default=OrganizationKind.OTHER
+    )
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="units",
+        help_text="The larger body a unit belongs to: a university for its institute.",
+    )
+    country = models.CharField(max_length=100, blank=True)
+    description = models.TextField(blank=True)
+
+    objects = OrganizationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [
+            models.Index(Upper("acronym"), name="organization_acronym_idx"),
+            models.Index(fields=["kind", "country"], name="organization_kind_country_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=OrganizationKind.values),
+                name="organization_kind_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    def save(self, *args, **kwargs):
+        # The matching key is derived data; keeping it in step here means an editor's
+        # rename in the admin is matched by the next import.
+        self.key = fold(self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("people:organization", kwargs={"slug": self.slug})
+
+
+class AliasKind(models.TextChoices):
+    ACRONYM = "acronym", "Acronym"
+    ALIAS = "alias", "Other written form"
+    MERGED = "merged", "Name of a merged record"
+
+
+class OrganizationAlias(models.Model):
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=300)
+    key = models.CharField(max_length=300, db_index=True, editable=False)
+    kind = models.CharField(max_length=10, choices=AliasKind.choices, default=AliasKind.ALIAS)
+
+    class Meta:
+        ordering = ["organization", "name"]
+        verbose_name_plural = "organization aliases"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "key"], name="organization_alias_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.key = fold(self.name)
+        super().save(*args, **kwargs)
+
+
+class PersonQuerySet(models.QuerySet):
+    def for_list(self):
+        return self.annotate(
+            appearance_count=models.Count("participations", distinct=True),
+        )
+
+    def matching_key(self, key: str):
+        return self.filter(models.Q(key=key) | models.Q(aliases__key=key)).distinct()
+
+
+class Person(CurationState):
+    name = models.CharField(
+        max_length=200, help_text="Usual written order; Chinese names family name first."
+    )
+    family_name = models.CharField(max_length=100, blank=True)
+    given_name = models.CharField(max_length=100, blank=True)
+    slug = models.SlugField(max_length=120, unique=True)
+    key = models.CharField(max_length=200, db_index=True, editable=False)
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["family_name", "given_name", "name"]
+        verbose_name_plural = "people"
+        indexes = [models.Index(fields=["family_name", "given_name"], name="person_name_idx")]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.key = fold(self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("people:person", kwargs={"slug": self.slug})
+
+
+class PersonAlias(models.Model):
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=200)
+    key = models.CharField(max_length=200, db_index=True, editable=False)
+    kind = models.CharField(max_length=10, choices=AliasKind.choices, default=AliasKind.ALIAS)
+
+    class Meta:
+        ordering = ["person", "name"]
+        verbose_name_plural = "person aliases"
+        constraints = [
+            models.UniqueConstraint(fields=["person", "key"], name="person_alias_unique"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.key = fold(self.name)
+        super().save(*args, **kwargs)
+
+
+class PersonRedirect(models.Model):
+    """An old URL of a person merged into another, so links keep working."""
+
+    old_slug = models.SlugField(max_length=120, unique=True)
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="redirects")
+
+    class Meta:
+        ordering = ["old_slug"]
+
+    def __str__(self):
+        return f"{self.old_slug} → {self.person}"
+
+
+class OrganizationRedirect(models.Model):
+    old_slug = models.SlugField(max_length=120, unique=True)
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="redirects"
+    )
+
+    class Meta:
+        ordering = ["old_slug"]
+
+    def __str__(self):
+        return f"{self.old_slug} → {self.organization}"
+
+
+class DeletedRecord(models.Model):
+    """A record an editor deleted; a re-import must not bring it back."""
+
+    model = models.CharField(max_length=60, help_text="app_label.model of the deleted record")
+    key = models.CharField(max_length=400, help_text="The natural key the import matches on.")
+    label = models.CharField(max_length=300, blank=True)
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    deleted_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-deleted_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["model", "key"], name="deleted_record_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.model}: {self.label or self.key}"

@@ -1,0 +1,35 @@
+"""Keys and slugs for matching records by name, independent of case, accents and punctuation."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from django.utils.text import slugify
+
+
+def fold(text: str) -> str:
+    """Case-, accent- and punctuation-insensitive form of a name.
+
+    >>> fold("Bojan Lalić")
+    'bojan lalic'
+    """
+    text = unicodedata.normalize("NFKD", text or "")
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"[^\w]+", " ", text.casefold())
+    return " ".join(text.split())
+
+
+def unique_slug(model, text: str, *, max_length: int = 100, exclude_pk=None) -> str:
+    """A slug for `text` not yet used by `model`, adding -2, -3... when taken."""
+    base = slugify(fold(text))[:max_length].strip("-") or "record"
+    taken = model._default_manager.filter(slug__startswith=base)
+    if exclude_pk is not None:
+        taken = taken.exclude(pk=exclude_pk)
+    used = set(taken.values_list("slug", flat=True))
+    if base not in used:
+        return base
+    n = 2
+    while f"{base}-{n}" in used:
+        n += 1
+    return f"{base}-{n}"
