@@ -355,6 +355,26 @@ class CityMention(Evidence):
         return f"{self.city} in {self.event}"
 
 
+class OrganizationMention(Evidence):
+    """An organisation a report names, whatever its part in the event."""
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="mentions"
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["report", "order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "organization"], name="organization_mention_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organization} in {self.report}"
+
+
 class ParticipationRole(models.TextChoices):
     SPEAKER = "speaker", "Speaker"
     KEYNOTE = "keynote", "Keynote speaker"

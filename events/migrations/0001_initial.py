@@ -314,4 +314,19 @@ class Migration(migrations.Migration):
             model_name='event',
             constraint=models.CheckConstraint(condition=models.Q(('end_day__isnull', True), models.Q(('end_day__range', (1, 31)), ('end_month__isnull', False)), _connector='OR'), name='event_end_day_valid'),
         ),
+        migrations.CreateModel(
+            name='OrganizationMention',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('evidence_start', models.PositiveIntegerField(blank=True, null=True)),
+                ('evidence_end', models.PositiveIntegerField(blank=True, null=True)),
+                ('order', models.PositiveSmallIntegerField(default=0)),
+                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='mentions', to='people.organization')),
+                ('report', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='events.report')),
+            ],
+            options={
+                'ordering': ['report', 'order'],
+                'constraints': [models.UniqueConstraint(fields=('report', 'organization'), name='organization_mention_unique')],
+            },
+        ),
     ]
