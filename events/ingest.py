@@ -1,0 +1,681 @@
+"""The one place where extracted records meet the database.
+
+`ingest_report` is idempotent: the same report twice changes nothing; a report whose text
+changed replaces what it said before. Editors' work always wins over the extraction:
+a field named in a record's `curated_fields`, any field of a record an editor created, and
+a record an editor deleted (a `DeletedRecord` tombstone) are never overwritten or brought back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
+from django.utils import timezone
+
+from events.extraction import records as rec
+from events.models import (
+    City,
+    CityMention,
+    ClaimField,
+    Event,
+    EventClaim,
+    EventOrganizer,
+    EventSource,
+    EventTopic,
+    OrganizationMention,
+    Participation,
+    Position,
+    Report,
+    ReviewItem,
+    ReviewStatus,
+    Topic,
+)
+from people.models import (
+    AliasKind,
+    DeletedRecord,
+    Organization,
+    OrganizationAlias,
+    Person,
+    PersonAlias,
+)
+from people.naming import fold, unique_slug
+
+# Review reasons the ingest adds on top of the extraction's own warnings.
+REPORTS_DISAGREE = "reports-disagree"
+POSSIBLE_NAMESAKE = "possible-namesake"
+NEW_RECORD = "new-record"
+
+REVIEW_MESSAGES = {
+    rec.Warning.NO_YEAR: "The report does not give the year of this event.",
+    rec.Warning.NO_DATE: "The report does not say when this event took place.",
+    rec.Warning.NO_CITY: "The report does not say where this event took place.",
+    rec.Warning.NO_AFFILIATION: "The report gives no organisation for this person.",
+    rec.Warning.AMBIGUOUS_ORGANIZATION: "The organisation could not be told apart from another.",
+    rec.Warning.SINGLE_WORD_NAME: "Only one word of this person's name is known.",
+    rec.Warning.UNKNOWN_ORGANIZATION_KIND: "The kind of this organisation is a guess.",
+    rec.Warning.NAME_ORDER_GUESSED: "Which part of this name is the family name is a guess.",
+}
+
+
+@dataclass
+class IngestResult:
+    file_name: str
+    status: str = "unchanged"  # created | updated | unchanged
+    events: int = 0
+    participants: int = 0
+    organizations: int = 0
+    created: dict[str, int] = field(default_factory=dict)
+    review_items: int = 0
+
+    def count(self, label: str) -> None:
+        self.created[label] = self.created.get(label, 0) + 1
+
+    def summary(self) -> str:
+        if self.status == "unchanged":
+            return "unchanged"
+        made = ", ".join(f"{n} new {label}" for label, n in sorted(self.created.items()))
+        return (
+            f"{self.status}: {self.events} event(s), {self.participants} participant(s), "
+            f"{self.organizations} organisation(s)" + (f"; {made}" if made else "")
+        )
+
+
+def ingest_report(
+    extracted: rec.ExtractedReport,
+    *,
+    raw_text: str,
+    sha256: str,
+    file_name: str,
+    dry_run: bool = False,
+    review_new_records: bool = False,
+) -> IngestResult:
+    """Write one extracted report in one transaction. With dry_run nothing is kept."""
+    result = IngestResult(file_name=file_name)
+    existing = Report.objects.filter(file_name=file_name).first()
+    if existing is not None and existing.sha256 == sha256:
+        return result
+    with transaction.atomic():
+        _Ingest(extracted, result, review_new_records=review_new_records).run(
+            existing, raw_text=raw_text, sha256=sha256, file_name=file_name
+        )
+        if dry_run:
+            transaction.set_rollback(True)
+    return result
+
+
+def is_tombstoned(model: type[models.Model], key: str) -> bool:
+    return DeletedRecord.objects.filter(model=model._meta.label_lower, key=key).exists()
+
+
+def participation_key(event: Event, person: Person) -> str:
+    return f"{event.key}|{person.key}"
+
+
+def apply_fields(obj, values: dict) -> list[str]:
+    """Set the values an editor has not curated; return the names that changed."""
+    if getattr(obj, "created_by_editor", False):
+        return []
+    curated = set(getattr(obj, "curated_fields", None) or ())
+    changed = []
+    for name, value in values.items():
+        if name in curated:
+            continue
+        if getattr(obj, name) != value:
+            setattr(obj, name, value)
+            changed.append(name)
+    return changed
+
+
+def span_fields(span: rec.Span | None) -> dict:
+    if span is None:
+        return {"evidence_start": None, "evidence_end": None}
+    return {"evidence_start": span.start, "evidence_end": span.end}
+
+
+def date_fields(prefix: str, date: rec.PartialDate | None) -> dict:
+    return {
+        f"{prefix}_year": date.year if date else None,
+        f"{prefix}_month": date.month if date else None,
+        f"{prefix}_day": date.day if date else None,
+    }
+
+
+def format_claim_date(date: rec.PartialDate | None) -> str:
+    if date is None:
+        return ""
+    return "-".join(
+        "??" if part is None else str(part) for part in (date.year, date.month, date.day)
+    )
+
+
+class _Ingest:
+    """The state of one report's ingest: what was touched, so the rest can be removed."""
+
+    def __init__(self, extracted: rec.ExtractedReport, result: IngestResult, *, review_new_records):
+        self.x = extracted
+        self.result = result
+        self.review_new_records = review_new_records
+        self.orgs_by_name: dict[str, Organization] = {}
+        self.changed: set[tuple[type, int]] = set()
+        self.created: set[tuple[type, int]] = set()
+        self.report: Report | None = None
+
+    # -- the report -------------------------------------------------------------------------
+    def run(self, existing: Report | None, *, raw_text: str, sha256: str, file_name: str):
+        x = self.x
+        values = {
+            "sha256": sha256,
+            "raw_text": raw_text,
+            "text": x.text,
+            "title": x.title[:500],
+            "publisher": (x.publisher or "")[:300],
+            "encoding": x.encoding,
+            "repairs": list(x.repairs),
+            "extracted_at": timezone.now(),
+        }
+        if existing is None:
+            self.report = Report.objects.create(
+                file_name=file_name, slug=unique_slug(Report, file_name.rsplit(".", 1)[0]), **values
+            )
+            self.result.status = "created"
+        else:
+            self.report = existing
+            for name, value in values.items():
+                setattr(existing, name, value)
+            existing.save()
+            self.result.status = "updated"
+
+        seen = _Seen()
+        for order, mention in enumerate(x.organizations):
+            org = self.organization(mention)
+            if org is None:
+                continue
+            OrganizationMention.objects.update_or_create(
+                report=self.report,
+                organization=org,
+                defaults={"order": order, **span_fields(mention.evidence)},
+            )
+            seen.org_mentions.add(org.pk)
+        for order, event in enumerate(x.events):
+            self.event(order, event, seen)
+        self.remove_unseen(seen)
+        self.reopen_changed_reviews()
+        self.result.organizations = len(seen.org_mentions)
+
+    # -- organisations ----------------------------------------------------------------------
+    def organization(self, mention: rec.OrganizationMention) -> Organization | None:
+        key = fold(mention.name)
+        if key in self.orgs_by_name:
+            return self.orgs_by_name[key]
+        org = Organization.objects.matching_key(key).first()
+        if org is None:
+            if is_tombstoned(Organization, key):
+                return None
+            org = Organization(
+                name=mention.name[:300], slug=unique_slug(Organization, mention.name)
+            )
+            self.track_created(org)
+        parent = None
+        if mention.parent and fold(mention.parent) != key:
+            parent = self.organization_by_name(mention.parent)
+        changed = apply_fields(
+            org,
+            {
+                "acronym": (mention.acronym or org.acronym or "")[:40],
+                "kind": str(mention.kind),
+                "country": (mention.country or org.country or "")[:100],
+                "parent": parent or org.parent,
+            },
+        )
+        self.save(org, changed)
+        if mention.acronym:
+            self.alias(OrganizationAlias, org, "organization", mention.acronym, AliasKind.ACRONYM)
+        for alias in mention.aliases:
+            self.alias(OrganizationAlias, org, "organization", alias, AliasKind.ALIAS)
+        for warning in mention.warnings:
+            self.review(
+                org, str(warning), REVIEW_MESSAGES.get(warning, str(warning)), mention.evidence
+            )
+        self.orgs_by_name[key] = org
+        return org
+
+    def organization_by_name(self, name: str | None) -> Organization | None:
+        if not name:
+            return None
+        key = fold(name)
+        if key in self.orgs_by_name:
+            return self.orgs_by_name[key]
+        for mention in self.x.organizations:
+            if fold(mention.name) == key:
+                return self.organization(mention)
+        org = Organization.objects.matching_key(key).first()
+        if org is None and not is_tombstoned(Organization, key):
+            org = Organization(name=name[:300], slug=unique_slug(Organization, name))
+            self.track_created(org)
+            self.save(org, [])
+        self.orgs_by_name[key] = org
+        return org
+
+    # -- events -----------------------------------------------------------------------------
+    def event(self, order: int, x_event: rec.ExtractedEvent, seen: _Seen) -> None:
+        event = self.find_event(order, x_event)
+        if event is None:
+            return
+        self.result.events += 1
+        seen.events.add(event.pk)
+        EventSource.objects.update_or_create(
+            event=event, report=self.report, defaults={"order": order}
+        )
+        shared = event.event_sources.exclude(report=self.report).exists()
+
+        city = self.city(x_event.city) if x_event.city else None
+        parent = self.parent_event(x_event.part_of, seen) if x_event.part_of else None
+        attendance = x_event.attendance
+        values = {
+            **date_fields("start", x_event.start),
+            **date_fields("end", x_event.end),
+            "city": city,
+            "venue": (x_event.venue.value if x_event.venue else "")[:300],
+            "parent": parent,
+            "attendance_text": (attendance.text if attendance else "")[:100],
+            "attendance_approx": attendance.approx if attendance else None,
+        }
+        if shared:
+            # Another report already describes this event: keep what is there, fill gaps,
+            # and let an editor settle any disagreement (both statements are kept as claims).
+            if self.disagrees(event, values):
+                self.review(
+                    event,
+                    REPORTS_DISAGREE,
+                    "Two reports disagree about this event; compare their statements.",
+                    x_event.name.evidence,
+                )
+            values = {k: v for k, v in values.items() if getattr(event, k) in (None, "")}
+        self.save(event, apply_fields(event, values))
+        self.claims(event, x_event, seen)
+
+        for warning in x_event.warnings:
+            span = x_event.start.evidence if x_event.start else x_event.name.evidence
+            self.review(event, str(warning), REVIEW_MESSAGES.get(warning, str(warning)), span)
+
+        for i, organizer in enumerate(x_event.organizers):
+            org = self.organization_by_name(organizer.organization)
+            if org is None or is_tombstoned(EventOrganizer, f"{event.key}|{org.key}"):
+                continue
+            row, _ = EventOrganizer.objects.update_or_create(
+                event=event,
+                organization=org,
+                defaults={
+                    "role": str(organizer.role),
+                    "order": i,
+                    "report": self.report,
+                    **span_fields(organizer.evidence),
+                },
+            )
+            seen.organizers.add(row.pk)
+
+        for tag in x_event.topics:
+            topic = self.topic(tag)
+            row, _ = EventTopic.objects.update_or_create(
+                event=event,
+                topic=topic,
+                defaults={"score": tag.score, "report": self.report, **span_fields(tag.evidence)},
+            )
+            seen.topics.add(row.pk)
+
+        for i, place in enumerate(x_event.cities_mentioned):
+            mentioned = self.city(place)
+            if city is not None and mentioned.pk == city.pk:
+                continue
+            row, _ = CityMention.objects.update_or_create(
+                event=event,
+                city=mentioned,
+                defaults={"order": i, "report": self.report, **span_fields(place.evidence)},
+            )
+            seen.city_mentions.add(row.pk)
+
+        for i, participant in enumerate(x_event.participants):
+            self.participant(event, i, participant, seen)
+
+    def find_event(self, order: int, x_event: rec.ExtractedEvent) -> Event | None:
+        source = (
+            EventSource.objects.filter(report=self.report, order=order)
+            .select_related("event")
+            .first()
+        )
+        if source is not None:
+            return source.event
+        key = fold(x_event.name.value)
+        event = Event.objects.filter(key=key).first() or self.same_event_elsewhere(x_event)
+        if event is not None:
+            return event
+        if is_tombstoned(Event, key):
+            return None
+        event = Event(name=x_event.name.value[:300], slug=unique_slug(Event, x_event.name.value))
+        self.track_created(event)
+        self.save(event, [])
+        return event
+
+    def same_event_elsewhere(self, x_event: rec.ExtractedEvent) -> Event | None:
+        """Another report's event on the same full date in the same city sharing a speaker."""
+        start, place = x_event.start, x_event.city
+        if not (start and start.year and start.month and start.day and place):
+            return None
+        names = {fold(p.name.display) for p in x_event.participants}
+        if not names:
+            return None
+        return (
+            Event.objects.filter(
+                start_year=start.year,
+                start_month=start.month,
+                start_day=start.day,
+                city__name=place.name,
+                participations__person__key__in=names,
+            )
+            .distinct()
+            .first()
+        )
+
+    def disagrees(self, event: Event, values: dict) -> bool:
+        for name, value in values.items():
+            current = getattr(event, name)
+            if current not in (None, "") and value not in (None, "") and current != value:
+                return True
+        return False
+
+    def parent_event(self, quoted: rec.Quoted, seen: _Seen) -> Event | None:
+        key = fold(quoted.value)
+        parent = Event.objects.filter(key=key).first()
+        if parent is None:
+            if is_tombstoned(Event, key):
+                return None
+            parent = Event(name=quoted.value[:300], slug=unique_slug(Event, quoted.value))
+            self.track_created(parent)
+            self.save(parent, [])
+        claim, _ = EventClaim.objects.update_or_create(
+            event=parent,
+            report=self.report,
+            field=ClaimField.NAME,
+            defaults={"value": quoted.value[:500], **span_fields(quoted.evidence)},
+        )
+        seen.claims.add(claim.pk)
+        seen.parents.add(parent.pk)
+        return parent
+
+    def claims(self, event: Event, x: rec.ExtractedEvent, seen: _Seen) -> None:
+        statements = {
+            ClaimField.NAME: (x.name.value, x.name.evidence),
+            ClaimField.START: (format_claim_date(x.start), x.start.evidence if x.start else None),
+            ClaimField.END: (format_claim_date(x.end), x.end.evidence if x.end else None),
+            ClaimField.CITY: (x.city.name if x.city else "", x.city.evidence if x.city else None),
+            ClaimField.VENUE: (
+                x.venue.value if x.venue else "",
+                x.venue.evidence if x.venue else None,
+            ),
+            ClaimField.PART_OF: (
+                x.part_of.value if x.part_of else "",
+                x.part_of.evidence if x.part_of else None,
+            ),
+            ClaimField.ATTENDANCE: (
+                x.attendance.text if x.attendance else "",
+                x.attendance.evidence if x.attendance else None,
+            ),
+        }
+        for name, (value, span) in statements.items():
+            if not value:
+                continue
+            claim, _ = EventClaim.objects.update_or_create(
+                event=event,
+                report=self.report,
+                field=name,
+                defaults={"value": value[:500], **span_fields(span)},
+            )
+            seen.claims.add(claim.pk)
+
+    # -- places and topics --------------------------------------------------------------------
+    def city(self, place: rec.Place) -> City:
+        city = None
+        if place.geonames_id:
+            city = City.objects.filter(geonames_id=place.geonames_id).first()
+        if city is None:
+            city = City.objects.filter(name=place.name, country=place.country or "").first()
+        if city is None:
+            city = City.objects.create(
+                name=place.name[:120],
+                slug=unique_slug(City, place.name),
+                province=(place.province or "")[:120],
+                country=(place.country or "")[:100],
+                latitude=place.latitude,
+                longitude=place.longitude,
+                geonames_id=place.geonames_id,
+            )
+            self.result.count("cities")
+            return city
+        gaps = {
+            name: value
+            for name, value in {
+                "province": place.province or "",
+                "latitude": place.latitude,
+                "longitude": place.longitude,
+                "geonames_id": place.geonames_id,
+            }.items()
+            if getattr(city, name) in (None, "") and value not in (None, "")
+        }
+        if gaps:
+            for name, value in gaps.items():
+                setattr(city, name, value)
+            city.save(update_fields=list(gaps))
+        return city
+
+    def topic(self, tag: rec.TopicTag) -> Topic:
+        topic = Topic.objects.filter(slug=tag.slug).first()
+        if topic is None:
+            topic = Topic.objects.create(
+                slug=tag.slug, name=tag.name[:120], description=topic_description(tag.slug)
+            )
+            self.result.count("topics")
+        return topic
+
+    # -- people -------------------------------------------------------------------------------
+    def participant(self, event: Event, order: int, x: rec.Participant, seen: _Seen) -> None:
+        person = self.person(x)
+        if person is None:
+            return
+        key = participation_key(event, person)
+        if is_tombstoned(Participation, key):
+            return
+        participation = Participation.objects.filter(event=event, person=person).first()
+        if participation is None:
+            participation = Participation(
+                event=event, person=person, report=self.report, **span_fields(x.evidence)
+            )
+            self.track_created(participation)
+        changed = apply_fields(
+            participation,
+            {
+                "role": str(x.role),
+                "talk_title": (x.talk_title or participation.talk_title or "")[:500],
+                "online": x.online,
+                "order": order,
+                "confidence": x.confidence,
+            },
+        )
+        if participation.report_id == self.report.pk:
+            changed += apply_fields(participation, span_fields(x.evidence))
+        self.save(participation, changed)
+        seen.participations.add(participation.pk)
+        self.result.participants += 1
+        if participation.is_curated("positions"):
+            return
+        self.positions(participation, x)
+        for warning in x.warnings:
+            self.review(
+                participation, str(warning), REVIEW_MESSAGES.get(warning, str(warning)), x.evidence
+            )
+
+    def positions(self, participation: Participation, x: rec.Participant) -> None:
+        """Replace what this report said about the positions; keep other reports' statements."""
+        mine = participation.positions.filter(report=self.report)
+        before = [(p.title, p.organization_id) for p in mine.order_by("order")]
+        others = participation.positions.exclude(report=self.report)
+        start = (others.aggregate(m=models.Max("order"))["m"] + 1) if others.exists() else 0
+        wanted = []
+        for position in x.positions:
+            org = self.organization_by_name(position.organization)
+            wanted.append((position, org))
+        if before == [(p.title[:300], org.pk if org else None) for p, org in wanted]:
+            return
+        mine.delete()
+        Position.objects.bulk_create(
+            Position(
+                participation=participation,
+                order=start + i,
+                title=position.title[:300],
+                organization=org,
+                report=self.report,
+                **span_fields(position.evidence),
+            )
+            for i, (position, org) in enumerate(wanted)
+        )
+        if before:
+            self.changed.add((Participation, participation.pk))
+
+    def person(self, x: rec.Participant) -> Person | None:
+        name = x.name
+        key = fold(name.display)
+        single_word = " " not in key
+        person = None if single_word else Person.objects.matching_key(key).first()
+        if person is None:
+            for form in name.forms:
+                form_key = fold(form)
+                if " " in form_key:
+                    person = Person.objects.matching_key(form_key).first()
+                    if person:
+                        break
+        if person is None:
+            if is_tombstoned(Person, key):
+                return None
+            person = Person(name=name.display[:200], slug=unique_slug(Person, name.display))
+            self.track_created(person)
+        elif not single_word and self.is_possible_namesake(person, x):
+            self.review(
+                person,
+                POSSIBLE_NAMESAKE,
+                "A person of this name appears with different organisations in another "
+                "report; check they are the same person.",
+                x.evidence,
+            )
+        changed = apply_fields(
+            person, {"family_name": name.family[:100], "given_name": name.given[:100]}
+        )
+        self.save(person, changed)
+        for form in name.forms:
+            if fold(form) != person.key:
+                self.alias(PersonAlias, person, "person", form, AliasKind.ALIAS)
+        return person
+
+    def is_possible_namesake(self, person: Person, x: rec.Participant) -> bool:
+        theirs = set(
+            Position.objects.filter(participation__person=person, organization__isnull=False)
+            .exclude(report=self.report)
+            .values_list("organization__key", flat=True)
+        )
+        mine = {fold(p.organization) for p in x.positions if p.organization}
+        return bool(theirs and mine and not theirs & mine)
+
+    # -- bookkeeping -------------------------------------------------------------------------
+    def alias(self, model, owner, owner_field: str, name: str, kind: str) -> None:
+        key = fold(name)
+        if not key or key == owner.key:
+            return
+        if not model.objects.filter(**{owner_field: owner}, key=key).exists():
+            model.objects.create(**{owner_field: owner}, name=name[:300], kind=kind)
+
+    def track_created(self, obj) -> None:
+        obj._ingest_new = True
+
+    def save(self, obj, changed: list[str]) -> None:
+        if getattr(obj, "_ingest_new", False):
+            obj.save()
+            obj._ingest_new = False
+            label = obj._meta.verbose_name_plural
+            self.result.count(str(label))
+            self.created.add((type(obj), obj.pk))
+            if self.review_new_records and not isinstance(obj, Participation):
+                self.review(obj, NEW_RECORD, "Added from a report pasted into the admin.", None)
+        elif changed:
+            obj.save()
+            self.changed.add((type(obj), obj.pk))
+
+    def review(self, obj, reason: str, message: str, span: rec.Span | None) -> None:
+        _, created = ReviewItem.objects.get_or_create(
+            content_type=ContentType.objects.get_for_model(obj),
+            object_id=obj.pk,
+            reason=reason,
+            defaults={"message": message[:500], "report": self.report, **span_fields(span)},
+        )
+        if created:
+            self.result.review_items += 1
+
+    def reopen_changed_reviews(self) -> None:
+        by_type: dict[type, list[int]] = {}
+        for model, pk in self.changed:
+            by_type.setdefault(model, []).append(pk)
+        for model, pks in by_type.items():
+            ReviewItem.objects.filter(
+                content_type=ContentType.objects.get_for_model(model),
+                object_id__in=pks,
+                status=ReviewStatus.CONFIRMED,
+            ).update(status=ReviewStatus.OPEN, resolved_at=None, resolved_by=None)
+
+    def remove_unseen(self, seen: _Seen) -> None:
+        """What this report said before but says no more goes, unless an editor touched it."""
+        report = self.report
+        EventOrganizer.objects.filter(report=report).exclude(pk__in=seen.organizers).delete()
+        EventTopic.objects.filter(report=report).exclude(pk__in=seen.topics).delete()
+        CityMention.objects.filter(report=report).exclude(pk__in=seen.city_mentions).delete()
+        EventClaim.objects.filter(report=report).exclude(pk__in=seen.claims).delete()
+        OrganizationMention.objects.filter(report=report).exclude(
+            organization__in=seen.org_mentions
+        ).delete()
+        stale = Participation.objects.filter(
+            report=report, created_by_editor=False, curated_fields=[]
+        ).exclude(pk__in=seen.participations)
+        people = set(stale.values_list("person_id", flat=True))
+        stale.delete()
+        Position.objects.filter(report=report).exclude(
+            participation__in=seen.participations
+        ).filter(participation__created_by_editor=False).delete()
+        gone = EventSource.objects.filter(report=report).exclude(event__in=seen.events)
+        events = set(gone.values_list("event_id", flat=True))
+        gone.delete()
+        # Records that only this report's old text stood behind, and no editor vouched for.
+        Event.objects.filter(
+            pk__in=events, created_by_editor=False, curated_fields=[], event_sources__isnull=True
+        ).delete()
+        Person.objects.filter(
+            pk__in=people, created_by_editor=False, curated_fields=[], participations__isnull=True
+        ).delete()
+
+
+def topic_description(slug: str) -> str:
+    from events.extraction.topics import load_vocabulary
+
+    for topic in load_vocabulary():
+        if topic.slug == slug:
+            return topic.description
+    return ""
+
+
+@dataclass
+class _Seen:
+    events: set[int] = field(default_factory=set)
+    parents: set[int] = field(default_factory=set)
+    organizers: set[int] = field(default_factory=set)
+    topics: set[int] = field(default_factory=set)
+    city_mentions: set[int] = field(default_factory=set)
+    claims: set[int] = field(default_factory=set)
+    participations: set[int] = field(default_factory=set)
+    org_mentions: set[int] = field(default_factory=set)

@@ -1,0 +1,263 @@
+"""Ingest: idempotent, curation-preserving, one transaction per report."""
+
+import hashlib
+
+import pytest
+from django.db import IntegrityError
+
+from events.extraction import records as rec
+from events.ingest import ingest_report
+from events.models import (
+    Event,
+    EventClaim,
+    EventOrganizer,
+    Participation,
+    Position,
+    Report,
+    ReviewItem,
+    ReviewStatus,
+)
+from people.models import DeletedRecord, Organization, Person, PersonAlias
+
+TEXT = (
+    "Green Cities Forum held in Wuhan\n\n"
+    "On May 12, 2021, the Green Cities Forum was hosted by the Hubei Energy Association in Wuhan. "
+    "Jane Doe, director of the Hubei Energy Association, said cities matter."
+)
+
+
+def sentence(opening: str, text: str = TEXT) -> rec.Span:
+    start = text.index(opening)
+    return rec.Span(start, text.index(". ", start) + 1)
+
+
+def extracted(
+    *,
+    text=TEXT,
+    event_name="Green Cities Forum",
+    person=("Jane Doe", "Doe", "Jane"),
+    forms=(),
+    title="director",
+    org="Hubei Energy Association",
+    start=(2021, 5, 12),
+    warnings=(),
+) -> rec.ExtractedReport:
+    lead = sentence("On May 12", text)
+    orgs = (
+        rec.OrganizationMention(
+            name=org, acronym="HEA", kind=rec.OrgKind.ASSOCIATION, evidence=lead
+        ),
+    )
+    participants = ()
+    if person:
+        display, family, given = person
+        participants = (
+            rec.Participant(
+                name=rec.PersonName(display, family, given, tuple(forms)),
+                role=rec.Role.SPEAKER,
+                positions=(rec.Position(title, org, lead),),
+                evidence=lead,
+            ),
+        )
+    event = rec.ExtractedEvent(
+        name=rec.Quoted(event_name, lead),
+        start=rec.PartialDate(*start, evidence=lead) if start else None,
+        city=rec.Place("Wuhan", "Hubei", "China", lead, 30.58, 114.27, 1791247),
+        organizers=(rec.Organizer(org, rec.OrganizerRole.HOST, lead),),
+        participants=participants,
+        topics=(rec.TopicTag("low-carbon-cities", "low-carbon cities", lead),),
+        warnings=tuple(warnings),
+    )
+    return rec.ExtractedReport(
+        source="forum.txt",
+        text=text,
+        title="Green Cities Forum held in Wuhan",
+        events=(event,),
+        organizations=orgs,
+    )
+
+
+def ingest(x: rec.ExtractedReport, file_name="forum.txt", **kwargs):
+    return ingest_report(
+        x,
+        raw_text=x.text,
+        sha256=hashlib.sha256(x.text.encode()).hexdigest(),
+        file_name=file_name,
+        **kwargs,
+    )
+
+
+def counts():
+    return {
+        model.__name__: model.objects.count()
+        for model in (Report, Event, Person, Organization, Participation, Position, EventOrganizer)
+    }
+
+
+@pytest.mark.django_db
+def test_ingest_report_creates_linked_records_with_evidence():
+    result = ingest(extracted())
+    assert result.status == "created"
+    event = Event.objects.get()
+    assert (event.name, event.start_year, event.city.name) == ("Green Cities Forum", 2021, "Wuhan")
+    participation = Participation.objects.get()
+    assert participation.person.name == "Jane Doe"
+    assert participation.evidence.startswith("On May 12, 2021")
+    position = participation.positions.get()
+    assert (position.title, position.organization.name) == ("director", "Hubei Energy Association")
+    assert EventOrganizer.objects.get().role == "host"
+    assert Organization.objects.get().aliases.get().name == "HEA"
+    assert EventClaim.objects.get(field="start").value == "2021-5-12"
+
+
+@pytest.mark.django_db
+def test_ingest_report_twice_changes_nothing():
+    ingest(extracted())
+    before = counts()
+    result = ingest(extracted())
+    assert result.status == "unchanged"
+    assert counts() == before
+
+
+@pytest.mark.django_db
+def test_changed_report_is_re_extracted_without_duplicates():
+    ingest(extracted())
+    changed = TEXT.replace("Jane Doe", "John Roe")
+    result = ingest(extracted(text=changed, person=("John Roe", "Roe", "John")))
+    assert result.status == "updated"
+    assert [p.person.name for p in Participation.objects.all()] == ["John Roe"]
+    # Jane Doe stood only on the old text and nobody curated her.
+    assert list(Person.objects.values_list("name", flat=True)) == ["John Roe"]
+    assert Report.objects.count() == 1
+    assert Event.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_same_person_written_two_ways_across_reports_is_one_record():
+    ingest(extracted(person=("Liu Yanhua", "Liu", "Yanhua"), forms=("Yanhua LIU",)))
+    other = TEXT + " More."
+    ingest(
+        extracted(
+            text=other,
+            event_name="Second Forum",
+            person=("Liu Yanhua", "Liu", "Yanhua"),
+            start=(2022, 3, 1),
+        ),
+        file_name="other.txt",
+    )
+    person = Person.objects.get()
+    assert person.participations.count() == 2
+    assert list(person.aliases.values_list("name", flat=True)) == ["Yanhua LIU"]
+
+
+@pytest.mark.django_db
+def test_people_sharing_a_family_name_stay_apart():
+    ingest(extracted(person=("Wang Wei", "Wang", "Wei")))
+    ingest(
+        extracted(text=TEXT + " x", event_name="Other", person=("Wang Tao", "Wang", "Tao")),
+        file_name="b.txt",
+    )
+    assert sorted(Person.objects.values_list("name", flat=True)) == ["Wang Tao", "Wang Wei"]
+
+
+@pytest.mark.django_db
+def test_namesake_with_other_organisations_is_flagged_for_review():
+    ingest(extracted(person=("Wang Wei", "Wang", "Wei")))
+    ingest(
+        extracted(
+            text=TEXT + " x",
+            event_name="Other",
+            person=("Wang Wei", "Wang", "Wei"),
+            org="Other Body",
+        ),
+        file_name="b.txt",
+    )
+    assert Person.objects.count() == 1
+    assert ReviewItem.objects.filter(reason="possible-namesake").count() == 1
+
+
+@pytest.mark.django_db
+def test_second_report_of_same_event_adds_a_source_and_flags_disagreement():
+    ingest(extracted())
+    ingest(extracted(text=TEXT + " Again.", start=(2021, 5, 13)), file_name="second.txt")
+    event = Event.objects.get()
+    assert event.sources.count() == 2
+    assert (event.start_month, event.start_day) == (5, 12)  # the first statement stands
+    assert sorted(EventClaim.objects.filter(field="start").values_list("value", flat=True)) == [
+        "2021-5-12",
+        "2021-5-13",
+    ]
+    assert ReviewItem.objects.get(reason="reports-disagree").status == ReviewStatus.OPEN
+
+
+@pytest.mark.django_db
+def test_missing_year_is_stored_as_unknown_and_queued_for_review():
+    ingest(extracted(start=(None, 7, 19), warnings=(rec.Warning.NO_YEAR,)))
+    event = Event.objects.get()
+    assert (event.start_year, event.start_month, event.start_day) == (None, 7, 19)
+    assert event.date_display == "19 July (year not stated)"
+    item = ReviewItem.objects.get(reason="no-year")
+    assert item.record == event
+    assert item.evidence.startswith("On May 12")
+
+
+@pytest.mark.django_db
+def test_dry_run_writes_nothing_but_reports_what_would_change():
+    result = ingest(extracted(), dry_run=True)
+    assert result.status == "created"
+    assert result.participants == 1
+    assert counts() == dict.fromkeys(counts(), 0)
+
+
+@pytest.mark.django_db
+def test_failing_report_leaves_no_trace():
+    bad = extracted(start=(2021, None, 12))  # a day without a month breaks a constraint
+    with pytest.raises(IntegrityError):
+        ingest(bad)
+    assert Report.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_curated_field_survives_re_import():
+    ingest(extracted())
+    event = Event.objects.get()
+    event.venue = "Wuhan Expo Hall"
+    event.curated_fields = ["venue"]
+    event.save()
+    ingest(extracted(text=TEXT + " Changed."))
+    assert Event.objects.get().venue == "Wuhan Expo Hall"
+
+
+@pytest.mark.django_db
+def test_deleted_person_is_not_resurrected():
+    ingest(extracted())
+    person = Person.objects.get()
+    DeletedRecord.objects.create(model="people.person", key=person.key, label=person.name)
+    person.delete()
+    ingest(extracted(text=TEXT + " Changed."))
+    assert Person.objects.count() == 0
+    assert Participation.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_merged_name_maps_to_the_survivor():
+    ingest(extracted())
+    survivor = Person.objects.get()
+    PersonAlias.objects.create(person=survivor, name="Janet Doe", kind="merged")
+    ingest(
+        extracted(text=TEXT + " b", event_name="Other", person=("Janet Doe", "Doe", "Janet")),
+        file_name="b.txt",
+    )
+    assert list(Person.objects.values_list("name", flat=True)) == ["Jane Doe"]
+    assert survivor.participations.count() == 2
+
+
+@pytest.mark.django_db
+def test_confirmed_review_reopens_when_import_changes_the_record():
+    ingest(extracted(start=(None, 5, 12), warnings=(rec.Warning.NO_YEAR,)))
+    item = ReviewItem.objects.get()
+    item.status = ReviewStatus.CONFIRMED
+    item.save()
+    ingest(extracted(text=TEXT + " Now dated.", start=(2022, 5, 12)))
+    item.refresh_from_db()
+    assert item.status == ReviewStatus.OPEN
