@@ -1,13 +1,26 @@
-"""Read and clean: bytes -> text, mojibake repair, page furniture, sentences."""
+"""Read and clean: bytes -> text, mojibake repair, page furniture, sentences.
+
+Reports arrive as pages saved from many Chinese and international sites, so the bytes may be
+UTF-8, UTF-16 or GBK, and the text may carry the scars of an earlier wrong decoding
+("Ã©" for "é", "¡°" for "“") plus the page's navigation, footer and photo credits.
+"""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
+
+import ftfy
 
 from events.extraction.records import ReportError, Span
 
 MAX_BYTES = 2_000_000
+
+# Share of control bytes above which a file is taken for binary rather than text.
+_MAX_CONTROL_RATIO = 0.05
+# Share of C1 controls in a Latin-1 decoding above which the bytes are not text we can read.
+_MAX_C1_RATIO = 0.02
 
 
 @dataclass(frozen=True)
@@ -18,33 +31,458 @@ class CleanedReport:
     repairs: tuple[str, ...] = ()
 
 
+# ---------------------------------------------------------------------------------------------
+# Decoding
+
+
 def decode_report(data: bytes) -> tuple[str, str]:
-    """Return (text, encoding name). Raises ReportError for empty, binary or huge input."""
-    if not data.strip():
-        raise ReportError("the file is empty")
+    """Return (text, encoding label). Raises ReportError for input that is not readable text."""
     if len(data) > MAX_BYTES:
-        raise ReportError(f"the file is {len(data):,} bytes; reports over {MAX_BYTES:,} are refused")
+        raise ReportError(
+            f"the file is {len(data):,} bytes; reports over {MAX_BYTES:,} bytes are refused"
+        )
+    text, label = _decode_bytes(data)
+    if not text.strip():
+        raise ReportError("the file is empty or holds only whitespace")
+    return text, label
+
+
+def _decode_bytes(data: bytes) -> tuple[str, str]:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return _decode_strictly(data, "utf-8-sig", "utf-8-sig")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _decode_strictly(data, "utf-16", "utf-16")
+    if not data.strip():
+        raise ReportError("the file is empty or holds only whitespace")
     if b"\x00" in data:
-        raise ReportError("the file is binary, not text")
+        codec = _guess_utf16_without_bom(data)
+        if codec is None:
+            raise ReportError("the file is binary (it contains NUL bytes), not a text report")
+        return _decode_strictly(data, codec, codec)
+    if _control_ratio(data) > _MAX_CONTROL_RATIO:
+        raise ReportError("the file is binary (too many control characters), not a text report")
     try:
-        return data.decode("utf-8-sig"), "utf-8"
+        return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        return data.decode("latin-1"), "latin-1"
+        pass
+    if _looks_like_gbk(data):
+        return data.decode("gb18030"), "gb18030"
+    return _decode_single_byte(data)
+
+
+def _decode_strictly(data: bytes, codec: str, label: str) -> tuple[str, str]:
+    try:
+        return data.decode(codec), label
+    except UnicodeDecodeError as error:
+        raise ReportError(f"the file claims {label} but byte {error.start} is invalid") from None
+
+
+def _guess_utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 of mostly-ASCII text has a NUL in every other byte; binary files do not."""
+    even, odd = data[0::2], data[1::2]
+    if not even or not odd:
+        return None
+    even_nuls, odd_nuls = even.count(0) / len(even), odd.count(0) / len(odd)
+    if odd_nuls > 0.4 and even_nuls < 0.05:
+        return "utf-16-le"
+    if even_nuls > 0.4 and odd_nuls < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _control_ratio(data: bytes) -> float:
+    controls = sum(
+        1 for byte in data if (byte < 0x20 and byte not in b"\t\n\r\f\v") or byte == 0x7F
+    )
+    return controls / len(data)
+
+
+def _looks_like_gbk(data: bytes) -> bool:
+    """GBK text is pairs of high bytes; Latin-1 accents are lone high bytes between letters."""
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return False
+    wide = [char for char in text if ord(char) > 0x7F]
+    if not wide or not any("\u4e00" <= char <= "\u9fff" for char in wide):
+        return False
+    in_gb2312 = sum(1 for char in wide if _is_gb2312_pair(char))
+    return in_gb2312 / len(wide) >= 0.8
+
+
+def _is_gb2312_pair(char: str) -> bool:
+    try:
+        encoded = char.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return len(encoded) == 2 and all(byte >= 0xA1 for byte in encoded)
+
+
+def _decode_single_byte(data: bytes) -> tuple[str, str]:
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")
+    c1 = sum(1 for char in text if "\x80" <= char <= "\x9f")
+    if c1 / len(text) > _MAX_C1_RATIO:
+        raise ReportError("the file is in no encoding we can read (UTF-8, UTF-16, GBK, cp1252)")
+    return text, "latin-1"
+
+
+# ---------------------------------------------------------------------------------------------
+# Mojibake
+
+_LATIN1_HIGH_RUN = re.compile(
+    r"""
+    [\u00a1-\u00fe]{2,}     # two or more Latin-1 high characters in a row: "¡°", "¡¤"
+    """,
+    re.VERBOSE,
+)
+
+_FTFY_CONFIG = ftfy.TextFixerConfig(
+    unescape_html=False,  # "&amp;" in a report is rare and may be meant
+    remove_terminal_escapes=False,
+    fix_latin_ligatures=False,  # keep the report's characters; only encodings are repaired
+    fix_character_width=False,  # fullwidth punctuation is the report's own
+    uncurl_quotes=False,  # curly quotes delimit event names downstream
+    fix_line_breaks=False,
+    remove_control_chars=False,
+    normalization=None,
+    explain=False,
+)
+
+
+def repair_gbk_punctuation(text: str) -> str:
+    """Turn GBK punctuation that was decoded as Latin-1 back into itself.
+
+    Example input: "¡°policy and trend¡±" -> "“policy and trend”"; "¡¤ Site Map" -> "· Site Map".
+    Only pairs that decode to punctuation or symbols are replaced, so "Zürich" and "Lalić" stay.
+    """
+    return _LATIN1_HIGH_RUN.sub(lambda match: _repair_run(match.group()), text)
+
+
+def _repair_run(run: str) -> str:
+    out, index = [], 0
+    while index < len(run):
+        pair = run[index : index + 2]
+        repaired = _decode_gbk_pair(pair) if len(pair) == 2 else None
+        if repaired is None:
+            out.append(run[index])
+            index += 1
+        else:
+            out.append(repaired)
+            index += 2
+    return "".join(out)
+
+
+def _decode_gbk_pair(pair: str) -> str | None:
+    try:
+        char = pair.encode("latin-1").decode("gbk")
+    except UnicodeError:
+        return None
+    return char if len(char) == 1 and _is_cjk_punctuation(char) else None
+
+
+def _is_cjk_punctuation(char: str) -> bool:
+    code = ord(char)
+    return (
+        0x3000 <= code <= 0x303F  # CJK symbols and punctuation: 、。《》【】
+        or 0x2010 <= code <= 0x206F  # general punctuation: “ ” ‘ ’ — …
+        or 0xFF01 <= code <= 0xFF5E  # fullwidth ASCII forms: ，：（）
+        or 0x2100 <= code <= 0x25FF  # letterlike, arrows, maths, shapes: № → ■ ●
+        or code in (0x00B7, 0x00D7, 0x00F7, 0x00A7, 0x00B0)  # · × ÷ § °
+    )
+
+
+def repair_mojibake(text: str) -> tuple[str, tuple[str, ...]]:
+    """Repair GBK-as-Latin-1 punctuation, then UTF-8-as-cp1252 text; return the repair codes."""
+    repairs = []
+    fixed = repair_gbk_punctuation(text)
+    if fixed != text:
+        repairs.append("gbk-mojibake")
+    refixed = ftfy.fix_text(fixed, config=_FTFY_CONFIG)
+    if refixed != fixed:
+        repairs.append("utf8-mojibake")
+    return refixed, tuple(repairs)
+
+
+# ---------------------------------------------------------------------------------------------
+# Page furniture
+
+_BULLETS = "·•▪■□◆◇●○►▶»*-–—"
+
+_FURNITURE_LINE = re.compile(
+    r"""
+    ^(?:
+        skip\ to\ (?:main\ )?content                 # accessibility link: "Skip to Main Content"
+      | (?:back\ )?to\ (?:the\ )?top                 # "To Top", "Back to top"
+      | top
+      | (?:release|publish(?:ed)?|post(?:ed)?|update[d]?)\s*(?:time|date|on|at|[:：]).{0,40}
+                                                     # "Release Time2 months ago"
+      | (?:source|editor|author|reporter|translator|from|date|time|views?|clicks?|hits)
+        \s*[:：].{0,80}                              # "Source: Xinhua", "Editor: Wang Lei"
+      | (?:print|share|e-?mail|close|favorite|comments?|like)
+        (?:\s*(?:this|to|the)?\s*(?:page|article|story|window)?)?\s*[:：]?
+                                                     # share and print widgets
+      | (?:share|follow\ us)\s*(?:to|on)?\s*[:：]?\s*(?:wechat|weibo|facebook|twitter|linkedin|\W|\s)*
+      | (?:font\ size|text\ size)\b.*                # "Font size: A A A"
+      | (?:live\ )?(?:pictures|photos|gallery|photo\ gallery|video|videos)
+                                                     # gallery headings: "Live Pictures"
+      | (?:site\ ?map|contact\ us|about\ us|links|friendly\ links|related\ (?:news|articles|stories))
+      | (?:all\ rights\ reserved|icp\b).*            # footer legal lines
+      | \W*                                          # a line of nothing but punctuation
+    )$
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+_BREADCRUMB = re.compile(
+    r"""
+    ^(?:(?:you\ are\ here|location|current\ position)\s*[:：]?\s*)?   # "You are here: Home > ..."
+    [^<>»|]{1,40}                     # first crumb: "Home"
+    (?:\s*(?:>>?|»|›)\s*              # separator: ">", ">>", "»"
+       [^<>»|]{1,40}){1,6}            # further crumbs: "News Media", "News"
+    $
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+_COPYRIGHT = re.compile(
+    r"""
+    ^(?:copyright\b|©|\(c\)\s*\d)     # "© 2011 ...", "Copyright © 2020-2023 ...", "(c) 2019 ..."
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+_COPYRIGHT_HOLDER = re.compile(
+    r"""
+    ^(?:copyright\s*)?(?:©|\(c\))?\s*  # the copyright sign in any of its forms
+    (?:\d{4}\s*(?:[-–]\s*\d{4})?\s*)?  # the year or years: "2011", "2011-2023"
+    (?:by\s+)?                         # "Copyright by ..."
+    (?P<holder>[^.,|]+?)               # the holder: "China International Forum on Climate Change"
+    \s*(?:[.,|]|all\ rights|$)         # stops at "All rights reserved" or punctuation
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+_PHOTO_CREDIT = re.compile(
+    r"""
+    \s*
+    (?:
+        \[\s*(?:photo|image|pic|video|file\ photo)s?\b[^\]]{0,80}\]       # "[Photo/WeChat account: pdnews]"
+      | \(\s*(?:photo|image|pic|file\ photo)s?\b[^)]{0,80}\)             # "(Photo: Xinhua)"
+      | \(\s*xinhua(?:/[^)]{0,60})?\)                                   # "(Xinhua/Li Xin)"
+      | (?:^|(?<=[.!?]\s))(?:photo|image)s?\s*(?:by|:|/)\s*[^.]{0,60}$  # "Photo by Li Ming"
+    )
+    """,
+    re.VERBOSE | re.IGNORECASE | re.MULTILINE,
+)
+
+# Words that mark a short line before the headline as the name of the site or body publishing it.
+_MASTHEAD_NOUNS = frozenset(
+    ["platform", "network", "net", "news", "daily", "times", "post", "weekly", "online", "portal", "website", "web", "gov", "review", "association", "forum", "center", "centre", "council", "institute", "ministry", "commission", "agency", "bureau", "alliance", "federation", "chamber", "society", "foundation", "organization", "organisation", "office", "channel"]
+)
+
+_HEADLINE_VERBS = re.compile(
+    r"""
+    \b(?:held|holds?|opens?|opened|kicks?|closes?|closed|concludes?|concluded|unveils?
+       |launch(?:es|ed)?|convenes?|convened|takes?|took|hosts?|hosted|begins?|ends?|was|is)\b
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+_SENTENCE_END = re.compile(r"[.!?。！？][\"'”’)\]]*$")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
 
 
 def clean_report(text: str) -> CleanedReport:
-    lines = [line.strip() for line in text.splitlines()]
-    kept = [line for line in lines if line]
-    title = kept[0] if kept else ""
-    return CleanedReport(text="\n".join(kept), title=title, publisher=None)
+    """Repair, strip page furniture, normalise whitespace; find the headline and publisher."""
+    repaired, repairs = repair_mojibake(text)
+    credited = _PHOTO_CREDIT.sub("", repaired)
+    extra = ["photo-credit"] if credited != repaired else []
+    lines = [_SPACES.sub(" ", line).strip() for line in credited.splitlines()]
+    lines = [unicodedata.normalize("NFC", line) for line in lines]
+    content, holder = _drop_furniture(lines)
+    if len([line for line in content if line]) < len([line for line in lines if line]):
+        extra.append("page-furniture")
+    masthead, paragraphs = _split_masthead(_join_paragraphs(content))
+    title = paragraphs[0] if paragraphs else ""
+    publisher = masthead or holder
+    return CleanedReport(
+        text="\n\n".join(paragraphs),
+        title=title,
+        publisher=publisher,
+        repairs=(*repairs, *extra),
+    )
+
+
+def _drop_furniture(lines: list[str]) -> tuple[list[str], str | None]:
+    """Keep content lines (blank lines kept as paragraph marks); return the copyright holder."""
+    kept: list[str] = []
+    holder = None
+    for index, line in enumerate(lines):
+        if not line:
+            kept.append("")
+        elif _COPYRIGHT.match(line):
+            holder = holder or _find_copyright_holder(line)
+        elif not _is_furniture(line, lines, index):
+            kept.append(line)
+    return kept, holder
+
+
+def _is_furniture(line: str, lines: list[str], index: int) -> bool:
+    if _FURNITURE_LINE.match(line):
+        return True
+    words = line.split()
+    if len(words) <= 12 and _BREADCRUMB.match(line) and not _SENTENCE_END.search(line):
+        return True
+    if line.count("|") >= 2 and _is_menu_line(line):
+        return True  # "Home | About | Contact" needs no neighbours to be a menu
+    return _is_menu_line(line) and (
+        _is_menu_neighbour(lines, index - 1) or _is_menu_neighbour(lines, index + 1)
+    )
+
+
+def _is_menu_line(line: str) -> bool:
+    """A navigation entry: a bullet or separator and a few words, like "· Site Map"."""
+    words = line.split()
+    if line[0] in _BULLETS and len(words) <= 8:
+        return True
+    return "|" in line and all(len(part.split()) <= 4 for part in line.split("|"))
+
+
+def _is_menu_neighbour(lines: list[str], index: int) -> bool:
+    return 0 <= index < len(lines) and bool(lines[index]) and _is_menu_line(lines[index])
+
+
+def _find_copyright_holder(line: str) -> str | None:
+    match = _COPYRIGHT_HOLDER.match(line)
+    if not match:
+        return None
+    holder = match.group("holder").strip(" -–:")
+    return holder if re.search(r"[A-Za-z]{2}", holder) else None
+
+
+def _join_paragraphs(lines: list[str]) -> list[str]:
+    """One paragraph per line, except that a hard-wrapped line continues on a lowercase one."""
+    paragraphs: list[str] = []
+    continuing = False
+    for line in lines:
+        if not line:
+            continuing = False
+            continue
+        if (
+            continuing
+            and paragraphs
+            and line[0].islower()
+            and not _SENTENCE_END.search(paragraphs[-1])
+        ):
+            paragraphs[-1] = f"{paragraphs[-1]} {line}"
+        else:
+            paragraphs.append(line)
+        continuing = True
+    return paragraphs
+
+
+def _split_masthead(paragraphs: list[str]) -> tuple[str | None, list[str]]:
+    """A short site name printed above the headline is the publisher, not the headline.
+
+    Example input: ["China Carbon Credit Platform", "Green Forum Concluded", "On June 27, ..."]
+    """
+    if len(paragraphs) < 3:
+        return None, paragraphs
+    first, second = paragraphs[0], paragraphs[1]
+    # A headline ends on a content word; a line ending "held in" is hard-wrapped body text.
+    wrapped = second.split()[-1].lower() in _NAME_PARTICLES | {"at", "to", "a", "an", "by"}
+    if _is_masthead(first) and not _SENTENCE_END.search(second) and not wrapped:
+        return first, paragraphs[1:]
+    return None, paragraphs
+
+
+def _is_masthead(line: str) -> bool:
+    words = re.findall(r"[\w.'-]+", line)
+    if not 1 <= len(words) <= 7 or re.search(r"\d", line) or _HEADLINE_VERBS.search(line):
+        return False
+    if _SENTENCE_END.search(line):
+        return False
+    lowered = {word.lower() for word in words}
+    has_site_noun = bool(lowered & _MASTHEAD_NOUNS) or bool(
+        re.search(r"\.(?:com|cn|org|net)\b", line)
+    )
+    capitalised = all(word[0].isupper() or word.lower() in _NAME_PARTICLES for word in words)
+    return has_site_noun and capitalised
+
+
+_NAME_PARTICLES = frozenset({"of", "on", "for", "and", "the", "in", "de", "&"})
+
+
+# ---------------------------------------------------------------------------------------------
+# Sentences
+
+_BOUNDARY = re.compile(
+    r"""
+    (?P<stop>[.!?。！？]+)            # sentence-final punctuation: "." "?!" "。"
+    [\"'”’)\]]*                      # closing quotes or brackets that belong to the sentence
+    (?P<gap>\s+)                     # whitespace before the next sentence
+    (?=[\"'“‘(\[]?[A-Z0-9\u4e00-\u9fff])   # next sentence opens with a capital, digit or CJK
+    """,
+    re.VERBOSE,
+)
+
+_ABBREVIATIONS = frozenset(
+    ["mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "vol", "fig", "figs", "approx", "dept", "univ", "assoc", "gov", "govt", "rep", "sen", "gen", "col", "lt", "capt", "hon", "rev", "mt", "ave", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "cf", "al", "e.g", "i.e", "eg", "ie"]
+)
+
+# Abbreviations that also end sentences: they end one only before a usual sentence opener.
+_TERMINAL_ABBREVIATIONS = frozenset({"co", "ltd", "inc", "corp", "plc", "etc", "llc", "jr", "sr"})
+
+_SENTENCE_OPENERS = frozenset(
+    ["the", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i", "in", "on", "at", "during", "after", "before", "since", "meanwhile", "however", "also", "according", "as", "with", "at", "a", "an", "there", "his", "her", "their", "our"]
+)
 
 
 def split_sentences(text: str) -> tuple[Span, ...]:
-    spans = []
-    for match in re.finditer(r"[^.!?\n]+[.!?]*", text):
-        start, end = match.start(), match.end()
-        while start < end and text[start].isspace():
-            start += 1
-        if start < end:
-            spans.append(Span(start, end))
+    """Sentence spans into the cleaned text; paragraphs (and so the headline) always split.
+
+    Example input: "Mr. Liu of Danfoss Co., Ltd. said 2.5% more. Dr. A.Elkhereiji agreed."
+    gives two sentences.
+    """
+    spans: list[Span] = []
+    for paragraph in re.finditer(r"[^\n]+", text):
+        start = paragraph.start()
+        if not _SENTENCE_END.search(paragraph.group()) and len(paragraph.group()) < 300:
+            spans.extend(_trimmed(text, start, paragraph.end()))  # a heading: one sentence
+            continue
+        for boundary in _BOUNDARY.finditer(paragraph.group()):
+            if _is_abbreviation(paragraph.group(), boundary):
+                continue
+            end = paragraph.start() + boundary.start("gap")
+            spans.extend(_trimmed(text, start, end))
+            start = paragraph.start() + boundary.end()
+        spans.extend(_trimmed(text, start, paragraph.end()))
     return tuple(spans)
+
+
+def _is_abbreviation(paragraph: str, boundary: re.Match[str]) -> bool:
+    if boundary.group("stop") != ".":
+        return False
+    before = paragraph[: boundary.start("stop")]
+    token = re.search(r"[\w.]*$", before).group()
+    word = token.rsplit(".", 1)[-1].lower() if "." in token else token.lower()
+    following = re.match(r"[\"'“‘(\[]?(\w+)", paragraph[boundary.end() :])
+    next_word = following.group(1).lower() if following else ""
+    if token.lower() in _ABBREVIATIONS or word in _ABBREVIATIONS:
+        return True
+    if len(word) == 1 and word.isalpha() and token[-1:].isupper():
+        return True  # an initial: "Carter J. Brandon"
+    if word in _TERMINAL_ABBREVIATIONS or "." in token.strip("."):
+        return next_word not in _SENTENCE_OPENERS  # "Co., Ltd. and", "the U.S. President"
+    return False
+
+
+def _trimmed(text: str, start: int, end: int) -> list[Span]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return [Span(start, end)] if start < end else []

@@ -1,0 +1,212 @@
+"""When an event took place: the date (or range) a report gives for holding it.
+
+A year the report does not state is never guessed. The one place a year may come from outside
+the date's own words is the headline's edition year ("2021 CIFTIS Low Carbon ... Summit"); see
+`find_edition_year` for the exact rule.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from events.extraction.records import PartialDate, Span
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+
+# Month names are matched case-sensitively: "may" is a verb, "May" a month.
+_MONTH = (
+    r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?!\d)"
+_YEAR = r"(?:19|20)\d{2}(?!\d)"
+_LEAD = (
+    r"(?:\b(?i:on|from|between)\s+(?:(?i:the)\s+(?i:morning|afternoon|evening|night)\s+of\s+)?)?"
+)
+_RANGE = r"\s*(?:-|–|—|~|to|through|till|until|and)\s*"
+
+_MONTH_DAY_YEAR = re.compile(
+    rf"""
+    (?P<lead>{_LEAD})                      # "On the afternoon of ", "From "
+    (?P<m1>{_MONTH})\s+(?P<d1>{_DAY})      # "September 6", "Nov. 17"
+    (?:{_RANGE}                            # a range: "-18", " to November 2"
+       (?:(?P<m2>{_MONTH})\s+)?(?P<d2>{_DAY}))?
+    (?:,?\s+(?P<y>{_YEAR}))?               # ", 2021"
+    """,
+    re.VERBOSE,
+)
+
+_DAY_MONTH_YEAR = re.compile(
+    rf"""
+    (?P<lead>{_LEAD})                      # "from "
+    (?P<d1>{_DAY})                         # "17"
+    (?:\s+(?:of\s+)?(?P<m1>{_MONTH}))?     # " November" when the range spans two months
+    (?:{_RANGE}(?P<d2>{_DAY}))?            # " to 19"
+    \s+(?:of\s+)?(?P<m2>{_MONTH})          # " May"
+    (?:,?\s+(?P<y>{_YEAR}))?               # " 2021"
+    """,
+    re.VERBOSE,
+)
+
+_ISO = re.compile(
+    rf"""
+    (?P<lead>{_LEAD})                      # "On "
+    (?P<y>{_YEAR})[-/.](?P<m1>0?[1-9]|1[0-2])[-/.](?P<d1>{_DAY})   # "2020-11-17", "2020/11/17"
+    (?:{_RANGE}(?:{_YEAR}[-/.](?P<m2>0?[1-9]|1[0-2])[-/.])?(?P<d2>{_DAY}))?  # "-18"
+    """,
+    re.VERBOSE,
+)
+
+_CJK = re.compile(
+    r"""
+    (?P<y>(?:19|20)\d{2})年                # "2021年"
+    (?P<m1>\d{1,2})月(?P<d1>\d{1,2})日     # "9月6日"
+    """,
+    re.VERBOSE,
+)
+
+_MONTH_YEAR = re.compile(
+    rf"""
+    (?P<lead>\b(?i:in)\s+)?                # "in "
+    (?P<m1>{_MONTH})\s+(?P<y>{_YEAR})      # "September 2021"
+    """,
+    re.VERBOSE,
+)
+
+# Words that show a sentence reports the event being held, not a plan or a history.
+_HOLDING_CUE = re.compile(
+    r"""
+    \b(?:held|hold|holds|hosted|convened|opened|kicked\ off|took\ place|takes\ place
+       |concluded|closed|unveiled|unveils|started|began|gathered|attended|organi[sz]ed
+       |co-sponsored|sponsored|launched|staged)\b
+    | \b(?:forum|summit|conference|meeting|round[- ]?table|symposium|workshop|seminar
+       |dialogue|expo|congress|ceremony|salon|session|exhibition|fair)s?\b
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# Words just before a date that make it a deadline or a history, not the event's date.
+_NOT_EVENT_DATE = re.compile(
+    r"""
+    \b(?:by|before|until|till|since|after|deadline|due|launched\ (?:in|on)|founded\ (?:in|on)
+       |established\ (?:in|on)|expires?\ (?:in|on))\s+$
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+_EDITION_YEAR = re.compile(
+    r"""
+    ^(?:the\s+)?                     # the headline opens with the edition: "The 2022 ..."
+    (?P<y>(?:19|20)\d{2})\s+         # "2021 "
+    (?=[A-Z])                        # then the capitalised series or event name: "CIFTIS ..."
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: PartialDate
+    end: PartialDate | None
+    position: int
+    score: int
+
+
+def find_event_dates(
+    text: str, sentences: tuple[Span, ...], *, title: str = ""
+) -> tuple[PartialDate | None, PartialDate | None]:
+    """Return the (start, end) dates of the event the report describes; end only for ranges.
+
+    Example input: "On the afternoon of September 6, 2021, hosted by ..., the Summit was held"
+    gives start PartialDate(2021, 9, 6, text="On the afternoon of September 6, 2021").
+    """
+    body = [span for span in sentences if span.of(text).strip() != title.strip() or not title]
+    candidates = [
+        candidate
+        for index, span in enumerate(body)
+        for candidate in _find_candidates(text, span, index)
+    ]
+    if not candidates:
+        return None, None
+    best = max(candidates, key=lambda candidate: (candidate.score, -candidate.position))
+    year = find_edition_year(title)
+    if best.start.year is None and year is not None:
+        return _with_year(best.start, year), best.end and _with_year(best.end, year)
+    return best.start, best.end
+
+
+def find_edition_year(title: str) -> int | None:
+    """The year of a series' edition when the headline opens with it, else None.
+
+    Example input: "2022 CIFCC Round Table Meeting--Green Industry ..." -> 2022.
+    The rule: the headline must start with the four-digit year followed by a capitalised name,
+    and name no other year. "Pudong forum held on July 19" or "Plans for 2030 ..." give None.
+    """
+    match = _EDITION_YEAR.match(title.strip())
+    if not match or len(re.findall(r"\b(?:19|20)\d{2}\b", title)) != 1:
+        return None
+    return int(match.group("y"))
+
+
+def _with_year(date: PartialDate, year: int) -> PartialDate:
+    return PartialDate(year, date.month, date.day, date.evidence, date.text)
+
+
+def _find_candidates(text: str, span: Span, index: int) -> list[_Candidate]:
+    sentence = span.of(text)
+    cue = bool(_HOLDING_CUE.search(sentence))
+    found: list[_Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in (_MONTH_DAY_YEAR, _DAY_MONTH_YEAR, _ISO, _CJK, _MONTH_YEAR):
+        for match in pattern.finditer(sentence):
+            if any(match.start() < end and start < match.end() for start, end in taken):
+                continue
+            dates = _read_match(match, span)
+            if dates is None:
+                continue
+            taken.append((match.start(), match.end()))
+            score = _score_match(sentence, match, cue, index, has_day=dates[0].day is not None)
+            found.append(_Candidate(dates[0], dates[1], span.start + match.start(), score))
+    return found
+
+
+def _score_match(
+    sentence: str, match: re.Match[str], cue: bool, index: int, *, has_day: bool
+) -> int:
+    if _NOT_EVENT_DATE.search(sentence[: match.start()]):
+        return -10
+    lead = match.groupdict().get("lead") or ""
+    return 4 * cue + 2 * bool(lead.strip()) + 2 * has_day + (index < 3)
+
+
+def _read_match(match: re.Match[str], span: Span) -> tuple[PartialDate, PartialDate | None] | None:
+    groups = match.groupdict()
+    m1 = _read_month(groups.get("m1") or groups.get("m2"))
+    m2 = _read_month(groups.get("m2")) or m1
+    year = int(groups["y"]) if groups.get("y") else None
+    d1 = _read_day(groups.get("d1"))
+    d2 = _read_day(groups.get("d2"))
+    if m1 is None:
+        return None
+    words = match.group().strip()
+    start = PartialDate(year, m1, d1, span, words)
+    if d2 is None:
+        return start, None
+    return start, PartialDate(year, m2, d2, span, words)
+
+
+def _read_month(value: str | None) -> int | None:
+    if not value:
+        return None
+    if value.isdigit():
+        return int(value)
+    return _MONTHS.get(value[:3].lower())
+
+
+def _read_day(value: str | None) -> int | None:
+    digits = re.match(r"\d+", value or "")
+    return int(digits.group()) if digits else None

