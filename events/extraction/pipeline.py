@@ -2,7 +2,27 @@
 
 from __future__ import annotations
 
-from events.extraction.records import ExtractedEvent, ExtractedReport, Quoted, Span
+import re
+
+from events.extraction.organizations import (
+    OrganizationIndex,
+    find_organizations,
+    has_organization_head,
+    infer_kind,
+    register_with_parent,
+    split_coordinated,
+    split_unit_and_parent,
+)
+from events.extraction.people import find_participants
+from events.extraction.records import (
+    ExtractedEvent,
+    ExtractedReport,
+    Organizer,
+    OrgKind,
+    Quoted,
+    Span,
+    Warning,
+)
 from events.extraction.text import clean_report, decode_report, split_sentences
 
 
@@ -17,8 +37,15 @@ def extract_report(data: bytes | str, *, source: str) -> ExtractedReport:
         text, encoding = data, "utf-8"
     cleaned = clean_report(text)
     sentences = split_sentences(cleaned.text)
-    first = sentences[0] if sentences else Span(0, 0)
-    event = ExtractedEvent(name=Quoted(cleaned.title, first))
+    organizations = find_organizations(cleaned.text, sentences)
+    frame = _find_frame(cleaned.title, cleaned.text, sentences, cleaned.publisher)
+    organizers = _register_organizers(frame, organizations)
+    _drop_venue(frame, organizations)
+    participants = find_participants(cleaned.text, sentences, organizations)
+    _register_publisher(cleaned.publisher, sentences, organizations)
+    organizations.merge_country_offices()
+    organizations.find_undefined_acronyms(f"{cleaned.title}\n{cleaned.text}")
+    event = _build_event(cleaned, sentences, frame, organizers, participants, organizations)
     return ExtractedReport(
         source=source,
         text=cleaned.text,
@@ -28,4 +55,137 @@ def extract_report(data: bytes | str, *, source: str) -> ExtractedReport:
         repairs=cleaned.repairs,
         sentences=sentences,
         events=(event,),
+        organizations=organizations.mentions(),
     )
+
+
+def _find_frame(title: str, text: str, sentences: tuple[Span, ...], publisher: str | None):
+    """The other engineer's event frame; None while that module is missing or broken."""
+    try:
+        from events.extraction.event_facts import find_event_frame
+    except ImportError:
+        return None
+    try:
+        return find_event_frame(title, text, sentences, publisher=publisher)
+    except TypeError:
+        return find_event_frame(title, text, sentences)
+
+
+def _register_organizers(frame, index: OrganizationIndex) -> tuple[Organizer, ...]:
+    if frame is None:
+        return ()
+    organizers = []
+    for mention in frame.organizers:
+        parts = split_coordinated(mention.name)
+        for part in parts:
+            acronym = mention.acronym if part == parts[-1] else None
+            name = _register_organizer(part, mention.evidence, acronym, index)
+            if not any(o.organization == name for o in organizers):
+                organizers.append(
+                    Organizer(organization=name, role=mention.role, evidence=mention.evidence)
+                )
+    return tuple(organizers)
+
+
+def _register_organizer(
+    name: str, evidence: Span, acronym: str | None, index: OrganizationIndex
+) -> str:
+    """An organizing unit stays itself ("Green Building Research Center of Tongji University"),
+    with its parent registered and a university's kind."""
+    unit, parent = split_unit_and_parent(name, index)
+    if parent is None or unit == name:
+        return index.register(name, evidence, acronym=acronym)
+    parent_name = register_with_parent(index, parent, evidence)
+    kind = OrgKind.ACADEMIC if infer_kind(parent) == OrgKind.ACADEMIC else None
+    return index.register(name, evidence, acronym=acronym, kind=kind, parent=parent_name)
+
+
+def _drop_venue(frame, index: OrganizationIndex) -> None:
+    """ "at the National Convention Center" is where, not who."""
+    if frame is None or frame.venue is None:
+        return
+    venue = index.resolve(frame.venue.value)
+    if venue:
+        index.remove(venue)
+
+
+def _register_publisher(
+    publisher: str | None, sentences: tuple[Span, ...], index: OrganizationIndex
+) -> None:
+    """A publisher is an organisation of the report; a bare web address is not."""
+    if not publisher or re.search(r"\.(?:com|cn|org|net)\b|^www\.", publisher, re.IGNORECASE):
+        return
+    evidence = sentences[0] if sentences else Span(0, 0)
+    kind = infer_kind(publisher) if has_organization_head(publisher) else None
+    index.register(publisher, evidence, kind=kind or OrgKind.OTHER)
+
+
+def _build_event(
+    cleaned, sentences, frame, organizers, participants, organizations
+) -> ExtractedEvent:
+    first = sentences[0] if sentences else Span(0, 0)
+    start, end = _find_dates(cleaned, sentences)
+    places = _find_places(cleaned, sentences, organizations)
+    warnings = []
+    if start is None:
+        warnings.append(Warning.NO_DATE)
+    elif start.year is None:
+        warnings.append(Warning.NO_YEAR)
+    city = places.city if places else None
+    if city is None:
+        warnings.append(Warning.NO_CITY)
+    return ExtractedEvent(
+        name=frame.name if frame else Quoted(cleaned.title, first),
+        start=start,
+        end=end,
+        city=city,
+        venue=frame.venue if frame else None,
+        part_of=frame.part_of if frame else None,
+        organizers=organizers,
+        participants=participants,
+        cities_mentioned=places.mentioned if places else (),
+        attendance=frame.attendance if frame else None,
+        topics=_tag_topics(cleaned.text, sentences),
+        warnings=tuple(warnings),
+    )
+
+
+def _find_dates(cleaned, sentences):
+    try:
+        from events.extraction.dates import find_event_dates
+    except ImportError:
+        return None, None
+    return find_event_dates(cleaned.text, sentences, title=cleaned.title)
+
+
+def _find_places(cleaned, sentences, organizations: OrganizationIndex):
+    try:
+        from events.extraction.places import find_places
+    except ImportError:
+        return None
+    return find_places(
+        cleaned.text,
+        sentences,
+        title=cleaned.title,
+        exclude=organization_ranges(cleaned.text, organizations),
+    )
+
+
+def _tag_topics(text, sentences):
+    try:
+        from events.extraction.topics import tag_topics
+    except ImportError:
+        return ()
+    return tag_topics(text, sentences)
+
+
+def organization_ranges(text: str, organizations: OrganizationIndex) -> tuple[tuple[int, int], ...]:
+    """Character ranges of every written organisation name, so "Tsinghua University" is no city."""
+    ranges = []
+    for form in organizations.written_forms():
+        if len(form) < 3:
+            continue
+        for match in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text):
+            if not any(s <= match.start() and match.end() <= e for s, e in ranges):
+                ranges.append((match.start(), match.end()))
+    return tuple(sorted(ranges))

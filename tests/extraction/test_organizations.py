@@ -1,0 +1,115 @@
+from events.extraction.organizations import (
+    OrganizationIndex,
+    find_known_organization,
+    find_organizations,
+    infer_kind,
+    split_coordinated,
+)
+from events.extraction.records import OrgKind, Span
+from events.extraction.text import split_sentences
+
+
+def _index(text):
+    return find_organizations(text, split_sentences(text))
+
+
+def _by_name(index):
+    return {m.name: m for m in index.mentions()}
+
+
+def test_find_organizations_reads_acronym_definitions_and_resolves_later_uses():
+    index = _index(
+        "The workshop was co-sponsored by the Institute for Sustainable Development Cooperation (ISC) "
+        "and the Energy Foundation (EF China)."
+    )
+    assert index.resolve("ISC China") == "Institute for Sustainable Development Cooperation"
+    assert index.resolve("EF China") == "Energy Foundation China"
+    assert _by_name(index)["Institute for Sustainable Development Cooperation"].acronym == "ISC"
+
+
+def test_find_organizations_expands_well_known_acronyms_in_guest_lists():
+    index = _index(
+        "The guests from EU, UN-HABITAT, WB, CASS, International Finance Corporation, attended."
+    )
+    assert set(index.names()) == {
+        "European Union",
+        "UN-Habitat",
+        "World Bank",
+        "Chinese Academy of Social Sciences",
+        "International Finance Corporation",
+    }
+
+
+def test_find_organizations_reads_company_lists_but_not_cities():
+    index = _index(
+        "Representatives of Baogui Stone Art Co., Ltd., Smart City Research Institute and "
+        "Qingdao Honghai Curtain Wall shared their practice. Representatives from Changsha, "
+        "Zhuzhou and Tianjin shared their projects."
+    )
+    assert set(index.names()) == {
+        "Baogui Stone Art Co., Ltd.",
+        "Smart City Research Institute",
+        "Qingdao Honghai Curtain Wall",
+    }
+
+
+def test_find_organizations_gives_institute_its_parent_and_drops_title_units():
+    index = _index(
+        "Yang Xiu, associate researcher of the Institute of Climate Change of Tsinghua University, "
+        "and Yao Jun, vice president of School of Civil Engineering, Peking University, spoke."
+    )
+    found = _by_name(index)
+    assert (
+        found["Institute of Climate Change of Tsinghua University"].parent == "Tsinghua University"
+    )
+    assert "Tsinghua University" in found and "Peking University" in found
+    assert not any(name.startswith("School") for name in found)
+
+
+def test_find_organizations_ignores_generic_bodies_and_people_words():
+    index = _index(
+        "Government Representatives and the Pilot City Ecological Environment Bureau attended."
+    )
+    assert index.names() == ()
+
+
+def test_infer_kind_reads_the_head_noun():
+    assert infer_kind("Sichuan University") == OrgKind.ACADEMIC
+    assert infer_kind("Hubei Green Cold Energy Saving Co., Ltd.") == OrgKind.COMPANY
+    assert (
+        infer_kind("International Alliance of Pioneers in Environmental Products")
+        == OrgKind.ASSOCIATION
+    )
+    assert (
+        infer_kind("Ministry of Investment and Development of Saudi Arabia") == OrgKind.GOVERNMENT
+    )
+    assert infer_kind("Qingdao Honghai Curtain Wall") is None
+
+
+def test_register_without_known_kind_warns():
+    index = OrganizationIndex()
+    index.register("Qingdao Honghai Curtain Wall", Span(0, 1))
+    (mention,) = index.mentions()
+    assert mention.kind == OrgKind.OTHER and mention.warnings
+
+
+def test_country_office_folds_into_named_subsidiary():
+    index = OrganizationIndex()
+    index.register("Danfoss", Span(0, 1))
+    index.register("Danfoss China", Span(0, 1))
+    index.merge_country_offices()
+    assert index.names() == ("Danfoss China",)
+
+
+def test_find_known_organization_by_acronym_and_alias():
+    assert find_known_organization("WB").name == "World Bank"
+    assert find_known_organization("World Resource Institute").acronym == "WRI"
+
+
+def test_split_coordinated_keeps_single_names_whole():
+    assert split_coordinated("Tongji University and the China Building Materials Federation") == [
+        "Tongji University",
+        "China Building Materials Federation",
+    ]
+    name = "Department of Resource Conservation and Environmental Protection"
+    assert split_coordinated(name) == [name]

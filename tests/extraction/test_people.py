@@ -1,0 +1,123 @@
+from events.extraction.organizations import find_organizations
+from events.extraction.people import find_participants, infer_ministry, tidy_talk_title
+from events.extraction.records import Role, Warning
+from events.extraction.text import split_sentences
+
+
+def _people(text):
+    sentences = split_sentences(text)
+    index = find_organizations(text, sentences)
+    return {p.name.display: p for p in find_participants(text, sentences, index)}, index
+
+
+def _positions(person):
+    return [(p.title, p.organization) for p in person.positions]
+
+
+def test_find_participants_reads_titles_and_ministry():
+    people, _ = _people(
+        "Mr. Yanhua LIU, director of National Climate Change Commission and former Vice Minister "
+        "of Science and Technology of the P.R.C., said, cities matter."
+    )
+    liu = people["Liu Yanhua"]
+    assert liu.role == Role.SPEAKER
+    assert _positions(liu) == [
+        ("director", "National Climate Change Commission"),
+        ("former Vice Minister of Science and Technology", "Ministry of Science and Technology"),
+    ]
+
+
+def test_find_participants_moderator_with_acronym_expanded_and_region_in_title():
+    people, _ = _people(
+        "The meeting was held, and Edward Clarence-Smith, representative of UNIDO in China and "
+        "Northeast Asia, hosted the meeting. Mr. Clarence pointed out: industry matters."
+    )
+    assert list(people) == ["Edward Clarence-Smith"]
+    person = people["Edward Clarence-Smith"]
+    assert person.role == Role.MODERATOR
+    assert person.name.forms == ("Mr. Clarence",)
+    assert _positions(person) == [
+        (
+            "representative in China and Northeast Asia",
+            "United Nations Industrial Development Organization",
+        )
+    ]
+
+
+def test_find_participants_list_with_semicolons_and_unit_titles():
+    people, _ = _people(
+        "Speakers included Gao Ming, general manager of Hebei Hydrogen Co., Ltd.; Li Na, professor "
+        "of the School of Chemical Engineering of Tianjin University; and Yi Lisha, Chief "
+        "Commercial Officer, who shared their views."
+    )
+    assert _positions(people["Gao Ming"]) == [("general manager", "Hebei Hydrogen Co., Ltd.")]
+    assert _positions(people["Li Na"]) == [
+        ("professor of School of Chemical Engineering", "Tianjin University")
+    ]
+    assert _positions(people["Yi Lisha"]) == [("Chief Commercial Officer", None)]
+    assert Warning.NO_AFFILIATION in people["Yi Lisha"].warnings
+
+
+def test_find_participants_keynote_talk_titles_and_online():
+    people, _ = _people(
+        "At the conference, keynote speakers, including Chu Junhao, an academician of the Chinese "
+        "Academy of Sciences, and Sophie Laurent, head of sustainable finance of BNP Paribas, "
+        'delivered speeches. Chu Junhao addressed the theme of "Carbon Goals". Sophie Laurent '
+        "shared her views online."
+    )
+    assert people["Chu Junhao"].role == Role.KEYNOTE
+    assert people["Chu Junhao"].talk_title == "Carbon Goals"
+    assert _positions(people["Sophie Laurent"]) == [("head of sustainable finance", "BNP Paribas")]
+    assert people["Sophie Laurent"].online is True
+
+
+def test_find_participants_panel_and_title_before_name():
+    people, _ = _people(
+        "The forum was co-hosted by the Solar Villages Foundation (SVF). SVF China Program Director "
+        "Maria Gonzalez opened the meeting. In the panel discussion moderated by Tang Rui, managing "
+        "director of Qianhai Green Capital Co., Ltd., panelists Sun Qiang, vice president of Ping An "
+        "Asset Management, discussed transition finance."
+    )
+    assert _positions(people["Maria Gonzalez"]) == [
+        ("Program Director", "Solar Villages Foundation")
+    ]
+    assert people["Tang Rui"].role == Role.MODERATOR
+    assert people["Sun Qiang"].role == Role.PANELIST
+
+
+def test_find_participants_attendees_are_not_speakers():
+    people, _ = _people(
+        "Liu Qing, head of the Yinchuan Rural Electrification Office, attended the meeting. "
+        "Zeng Lei, Chief Representative of the Ningxia Energy Bureau, attended the meeting and "
+        "delivered a speech."
+    )
+    assert people["Liu Qing"].role == Role.ATTENDEE
+    assert people["Zeng Lei"].role == Role.SPEAKER
+
+
+def test_find_participants_ignores_capitalised_non_names():
+    people, _ = _people(
+        "Live Pictures\nQuestion: What are the barriers?\nGovernment Representatives from Shanghai "
+        "shared their practice. The person in charge of the organizer said it will continue. "
+        "Representatives of Tianjin Greatmen Decoration Engineering shared their practice."
+    )
+    assert people == {}
+
+
+def test_find_participants_never_raises_on_messy_prose():
+    people, _ = _people(",,, and ; Mr. , said: ((( “unclosed quote, Dr. said and and")
+    assert isinstance(people, dict)
+
+
+def test_infer_ministry_from_minister_title():
+    assert infer_ministry(
+        "former Vice Minister of Housing and Urban-Rural Development of China"
+    ) == (
+        "former Vice Minister of Housing and Urban-Rural Development",
+        "Ministry of Housing and Urban-Rural Development",
+    )
+
+
+def test_tidy_talk_title_straightens_misplaced_quotes():
+    raw = "'One Belt, One Road 'helps green industries' go global '"
+    assert tidy_talk_title(raw) == "'One Belt, One Road' helps green industries go global"
