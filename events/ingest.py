@@ -300,7 +300,12 @@ class _Ingest:
             span = x_event.start.evidence if x_event.start else x_event.name.evidence
             self.review(event, str(warning), REVIEW_MESSAGES.get(warning, str(warning)), span)
 
-        for i, organizer in enumerate(x_event.organizers):
+        # Relations an editor edited inline are theirs now: keep every row, add none.
+        if event.is_curated("organizer_roles"):
+            seen.organizers |= set(event.organizer_roles.values_list("pk", flat=True))
+        for i, organizer in enumerate(
+            () if event.is_curated("organizer_roles") else x_event.organizers
+        ):
             org = self.organization_by_name(organizer.organization)
             if org is None or is_tombstoned(EventOrganizer, f"{event.key}|{org.key}"):
                 continue
@@ -316,7 +321,9 @@ class _Ingest:
             )
             seen.organizers.add(row.pk)
 
-        for tag in x_event.topics:
+        if event.is_curated("topic_tags"):
+            seen.topics |= set(event.topic_tags.values_list("pk", flat=True))
+        for tag in () if event.is_curated("topic_tags") else x_event.topics:
             topic = self.topic(tag)
             row, _ = EventTopic.objects.update_or_create(
                 event=event,
@@ -325,7 +332,11 @@ class _Ingest:
             )
             seen.topics.add(row.pk)
 
-        for i, place in enumerate(x_event.cities_mentioned):
+        if event.is_curated("city_mentions"):
+            seen.city_mentions |= set(event.city_mentions.values_list("pk", flat=True))
+        for i, place in enumerate(
+            () if event.is_curated("city_mentions") else x_event.cities_mentioned
+        ):
             mentioned = self.city(place)
             if city is not None and mentioned.pk == city.pk:
                 continue

@@ -261,3 +261,16 @@ def test_confirmed_review_reopens_when_import_changes_the_record():
     ingest(extracted(text=TEXT + " Now dated.", start=(2022, 5, 12)))
     item.refresh_from_db()
     assert item.status == ReviewStatus.OPEN
+
+
+@pytest.mark.django_db
+def test_organisers_and_topics_edited_inline_survive_re_import():
+    ingest(extracted())
+    event = Event.objects.get()
+    event.organizer_roles.update(role="sponsor")
+    event.topic_tags.all().delete()
+    event.curated_fields = ["organizer_roles", "topic_tags"]
+    event.save()
+    ingest(extracted(text=TEXT + " Changed."))
+    assert list(event.organizer_roles.values_list("role", flat=True)) == ["sponsor"]
+    assert event.topic_tags.count() == 0
