@@ -39,7 +39,8 @@ fix: install
 # (browser tests included; they need Debian's chromium, see README).
 test: lint
 	$(BIN)/python manage.py makemigrations --check --dry-run --verbosity 1
-	$(BIN)/pytest -n 2 $(PYTEST_ARGS)
+	# Persistent connections would outlive the live-server thread and block test-db teardown.
+	CONN_MAX_AGE=0 $(BIN)/pytest -n 2 $(PYTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

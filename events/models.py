@@ -145,6 +145,19 @@ class EventQuerySet(models.QuerySet):
     def in_year(self, year: int):
         return self.filter(start_year=year)
 
+    def with_participant_count(self):
+        return self.annotate(participant_count=models.Count("participations", distinct=True))
+
+    def for_page(self):
+        """for_detail() plus what the public event page shows: topic evidence, sub-events."""
+        return self.for_detail().prefetch_related(
+            models.Prefetch(
+                "topic_tags", queryset=EventTopic.objects.select_related("topic", "report")
+            ),
+            models.Prefetch("children", queryset=Event.objects.select_related("city")),
+            models.Prefetch("event_sources", queryset=EventSource.objects.select_related("report")),
+        )
+
 
 class Event(CurationState):
     name = models.CharField(max_length=300)
@@ -387,6 +400,15 @@ class ParticipationQuerySet(models.QuerySet):
     def for_person(self):
         return self.select_related("event", "event__city").prefetch_related(
             models.Prefetch("positions", queryset=Position.objects.select_related("organization"))
+        )
+
+    def newest_first(self):
+        return self.order_by(
+            F("event__start_year").desc(nulls_last=True),
+            F("event__start_month").desc(nulls_last=True),
+            F("event__start_day").desc(nulls_last=True),
+            "event__name",
+            "pk",
         )
 
 

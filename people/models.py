@@ -53,6 +53,9 @@ class OrganizationQuerySet(models.QuerySet):
         """Organisations whose name or any alias folds to `key`."""
         return self.filter(models.Q(key=key) | models.Q(aliases__key=key)).distinct()
 
+    def with_event_count(self):
+        return self.annotate(event_count=models.Count("organized_events", distinct=True))
+
 
 class Organization(CurationState):
     name = models.CharField(max_length=300)
@@ -140,6 +143,26 @@ class PersonQuerySet(models.QuerySet):
 
     def matching_key(self, key: str):
         return self.filter(models.Q(key=key) | models.Q(aliases__key=key)).distinct()
+
+    def with_latest_affiliation(self):
+        """Annotate the first position held at the person's latest dated appearance.
+
+        Positions live in the events app, which this app never imports; the relation from
+        Organization names the model.
+        """
+        position = Organization._meta.get_field("positions").related_model
+        latest = position.objects.filter(participation__person=models.OuterRef("pk")).order_by(
+            models.F("participation__event__start_year").desc(nulls_last=True),
+            models.F("participation__event__start_month").desc(nulls_last=True),
+            models.F("participation__event__start_day").desc(nulls_last=True),
+            "-participation__pk",
+            "order",
+        )
+        return self.annotate(
+            latest_title=models.Subquery(latest.values("title")[:1]),
+            latest_organization=models.Subquery(latest.values("organization__name")[:1]),
+            latest_organization_slug=models.Subquery(latest.values("organization__slug")[:1]),
+        )
 
 
 class Person(CurationState):

@@ -1,21 +1,273 @@
-"""Placeholder views; the pages are being built."""
+"""Speakers and organisations: lists that filter in the URL, and one page per record."""
 
-from django.views.generic import DetailView, ListView
+from __future__ import annotations
 
-from people.models import Organization, Person
+import csv
+from collections import OrderedDict
+
+from django.core.paginator import Paginator
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Count, Prefetch
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import redirect
+from django.views.generic import DetailView
+from django_filters.views import FilterView
+
+from people.filters import OrganizationFilter, PersonFilter
+from people.models import Organization, OrganizationRedirect, Person, PersonRedirect
+from people.search import search_speakers_by_affiliation
+
+DOWNLOAD_FORMATS = ("csv", "json")
+AFFILIATION_PARAMS = ("affiliation", "title")
 
 
-class PersonListView(ListView):
+class ListPageMixin:
+    """What every public list shares.
+
+    `?format=csv` or `?format=json` returns the whole filtered result (not one page) with
+    the same filters applied; HTML pages get counted filter choices and the download links.
+    Subclasses say what a row contains in `download_row()`.
+    """
+
+    paginate_by = 25
+    download_name = "records"
+
+    def download_row(self, obj) -> dict:
+        raise NotImplementedError
+
+    def download_queryset(self):
+        if getattr(self, "filterset_class", None) is None:
+            return self.get_queryset()
+        filterset = self.get_filterset(self.get_filterset_class())
+        return filterset.qs if filterset.is_valid() else filterset.queryset.none()
+
+    def get(self, request, *args, **kwargs):
+        fmt = request.GET.get("format")
+        if fmt not in DOWNLOAD_FORMATS:
+            return super().get(request, *args, **kwargs)
+        rows = [self.download_row(obj) for obj in self.download_queryset()]
+        if fmt == "json":
+            return JsonResponse(
+                rows,
+                safe=False,
+                encoder=DjangoJSONEncoder,
+                json_dumps_params={"ensure_ascii": False, "indent": 1},
+            )
+        return csv_response(rows, f"{self.download_name}.csv")
+
+    def get_context_data(self, **kwargs):
+        filterset = getattr(self, "filterset", None)
+        if filterset is not None and hasattr(filterset, "add_facet_counts"):
+            filterset.add_facet_counts()
+        context = super().get_context_data(**kwargs)
+        context["filtered"] = bool(
+            filterset is not None
+            and any(
+                self.request.GET.get(name)
+                for name in filterset.filters
+                if name not in {"sort", "page"}
+            )
+        )
+        return context
+
+
+def csv_response(rows: list[dict], file_name: str) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{file_name}"'
+    if not rows:
+        return response
+    writer = csv.DictWriter(response, fieldnames=list(rows[0]))
+    writer.writeheader()
+    for row in rows:
+        writer.writerow(
+            {k: "; ".join(v) if isinstance(v, list | tuple) else v for k, v in row.items()}
+        )
+    return response
+
+
+class SlugRedirectMixin:
+    """A record merged into another keeps its old URL: it redirects to the survivor."""
+
+    redirect_model = None
+    redirect_field = ""
+
+    def get(self, request, *args, **kwargs):
+        slug = kwargs["slug"]
+        if not self.model._default_manager.filter(slug=slug).exists():
+            moved = self.redirect_model.objects.filter(old_slug=slug).first()
+            if moved is not None:
+                return redirect(getattr(moved, self.redirect_field), permanent=True)
+        return super().get(request, *args, **kwargs)
+
+
+class PersonListView(ListPageMixin, FilterView):
+    filterset_class = PersonFilter
+    template_name = "people/person_list.html"
+    download_name = "speakers"
+
+    def get_queryset(self):
+        # Counting groups the rows, and Django drops Meta.ordering from grouped queries.
+        return (
+            Person.objects.for_list()
+            .with_latest_affiliation()
+            .order_by("family_name", "given_name", "name", "pk")
+        )
+
+    def download_row(self, person) -> dict:
+        return {
+            "name": person.name,
+            "url": self.request.build_absolute_uri(person.get_absolute_url()),
+            "title": person.latest_title or "",
+            "organisation": person.latest_organization or "",
+            "appearances": person.appearance_count,
+        }
+
+    def affiliation_asked(self) -> dict[str, str]:
+        return {name: self.request.GET.get(name, "").strip() for name in AFFILIATION_PARAMS}
+
+    def get_paginate_by(self, queryset):
+        # An affiliation search pages its own ranked results with the same ?page=.
+        if any(self.affiliation_asked().values()):
+            return None
+        return super().get_paginate_by(queryset)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        asked = self.affiliation_asked()
+        context["affiliation_asked"] = asked
+        context["affiliation_search"] = any(asked.values())
+        context["affiliation_kept"] = [
+            (name, value)
+            for name, value in self.request.GET.items()
+            if name not in {*AFFILIATION_PARAMS, "page"} and value
+        ]
+        if context["affiliation_search"]:
+            results = search_speakers_by_affiliation(
+                asked["affiliation"], title=asked["title"], name=self.request.GET.get("q", "")
+            )
+            paginator = Paginator(results, self.paginate_by)
+            context["affiliation_page"] = paginator.get_page(self.request.GET.get("page"))
+        return context
+
+
+class PersonDetailView(SlugRedirectMixin, DetailView):
     model = Person
+    template_name = "people/person_detail.html"
+    redirect_model = PersonRedirect
+    redirect_field = "person"
+
+    def get_queryset(self):
+        return Person.objects.prefetch_related("aliases")
+
+    def get_context_data(self, **kwargs):
+        person = self.object
+        appearances = list(
+            person.participations.for_person()
+            .select_related("report", "event__parent")
+            .newest_first()
+        )
+        co_speakers = (
+            Person.objects.filter(participations__event__participations__person=person)
+            .exclude(pk=person.pk)
+            .annotate(shared=Count("participations__event", distinct=True))
+            .order_by("-shared", "family_name", "given_name")[:30]
+        )
+        return super().get_context_data(
+            appearances=appearances,
+            organizations=organizations_over_time(appearances),
+            co_speakers=co_speakers,
+            json_ld=person_json_ld(person, appearances, self.request),
+            **kwargs,
+        )
 
 
-class PersonDetailView(DetailView):
-    model = Person
+def organizations_over_time(appearances) -> list[dict]:
+    """Each organisation the person was introduced with, the titles and the years seen."""
+    seen: OrderedDict = OrderedDict()
+    for participation in reversed(appearances):  # oldest first
+        for position in participation.positions.all():
+            key = position.organization_id or position.title
+            entry = seen.setdefault(
+                key, {"organization": position.organization, "titles": [], "years": []}
+            )
+            if position.title not in entry["titles"]:
+                entry["titles"].append(position.title)
+            year = participation.event.start_year
+            if year and year not in entry["years"]:
+                entry["years"].append(year)
+    return list(seen.values())
 
 
-class OrganizationListView(ListView):
+def person_json_ld(person, appearances, request) -> dict:
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Person",
+        "name": person.name,
+        "url": request.build_absolute_uri(person.get_absolute_url()),
+    }
+    if person.family_name:
+        data["familyName"] = person.family_name
+    if person.given_name:
+        data["givenName"] = person.given_name
+    aliases = [alias.name for alias in person.aliases.all()]
+    if aliases:
+        data["alternateName"] = aliases
+    latest = next((p for p in appearances if p.positions.all()), None)
+    if latest is not None:
+        position = latest.primary_position
+        data["jobTitle"] = position.title
+        if position.organization is not None:
+            data["affiliation"] = {
+                "@type": "Organization",
+                "name": position.organization.name,
+                "url": request.build_absolute_uri(position.organization.get_absolute_url()),
+            }
+    return data
+
+
+class OrganizationListView(ListPageMixin, FilterView):
+    filterset_class = OrganizationFilter
+    template_name = "people/organization_list.html"
+    download_name = "organisations"
+
+    def get_queryset(self):
+        return Organization.objects.for_list().with_event_count().order_by("name", "pk")
+
+    def download_row(self, organization) -> dict:
+        return {
+            "name": organization.name,
+            "acronym": organization.acronym,
+            "url": self.request.build_absolute_uri(organization.get_absolute_url()),
+            "kind": organization.get_kind_display(),
+            "country": organization.country,
+            "part_of": organization.parent.name if organization.parent_id else "",
+            "people": organization.people_count,
+            "events_organised": organization.event_count,
+        }
+
+
+class OrganizationDetailView(SlugRedirectMixin, DetailView):
     model = Organization
+    template_name = "people/organization_detail.html"
+    redirect_model = OrganizationRedirect
+    redirect_field = "organization"
 
+    def get_queryset(self):
+        return Organization.objects.select_related("parent").prefetch_related(
+            "aliases", Prefetch("units", queryset=Organization.objects.order_by("name"))
+        )
 
-class OrganizationDetailView(DetailView):
-    model = Organization
+    def get_context_data(self, **kwargs):
+        organization = self.object
+        positions = organization.positions.select_related(
+            "participation__person", "participation__event", "report"
+        ).order_by(
+            "participation__person__family_name",
+            "participation__person__given_name",
+            "-participation__event__start_year",
+            "participation__pk",
+        )
+        organised = organization.organizer_roles.select_related("event__city", "report").order_by(
+            "-event__start_year", "-event__start_month", "event__name"
+        )
+        return super().get_context_data(positions=positions, organised=organised, **kwargs)
