@@ -29,7 +29,67 @@ _VENUE_NOUNS = (
 )
 # The last word of an organisation's name: "... Association", "... Co., Ltd."
 _ORG_NOUNS = frozenset(
-    ["association", "center", "centre", "institute", "institution", "ministry", "commission", "foundation", "university", "bureau", "committee", "council", "department", "office", "agency", "group", "company", "corporation", "ltd", "inc", "bank", "alliance", "federation", "government", "organization", "organisation", "programme", "program", "society", "academy", "platform", "network", "fund", "chamber", "union", "secretariat", "administration", "authority", "league", "school", "college", "hospital", "coalition", "partnership", "initiative", "consortium", "cooperation", "area", "province", "city", "municipality", "county", "district", "zone", "park", "club", "team", "media", "daily"]
+    [
+        "association",
+        "center",
+        "centre",
+        "institute",
+        "institution",
+        "ministry",
+        "commission",
+        "foundation",
+        "university",
+        "bureau",
+        "committee",
+        "council",
+        "department",
+        "office",
+        "agency",
+        "group",
+        "company",
+        "corporation",
+        "ltd",
+        "inc",
+        "bank",
+        "alliance",
+        "federation",
+        "government",
+        "organization",
+        "organisation",
+        "programme",
+        "program",
+        "society",
+        "academy",
+        "platform",
+        "network",
+        "fund",
+        "chamber",
+        "union",
+        "secretariat",
+        "administration",
+        "authority",
+        "league",
+        "school",
+        "college",
+        "hospital",
+        "coalition",
+        "partnership",
+        "initiative",
+        "consortium",
+        "cooperation",
+        "area",
+        "province",
+        "city",
+        "municipality",
+        "county",
+        "district",
+        "zone",
+        "park",
+        "club",
+        "team",
+        "media",
+        "daily",
+    ]
 )
 # Nouns that make a name an organisation's but also occur inside one ("Exchange and Transfer").
 _ORG_INNER_NOUNS = frozenset({"exchange", "service", "services", "research", "development"})
@@ -438,7 +498,9 @@ def _read_name_list(sentence: str, position: int) -> list[tuple[int, int, str | 
         start, end = match.span("name")
         for piece_start, piece_end in _split_on_and(sentence, start, end):
             name = sentence[piece_start:piece_end]
-            if not _looks_like_organization(name, match.group("acronym")):
+            if not _looks_like_organization(name, match.group("acronym")) and not (
+                items and _is_brand(name)
+            ):
                 return items
             is_last = piece_end == end
             items.append(
@@ -472,6 +534,11 @@ def _looks_like_organization(name: str, acronym: str | None) -> bool:
     if any(word.lower().strip(".") in _ORG_NOUNS | _ORG_INNER_NOUNS for word in words):
         return True
     return lookup_city(name) is not None
+
+
+def _is_brand(name: str) -> bool:
+    """ "Huawei" after "initiated by CEESTA,": one capitalised word listed among bodies."""
+    return bool(re.fullmatch(r"[A-Z][a-z][\w&\-]+", name)) and lookup_city(name) is None
 
 
 def _find_subject_hosts(text: str, span: Span) -> list[OrganizerMention]:

@@ -61,6 +61,8 @@ KIND_WORDS: tuple[tuple[OrgKind, frozenset[str]], ...] = (
                 "committee",
                 "center",
                 "centre",
+                "directorate",
+                "directorate-general",
             }
         ),
     ),
@@ -289,6 +291,7 @@ REGIONS = frozenset(
 
 NAME_RUN_RE = re.compile(
     r"""
+    (?<![\w’'\-])                           # a whole word: "iGDP" does not start a run at "GDP"
     (?:[A-Z0-9][\w’'&.\-]*|&)                # a capitalised word, "E20", "Hi-tech", "People’s"
     (?:
         \s+(?:(?:of|for|and|the|on|in|with|&|de|du|des)\s+)*   # lower-case glue inside names
@@ -303,7 +306,7 @@ NAME_RUN_RE = re.compile(
 ACRONYM_RE = re.compile(
     r"""
     ^(?:[A-Za-z]{0,2}[A-Z][A-Za-z0-9\-&]*[A-Z0-9])  # "NCSC", "UN-HABITAT", "iGDP", "C40"
-    (?:\s+[A-Z][a-z]+)?$                             # optionally a country office: "EF China"
+    (?:\s+(?:[A-Z][a-z]+|[A-Z]{2,}))?$               # a country office "EF China", or "DG CLIMA"
     """,
     re.VERBOSE,
 )
@@ -448,6 +451,8 @@ def has_organization_head(name: str) -> bool:
     words = [w.lower().strip(",()") for w in strip_article(name).split()]
     if not words or words[0] in GENERIC_LEADS or any(w in NOT_ORG_WORDS for w in words):
         return False
+    if len(words) == 1 and words[0] in ORG_HEADS:
+        return False  # "About the Alliance", "the Council": a back-reference, not a name
     return bool(head_words(name) & ORG_HEADS) or " ".join(words).endswith("new area")
 
 
@@ -487,7 +492,19 @@ def _is_one_place(part: str) -> bool:
     lowered = part.strip().lower()
     if lowered in REGIONS or country_of(part):
         return True
-    return strip_article(part).lower() in _city_names()
+    return strip_article(part).lower() in _city_names() | _province_names()
+
+
+@cache
+def _province_names() -> frozenset[str]:
+    """ "Inner Mongolia", "Shaanxi": provinces are places, never bodies."""
+    raw = json.loads(
+        resources.files("events.extraction")
+        .joinpath("data/provinces.json")
+        .read_text(encoding="utf-8")
+    )
+    names = [*raw["CN"].values(), *raw["other_names"]]
+    return frozenset(n.lower() for name in names for n in (name, f"{name} province"))
 
 
 def split_place_suffix(name: str) -> tuple[str, str | None, str | None]:
@@ -506,6 +523,40 @@ def split_place_suffix(name: str) -> tuple[str, str | None, str | None]:
     if trailing and country_of(trailing.group("place")):
         return name, None, country_of(trailing.group("place"))
     return name, None, None
+
+
+def _known_by_acronym(written: str, acronym: str | None) -> KnownOrganization | None:
+    """The lexicon entry for a report's acronym, unless the report spells out another body.
+
+    "National Center for Climate Change Strategy and International Cooperation (NCSC)" is
+    the report's own expansion; the lexicon's older name for NCSC must not replace it.
+    """
+    known = find_known_organization(acronym) if acronym else None
+    if known is None or ACRONYM_RE.match(written):
+        return known
+    spelled = organization_key(written)
+    if spelled in {organization_key(n) for n in (known.name, *known.aliases)}:
+        return known
+    return None
+
+
+def _is_shortening(written: str, name: str) -> bool:
+    """ "Energy Foundation" shortens "Energy Foundation China" (its words, in order); the
+    report's "National Center for Climate Change ..." is another spelling, not a shortening."""
+    remaining = iter(organization_key(name).split())
+    return all(word in remaining for word in organization_key(written).split())
+
+
+def _respells(entry: _Entry, written: str) -> bool:
+    """True when a lexicon name was taken from an acronym and the report now spells it its way."""
+    return (
+        entry.from_lexicon
+        and entry.acronym is not None
+        and not any(organization_key(a) != organization_key(entry.acronym) for a in entry.aliases)
+        and not ACRONYM_RE.match(written)
+        and organization_key(written) != organization_key(entry.name)
+        and not _is_shortening(written, entry.name)
+    )
 
 
 class OrganizationIndex:
@@ -534,15 +585,17 @@ class OrganizationIndex:
     ) -> str:
         """Add (or enrich) an organisation and return its full name."""
         written = strip_article(written)
-        known = find_known_organization(written) or (
-            find_known_organization(acronym) if acronym else None
-        )
+        known = find_known_organization(written) or _known_by_acronym(written, acronym)
         entry = self._find(written) or (self._find(acronym) if acronym else None)
         if entry is None and known:
             entry = self._find(known.name)
         if entry is None:
             entry = self._new_entry(written, evidence, acronym, known)
             self._entries.append(entry)
+        elif _respells(entry, written):
+            # Met first as a bare acronym ("NCSC holds ..."), now spelled out by the report.
+            entry.aliases.append(entry.name)
+            entry.name = written
         elif written != entry.name and written not in entry.aliases and written != entry.acronym:
             entry.aliases.append(written)
         self._enrich(entry, acronym=acronym, kind=kind, parent=parent, country=country)
@@ -552,11 +605,16 @@ class OrganizationIndex:
         self, written: str, evidence: Span, acronym: str | None, known: KnownOrganization | None
     ) -> _Entry:
         if known:
+            name = known.name
             aliases = [written] if organization_key(written) != organization_key(known.name) else []
             if ACRONYM_RE.match(written) and written == known.acronym:
                 aliases = []
+            elif aliases and not _is_shortening(written, known.name):
+                # The report spells the body out its own way ("National Center for Climate
+                # Change Strategy ..."); that spelling is the name, the lexicon's is an alias.
+                name, aliases = written, [known.name]
             return _Entry(
-                known.name,
+                name,
                 known.acronym,
                 known.kind,
                 evidence,
@@ -679,6 +737,27 @@ class OrganizationIndex:
                     self._entries.remove(entry)
                     break
 
+    def merge_shortenings(self) -> None:
+        """Fold "Green Computing Alliance" (a headline's shortening) into "Green Computing
+        Industry Alliance": same first and last word, the shorter's words in order."""
+        for entry in list(self._entries):
+            short = organization_key(entry.name).split()
+            for other in self._entries:
+                full = organization_key(other.name).split()
+                if (
+                    other is not entry
+                    and len(short) >= 2
+                    and len(full) > len(short)
+                    and short[0] == full[0]
+                    and short[-1] == full[-1]
+                    and _is_shortening(entry.name, other.name)
+                    and not (entry.acronym and other.acronym and entry.acronym != other.acronym)
+                ):
+                    other.aliases.append(entry.name)
+                    other.acronym = other.acronym or entry.acronym
+                    self._entries.remove(entry)
+                    break
+
     def mentions(self) -> tuple[OrganizationMention, ...]:
         return tuple(
             OrganizationMention(
@@ -768,6 +847,8 @@ def split_unit_and_parent(name: str, index: OrganizationIndex) -> tuple[str, str
 def looks_like_organization(text: str, index: OrganizationIndex) -> bool:
     """Whether `text` names a body: already indexed, in the lexicon, or headed by an org noun."""
     stripped = strip_article(text)
+    if stripped and ACRONYM_RE.match(stripped) and index.resolve(stripped, loose=False):
+        return True  # "iGDP": an acronym the report defined, whatever its first letter
     if not stripped or not stripped[0].isupper() or is_place(stripped):
         return False
     return bool(
@@ -796,6 +877,7 @@ def find_named_organizations(sentence: str) -> list[tuple[str, str | None, str |
             name = f"{name} ({paren.strip()})"
         if _follows_place_preposition(sentence, match.start(), name):
             continue
+        name = _drop_person_lead(name)
         parts = split_coordinated(name)
         found.extend((part, None, None) for part in parts[:-1] if has_organization_head(part))
         name = parts[-1]
@@ -855,9 +937,35 @@ def split_coordinated(name: str) -> list[str]:
         )
         if left_ok and has_organization_head(right):
             return [left, *split_coordinated(right)]
+        # "People's Government of Nansha District and E20 Environment Platform": each side is
+        # headed by its own noun; "Department of Resource Conservation and Environmental
+        # Protection of the NDRC" is one body, since "Protection" heads nothing.
+        if _own_head(left) in ORG_HEADS and _own_head(right) in ORG_HEADS and _ends_whole(left):
+            return [left, *split_coordinated(right)]
         if with_article and head_word(right) in ORG_HEADS:
             return split_coordinated(right)  # "Government Representatives and the X Bureau"
     return [name]
+
+
+def _ends_whole(name: str) -> bool:
+    """ "People's Government of Nansha District" ends whole; "... of the National Development"
+    stops inside "National Development and Reform Commission"."""
+    tail = re.split(r"\s+(?:of|for)\s+(?:the\s+)?", name)[-1]
+    if tail == name:
+        return True
+    lowered = tail.lower()
+    return is_place(tail) or lowered.endswith(
+        ("district", "county", "province", "city", "new area")
+    )
+
+
+def _own_head(name: str) -> str | None:
+    """The noun a name is built on: before its first "of"/"for", else its last word."""
+    words = [w.lower().strip(",.") for w in strip_article(name).split()]
+    for i, word in enumerate(words):
+        if word in ("of", "for") and i > 0:
+            return words[i - 1]
+    return words[-1] if words else None
 
 
 def _is_unit_before_parent(name: str, after: str) -> bool:
@@ -869,6 +977,24 @@ def _is_unit_before_parent(name: str, after: str) -> bool:
         return False
     parent = gap.group("parent")
     return head_word(parent) in PARENT_HEADS or find_known_organization(parent) is not None
+
+
+def _drop_person_lead(name: str) -> str:
+    """ "Ma of Example Motors Co., Ltd.", "Johannes Urpelainen of Johns Hopkins University": a
+    person's name before "of"/"from" is not part of the body; "Bank of China" keeps its head."""
+    match = re.match(
+        r"(?P<left>[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'.\-]*){0,3})\s+(?:of|from)\s+"
+        r"(?:the\s+)?(?P<right>[A-Z].*)$",
+        name,
+    )
+    if not match or not has_organization_head(match.group("right")):
+        return name
+    left = match.group("left")
+    if head_word(left) or find_known_organization(left) or ACRONYM_RE.match(left) or is_place(left):
+        return name
+    if any(w.lower() in ORG_HEADS or w.lower() in UNIT_WORDS for w in left.split()):
+        return name
+    return match.group("right")
 
 
 def _drop_leading_noise(name: str) -> str:

@@ -125,6 +125,53 @@ TITLE_WORDS = frozenset(
         "student",
         "postdoc",
         "scholar",
+        "anchor",
+        "reporter",
+        "correspondent",
+        "premier",
+        "chancellor",
+        "rector",
+        "provost",
+        "associate",
+    }
+)
+
+# Titles of state leaders; "President Xi Jinping proposed ..." recalls them, it does not seat them.
+STATE_TITLES = frozenset(
+    {
+        "president",
+        "premier",
+        "vice premier",
+        "vice-premier",
+        "general secretary",
+        "chairman",
+        "vice president",
+        "state councilor",
+        "state councillor",
+    }
+)
+
+# Fields that follow "professor of"; "professor of Economics" names no organisation.
+DISCIPLINES = frozenset(
+    {
+        "economics",
+        "engineering",
+        "law",
+        "finance",
+        "management",
+        "chemistry",
+        "physics",
+        "biology",
+        "geography",
+        "ecology",
+        "sociology",
+        "marketing",
+        "operations",
+        "sales",
+        "strategy",
+        "practice",
+        "studies",
+        "planning",
     }
 )
 
@@ -388,14 +435,53 @@ NOT_NAME_WORDS = (
             "report",
             "reports",
             "part",
+            "river",
+            "lake",
+            "basin",
+            "delta",
+            "mountain",
+            "mountains",
+            "sea",
+            "ocean",
+            "bay",
+            "valley",
+            "pavilion",
+            "according",
+            "speaking",
+            "speakers",
+            "panelists",
+            "editor",
         ]
     )
     | ORG_HEADS
     | TITLE_WORDS
 )
 
-LEADING_FILLERS = ("and ", "including ", "such as ", "namely ", "as well as ", "with ", "by ")
-ARTICLES = ("a ", "an ", "the ", "as ", "also ", "and ")
+LEADING_FILLERS = (
+    "and ",
+    "including ",
+    "such as ",
+    "namely ",
+    "as well as ",
+    "with ",
+    "by ",
+    "while ",
+    "whereas ",
+)
+# "who is a senior adviser of NRDC" is an appositive title like "a senior adviser of NRDC".
+ARTICLES = (
+    "a ",
+    "an ",
+    "the ",
+    "as ",
+    "also ",
+    "and ",
+    "who is ",
+    "who was ",
+    "who serves as ",
+    "who also serves as ",
+    "currently ",
+)
 ADVERBS = frozenset(
     {
         "also",
@@ -444,6 +530,8 @@ class _Person:
     talk_evidence: Span | None = None
     online: bool = False
     keys: set[str] = field(default_factory=set)
+    state_title: bool = False  # introduced as "President X" / "Premier X" with no organisation
+    recalled: bool = False  # only what they did or said before the event is reported
 
 
 @dataclass
@@ -474,7 +562,11 @@ def find_participants(
         find_references(text, span, people)
     apply_contexts(text, units, people)
     find_talks(text, units, people)
-    return tuple(freeze_person(person) for person in people if person.role or person.positions)
+    return tuple(
+        freeze_person(person)
+        for person in people
+        if (person.role or person.positions) and not person.recalled
+    )
 
 
 def merge_abbreviation_splits(text: str, sentences: tuple[Span, ...]) -> tuple[Span, ...]:
@@ -500,27 +592,19 @@ def read_sentence(text: str, span: Span, index: OrganizationIndex, people: list[
     sentence = text[span.start : span.end]
     segments = split_segments(sentence)
     pending: list[tuple[_Person, list[_Segment]]] = []
+    relative = ""
     for segment in segments:
-        name, rest = split_leading_name(segment.text, index)
-        if name and (not rest or starts_predicate(rest)):
-            person = start_person(name, span, people)
-            pending.append((person, []))
-            if rest:
-                close_groups(pending, rest, span, index)
-                pending = []
-            continue
-        cued = CUED_NAME_RE.search(segment.text)
-        if cued and split_leading_name(cued.group("name"), index)[0] == cued.group("name"):
-            person = start_person(cued.group("name"), span, people)
-            person.role = _stronger(person.role, role_from_cue(cued.group("cue")))
-            pending.append((person, []))
-            continue
-        titled = TITLE_BEFORE_NAME_RE.match(segment.text.strip())
-        if titled and split_leading_name(titled.group("name"), index)[0] == titled.group("name"):
-            person = start_person(titled.group("name"), span, people)
-            pending.append((person, [_Segment(titled.group("title"))]))
-            close_groups(pending, titled.group("rest"), span, index)
-            pending = []
+        opening = open_person(segment.text, index)
+        if opening:
+            person = start_person(opening.name, span, people)
+            person.role = _stronger(person.role, opening.role)
+            person.state_title = person.state_title or opening.state_title
+            if opening.affiliation:
+                _add_affiliation(person, opening.affiliation, span, index)
+            pending.append((person, list(opening.titles)))
+            if opening.rest:
+                close_groups(pending, opening.rest, span, index)
+                pending, relative = [], ""
             continue
         if not pending:
             continue
@@ -530,44 +614,218 @@ def read_sentence(text: str, span: Span, index: OrganizationIndex, people: list[
             or is_company_appositive(segment.text)
         ):
             pending[-1][1].append(segment)
+        elif RELATIVE_CLAUSE_RE.match(segment.text):
+            # "X, who joined the ceremony as a guest, noted ...": the main verb comes later.
+            relative = relative or segment.text
         elif starts_predicate(segment.text):
             close_groups(pending, segment.text, span, index)
-            pending = []
+            pending, relative = [], ""
     if pending:
-        close_groups(pending, "", span, index)
+        close_groups(pending, relative, span, index)
 
 
-NAME_PATTERN = (
-    r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][\w’'\-]+(?:\s+(?:[A-Z]\.\s*)?[A-Z][\w’'\-]+){1,2}"
-)
-CUED_NAME_RE = re.compile(
-    rf"""
-    \b(?P<cue>(?:moderated|hosted|chaired|presided\s+over)\s+by   # "moderated by Tang Rui"
-        |panelists?|speakers?|included|including|keynote\s+speakers?)  # "panelists Sun Qiang"
+@dataclass
+class _Opening:
+    """How a segment introduces a person: the name, its titles, and the verb after it."""
+
+    name: str
+    rest: str = ""
+    titles: tuple[_Segment, ...] = ()
+    affiliation: tuple[str, str] | None = None  # (title, organisation) from "X from Tencent"
+    role: Role | None = None
+    state_title: bool = False
+
+
+def open_person(segment: str, index: OrganizationIndex) -> _Opening | None:
+    """Read a segment that introduces a person, in any of the shapes reports use.
+
+    "Liu Qiang said", "moderated by Chen Wei from CCID", "Li Ming (Secretary-General, X)",
+    "Vice Minister of Commerce Sheng Qiuping said", "Sinopec's chief economist Wang Lei noted".
+    """
+    name, rest = split_leading_name(segment, index)
+    if name:
+        opening = read_after_name(name, rest, index)
+        if opening:
+            return opening
+    for cue in reversed(list(CUE_RE.finditer(segment))):
+        after = segment[cue.end() :]
+        name, rest = split_leading_name(after, index)
+        opening = (read_after_name(name, rest, index) if name else None) or read_titled_name(
+            after, index
+        )
+        if opening:
+            opening.role = _stronger(opening.role, role_from_cue(segment[: cue.end()]))
+            return opening
+    return read_titled_name(segment, index)
+
+
+def read_after_name(name: str, rest: str, index: OrganizationIndex) -> _Opening | None:
+    """What follows a name: nothing, a verb, "(title, organisation)" or "from/of organisation"."""
+    affiliation = AFFILIATION_RE.match(rest)
+    if affiliation and is_affiliation(affiliation.group("org"), index):
+        after = affiliation.group("rest").strip(" .,;")
+        if after and not starts_predicate(after):
+            return None
+        title = "professor" if re.match(r"Prof(?:essor)?\b", name) else ""
+        return _Opening(name, after, affiliation=(title, affiliation.group("org")))
+    bracket = BRACKETED_TITLE_RE.match(rest)
+    if bracket and is_title_segment(bracket.group("title").split(",")[0], index):
+        after = bracket.group("rest").strip()
+        if after and not starts_predicate(after):
+            return None
+        return _Opening(name, after, titles=(_Segment(_bracketed_title(bracket.group("title"))),))
+    if not rest or starts_predicate(rest):
+        return _Opening(name, rest)
+    return None
+
+
+def _bracketed_title(inside: str) -> str:
+    """ "Secretary-General, China Electronics ... Association" -> "Secretary-General of China ..."."""
+    title, _, organization = inside.partition(",")
+    if organization.strip():
+        return f"{title.strip()} of {organization.strip()}"
+    return title.strip()
+
+
+def is_affiliation(written: str, index: OrganizationIndex) -> bool:
+    """A body after "from"/"of"/"at" a name: an organisation, or a one-word brand ("Tencent")."""
+    stripped = strip_article(ACRONYM_PAREN_RE.sub("", written))
+    return looks_like_organization(stripped, index) or is_brand_word(stripped)
+
+
+def is_brand_word(word: str) -> bool:
+    """ "Envision", "Ucommune", "Tencent": one capitalised word that is no title, place or field."""
+    if not re.fullmatch(r"[A-Z][\w&\-]+", word):
+        return False
+    lowered = word.lower()
+    return not (
+        is_title_word(word)
+        or is_place(word)
+        or lowered in NOT_NAME_WORDS
+        or lowered in NOT_ORG_WORDS
+        or lowered in DISCIPLINES
+        or lowered in UNIT_WORDS
+    )
+
+
+def _add_affiliation(
+    person: _Person, affiliation: tuple[str, str], span: Span, index: OrganizationIndex
+) -> None:
+    title, written = affiliation
+    organization = resolve_organization(written, span, index, None)[1]
+    if organization is None:
+        organization = index.register(strip_article(written), span)
+    if not any(p.organization == organization for p in person.positions):
+        person.positions.append(Position(title=title, organization=organization, evidence=span))
+
+
+def read_titled_name(segment: str, index: OrganizationIndex) -> _Opening | None:
+    """A title written before the name.
+
+    "Vice-Minister of Ecology and Environment Zhao Yingmin delivered the opening address" ->
+    title "Vice-Minister of Ecology and Environment", name "Zhao Yingmin"; also
+    "UNDP Administrator Achim Steiner said", "Sinopec's chief economist Wang Lei noted".
+    """
+    text = segment.strip()
+    for filler in LEADING_FILLERS:
+        if text.lower().startswith(filler):
+            text = text[len(filler) :].lstrip()
+    words = list(re.finditer(r"\S+", text))
+    end = len(words)
+    for i, match in enumerate(words):
+        word = match.group(0)
+        if word[0].islower() and word not in CONNECTORS and not is_title_word(word):
+            end = i
+            break
+    lead = [w.group(0) for w in words[:end]]
+    size = 3 if len(lead) >= 3 and re.fullmatch(r"[A-Z]\.", lead[-2]) else 2
+    if len(lead) <= size:
+        return None
+    name_words, title_words = lead[-size:], lead[:-size]
+    name = " ".join(name_words).rstrip(".,")
+    if split_leading_name(name, index)[0] != name or title_words[-1].lower() in CONNECTORS:
+        return None
+    if not (is_title_word(title_words[-1]) or _looks_chinese_name(name_words)):
+        return None  # "vice president of Ping An Asset Management" ends in a body, not a person
+    if not any(is_title_word(re.sub(r"['’]s$", "", w)) for w in title_words):
+        return None
+    rest = text[words[end].start() :] if end < len(words) else ""
+    if rest and not starts_predicate(rest):
+        return None
+    title = owner_title(" ".join(title_words), index)
+    return _Opening(
+        name,
+        rest,
+        titles=(_Segment(title),),
+        state_title=title.lower() in STATE_TITLES,
+    )
+
+
+def _looks_chinese_name(words: list[str]) -> bool:
+    """ "Li Guoying", "ZHOU Dadi": a Chinese surname, then pinyin."""
+    return len(words) == 2 and is_chinese_surname(words[0]) and is_pinyin_word(words[1].strip(".,"))
+
+
+def owner_title(title: str, index: OrganizationIndex) -> str:
+    """Put the organisation after the title: "Sinopec's chief economist" -> "chief economist of
+    Sinopec"; "UNDP Administrator" -> "Administrator of UNDP"; "Tianjin's vice-mayor" -> "vice-mayor
+    of Tianjin". Titles already shaped "X of Y" are kept."""
+    possessive = re.match(r"(?P<owner>.+?)['’]s\s+(?P<title>.+)$", title)
+    if possessive:
+        return f"{possessive.group('title')} of {possessive.group('owner')}"
+    words = title.split()
+    first_title = next((i for i, w in enumerate(words) if is_title_word(w)), 0)
+    for size in range(first_title, 0, -1):
+        owner = " ".join(words[:size])
+        if (
+            index.resolve(owner, loose=False)
+            or find_known_organization(owner)
+            or re.fullmatch(r"[A-Z][A-Z0-9\-]+", owner)
+        ):
+            return f"{' '.join(words[size:])} of {owner}"
+    return title
+
+
+CUE_RE = re.compile(
+    r"""
+    \b(?:(?:moderated|hosted|chaired|presided\s+over)\s+by       # "moderated by Tang Rui"
+        |panelists?|speakers?|included|including|keynote\s+speakers?  # "panelists Sun Qiang"
+        |said|says|noted|added|[Aa]ccording\s+to)                # '"...," said Ma Jun'
     \s+(?:were\s+|was\s+|included\s+|including\s+)?
-    (?P<name>{NAME_PATTERN})$                                        # the name ends the segment
+    (?=[A-Z])                                                    # a name or title follows
     """,
     re.VERBOSE,
 )
-TITLE_BEFORE_NAME_RE = re.compile(
-    rf"""
-    ^(?P<title>(?:[A-Z][\w&.\-]*\s+){{0,6}}?                 # "SVF China Program"
-        (?:Director|President|Representative|Manager|Officer|Researcher|Professor|Secretary|
-           Chairman|Chair|Dean|Head|Engineer|Expert|Partner|Founder|Minister|Counsellor)
-    )\s+(?P<name>{NAME_PATTERN})                               # "Maria Gonzalez"
-    \s+(?P<rest>[a-z].*)$                                      # "opened the meeting ..."
+AFFILIATION_RE = re.compile(
+    r"""
+    ^(?:from|of|at)\s+(?:the\s+)?                               # "Dr. Liu Xiaodan from"
+    (?P<org>[A-Z][\w&.’'\-]*                                    # "Tencent", "Johns"
+        (?:\s+(?:(?:of|for|and|the|on|in|&)\s+)*[A-Z][\w&.’'\-]*)*   # "Hopkins University"
+        (?:,?\s+(?:Co\.,?\s*Ltd\.?|Ltd\.?|Inc\.?))?              # "Example Motors Co., Ltd."
+        (?:\s*\([A-Za-z][\w\s\-]{0,15}\))?)                     # "(CCID)"
+    (?P<rest>(?:\s+[a-z].*|[.,]?\s*))$                          # "introduced the plan ..."
     """,
     re.VERBOSE | re.DOTALL,
 )
+BRACKETED_TITLE_RE = re.compile(
+    r"""
+    ^\((?P<title>[^()]{3,160})\)       # "(Secretary-General, China Electronics ... Association)"
+    (?P<rest>.*)$                      # "read out the alliance charter"
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+# "who joined the ceremony as a guest": a relative clause between a name and its verb.
+RELATIVE_CLAUSE_RE = re.compile(r"^\s*(?:who|whom|whose)\s", re.IGNORECASE)
 
 
-def role_from_cue(cue: str) -> Role | None:
-    lowered = cue.lower()
-    if lowered.startswith(("moderated", "hosted", "chaired", "presided")):
+def role_from_cue(before: str) -> Role | None:
+    """The role the words before a name give: "The panel, moderated by" -> moderator."""
+    lowered = before.lower()
+    if re.search(r"\b(?:moderated|hosted|chaired|presided\s+over)\s+by\s*$", lowered):
         return Role.MODERATOR
-    if lowered.startswith("panel"):
+    if re.search(r"\bpanel", lowered):
         return Role.PANELIST
-    if lowered.startswith("keynote"):
+    if re.search(r"\bkeynote", lowered):
         return Role.KEYNOTE
     return None
 
@@ -669,6 +927,8 @@ def _is_place_name(tokens: list[str]) -> bool:
     """ "Saudi Arabia", or "Tianjin Greatmen ..." led by a city; "Mao Daqing" leads with a surname."""
     if is_place(" ".join(tokens)):
         return True
+    if any(re.fullmatch(r"[A-Z]\.", t) for t in tokens):
+        return False  # "Mary K. O'Connell": an initial makes a person, whatever "Mary" names
     return len(tokens[0]) > 3 and is_place(tokens[0]) and not is_chinese_surname(tokens[0])
 
 
@@ -809,6 +1069,8 @@ def close_groups(
     """Give every open person their positions and the role the closing verb implies."""
     role = role_from_predicate(predicate)
     for person, segments in pending:
+        if person.role is None and not person.positions and is_recalled(person, predicate):
+            person.recalled = True
         positions = read_positions(segments, span, index)
         if not positions and not predicate and not person.positions:
             continue
@@ -825,6 +1087,34 @@ def close_groups(
             person.role = Role.SPEAKER if (positions or predicate) else None
         if ONLINE_RE.search(predicate):
             person.online = True
+
+
+def is_recalled(person: _Person, predicate: str) -> bool:
+    """Mentioned, not taking part: "had earlier urged ...", "President Xi proposed ... in 2013".
+
+    A state leader named by title alone counts only when the verb puts them at an event.
+    """
+    if RECALLED_RE.match(predicate):
+        return True
+    return person.state_title and not AT_EVENT_RE.search(predicate)
+
+
+RECALLED_RE = re.compile(
+    r"""
+    ^\s*(?:had|has|have)\s+                    # the past before the event: "had called for"
+    (?:(?:earlier|also|already|long|once|repeatedly|\w+ly)\s+)?   # "had earlier urged"
+    \w+(?:ed|en|wn|ught|id)\b                  # "urged", "stressed", "proposed", "said"
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+AT_EVENT_RE = re.compile(
+    r"""
+    \b(?:attended|addressed|opened|spoke\s+at|delivered|chaired|met\s+with)\b   # present
+    .{0,60}?\b(?:forum|summit|meeting|ceremony|conference|session|dialogue|workshop|event
+              |seminar|expo|roundtable|symposium)\b   # at this kind of occasion
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
 
 
 ROLE_RANK = {
@@ -907,6 +1197,9 @@ def parse_position(
     if organization_text is None:
         title, organization_text = split_title_and_brand(stripped, single_word=brand)
     if organization_text is None:
+        government = infer_city_government(title)
+        if government:
+            return _tidy_title(title), index.register(government, span, kind=OrgKind.GOVERNMENT)
         ministry = infer_ministry(title)
         if ministry:
             return _tidy_title(ministry[0]), index.register(
@@ -977,7 +1270,7 @@ def split_title_and_brand(text: str, *, single_word: bool = False) -> tuple[str,
     after it ("president of Ucommune, a Chinese listed company").
     """
     match = re.search(
-        r"\s+(?:of|at|for|with)\s+(?:the\s+)?(?P<brand>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,4})$",
+        r"\s+(?:of|at|with)\s+(?:the\s+)?(?P<brand>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,4})$",
         text,
     )
     if not match or infer_ministry(text):
@@ -986,13 +1279,19 @@ def split_title_and_brand(text: str, *, single_word: bool = False) -> tuple[str,
     words = brand.split()
     if is_place(brand) or any(w.lower() in NOT_ORG_WORDS for w in words):
         return text, None
-    if len(words) < 2 and not single_word:
+    if len(words) < 2 and not single_word and not _brand_after_title(text[: match.start()], brand):
         return text, None
     if not is_title_word(text[: match.start()].split()[-1]) and not any(
         is_title_word(w) for w in text[: match.start()].split()
     ):
         return text, None
     return text[: match.start()], brand
+
+
+def _brand_after_title(before: str, brand: str) -> bool:
+    """ "CEO of Envision", "president of Ucommune": one word right after a title is a company."""
+    words = before.split()
+    return bool(words) and is_title_word(words[-1]) and is_brand_word(brand)
 
 
 def _org_then_place(text: str, index: OrganizationIndex) -> bool:
@@ -1081,6 +1380,24 @@ def infer_ministry(title: str) -> tuple[str, str] | None:
     if country and country_of(country) and country_of(country) != "China":
         ministry = f"{ministry} of {strip_article(country)}"
     return f"{match.group('title')} of {domain}", ministry
+
+
+MAYOR_RE = re.compile(
+    r"""
+    \b(?:vice[\s-]|deputy\s|executive\s+vice[\s-])?mayor   # "vice-mayor", "Mayor"
+    \s+of\s+(?P<city>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)$  # "of Tianjin"
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def infer_city_government(title: str) -> str | None:
+    """ "vice-mayor of Tianjin" -> "Tianjin Municipal Government": a mayor's body is the city's
+    government, which Chinese reports rarely spell out."""
+    match = MAYOR_RE.search(title.strip())
+    if not match or not is_place(match.group("city")):
+        return None
+    return f"{match.group('city')} Municipal Government"
 
 
 def _tidy_title(title: str) -> str:
@@ -1217,13 +1534,26 @@ def tidy_talk_title(raw: str) -> str:
     return " ".join("".join(out).split())
 
 
+def _primary_first(positions: list[Position]) -> list[Position]:
+    """ "Ambassador Amina J. Mohammed, deputy secretary-general of the UN": a one-word title
+    with no body is a form of address; the titled post with a body is the primary one."""
+    if (
+        len(positions) > 1
+        and positions[0].organization is None
+        and len(positions[0].title.split()) == 1
+        and any(p.organization for p in positions[1:])
+    ):
+        return [*positions[1:], positions[0]]
+    return positions
+
+
 def _has_open(out: list[str]) -> bool:
     return "".join(out).count("'") % 2 == 1
 
 
 def freeze_person(person: _Person) -> Participant:
     name, warnings = parse_person_name_with_warnings(person.written, forms=tuple(person.forms))
-    positions = tuple(person.positions)
+    positions = tuple(_primary_first(person.positions))
     all_warnings = list(warnings)
     if not positions or positions[0].organization is None:
         all_warnings.append(Warning.NO_AFFILIATION)

@@ -44,6 +44,7 @@ def extract_report(data: bytes | str, *, source: str) -> ExtractedReport:
     participants = find_participants(cleaned.text, sentences, organizations)
     _register_publisher(cleaned.publisher, sentences, organizations)
     organizations.merge_country_offices()
+    organizations.merge_shortenings()
     organizations.find_undefined_acronyms(f"{cleaned.title}\n{cleaned.text}")
     event = _build_event(cleaned, sentences, frame, organizers, participants, organizations)
     return ExtractedReport(

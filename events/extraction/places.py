@@ -25,7 +25,38 @@ _MIN_FOREIGN_POPULATION = 1_000_000
 
 # GeoNames city names that are English words or pieces of other names in English prose.
 _AMBIGUOUS_NAMES = frozenset(
-    ["pest", "teni", "kota", "aba", "jos", "queens", "bannu", "touba", "budta", "of", "union", "mobile", "reading", "nice", "bath", "split", "sale", "deal", "march", "marks", "green", "best", "wells", "hull", "victoria", "florence", "orange", "phoenix", "lima", "rome"]
+    [
+        "pest",
+        "teni",
+        "kota",
+        "aba",
+        "jos",
+        "queens",
+        "bannu",
+        "touba",
+        "budta",
+        "of",
+        "union",
+        "mobile",
+        "reading",
+        "nice",
+        "bath",
+        "split",
+        "sale",
+        "deal",
+        "march",
+        "marks",
+        "green",
+        "best",
+        "wells",
+        "hull",
+        "victoria",
+        "florence",
+        "orange",
+        "phoenix",
+        "lima",
+        "rome",
+    ]
 )
 
 # Words after a city name that keep it a place ("Beijing City", "Shanghai Municipality").
@@ -33,7 +64,40 @@ _PLACE_SUFFIXES = ("City", "Municipality", "Prefecture", "Shi")
 
 # Capitalised words that may stand right before a city without making it part of a name.
 _FUNCTION_WORDS = frozenset(
-    ["in", "at", "from", "to", "of", "the", "and", "or", "during", "as", "on", "since", "for", "with", "by", "near", "between", "including", "across", "like", "than", "both", "while", "where", "when", "after", "before", "into", "throughout", "outside", "inside", "around"]
+    [
+        "in",
+        "at",
+        "from",
+        "to",
+        "of",
+        "the",
+        "and",
+        "or",
+        "during",
+        "as",
+        "on",
+        "since",
+        "for",
+        "with",
+        "by",
+        "near",
+        "between",
+        "including",
+        "across",
+        "like",
+        "than",
+        "both",
+        "while",
+        "where",
+        "when",
+        "after",
+        "before",
+        "into",
+        "throughout",
+        "outside",
+        "inside",
+        "around",
+    ]
 )
 
 
@@ -303,7 +367,8 @@ def _city_pattern() -> re.Pattern[str]:
     """Every gazetteer name as a capitalised whole word, longest first ("Pudong New Area")."""
     names = sorted(_load_gazetteer(), key=len, reverse=True)
     alternatives = "|".join(_name_regex(name) for name in names)
-    return re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w'’-])")
+    # A possessive still names the city ("Tianjin's Hexi District"); "Xi'an" is not "Xi".
+    return re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w-]|['’](?!s\b))")
 
 
 def _name_regex(name: str) -> str:

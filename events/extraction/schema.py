@@ -63,7 +63,8 @@ def participant_as_schema(participant: Participant) -> dict:
         "forms": list(name.forms),
         "role": str(participant.role),
         "positions": [
-            {"title": p.title, "organization": p.organization} for p in participant.positions
+            {"title": p.title or None, "organization": p.organization}
+            for p in participant.positions
         ],
     }
 

@@ -230,6 +230,10 @@ _FURNITURE_LINE = re.compile(
                                                      # gallery headings: "Live Pictures"
       | (?:site\ ?map|contact\ us|about\ us|links|friendly\ links|related\ (?:news|articles|stories))
       | (?:all\ rights\ reserved|icp\b).*            # footer legal lines
+      | (?:previous|next|prev)\s*(?:article|post|page|story)?\s*[:：].*   # "Next: CACE signs MoU"
+      | \[?related(?:\ (?:news|articles|stories))?\]?\s*[:：]?.*  # "[Related] Sixth CIIE opens"
+      | tags?\s*[:：].*                               # "Tags: just transition, coal"
+      | about\ (?:the\ )?[A-Za-z\ ]{1,40}            # "About the Alliance" boilerplate heading
       | \W*                                          # a line of nothing but punctuation
     )$
     """,
@@ -280,7 +284,41 @@ _PHOTO_CREDIT = re.compile(
 
 # Words that mark a short line before the headline as the name of the site or body publishing it.
 _MASTHEAD_NOUNS = frozenset(
-    ["platform", "network", "net", "news", "daily", "times", "post", "weekly", "online", "portal", "website", "web", "gov", "review", "association", "forum", "center", "centre", "council", "institute", "ministry", "commission", "agency", "bureau", "alliance", "federation", "chamber", "society", "foundation", "organization", "organisation", "office", "channel"]
+    [
+        "platform",
+        "network",
+        "net",
+        "news",
+        "daily",
+        "times",
+        "post",
+        "weekly",
+        "online",
+        "portal",
+        "website",
+        "web",
+        "gov",
+        "review",
+        "association",
+        "forum",
+        "center",
+        "centre",
+        "council",
+        "institute",
+        "ministry",
+        "commission",
+        "agency",
+        "bureau",
+        "alliance",
+        "federation",
+        "chamber",
+        "society",
+        "foundation",
+        "organization",
+        "organisation",
+        "office",
+        "channel",
+    ]
 )
 
 _HEADLINE_VERBS = re.compile(
@@ -430,14 +468,95 @@ _BOUNDARY = re.compile(
 )
 
 _ABBREVIATIONS = frozenset(
-    ["mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "vol", "fig", "figs", "approx", "dept", "univ", "assoc", "gov", "govt", "rep", "sen", "gen", "col", "lt", "capt", "hon", "rev", "mt", "ave", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "cf", "al", "e.g", "i.e", "eg", "ie"]
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "no",
+        "nos",
+        "vol",
+        "fig",
+        "figs",
+        "approx",
+        "dept",
+        "univ",
+        "assoc",
+        "gov",
+        "govt",
+        "rep",
+        "sen",
+        "gen",
+        "col",
+        "lt",
+        "capt",
+        "hon",
+        "rev",
+        "mt",
+        "ave",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "vs",
+        "cf",
+        "al",
+        "e.g",
+        "i.e",
+        "eg",
+        "ie",
+    ]
 )
 
 # Abbreviations that also end sentences: they end one only before a usual sentence opener.
 _TERMINAL_ABBREVIATIONS = frozenset({"co", "ltd", "inc", "corp", "plc", "etc", "llc", "jr", "sr"})
 
 _SENTENCE_OPENERS = frozenset(
-    ["the", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i", "in", "on", "at", "during", "after", "before", "since", "meanwhile", "however", "also", "according", "as", "with", "at", "a", "an", "there", "his", "her", "their", "our"]
+    [
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "in",
+        "on",
+        "at",
+        "during",
+        "after",
+        "before",
+        "since",
+        "meanwhile",
+        "however",
+        "also",
+        "according",
+        "as",
+        "with",
+        "at",
+        "a",
+        "an",
+        "there",
+        "his",
+        "her",
+        "their",
+        "our",
+    ]
 )
 
 

@@ -113,3 +113,19 @@ def test_split_coordinated_keeps_single_names_whole():
     ]
     name = "Department of Resource Conservation and Environmental Protection"
     assert split_coordinated(name) == [name]
+
+
+def test_find_organizations_keeps_the_reports_own_spelling_of_a_known_acronym():
+    index = _index(
+        "NCSC holds training. The workshop was co-hosted by the National Center for Climate "
+        "Change Strategy and International Cooperation (NCSC) and others."
+    )
+    assert index.resolve("NCSC") == (
+        "National Center for Climate Change Strategy and International Cooperation"
+    )
+
+
+def test_find_organizations_drops_a_person_before_of():
+    index = _index('"EVs are the future," said Mr. Ma of Example Motors Co., Ltd. today.')
+    assert "Example Motors Co., Ltd." in index.names()
+    assert not any(name.startswith("Ma ") for name in index.names())

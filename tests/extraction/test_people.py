@@ -121,3 +121,44 @@ def test_infer_ministry_from_minister_title():
 def test_tidy_talk_title_straightens_misplaced_quotes():
     raw = "'One Belt, One Road 'helps green industries' go global '"
     assert tidy_talk_title(raw) == "'One Belt, One Road' helps green industries go global"
+
+
+def test_find_participants_reads_titles_written_before_the_name():
+    people, _ = _people(
+        "Vice Minister of Commerce Sheng Qiuping said trade matters. "
+        "Sinopec's chief economist Wang Lei noted that hydrogen is coming. "
+        "UNDP Administrator Achim Steiner said finance is needed."
+    )
+    assert _positions(people["Sheng Qiuping"]) == [
+        ("Vice Minister of Commerce", "Ministry of Commerce")
+    ]
+    assert _positions(people["Wang Lei"]) == [("chief economist", "Sinopec")]
+    assert _positions(people["Achim Steiner"]) == [
+        ("Administrator", "United Nations Development Programme")
+    ]
+
+
+def test_find_participants_reads_one_word_companies_brackets_and_from():
+    people, _ = _people(
+        "Zhang Lei, CEO of Envision, pointed out that parks help. "
+        "Li Ming (Secretary-General, China Electronics Energy Saving Technology Association) "
+        "read out the charter. Dr. Liu Xiaodan from Tencent introduced the plan."
+    )
+    assert _positions(people["Zhang Lei"]) == [("CEO", "Envision")]
+    assert _positions(people["Li Ming"]) == [
+        ("Secretary-General", "China Electronics Energy Saving Technology Association")
+    ]
+    assert _positions(people["Liu Xiaodan"]) == [("", "Tencent")]
+
+
+def test_find_participants_skips_people_only_recalled():
+    people, _ = _people(
+        "President Xi Jinping proposed the Belt and Road Initiative in 2013. "
+        "Premier Li Qiang, who addressed the opening plenary, had called for openness. "
+        '"Carbon rules are the new passport," said Ma Jun, director of the Institute of Public '
+        "and Environmental Affairs (IPE)."
+    )
+    assert set(people) == {"Ma Jun"}
+    assert _positions(people["Ma Jun"]) == [
+        ("director", "Institute of Public and Environmental Affairs")
+    ]
