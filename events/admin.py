@@ -552,7 +552,7 @@ def add_report_from_admin(form: ReportFromTextForm, user) -> Report | None:
     file_name = form.cleaned_data["file_name"]
     with transaction.atomic():
         outcome = load_report_bytes(
-            form.cleaned_data["data"], file_name=file_name, review_new_records=True
+            form.cleaned_data["data"], file_name=file_name, review_new_records=True, user=user
         )
         if outcome.failed or outcome.result is None:
             form.add_error(None, f"This report cannot be added: {outcome.error or outcome.notice}.")

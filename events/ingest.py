@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.utils import timezone
@@ -41,6 +43,9 @@ from people.models import (
     PersonAlias,
 )
 from people.naming import fold, unique_slug
+
+# Imports run from the command line have no editor behind them; history names this account.
+IMPORT_USERNAME = "load_reports"
 
 # Review reasons the ingest adds on top of the extraction's own warnings.
 REPORTS_DISAGREE = "reports-disagree"
@@ -90,19 +95,35 @@ def ingest_report(
     file_name: str,
     dry_run: bool = False,
     review_new_records: bool = False,
+    user=None,
 ) -> IngestResult:
-    """Write one extracted report in one transaction. With dry_run nothing is kept."""
+    """Write one extracted report in one transaction. With dry_run nothing is kept.
+
+    Every record it adds or changes gets an entry in the admin history, by `user` (the editor
+    who added the report in the admin) or by the import account.
+    """
     result = IngestResult(file_name=file_name)
     existing = Report.objects.filter(file_name=file_name).first()
     if existing is not None and existing.sha256 == sha256:
         return result
     with transaction.atomic():
-        _Ingest(extracted, result, review_new_records=review_new_records).run(
-            existing, raw_text=raw_text, sha256=sha256, file_name=file_name
-        )
+        ingest = _Ingest(extracted, result, review_new_records=review_new_records)
+        ingest.run(existing, raw_text=raw_text, sha256=sha256, file_name=file_name)
+        ingest.write_history(user or import_user(), file_name)
         if dry_run:
             transaction.set_rollback(True)
     return result
+
+
+def import_user():
+    """The inactive account that imports are recorded under; it can never log in."""
+    user, created = get_user_model().objects.get_or_create(
+        username=IMPORT_USERNAME, defaults={"is_active": False}
+    )
+    if created:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+    return user
 
 
 def is_tombstoned(model: type[models.Model], key: str) -> bool:
@@ -160,6 +181,7 @@ class _Ingest:
         self.orgs_by_name: dict[str, Organization] = {}
         self.changed: set[tuple[type, int]] = set()
         self.created: set[tuple[type, int]] = set()
+        self.history: list[tuple[models.Model, int, list[str]]] = []
         self.report: Report | None = None
 
     # -- the report -------------------------------------------------------------------------
@@ -614,11 +636,46 @@ class _Ingest:
             label = obj._meta.verbose_name_plural
             self.result.count(str(label))
             self.created.add((type(obj), obj.pk))
+            self.history.append((obj, ADDITION, []))
             if self.review_new_records and not isinstance(obj, Participation):
                 self.review(obj, NEW_RECORD, "Added from a report pasted into the admin.", None)
         elif changed:
             obj.save()
-            self.changed.add((type(obj), obj.pk))
+            if (type(obj), obj.pk) not in self.created:
+                self.changed.add((type(obj), obj.pk))
+                self.history.append((obj, CHANGE, changed))
+
+    def write_history(self, user, file_name: str) -> None:
+        entries = [
+            self.history_entry(
+                self.report,
+                user,
+                ADDITION if self.result.status == "created" else CHANGE,
+                [],
+                file_name,
+            )
+        ]
+        entries += [
+            self.history_entry(obj, user, flag, fields, file_name)
+            for obj, flag, fields in self.history
+        ]
+        LogEntry.objects.bulk_create(entries)
+
+    @staticmethod
+    def history_entry(obj, user, flag, fields, file_name) -> LogEntry:
+        if flag == ADDITION:
+            message = f"Added by importing {file_name}."
+        else:
+            names = ", ".join(str(obj._meta.get_field(f).verbose_name) for f in fields) or "text"
+            message = f"Changed {names} by importing {file_name}."
+        return LogEntry(
+            user=user,
+            content_type=ContentType.objects.get_for_model(obj),
+            object_id=str(obj.pk),
+            object_repr=str(obj)[:200],
+            action_flag=flag,
+            change_message=message,
+        )
 
     def review(self, obj, reason: str, message: str, span: rec.Span | None) -> None:
         _, created = ReviewItem.objects.get_or_create(

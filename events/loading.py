@@ -82,6 +82,7 @@ def load_report_bytes(
     label: str | None = None,
     dry_run: bool = False,
     review_new_records: bool = False,
+    user=None,
 ) -> LoadOutcome:
     """Extract and ingest one report given as bytes (a file, an upload, pasted text)."""
     label = label or file_name
@@ -105,6 +106,7 @@ def load_report_bytes(
             file_name=file_name,
             dry_run=dry_run,
             review_new_records=review_new_records,
+            user=user,
         )
     except Exception as exc:  # noqa: BLE001 - one bad report must not stop the others
         return LoadOutcome(label, error=f"could not be stored ({type(exc).__name__}: {exc})")

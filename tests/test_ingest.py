@@ -274,3 +274,31 @@ def test_organisers_and_topics_edited_inline_survive_re_import():
     ingest(extracted(text=TEXT + " Changed."))
     assert list(event.organizer_roles.values_list("role", flat=True)) == ["sponsor"]
     assert event.topic_tags.count() == 0
+
+
+@pytest.mark.django_db
+def test_import_writes_history_for_what_it_adds_and_changes():
+    from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
+
+    ingest(extracted())
+    event = Event.objects.get()
+    added = LogEntry.objects.get(object_id=str(event.pk), content_type__model="event")
+    assert (added.action_flag, added.user.username) == (ADDITION, "load_reports")
+    assert added.change_message == "Added by importing forum.txt."
+    assert not added.user.is_active
+    assert not added.user.has_usable_password()
+
+    ingest(extracted(text=TEXT + " Moved.", start=(2021, 5, 13)))
+    changed = LogEntry.objects.filter(
+        object_id=str(event.pk), content_type__model="event", action_flag=CHANGE
+    ).get()
+    assert changed.change_message == "Changed start day by importing forum.txt."
+
+
+@pytest.mark.django_db
+def test_import_history_names_the_editor_who_added_the_report(django_user_model):
+    from django.contrib.admin.models import LogEntry
+
+    editor = django_user_model.objects.create_user("ed", password="x")
+    ingest(extracted(), user=editor)
+    assert set(LogEntry.objects.values_list("user__username", flat=True)) == {"ed"}
