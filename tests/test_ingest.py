@@ -302,3 +302,29 @@ def test_import_history_names_the_editor_who_added_the_report(django_user_model)
     editor = django_user_model.objects.create_user("ed", password="x")
     ingest(extracted(), user=editor)
     assert set(LogEntry.objects.values_list("user__username", flat=True)) == {"ed"}
+
+
+@pytest.mark.django_db
+def test_report_describing_two_events_keeps_both_in_report_order():
+    from dataclasses import replace
+
+    from events.exporting import export_reports
+
+    base = extracted()
+    second = replace(
+        base.events[0],
+        name=rec.Quoted("Green Cities Workshop", base.events[0].name.evidence),
+        start=rec.PartialDate(2021, 5, 13),
+        participants=(),
+    )
+    ingest(replace(base, events=(base.events[0], second)))
+    document = export_reports()["reports"][0]
+    assert [e["name"] for e in document["events"]] == [
+        "Green Cities Forum",
+        "Green Cities Workshop",
+    ]
+    assert document["events"][1]["start"] == {"year": 2021, "month": 5, "day": 13}
+    assert Event.objects.get(name="Green Cities Workshop").sources.get().file_name == "forum.txt"
+    # Re-running the same report maps each event back by its place in the report.
+    ingest(replace(base, text=TEXT + " x", events=(base.events[0], second)))
+    assert Event.objects.count() == 2
