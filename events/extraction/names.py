@@ -10,15 +10,17 @@ from importlib import resources
 from events.extraction.records import PersonName, Warning
 
 HONORIFICS = frozenset(
-    {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "academician", "sir", "madam", "dame"}
+    {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "assoc", "academician", "sir", "madam"}
+    | {"dame"}
 )
 
 HONORIFIC_RE = re.compile(
     r"""
     ^\s*
     (?:
-        (?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Madam|Dame)\.?  # "Mr." and "Dr" are both written
-        | Professor | Academician                     # spelled-out honorifics
+        (?:Assoc(?:iate)?\.?\s+)?(?:Prof\.?|Professor)  # "Assoc. Prof. Wang Can"
+        | (?:Mr|Mrs|Ms|Miss|Dr|Sir|Madam|Dame)\.?     # "Mr." and "Dr" are both written
+        | Academician                                  # spelled-out honorifics
     )
     \s+                                                # a name must follow
     """,

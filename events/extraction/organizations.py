@@ -294,7 +294,7 @@ NAME_RUN_RE = re.compile(
     (?<![\w’'\-])                           # a whole word: "iGDP" does not start a run at "GDP"
     (?:[A-Z0-9][\w’'&.\-]*|&)                # a capitalised word, "E20", "Hi-tech", "People’s"
     (?:
-        \s+(?:(?:of|for|and|the|on|in|with|&|de|du|des)\s+)*   # lower-case glue inside names
+        \s+(?:(?:of|for|and|the|on|in|with|&|de|du|des|für|der)\s+)*   # lower-case glue
         (?:[A-Z0-9][\w’'&.\-]*)              # ... always followed by another capitalised word
         | ,?\s+(?:Co\.,?\s*Ltd\.?|Ltd\.?|Inc\.?|Co\.|LLC|GmbH|Limited)  # "Co., Ltd." suffixes
     )*
@@ -412,6 +412,10 @@ def infer_kind(name: str) -> OrgKind | None:
     return None
 
 
+# "International Council on Clean Transportation": bodies named for a subject with "on".
+ON_HEADS = frozenset({"council", "commission", "committee", "centre", "center", "institute"})
+
+
 def head_word(name: str) -> str | None:
     """The noun that says what a body is: "Department of Resource ..." -> "department".
 
@@ -423,7 +427,7 @@ def head_word(name: str) -> str | None:
     words = [w.lower().strip(",.") for w in bare.split()]
     candidates = []
     for i, word in enumerate(words):
-        if word in ("of", "for") and i > 0:
+        if (word in ("of", "for") or (word == "on" and words[i - 1] in ON_HEADS)) and i > 0:
             candidates.append(words[i - 1])
             break
     if words:
@@ -439,7 +443,11 @@ def head_words(name: str) -> set[str]:
     words = [
         w.lower().strip(",.") for w in re.sub(r"\s*\([^()]*\)", "", strip_article(name)).split()
     ]
-    found = {words[i - 1] for i, w in enumerate(words) if w in ("of", "for") and i > 0}
+    found = {
+        words[i - 1]
+        for i, w in enumerate(words)
+        if i > 0 and (w in ("of", "for") or (w == "on" and words[i - 1] in ON_HEADS))
+    }
     if words:
         found.add(words[-1])
     if re.search(r"(?:Co\.,?\s*Ltd\.?|Ltd\.?|Inc\.?|LLC|GmbH|Limited)$", name.strip()):
@@ -998,25 +1006,48 @@ def _drop_person_lead(name: str) -> str:
 
 
 def _drop_leading_noise(name: str) -> str:
+    name = re.sub(
+        r"^(?:[Tt]he\s+)?[A-Z][\w’']*-based\s+", "", name
+    )  # "Xiamen-based Third Institute"
     words = name.split()
     while words and (words[0].lower() in LEADING_NOISE or words[0].lower() in CONNECTORS):
         words = words[1:]
     while words and words[-1].lower() in CONNECTORS:
         words = words[:-1]
     name = " ".join(words)
-    title = re.match(
-        r"^(?:[A-Z][\w\-]*\s+){0,3}?(?:" + TITLE_HEADS_RE + r")\s+(?:of|at)\s+(?:the\s+)?", name
+    # "Founder and CEO of Envision Group", "Board and Party Secretary of State Grid ..."
+    title_re = re.compile(
+        r"^(?:(?:[A-Z][\w\-]*|and)\s+){0,4}?(?:"
+        + TITLE_HEADS_RE
+        + r")\s+(?:of|at|for)\s+(?:the\s+)?"
     )
+    title = title_re.match(name)
+    while title and title_re.match(name[title.end() :]):
+        name = name[title.end() :]
+        title = title_re.match(name)
     if title:
         name = name[title.end() :]
-    return name
+        # "Secretary for the Environment of the Hong Kong SAR Government": the portfolio
+        # before the body is part of the title too.
+        portfolio = re.match(
+            r"^(?P<what>[A-Z][\w\-]*(?:\s+and\s+[A-Z][\w\-]*)?)\s+of\s+(?:the\s+)?", name
+        )
+        last = portfolio.group("what").split()[-1].lower() if portfolio else ""
+        if portfolio and last not in ORG_HEADS and last not in UNIT_WORDS:
+            rest = name[portfolio.end() :]
+            if has_organization_head(rest):
+                name = rest
+    # "Chinese Academy of Engineering and Professor": a second title after the body.
+    return re.sub(r"\s+and\s+(?:" + TITLE_HEADS_RE + r")$", "", name)
 
 
 # Capitalised title words that lead runs such as "Deputy Director of the ..." in prose.
 TITLE_HEADS_RE = (
     r"Director|Director-General|President|Vice\s+President|Chairman|Chair|Professor|Researcher|"
     r"Secretary|Secretary-General|Representative|Officer|Manager|Founder|Dean|Head|Member|"
-    r"Minister|Counsellor|Partner|Academician|Expert|Fellow|Governor|Mayor|Ambassador|Chief"
+    r"Minister|Counsellor|Partner|Academician|Expert|Fellow|Governor|Mayor|Ambassador|Chief|"
+    r"CEO|CFO|CTO|COO|Strategist|Advisor|Adviser|Scientist|Engineer|Economist|Administrator|"
+    r"Envoy|Commissioner|Coordinator|Specialist|Analyst|Board"
 )
 
 

@@ -458,6 +458,12 @@ NOT_NAME_WORDS = (
 )
 
 LEADING_FILLERS = (
+    # list bullets: "- Zou Ji, CEO and President, Energy Foundation China"
+    "- ",
+    "– ",
+    "• ",
+    "* ",
+    "· ",
     "and ",
     "including ",
     "such as ",
@@ -590,6 +596,9 @@ def merge_abbreviation_splits(text: str, sentences: tuple[Span, ...]) -> tuple[S
 def read_sentence(text: str, span: Span, index: OrganizationIndex, people: list[_Person]) -> None:
     """Find people introduced with titles or a verb in one sentence and add them to `people`."""
     sentence = text[span.start : span.end]
+    if " | " in sentence:
+        read_table_row(text, span, index, people)
+        return
     segments = split_segments(sentence)
     pending: list[tuple[_Person, list[_Segment]]] = []
     relative = ""
@@ -620,8 +629,45 @@ def read_sentence(text: str, span: Span, index: OrganizationIndex, people: list[
         elif starts_predicate(segment.text):
             close_groups(pending, segment.text, span, index)
             pending, relative = [], ""
+        elif _title_before_colon(segment.text, index):
+            # A transcript turn: "Xu Hua, Vice President, China Southern Power Grid: We ..."
+            head, _, tail = segment.text.partition(":")
+            pending[-1][1].append(_Segment(head))
+            close_groups(pending, f":{tail}", span, index)
+            pending, relative = [], ""
     if pending:
         close_groups(pending, relative, span, index)
+
+
+def _title_before_colon(segment: str, index: OrganizationIndex) -> bool:
+    head, colon, tail = segment.partition(":")
+    return bool(colon and head.strip() and tail.strip()) and (
+        is_title_segment(head, index) or is_org_segment(head, index)
+    )
+
+
+def read_table_row(text: str, span: Span, index: OrganizationIndex, people: list[_Person]) -> None:
+    """A programme table flattened to text: "09:20 | Opening address | Yu Xingguang, Director".
+
+    Each cell is read on its own; a session cell ("Keynote: ...", "Panel") gives the role of the
+    people named in the cells after it.
+    """
+    role: Role | None = None
+    for cell in re.finditer(r"[^|]+", text[span.start : span.end]):
+        stripped = cell.group(0).strip()
+        if not stripped:
+            continue
+        start = span.start + cell.start() + cell.group(0).index(stripped)
+        before = len(people)
+        known = {id(p) for p in people}
+        read_sentence(text, Span(start, start + len(stripped)), index, people)
+        for person in people[before:] if role else ():
+            if id(person) not in known:
+                person.role = _stronger(person.role, role)
+        if KEYNOTE_RE.match(stripped):
+            role = _stronger(role, Role.KEYNOTE)
+        elif PANEL_RE.match(stripped):
+            role = _stronger(role, Role.PANELIST)
 
 
 @dataclass
@@ -789,10 +835,17 @@ def owner_title(title: str, index: OrganizationIndex) -> str:
 CUE_RE = re.compile(
     r"""
     \b(?:(?:moderated|hosted|chaired|presided\s+over)\s+by       # "moderated by Tang Rui"
+        |(?:given|delivered|made|signed|witnessed|presented)\s+by  # "remarks were given by"
+        |(?:remarks|speech(?:es)?|address|presentations?|talks?)\s+by  # "opening remarks by"
+        |(?:present|speaking|attending|participating)\s+were     # "Also present were"
+        |(?:[Pp]anelists?|[Ss]peakers?|[Pp]articipants|[Gg]uests)  # "Panelists in the
+            \s+(?:in|at|of|for|on|from)\s+[^,;:]{1,50}?(?=\s+(?:were|included))  # afternoon were"
         |panelists?|speakers?|included|including|keynote\s+speakers?  # "panelists Sun Qiang"
         |said|says|noted|added|[Aa]ccording\s+to)                # '"...," said Ma Jun'
     \s+(?:were\s+|was\s+|included\s+|including\s+)?
     (?=[A-Z])                                                    # a name or title follows
+    |\b(?:[Mm]oderators?|[Cc]hair(?:ed)?|[Ss]peakers?|[Pp]anelists?|[Hh]osts?)\s*:\s*  # "Moderator:"
+    (?=[A-Z])
     """,
     re.VERBOSE,
 )
@@ -822,6 +875,8 @@ def role_from_cue(before: str) -> Role | None:
     """The role the words before a name give: "The panel, moderated by" -> moderator."""
     lowered = before.lower()
     if re.search(r"\b(?:moderated|hosted|chaired|presided\s+over)\s+by\s*$", lowered):
+        return Role.MODERATOR
+    if re.search(r"\b(?:moderators?|chair|hosts?)\s*:\s*$", lowered):
         return Role.MODERATOR
     if re.search(r"\bpanel", lowered):
         return Role.PANELIST
@@ -881,7 +936,8 @@ def _names_joined(head: str, remainder: str) -> bool:
     if not is_bare_name(remainder):
         return False
     last = head.split()[-1] if head.split() else ""
-    return is_bare_name(head) or last[:1].islower()
+    # "Deputy Mayor of Hangzhou Chen Weiqiang and Yin Yu": a title-led name, then another.
+    return is_bare_name(head) or last[:1].islower() or _looks_chinese_name(head.split()[-2:])
 
 
 def title_phrase_leads(text: str) -> bool:
@@ -901,15 +957,23 @@ def split_leading_name(segment: str, index: OrganizationIndex) -> tuple[str | No
     for filler in LEADING_FILLERS:
         if text.lower().startswith(filler):
             text = text[len(filler) :].lstrip()
-    honorific = re.match(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Academician|Sir)\.?\s+", text)
+    honorific = re.match(
+        r"(?:(?:Assoc(?:iate)?\.?\s+)?Prof(?:essor)?|Mr|Mrs|Ms|Miss|Dr|Academician|Sir)\.?\s+", text
+    )
     body_start = honorific.end() if honorific else 0
     taken: list[str] = []
     end = body_start
     # "A.Elkhereiji" is read as two tokens; the written form keeps the report's spelling.
-    for match in list(re.finditer(r"[A-Z]\.(?=[A-Z])|\S+", text[body_start:]))[:5]:
+    words = list(re.finditer(r"[A-Z]\.(?=[A-Z])|\S+", text[body_start:]))[:5]
+    for i, match in enumerate(words):
         word = match.group(0)
         bare = re.sub(r"(?:['’]s|[:,.])$", "", word) if not re.fullmatch(r"[A-Z]\.", word) else word
-        if not is_name_token(bare, index):
+        following = words[i + 1].group(0) if i + 1 < len(words) else ""
+        if not (
+            is_name_token(bare, index)
+            or _is_surname_word(bare, taken, following)
+            or _is_name_particle(bare, taken, following, index)
+        ):
             break
         taken.append(bare)
         end = body_start + match.start() + len(bare)
@@ -921,6 +985,36 @@ def split_leading_name(segment: str, index: OrganizationIndex) -> tuple[str | No
     if not taken:
         return None, segment
     return text[:end].strip(), text[end:].strip()
+
+
+NAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "da", "di", "del", "le", "la", "bin"})
+
+
+def _is_surname_word(word: str, taken: list[str], following: str) -> bool:
+    """ "He Lin", "Hui He": a Chinese surname that is also an English word, inside a pinyin name."""
+    if not (word[:1].isupper() and word[1:].islower() and is_chinese_surname(word)):
+        return False
+    if taken:
+        return len(taken) == 1 and is_pinyin_word(taken[0]) and not following[:1].isupper()
+    given = following.rstrip(",.:;")
+    return (
+        given[:1].isupper()
+        and given[1:].islower()
+        and is_pinyin_word(given)
+        and not is_place(given)
+        and not find_known_organization(given)
+    )
+
+
+def _is_name_particle(
+    word: str, taken: list[str], following: str, index: OrganizationIndex
+) -> bool:
+    """ "Ingrid van den Berg", "Ursula von der Leyen": lowercase particles between names."""
+    return (
+        bool(taken)
+        and word in NAME_PARTICLES
+        and (following in NAME_PARTICLES or is_name_token(following.rstrip(",.:;"), index))
+    )
 
 
 def _is_place_name(tokens: list[str]) -> bool:
@@ -1190,6 +1284,15 @@ def parse_position(
     ("sustainable development director in China and Mongolia", "World Bank")
     """
     stripped = _strip_articles(text).rstrip(" .")
+    # "Senior Fellow at the World Resources Institute (WRI) China": the acronym was indexed
+    # when the organisations were read; inside a title it only splits the name.
+    stripped = INNER_ACRONYM_RE.sub("", stripped)
+    board = split_board_title(stripped)
+    if board:
+        title, organization_text = board
+        if organization_text is None:
+            return _tidy_title(title), None
+        return _tidy_title(title), resolve_organization(organization_text, span, index, None)[1]
     prefix, rest = split_org_prefix(stripped, index)
     if prefix and title_phrase_leads(rest):
         return _tidy_title(rest), register_with_parent(index, prefix, span)
@@ -1197,7 +1300,9 @@ def parse_position(
     if organization_text is None:
         title, organization_text = split_title_and_brand(stripped, single_word=brand)
     if organization_text is None:
-        government = infer_city_government(title)
+        title, organization_text = split_title_at_comma(stripped, index)
+    if organization_text is None:
+        government = infer_city_government(title, index)
         if government:
             return _tidy_title(title), index.register(government, span, kind=OrgKind.GOVERNMENT)
         ministry = infer_ministry(title)
@@ -1217,6 +1322,40 @@ def parse_position(
     ):
         title = f"{title} {qualifier}"
     return _tidy_title(title), organization
+
+
+def split_title_at_comma(text: str, index: OrganizationIndex) -> tuple[str, str | None]:
+    """ "CEO and President, Energy Foundation China" -> ("CEO and President", "Energy ...").
+
+    Speaker lists and programmes write "Name, Title, Organization"; the first comma after
+    which a body follows ends the title.
+    """
+    for comma in re.finditer(r",\s*", text):
+        left, right = text[: comma.start()], text[comma.end() :].strip(" .")
+        if not title_phrase_leads(left):
+            continue
+        if looks_like_organization(right, index) or is_brand_word(right):
+            return left, right
+    return text, None
+
+
+BOARD_RE = re.compile(
+    r"""
+    ^(?P<title>.*?\b(?:chair(?:man|woman|person)?|director|member|secretary)  # "Chairman"
+    \s+of\s+the\s+board(?:\s+of\s+(?:directors|supervisors))?)             # "of the Board"
+    (?:\s+of\s+(?:the\s+)?(?P<org>.+))?$                                    # "of GCL ..."
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def split_board_title(text: str) -> tuple[str, str | None] | None:
+    """ "Chairman of the Board of GCL Technology" -> ("Chairman of the Board", "GCL Technology");
+    the board is part of the title, never the organisation."""
+    match = BOARD_RE.match(text)
+    if not match:
+        return None
+    return match.group("title"), match.group("org")
 
 
 def _qualifies_title(qualifier: str, organization: str | None, index: OrganizationIndex) -> bool:
@@ -1243,7 +1382,37 @@ def split_org_prefix(text: str, index: OrganizationIndex) -> tuple[str | None, s
 
 
 def split_title_and_org(text: str, index: OrganizationIndex) -> tuple[str, str | None]:
-    """Find where the title ends: at " at ", or at the first " of/for/with " whose right side is a body."""
+    """Find where the title ends: at " at ", or at the first " of/for/with " whose right side is
+    a body; a portfolio before the body stays in the title ("Secretary for the Environment")."""
+    title, organization = _split_title_and_org(text, index)
+    if organization is None:
+        return title, organization
+    portfolio = PORTFOLIO_RE.match(organization)
+    if (
+        portfolio
+        and portfolio.group("what").split()[-1].lower() not in ORG_HEADS | UNIT_WORDS
+        and not index.resolve(portfolio.group("what"), loose=False)
+        and looks_like_organization(portfolio.group("body"), index)
+    ):
+        joint = organization[: portfolio.start("body")].rstrip()
+        joint = re.sub(r"(?:,|\s+of(?:\s+the)?)$", "", joint)
+        return f"{title}{text[len(title) : len(text) - len(organization)]}{joint}", portfolio.group(
+            "body"
+        )
+    return title, organization
+
+
+PORTFOLIO_RE = re.compile(
+    r"""
+    ^(?P<what>[A-Z][\w\-]*(?:\s+(?:and|&)\s+[A-Z][\w\-]*)?)  # "Environment", "Mobility and Transport"
+    (?:\s+of\s+(?:the\s+)?|,\s+)                            # " of the " or ", "
+    (?P<body>[A-Z].+)$                                      # "Hong Kong SAR Government"
+    """,
+    re.VERBOSE,
+)
+
+
+def _split_title_and_org(text: str, index: OrganizationIndex) -> tuple[str, str | None]:
     for match in re.finditer(r"\s+(?:of|for|with)\s+(?:the\s+)?", text):
         left, right = text[: match.start()], text[match.end() :]
         if (
@@ -1356,6 +1525,8 @@ def organization_is_acronym(written: str, index: OrganizationIndex) -> bool:
 
 
 ACRONYM_PAREN_RE = re.compile(r"\s*\(([A-Z][A-Za-z\-]{1,12}(?:\s[A-Z][a-z]+)?)\)")
+# An acronym in brackets with more of the name after it: "(WRI) China"; "(Agriculture)" is a word.
+INNER_ACRONYM_RE = re.compile(r"\s*\((?:[a-z]?[A-Z]{2,}[a-z]?)\)(?=\s+[A-Z])")
 
 MINISTER_RE = re.compile(
     r"""
@@ -1391,13 +1562,34 @@ MAYOR_RE = re.compile(
 )
 
 
-def infer_city_government(title: str) -> str | None:
+GOVERNOR_RE = re.compile(
+    r"""
+    \b(?:vice[\s-]|deputy\s|executive\s+vice[\s-])?governor      # "Vice Governor"
+    \s+of\s+(?P<province>[A-Z][\w'’\-]+)(?:\s+[Pp]rovince)?$      # "of Zhejiang Province"
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def infer_city_government(title: str, index: OrganizationIndex | None = None) -> str | None:
     """ "vice-mayor of Tianjin" -> "Tianjin Municipal Government": a mayor's body is the city's
-    government, which Chinese reports rarely spell out."""
-    match = MAYOR_RE.search(title.strip())
-    if not match or not is_place(match.group("city")):
+    government, which Chinese reports rarely spell out; "Governor of Zhejiang Province" ->
+    "People's Government of Zhejiang Province". A government the report names wins."""
+    mayor = MAYOR_RE.search(title.strip())
+    governor = GOVERNOR_RE.search(title.strip())
+    if mayor and is_place(mayor.group("city")):
+        place, default = mayor.group("city"), f"{mayor.group('city')} Municipal Government"
+    elif governor and is_place(governor.group("province")):
+        place = governor.group("province")
+        default = f"People's Government of {place} Province"
+    else:
         return None
-    return f"{match.group('city')} Municipal Government"
+    for mention in index.mentions() if index is not None else ():
+        if re.search(rf"\b{re.escape(place)}\b", mention.name) and re.search(
+            r"\bGovernment\b", mention.name
+        ):
+            return mention.name
+    return default
 
 
 def _tidy_title(title: str) -> str:

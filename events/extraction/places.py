@@ -176,7 +176,7 @@ _HELD_BEFORE = re.compile(
     r"""
     \b(?:held|hosted|convened|opened|opens|kicked\ off|kicks\ off|took\ place|takes\ place
        |concluded|concludes|closed|closes|unveiled|unveils|launched|launches|staged|started
-       |began|was\ organi[sz]ed|happened|came\ to\ a\ close)\b   # the event being held ...
+       |began|was\ organi[sz]ed|happened|came\ to\ a\ close|wrapped\ up|signed)\b  # ... held
     (?:\s+successfully)?                                         # "concluded successfully"
     [^.;:!?]{0,90}?                                              # "at the National Convention Center"
     \bin\s+(?:the\s+)?$                                          # "in " right before the city
@@ -223,7 +223,54 @@ def _find_event_city(
         held = _HELD_BEFORE.search(before) or _VENUE_BEFORE.search(before)
         if held or _HOSTED_AFTER.match(after):
             return _make_place(occurrence, sentence)
-    return _find_city_naming_event(text, sentences, title, occurrences)
+    return (
+        _find_city_naming_event(text, sentences, title, occurrences)
+        or _find_capital(text, sentences)
+        or _find_host_base(text, sentences)
+    )
+
+
+_IN_THE_CAPITAL = re.compile(
+    r"""
+    \b(?:held|hosted|convened|opened|took\ place|concluded|closed|wrapped\ up|staged)\b
+    [^.;:!?]{0,60}?                        # "last week"
+    \bin\s+the\s+(?:Chinese\s+)?capital\b   # "in the capital"
+    (?!\s+(?:of|city\s+of)\b)               # not "the capital of Yunnan"
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+_BASED_HOST = re.compile(
+    r"""
+    \b(?P<city>[A-Z][a-z]+)-based\s+[^.;!?]{0,160}?     # "Xiamen-based Third Institute ..."
+    \b(?:held|hosted|convened|organi[sz]ed|staged)\b    # the based body holds the event
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def _find_capital(text: str, sentences: tuple[Span, ...]) -> Place | None:
+    """ "wrapped up last week in the capital": Chinese reports' capital is Beijing."""
+    for sentence in sentences[:4]:
+        match = _IN_THE_CAPITAL.search(text, sentence.start, sentence.end)
+        city = lookup_city("Beijing")
+        if match and city is not None:
+            end = match.end()
+            return _make_place(_Occurrence(end - len("capital"), end, "capital", city), sentence)
+    return None
+
+
+def _find_host_base(text: str, sentences: tuple[Span, ...]) -> Place | None:
+    """ "The Xiamen-based Third Institute of Oceanography ... held a workshop": with no city
+    stated, the host's home city is where it held the event."""
+    lead_end = sentences[min(3, len(sentences) - 1)].end if sentences else 0
+    for match in _BASED_HOST.finditer(text, 0, lead_end):
+        city = lookup_city(match.group("city"))
+        if city is not None:
+            occurrence = _Occurrence(
+                match.start(), match.start("city") + len(city.name), match.group("city"), city
+            )
+            return _make_place(occurrence, _sentence_of(sentences, match.start()))
+    return None
 
 
 def _find_city_naming_event(

@@ -358,6 +358,7 @@ def _drop_furniture(lines: list[str]) -> tuple[list[str], str | None]:
     """Keep content lines (blank lines kept as paragraph marks); return the copyright holder."""
     kept: list[str] = []
     holder = None
+    lines = [_drop_section_labels(line) for line in lines]
     for index, line in enumerate(lines):
         if not line:
             kept.append("")
@@ -366,6 +367,26 @@ def _drop_furniture(lines: list[str]) -> tuple[list[str], str | None]:
         elif not _is_furniture(line, lines, index):
             kept.append(line)
     return kept, holder
+
+
+_SECTION_LABEL = re.compile(
+    r"""
+    ^(?:(?:latest|corporate|company|industry|local|top|media|press|featured)\s+)?  # "Corporate"
+    (?:news|events|insights|newsletter|updates|press\s+releases?|releases?)$      # "News"
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def _drop_section_labels(line: str) -> str:
+    """ "News | China Photovoltaic Industry Association" -> the association; "News | Corporate
+    News" -> "": a site's section names beside its masthead are no organisations."""
+    if line.count("|") != 1:
+        return line  # a longer menu is dropped whole by `_is_furniture`
+    parts = [part.strip() for part in line.split("|")]
+    if not any(_SECTION_LABEL.match(part) for part in parts):
+        return line
+    return " | ".join(part for part in parts if part and not _SECTION_LABEL.match(part))
 
 
 def _is_furniture(line: str, lines: list[str], index: int) -> bool:

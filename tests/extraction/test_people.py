@@ -162,3 +162,56 @@ def test_find_participants_skips_people_only_recalled():
     assert _positions(people["Ma Jun"]) == [
         ("director", "Institute of Public and Environmental Affairs")
     ]
+
+
+def test_find_participants_reads_bulleted_speaker_list():
+    people, _ = _people(
+        "Speakers included:\n- Zou Ji, CEO and President, Energy Foundation China\n"
+        "- Ms. Hui He, China Regional Director, International Council on Clean Transportation\n"
+    )
+    assert _positions(people["Zou Ji"]) == [("CEO and President", "Energy Foundation China")]
+    assert _positions(people["He Hui"]) == [
+        ("China Regional Director", "International Council on Clean Transportation")
+    ]
+
+
+def test_find_participants_reads_programme_table_row_with_session_role():
+    people, _ = _people(
+        "09:40-10:30 | Keynote: Blue carbon | Jiao Nianzhi, Academician, Chinese Academy of "
+        "Sciences; Professor, Xiamen University\n"
+    )
+    jiao = people["Jiao Nianzhi"]
+    assert jiao.role == Role.KEYNOTE
+    assert _positions(jiao)[0] == ("Academician", "Chinese Academy of Sciences")
+
+
+def test_find_participants_reads_transcript_turn_and_cue_phrases():
+    people, _ = _people(
+        "Xu Hua, Vice President, China Southern Power Grid Co., Ltd.: We trade power with Laos. "
+        "Also present were Deputy Mayor of Hangzhou Chen Weiqiang and Yin Yu, Chairman of the "
+        "Board of State Grid Zhejiang Electric Power Co., Ltd."
+    )
+    assert _positions(people["Xu Hua"]) == [("Vice President", "China Southern Power Grid")]
+    assert _positions(people["Chen Weiqiang"]) == [
+        ("Deputy Mayor of Hangzhou", "Hangzhou Municipal Government")
+    ]
+    assert _positions(people["Yin Yu"]) == [
+        ("Chairman of the Board", "State Grid Zhejiang Electric Power Co., Ltd.")
+    ]
+
+
+def test_find_participants_keeps_name_particles_and_surname_he():
+    people, _ = _people(
+        "Ms. Ingrid van den Berg, Policy Officer at the European Commission, spoke. Company "
+        "speakers included He Lin, Sustainability Director of Shenzhou International Group."
+    )
+    assert {"Ingrid van den Berg", "He Lin"} <= set(people)
+
+
+def test_find_participants_moves_portfolio_into_title():
+    people, _ = _people(
+        "Mr. Wong Kam-sing, Secretary for the Environment of the Hong Kong SAR Government, spoke."
+    )
+    assert _positions(people["Wong Kam-sing"]) == [
+        ("Secretary for the Environment", "Hong Kong SAR Government")
+    ]
