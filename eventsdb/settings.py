@@ -6,6 +6,7 @@ Environment:
     DEBUG          "1" for development error pages (default off)
     ALLOWED_HOSTS  comma-separated (default: localhost,127.0.0.1)
     HTTPS          "0" to serve plain http locally (default on: redirects, secure cookies, HSTS)
+    BEHIND_PROXY   "1" when a proxy in front sets X-Forwarded-Proto (otherwise clients could)
 """
 
 import os
@@ -36,6 +37,8 @@ def read_local_secret_key() -> str:
 
 
 DEBUG = env_flag("DEBUG", False)
+# `check --deploy` reports a key that did not come from the environment (eventsdb.W001).
+SECRET_KEY_FROM_ENVIRONMENT = bool(os.environ.get("SECRET_KEY"))
 SECRET_KEY = os.environ.get("SECRET_KEY") or read_local_secret_key()
 ALLOWED_HOSTS = [
     h.strip()
@@ -57,6 +60,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_filters",
     "axes",
+    "eventsdb",
     "people",
     "events",
 ]
@@ -140,7 +144,8 @@ CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+if env_flag("BEHIND_PROXY", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True

@@ -16,7 +16,11 @@ PRODUCTION = {
 
 
 def run_manage(*args, env_overrides):
-    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "HTTPS", "DATABASE_URL"}}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DEBUG", "HTTPS", "DATABASE_URL", "SECRET_KEY", "BEHIND_PROXY"}
+    }
     env.update(env_overrides)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -40,3 +44,10 @@ def test_debug_settings_are_flagged_by_check_deploy():
     )
     assert result.returncode != 0
     assert "security.W018" in result.stderr + result.stdout
+
+
+def test_check_deploy_warns_when_secret_key_is_not_in_the_environment():
+    without_key = {k: v for k, v in PRODUCTION.items() if k != "SECRET_KEY"}
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env_overrides=without_key)
+    assert result.returncode != 0
+    assert "eventsdb.W001" in result.stderr + result.stdout
