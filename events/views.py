@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
@@ -204,7 +204,9 @@ class ReportDetailView(DetailView):
         report = self.object
         return super().get_context_data(
             marked=mark_evidence(report.text, facts_in_report(report)),
-            events=report.events.for_list().order_by("event_sources__order", "name"),
+            events=report.events.for_list()
+            .with_participant_count()
+            .order_by("event_sources__order", "name"),
             **kwargs,
         )
 
@@ -273,7 +275,6 @@ class TopicDetailView(DetailView):
         tags = (
             EventTopic.objects.filter(topic=self.object)
             .select_related("event__city", "report")
-            .prefetch_related(Prefetch("event__topics", queryset=Topic.objects.order_by("name")))
             .order_by("-event__start_year", "-event__start_month", "event__name")
         )
         return super().get_context_data(tags=tags, **kwargs)
