@@ -17,14 +17,14 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import reduce
+from functools import cache, cached_property, reduce
 from operator import and_, or_
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, F, Func, IntegerField, Q, QuerySet, TextField, Value, When
 
-from events.models import City, Event, Report, Topic
+from events.models import City, Event, EventOrganizer, Report, Topic
 from people.models import Organization, OrganizationAlias, Person, PersonAlias
 from people.naming import fold
 
@@ -34,6 +34,8 @@ HITS_PER_KIND = 10
 SNIPPET_BEFORE = 80
 SNIPPET_AFTER = 140
 ALIAS_MATCH_LIMIT = 1000
+# Folding a long report letter by letter is slow; an accented match is looked for this far.
+SNIPPET_SEARCH_LIMIT = 20_000
 
 
 @dataclass(frozen=True)
@@ -139,12 +141,40 @@ class _Backend:
             "key", "pk"
         )
 
+    @cached_property
     def _organization_aliases(self) -> list[int]:
         return list(
             OrganizationAlias.objects.filter(self._all_words_in("key")).values_list(
                 "organization_id", flat=True
             )[:ALIAS_MATCH_LIMIT]
         )
+
+    def _organised_by_matches(self) -> Q | None:
+        """Events organised by a matching organisation: "IGEA" finds the summits it hosted.
+
+        The ids are fetched first: an OR with a subquery would stop PostgreSQL using the
+        full-text index on events.
+        """
+        matching = self.organizations().order_by().values("pk")
+        events = list(
+            EventOrganizer.objects.filter(organization__in=matching)
+            .values_list("event_id", flat=True)
+            .distinct()[:ALIAS_MATCH_LIMIT]
+        )
+        return Q(pk__in=events) if events else None
+
+    def organizations(self) -> QuerySet:
+        aliases = self._organization_aliases
+        extra = Q(pk__in=aliases) if aliases else None
+        return self._ranked(Organization.objects.all(), "name", "acronym", extra)
+
+    def events(self) -> QuerySet:
+        return self._ranked(
+            Event.objects.select_related("city"), "name", "venue", self._organised_by_matches()
+        )
+
+    def reports(self) -> QuerySet:
+        return self._ranked(Report.objects.all(), "title", "text")
 
     def topics(self) -> QuerySet:
         return Topic.objects.filter(self._all_words_icontained("name", "description"))
@@ -153,20 +183,27 @@ class _Backend:
         return City.objects.filter(self._all_words_icontained("name", "province", "country"))
 
 
+def _unaccent(expression) -> Func:
+    """The IMMUTABLE wrapper of unaccent the search indexes are built on (people 0003)."""
+    return Func(expression, function="eventsdb_unaccent", output_field=TextField())
+
+
 class _PostgresBackend(_Backend):
     """Full-text search on the indexed weighted vectors; names through trigram indexes."""
 
     def _query(self) -> SearchQuery:
         # Folded words hold only letters, digits and spaces, so they are safe in tsquery
         # syntax; `:*` makes each a word-start match like the fallback's regular expression.
+        # unaccent as on the vectors: fold() keeps letters such as "ł" that unaccent maps.
         terms = " & ".join(f"{word}:*" for word in self.words)
-        return SearchQuery(terms, search_type="raw", config="simple")
+        return SearchQuery(_unaccent(Value(terms)), search_type="raw", config="simple")
 
     @staticmethod
     def _vector(a: str, b: str) -> SearchVector:
-        # Must stay exactly the expression of the GIN indexes in the search migrations.
-        return SearchVector(a, weight="A", config="simple") + SearchVector(
-            b, weight="B", config="simple"
+        # Must stay exactly the expression of the GIN indexes in the search migrations
+        # (events 0004, people 0003), or the planner cannot use them.
+        return SearchVector(_unaccent(F(a)), weight="A", config="simple") + SearchVector(
+            _unaccent(F(b)), weight="B", config="simple"
         )
 
     def _ranked(self, queryset: QuerySet, a: str, b: str, extra: Q | None = None) -> QuerySet:
@@ -179,17 +216,6 @@ class _PostgresBackend(_Backend):
             .order_by("-rank", a, "pk")
         )
 
-    def events(self) -> QuerySet:
-        return self._ranked(Event.objects.select_related("city"), "name", "venue")
-
-    def reports(self) -> QuerySet:
-        return self._ranked(Report.objects.all(), "title", "text")
-
-    def organizations(self) -> QuerySet:
-        aliases = self._organization_aliases()
-        extra = Q(pk__in=aliases) if aliases else None
-        return self._ranked(Organization.objects.all(), "name", "acronym", extra)
-
 
 class _PlainBackend(_Backend):
     """SQLite and anything else: the same word-start rule as a regular expression."""
@@ -198,7 +224,7 @@ class _PlainBackend(_Backend):
         return reduce(
             and_,
             (
-                reduce(or_, (Q(**{f"{f}__iregex": rf"\b{re.escape(w)}"}) for f in fields))
+                reduce(or_, (Q(**{f"{f}__iregex": rf"\b{_accented(w)}"}) for f in fields))
                 for w in self.words
             ),
         )
@@ -214,16 +240,31 @@ class _PlainBackend(_Backend):
         )
         return queryset.filter(matches).annotate(rank=in_title).order_by("rank", a, "pk")
 
-    def events(self) -> QuerySet:
-        return self._ranked(Event.objects.select_related("city"), "name", "venue")
 
-    def reports(self) -> QuerySet:
-        return self._ranked(Report.objects.all(), "title", "text")
+@cache
+def _letter_variants() -> dict[str, str]:
+    """For each plain letter, the accented letters that fold to it: "c" -> "çćĉċč…"."""
+    variants: dict[str, list[str]] = {}
+    for code in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
+        char = chr(code)
+        decomposed = unicodedata.normalize("NFKD", char)
+        base = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+        if len(base) == 1 and base.isascii() and base.isalnum() and base != char.casefold():
+            variants.setdefault(base, []).append(char)
+    return {base: "".join(chars) for base, chars in variants.items()}
 
-    def organizations(self) -> QuerySet:
-        aliases = self._organization_aliases()
-        extra = Q(pk__in=aliases) if aliases else None
-        return self._ranked(Organization.objects.all(), "name", "acronym", extra)
+
+def _accented(word: str) -> str:
+    """A regular expression for a folded word that also matches it written with accents,
+    as PostgreSQL's unaccent does, so SQLite finds "Lalić" for "lalic" too.
+
+    >>> re.search(_accented("lalic"), "Bojan Lalić") is not None
+    True
+    """
+    variants = _letter_variants()
+    return "".join(
+        f"[{char}{variants[char]}]" if char in variants else re.escape(char) for char in word
+    )
 
 
 # Snippets ---------------------------------------------------------------------------------
@@ -285,7 +326,8 @@ def excerpt(text: str, words) -> tuple[Segment, ...]:
         if m and (first is None or m.start() < first):
             first = m.start()
     if first is None:  # the word only matches once accents are folded, or is in the title
-        first = 0
+        spans = _match_spans(text[:SNIPPET_SEARCH_LIMIT], words, word_start=True)
+        first = spans[0][0] if spans else 0
     start = max(0, first - SNIPPET_BEFORE)
     end = min(len(text), first + SNIPPET_AFTER)
     # Whole words at both ends.

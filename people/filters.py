@@ -118,6 +118,10 @@ class PersonFilter(FacetedFilterSet):
         distinct=True,
         widget=select("Any topic"),
     )
+    # Carried by the form so that applying a filter keeps an affiliation search; the search
+    # itself ranks rather than filters, and lives in people.search.
+    affiliation = django_filters.CharFilter(method="keep_for_search", widget=forms.HiddenInput)
+    title = django_filters.CharFilter(method="keep_for_search", widget=forms.HiddenInput)
 
     facets = {
         "organisation": Facet(
@@ -148,6 +152,34 @@ class PersonFilter(FacetedFilterSet):
         if not key:
             return queryset
         return queryset.filter(Q(key__contains=key) | Q(aliases__key__contains=key)).distinct()
+
+    def keep_for_search(self, queryset, name, value):
+        return queryset
+
+    def search_terms(self) -> dict[str, str]:
+        """What to rank by affiliation: the affiliation, title and name words asked for."""
+        data = self.form.cleaned_data if self.is_bound and self.is_valid() else {}
+        return {name: (data.get(name) or "").strip() for name in ("affiliation", "title", "q")}
+
+    def chosen_people(self):
+        """The people the other filters select, for the affiliation search to choose among.
+
+        A plain queryset (no counting or latest-affiliation annotations) so it can be a
+        subquery; None when no other filter is set, so the search need not join it.
+        """
+        if not self.is_bound or not self.is_valid():
+            return None
+        active = {
+            name: value
+            for name, value in self.form.cleaned_data.items()
+            if value not in (None, "") and name not in {"affiliation", "title", "q"}
+        }
+        if not active:
+            return None
+        people = Person.objects.all()
+        for name, value in active.items():
+            people = self.filters[name].filter(people, value)
+        return people
 
 
 class OrganizationFilter(FacetedFilterSet):

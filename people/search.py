@@ -2,8 +2,10 @@
 
 One entry point, `search_speakers_by_affiliation`, used by the speakers page. The organisations
 matching the query are found first, each with a tier (exact name, acronym or alias, parent
-organisation, partial name, similar spelling); then one query picks, for every person, their
-best-ranked position among all the positions they held at any event.
+organisation, partial name, similar spelling); then the people are ranked by their best tier
+and name, and each is shown with their best position. Only one page is ranked and the count
+stops at COUNT_CAP, so a search matching tens of thousands of people stays bounded; the
+speakers page passes its other filters in as a subquery of the people to choose among.
 
 PostgreSQL answers the substring and similar-spelling questions from GIN trigram indexes
 (`people/migrations/0002_search.py`); SQLite scans the folded keys. Similar spellings are
@@ -22,18 +24,8 @@ from functools import reduce
 from operator import and_, or_
 
 from django.db import connection
-from django.db.models import (
-    Case,
-    Count,
-    F,
-    IntegerField,
-    Q,
-    QuerySet,
-    Value,
-    When,
-    Window,
-)
-from django.db.models.functions import RowNumber, Upper
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models.functions import Upper
 from rapidfuzz import fuzz
 
 from people.models import AliasKind, Organization, OrganizationAlias, Person, PersonAlias
@@ -51,6 +43,11 @@ FUZZY_MIN_SCORE = 80
 FUZZY_CANDIDATES = 500
 TRIGRAM_WORD_THRESHOLD = 0.4
 PARENT_DEPTH = 2
+# Counting stops here: "1,000+ speakers" says enough, and counting 46,000 does not pay.
+COUNT_CAP = 1000
+# Up to this many matching positions are ranked in Python (see AffiliationResults._probe).
+PROBE_POSITIONS = 5000
+DOWNLOAD_BATCH = 500
 
 
 class Tier(IntEnum):
@@ -83,7 +80,15 @@ class OrganizationHit:
 
 
 class AffiliationResults(Sequence):
-    """Ranked matches, one per person; slicing runs one query, so a Paginator can page it."""
+    """Ranked matches, one per person; a slice runs a few bounded queries, so a Paginator can
+    page it.
+
+    Ranking is done tier by tier (exact, acronym or alias, parent, partial, similar spelling):
+    each tier's people, minus those already met in a better tier, sorted by name, and only as
+    many as the page needs. A broad search ("University": tens of thousands of people) thus
+    reads one page of people from the name index rather than ranking everyone. The count
+    stops at `COUNT_CAP` (shown as "1,000+").
+    """
 
     def __init__(
         self,
@@ -92,27 +97,46 @@ class AffiliationResults(Sequence):
         *,
         people: QuerySet | None = None,
         reason: str = "",
-        matching: QuerySet | None = None,
     ):
-        self._matching = matching
         self._positions = positions
         self._people = people
         self._hits = hits or {}
         self._reason = reason
         self._count: int | None = None
+        self.capped = False
+        # (tier, organisation ids); None when no organisation was asked for (title only).
+        self._tiers: list[tuple[Tier, list[int] | None]] = (
+            list(_ids_by_tier(self._hits).items()) if self._hits else [(Tier.NAME, None)]
+        )
 
     def count(self) -> int:
+        """How many people match, at most `COUNT_CAP`; `capped` says whether there are more."""
         if self._count is None:
-            if self._matching is not None:
-                # One row per person: counting people is cheaper than ranking positions.
-                self._count = self._matching.order_by().aggregate(
-                    n=Count("participation__person_id", distinct=True)
-                )["n"]
+            if self._positions is not None:
+                probed = self._probe()
+                seen = len({person_id for person_id, _ in self._pairs})
+                if probed is not None:
+                    found = len(probed)
+                elif seen > COUNT_CAP:
+                    found = seen  # a broad search: the bounded read already passed the cap
+                else:
+                    # In id order, so the planner walks people and stops at the cap rather
+                    # than gathering every match of a broad search first.
+                    found = self._people_in(self._all_ids()).order_by("pk")[: COUNT_CAP + 1].count()
+                self.capped = found > COUNT_CAP
+                self._count = min(found, COUNT_CAP)
             elif self._people is not None:
-                self._count = self._people.count()
+                found = self._people[: COUNT_CAP + 1].count()
+                self.capped = found > COUNT_CAP
+                self._count = min(found, COUNT_CAP)
             else:
                 self._count = 0
         return self._count
+
+    @property
+    def count_display(self) -> str:
+        count = self.count()
+        return f"{count:,}+" if self.capped else f"{count:,}"
 
     def __len__(self) -> int:
         return self.count()
@@ -128,20 +152,18 @@ class AffiliationResults(Sequence):
         return matches[0]
 
     def __iter__(self):
-        return iter(self._matches(slice(None)))
+        """Every match, uncapped (for downloads), fetched in batches."""
+        if self._positions is None:
+            yield from self._matches(slice(None))
+            return
+        ranked = self._ranked_people(0, None)
+        for start in range(0, len(ranked), DOWNLOAD_BATCH):
+            yield from self._with_positions(ranked[start : start + DOWNLOAD_BATCH])
 
     def _matches(self, window: slice) -> list[AffiliationMatch]:
         if self._positions is not None:
-            # The ranking query carries ids only; the page's rows are fetched by id.
-            ranked = list(self._positions.values_list("pk", "rank")[window])
-            positions = (
-                _position_model()
-                .objects.select_related(
-                    "organization", "participation__person", "participation__event"
-                )
-                .in_bulk([pk for pk, _ in ranked])
-            )
-            return [self._from_position(positions[pk], rank) for pk, rank in ranked]
+            start, stop = window.start or 0, window.stop
+            return self._with_positions(self._ranked_people(start, stop))
         if self._people is not None:
             people = list(self._people[window])
             latest = _latest_positions(people)
@@ -157,6 +179,102 @@ class AffiliationResults(Sequence):
             ]
         return []
 
+    def _all_ids(self) -> list[int] | None:
+        return list(self._hits) if self._hits else None
+
+    def _held(self, ids: list[int] | None):
+        """A position of the outer person, at one of these organisations when given."""
+        held = self._positions.filter(participation__person_id=OuterRef("pk"))
+        return held.filter(organization_id__in=ids) if ids is not None else held
+
+    def _people_in(self, ids: list[int] | None) -> QuerySet:
+        return Person.objects.filter(Exists(self._held(ids))).order_by().values("pk")
+
+    def _probe(self) -> dict[int, Tier] | None:
+        """Every matching person's best tier when the matching positions are few, else None.
+
+        One bounded read of (person, organisation) pairs. When it sees them all, ranking is
+        done here and needs no plan from the database: a LIMIT over the name index is fast for
+        broad searches but slow for a few hundred people scattered through the alphabet.
+        """
+        if not hasattr(self, "_probed"):
+            self._pairs = list(
+                self._positions.filter(**self._at(self._all_ids())).values_list(
+                    "participation__person_id", "organization_id"
+                )[:PROBE_POSITIONS]
+            )
+            self._probed = None
+            if len(self._pairs) < PROBE_POSITIONS:
+                best: dict[int, Tier] = {}
+                for person_id, organization_id in self._pairs:
+                    hit = self._hits.get(organization_id)
+                    tier = hit.tier if hit else Tier.NAME
+                    if person_id not in best or tier < best[person_id]:
+                        best[person_id] = tier
+                self._probed = best
+        return self._probed
+
+    @staticmethod
+    def _at(ids: list[int] | None) -> dict:
+        return {"organization_id__in": ids} if ids is not None else {}
+
+    def _ranked_people(self, start: int, stop: int | None) -> list[tuple[int, Tier]]:
+        """(person id, tier) of the matches start..stop, best tier first, then by name."""
+        probed = self._probe()
+        if probed is not None:
+            keys: dict[int, str] = {}
+            people = list(probed)
+            for first in range(0, len(people), DOWNLOAD_BATCH):
+                keys.update(
+                    Person.objects.filter(pk__in=people[first : first + DOWNLOAD_BATCH])
+                    .order_by()
+                    .values_list("pk", "key")
+                )
+            ranked = sorted(probed.items(), key=lambda item: (item[1], keys[item[0]], item[0]))
+            return ranked[start:stop]
+        ranked: list[tuple[int, Tier]] = []
+        seen = 0
+        better: list[int] = []
+        for tier, ids in self._tiers:
+            if stop is not None and seen >= stop:
+                break
+            people = Person.objects.filter(Exists(self._held(ids)))
+            if better:
+                people = people.exclude(Exists(self._held(better)))
+            people = people.order_by("key", "pk").values_list("pk", flat=True)
+            found = list(people if stop is None else people[: stop - seen])
+            ranked += [(pk, tier) for n, pk in enumerate(found, seen) if n >= start]
+            seen += len(found)
+            better += ids or []
+        return ranked
+
+    def _with_positions(self, ranked: list[tuple[int, Tier]]) -> list[AffiliationMatch]:
+        """Each ranked person with their best position in their tier, in one query."""
+        if not ranked:
+            return []
+        tiers = dict(ranked)
+        positions = self._positions.filter(participation__person_id__in=list(tiers))
+        ids = self._all_ids()
+        if ids is not None:
+            positions = positions.filter(organization_id__in=ids)
+        best: dict[int, object] = {}
+        for position in positions.select_related(
+            "organization", "participation__person", "participation__event"
+        ):
+            person_id = position.participation.person_id
+            if self._tier_of(position) != tiers[person_id]:
+                continue
+            # Among a person's equally good positions, the latest recorded one.
+            order = (-position.participation_id, position.order, position.pk)
+            current = best.get(person_id)
+            if current is None or order < (-current.participation_id, current.order, current.pk):
+                best[person_id] = position
+        return [self._from_position(best[pk], tier) for pk, tier in ranked if pk in best]
+
+    def _tier_of(self, position) -> Tier:
+        hit = self._hits.get(position.organization_id)
+        return hit.tier if hit else Tier.NAME
+
     def _from_position(self, position, rank: int) -> AffiliationMatch:
         hit = self._hits.get(position.organization_id)
         reason = hit.reason if hit else self._reason
@@ -164,15 +282,18 @@ class AffiliationResults(Sequence):
             person=position.participation.person,
             position=position,
             event=position.participation.event,
-            rank=rank,
+            rank=int(rank),
             reason=reason,
         )
 
 
 def search_speakers_by_affiliation(
-    affiliation: str, *, title: str = "", name: str = ""
+    affiliation: str, *, title: str = "", name: str = "", people: QuerySet | None = None
 ) -> AffiliationResults:
     """People who held a position at a matching organisation, best match first.
+
+    `people`, when given, is a queryset of the people to choose among (the speakers page's
+    other filters); it is used as a subquery.
 
     >>> [m.person.name for m in search_speakers_by_affiliation("WB")]  # doctest: +SKIP
     ['Carter J. Brandon']
@@ -182,6 +303,7 @@ def search_speakers_by_affiliation(
     name_key = fold(name[:MAX_QUERY_LENGTH])
     if not (affiliation_key or title_words or name_key):
         return AffiliationResults()
+    chosen = people.order_by().values("pk") if people is not None else None
 
     hits: dict[int, OrganizationHit] = {}
     if affiliation_key:
@@ -189,43 +311,20 @@ def search_speakers_by_affiliation(
         if not hits:
             return AffiliationResults()
     elif not title_words:
-        return AffiliationResults(people=people_named(name_key), reason="name")
+        named = people_named(name_key)
+        if chosen is not None:
+            named = named.filter(pk__in=chosen)
+        return AffiliationResults(people=named, reason="name")
 
-    positions = _position_model().objects.all()
-    if hits:
-        positions = positions.filter(organization_id__in=list(hits))
-        rank = Case(
-            *(
-                When(organization_id__in=ids, then=Value(int(tier)))
-                for tier, ids in _ids_by_tier(hits).items()
-            ),
-            default=Value(int(Tier.FUZZY)),
-            output_field=IntegerField(),
-        )
-    else:
-        rank = Value(int(Tier.NAME), output_field=IntegerField())
+    # order_by(): the default ordering joins every row to its event, for nothing here.
+    positions = _position_model().objects.order_by()
     for word in title_words:
         positions = positions.filter(title__icontains=word)
     if name_key:
         positions = positions.filter(participation__person__in=people_named(name_key).values("pk"))
-
-    # Among a person's equally good positions, the latest recorded one; ordering by the
-    # event's date instead would join every matching row to its event.
-    best_first = [F("rank").asc(), F("participation_id").desc(), F("order").asc()]
-    matching = positions
-    positions = (
-        positions.annotate(rank=rank)
-        .annotate(
-            nth=Window(
-                RowNumber(), partition_by=[F("participation__person_id")], order_by=best_first
-            )
-        )
-        .filter(nth=1)
-        .order_by("rank", "participation__person__key", "participation__person_id")
-    )
-    return AffiliationResults(
-        positions, hits, reason="title" if title_words else "name", matching=matching
-    )
+    if chosen is not None:
+        positions = positions.filter(participation__person__in=chosen)
+    return AffiliationResults(positions, hits, reason="title" if title_words else "name")
 
 
 def people_named(key: str) -> QuerySet:

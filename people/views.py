@@ -8,13 +8,13 @@ from collections import OrderedDict
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Count, Prefetch
-from django.http import HttpResponse, JsonResponse
-from django.shortcuts import redirect
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
 from people.filters import OrganizationFilter, PersonFilter
-from people.models import Organization, OrganizationRedirect, Person, PersonRedirect
+from people.models import Organization, Person
+from people.redirects import find_redirect
 from people.search import search_speakers_by_affiliation
 
 DOWNLOAD_FORMATS = ("csv", "json")
@@ -41,11 +41,14 @@ class ListPageMixin:
         filterset = self.get_filterset(self.get_filterset_class())
         return filterset.qs if filterset.is_valid() else filterset.queryset.none()
 
+    def download_rows(self) -> list[dict]:
+        return [self.download_row(obj) for obj in self.download_queryset()]
+
     def get(self, request, *args, **kwargs):
         fmt = request.GET.get("format")
         if fmt not in DOWNLOAD_FORMATS:
             return super().get(request, *args, **kwargs)
-        rows = [self.download_row(obj) for obj in self.download_queryset()]
+        rows = self.download_rows()
         if fmt == "json":
             return JsonResponse(
                 rows,
@@ -86,18 +89,17 @@ def csv_response(rows: list[dict], file_name: str) -> HttpResponse:
 
 
 class SlugRedirectMixin:
-    """A record merged into another keeps its old URL: it redirects to the survivor."""
-
-    redirect_model = None
-    redirect_field = ""
+    """A record merged into another keeps its old URL: it redirects (301) to the survivor."""
 
     def get(self, request, *args, **kwargs):
-        slug = kwargs["slug"]
-        if not self.model._default_manager.filter(slug=slug).exists():
-            moved = self.redirect_model.objects.filter(old_slug=slug).first()
-            if moved is not None:
-                return redirect(getattr(moved, self.redirect_field), permanent=True)
-        return super().get(request, *args, **kwargs)
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            # Only a slug that is not a record's costs the redirect lookup.
+            moved_to = find_redirect(self.model, kwargs["slug"])
+            if moved_to is None:
+                raise
+            return HttpResponsePermanentRedirect(moved_to)
 
 
 class PersonListView(ListPageMixin, FilterView):
@@ -122,8 +124,39 @@ class PersonListView(ListPageMixin, FilterView):
             "appearances": person.appearance_count,
         }
 
+    def affiliation_download_row(self, match) -> dict:
+        return {
+            "name": match.person.name,
+            "url": self.request.build_absolute_uri(match.person.get_absolute_url()),
+            "title": match.position.title if match.position else "",
+            "organisation": match.organization.name if match.organization else "",
+            "event": match.event.name if match.event else "",
+            "reason": match.reason,
+        }
+
+    def download_rows(self) -> list[dict]:
+        results = self.affiliation_results()
+        if results is None:
+            return super().download_rows()
+        return [self.affiliation_download_row(match) for match in results]
+
     def affiliation_asked(self) -> dict[str, str]:
         return {name: self.request.GET.get(name, "").strip() for name in AFFILIATION_PARAMS}
+
+    def affiliation_results(self):
+        """The ranked affiliation search among the people the other filters select, or None."""
+        filterset = getattr(self, "filterset", None) or self.get_filterset(
+            self.get_filterset_class()
+        )
+        terms = filterset.search_terms()
+        if not (terms["affiliation"] or terms["title"]):
+            return None
+        return search_speakers_by_affiliation(
+            terms["affiliation"],
+            title=terms["title"],
+            name=terms["q"],
+            people=filterset.chosen_people(),
+        )
 
     def get_paginate_by(self, queryset):
         # An affiliation search pages its own ranked results with the same ?page=.
@@ -135,17 +168,16 @@ class PersonListView(ListPageMixin, FilterView):
         context = super().get_context_data(**kwargs)
         asked = self.affiliation_asked()
         context["affiliation_asked"] = asked
-        context["affiliation_search"] = any(asked.values())
         context["affiliation_kept"] = [
             (name, value)
             for name, value in self.request.GET.items()
-            if name not in {*AFFILIATION_PARAMS, "page"} and value
+            if name not in {*AFFILIATION_PARAMS, "page", "format"} and value
         ]
-        if context["affiliation_search"]:
-            results = search_speakers_by_affiliation(
-                asked["affiliation"], title=asked["title"], name=self.request.GET.get("q", "")
-            )
+        results = self.affiliation_results() if any(asked.values()) else None
+        context["affiliation_search"] = results is not None
+        if results is not None:
             paginator = Paginator(results, self.paginate_by)
+            context["affiliation_results"] = results
             context["affiliation_page"] = paginator.get_page(self.request.GET.get("page"))
         return context
 
@@ -153,8 +185,6 @@ class PersonListView(ListPageMixin, FilterView):
 class PersonDetailView(SlugRedirectMixin, DetailView):
     model = Person
     template_name = "people/person_detail.html"
-    redirect_model = PersonRedirect
-    redirect_field = "person"
 
     def get_queryset(self):
         return Person.objects.prefetch_related("aliases")
@@ -249,8 +279,6 @@ class OrganizationListView(ListPageMixin, FilterView):
 class OrganizationDetailView(SlugRedirectMixin, DetailView):
     model = Organization
     template_name = "people/organization_detail.html"
-    redirect_model = OrganizationRedirect
-    redirect_field = "organization"
 
     def get_queryset(self):
         return Organization.objects.select_related("parent").prefetch_related(

@@ -8,7 +8,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from people.models import PersonRedirect
+from people.models import OrganizationRedirect, PersonRedirect
 from tests.factories import (
     make_event,
     make_organization,
@@ -186,6 +186,24 @@ def test_merged_person_slug_redirects(client, world):
     assert response.status_code == 301
     assert response["Location"] == "/speakers/liu-yanhua/"
     assert client.get("/speakers/nobody-here/").status_code == 404
+
+
+def test_merged_organisation_slug_redirects(client, world):
+    OrganizationRedirect.objects.create(
+        old_slug="international-bank-for-reconstruction", organization=world["bank"]
+    )
+    response = client.get("/organisations/international-bank-for-reconstruction/")
+    assert response.status_code == 301
+    assert response["Location"] == "/organisations/world-bank/"
+    assert client.get("/organisations/nobody-here/").status_code == 404
+
+
+def test_live_slug_wins_over_a_stale_redirect(client, world):
+    # A redirect left behind for a slug that a record uses again must not hide the record.
+    PersonRedirect.objects.create(old_slug="wang-jin", person=world["liu"])
+    response = client.get("/speakers/wang-jin/")
+    assert response.status_code == 200
+    assert response.context["person"].name == "Wang Jin"
 
 
 def test_organization_list_filters_and_counts_people(client, world):

@@ -6,6 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from people.models import Person
 from people.search import AffiliationResults, search_speakers_by_affiliation
 from tests.factories import (
     make_event,
@@ -226,7 +227,7 @@ def test_search_speakers_by_title_and_affiliation(seed):
     assert names(search_speakers_by_affiliation("IGEA", title="professor")) == []
 
 
-def test_search_speakers_by_title_alone(seed):
+def test_search_speakers_by_title_alone(seed, probe):
     assert names(search_speakers_by_affiliation("", title="director")) == [
         "Bojan Lalić",
         "Cao Ying",
@@ -249,7 +250,7 @@ def test_search_speakers_similar_spelling(seed):
     assert {m.reason for m in results} == {"similar spelling: Tsinghau ≈ Tsinghua"}
 
 
-def test_search_speakers_ranks_exact_then_alias_then_parent_then_partial(db):
+def test_search_speakers_ranks_exact_then_alias_then_parent_then_partial(db, probe):
     event = make_event("Forum", start_year=2024)
     center = make_organization("Green Center", acronym="GC")
     make_organization("Green Center Foundation")  # only reached by partial name
@@ -320,3 +321,52 @@ def test_search_speakers_query_count_does_not_grow_with_rows(db, django_assert_m
         page = list(results[:20])
         assert len(results) == n
     assert len(page) == n
+
+
+@pytest.fixture(params=["few positions", "many positions"])
+def probe(request, monkeypatch):
+    """Run a test on both ranking paths: in Python, and tier by tier in the database."""
+    if request.param == "many positions":
+        monkeypatch.setattr("people.search.PROBE_POSITIONS", 1)
+
+
+def test_search_speakers_pages_across_tiers_in_rank_order(db, probe):
+    event = make_event("Forum", start_year=2024)
+    center = make_organization("Green Center")
+    annex = make_organization("Green Center Annex")
+    for i in range(3):
+        make_participation(event, make_person(f"Exact {i}"), positions=[("chair", center)])
+        make_participation(event, make_person(f"Partial {i}"), positions=[("chair", annex)])
+    both = make_person("Both Places")
+    make_participation(event, both, positions=[("member", annex), ("chair", center)])
+
+    results = search_speakers_by_affiliation("green center")
+
+    everyone = ["Both Places", "Exact 0", "Exact 1", "Exact 2", "Partial 0", "Partial 1"]
+    everyone.append("Partial 2")
+    assert names(results) == everyone
+    assert len(results) == 7
+    for start in range(7):
+        assert names(results[start : start + 3]) == everyone[start : start + 3]
+    assert (results[0].position.title, results[0].reason) == ("chair", "exact organisation")
+
+
+def test_search_speakers_among_chosen_people_only(seed, probe):
+    chosen = Person.objects.filter(name__in=["Li Weiqi", "Ma Rong"])
+    assert names(search_speakers_by_affiliation("tsinghua", people=chosen)) == ["Li Weiqi"]
+    assert names(search_speakers_by_affiliation("", title="director", people=chosen)) == [
+        "Li Weiqi",
+        "Ma Rong",
+    ]
+    assert names(search_speakers_by_affiliation("", name="lalic", people=chosen)) == []
+
+
+def test_search_speakers_count_stops_at_the_cap(db, monkeypatch, probe):
+    monkeypatch.setattr("people.search.COUNT_CAP", 2)
+    center = make_organization("Green Center")
+    event = make_event(start_year=2024)
+    for i in range(4):
+        make_participation(event, make_person(f"Person {i}"), positions=[("chair", center)])
+    results = search_speakers_by_affiliation("green center")
+    assert (len(results), results.capped, results.count_display) == (2, True, "2+")
+    assert len(list(results)) == 4  # downloads are not capped

@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 
 from events.search import Segment, excerpt, highlight, parse_query, search_everything
-from tests.factories import make_city, make_event, make_topic
+from tests.factories import (
+    make_city,
+    make_event,
+    make_organizer,
+    make_person,
+    make_report,
+    make_topic,
+)
 from tests.test_search_affiliation import build_seed_like_data
 
 
@@ -178,3 +186,82 @@ def test_search_page_query_count_does_not_grow_with_hits(
     with django_assert_max_num_queries(15):
         response = client.get(reverse("search"), {"q": "green"})
     assert group(response.context["results"], "events").count == n
+
+
+def test_search_everything_folds_accents_in_report_text(db):
+    make_report("The forum heard Bojan Lalić on the Belt and Road.", title="Belgrade forum")
+    results = search_everything("lalic")
+    assert titles(results, "reports") == ["Belgrade forum"]
+    assert marked(group(results, "reports").hits[0].snippet) == ["Lalić"]
+    assert titles(search_everything("LALIĆ"), "reports") == ["Belgrade forum"]
+    assert titles(search_everything("Łódź lalić"), "reports") == []
+
+
+def test_search_everything_folds_accents_in_event_names(db):
+    make_event("Café Économique Forum", venue="Hôtel de Ville")
+    assert titles(search_everything("economique"), "events") == ["Café Économique Forum"]
+    assert titles(search_everything("hotel"), "events") == ["Café Économique Forum"]
+
+
+def test_search_everything_finds_a_person_by_alias(db):
+    make_person("Liu Yanhua", aliases=["Yanhua LIU"])
+    make_person("Liu Wei")
+    results = search_everything("Yanhua LIU")
+    assert titles(results, "people") == ["Liu Yanhua"]
+    assert group(results, "people").hits[0].url == "/speakers/liu-yanhua/"
+
+
+def test_search_everything_acronym_finds_organisation_and_events_it_organised(seed):
+    make_organizer(seed.events.round_table, seed.organizations.igea)
+    results = search_everything("IGEA")
+    assert titles(results, "organisations") == ["International Green Economy Association"]
+    # The summit names IGEA in its report; the round table only through its organiser.
+    assert titles(results, "events") == [
+        "CIFCC Round Table Meeting: Green Industry and Low-Carbon City Construction"
+    ]
+    assert group(results, "events").hits[0].url == seed.events.round_table.get_absolute_url()
+    assert titles(results, "reports") == [
+        "2021 CIFTIS Low Carbon Construction and Low Carbon Industry Summit Successfully Held"
+    ]
+
+
+def test_search_page_shows_counts_links_and_snippets_per_kind(client, seed):
+    make_organizer(seed.events.summit, seed.organizations.igea)
+    html = client.get(reverse("search"), {"q": "igea"}).content.decode()
+    assert (
+        '3 results: <a href="#events">1 events</a>, <a href="#organisations">1 organisations</a>, '
+        '<a href="#reports">1 reports</a>'
+    ) in " ".join(html.split())
+    assert (
+        '<h2 id="organisations-heading">Organisations <span class="count">(1)</span></h2>' in html
+    )
+    igea = seed.organizations.igea.get_absolute_url()
+    assert f'<a href="{igea}">International Green Economy Association</a>' in html
+    assert '<p class="search-hit__snippet"><mark>IGEA</mark></p>' in html
+    summit = seed.events.summit.get_absolute_url()
+    assert f'<a href="{summit}">Low Carbon Construction and Low Carbon Industry Summit</a>' in html
+    assert "Association (<mark>IGEA</mark>), was held" in html
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL query plans")
+@pytest.mark.parametrize(
+    ("kind", "index"),
+    [
+        ("reports", "events_report_fts"),
+        ("events", "events_event_fts"),
+        ("organisations", "people_organization_fts"),
+    ],
+)
+def test_full_text_search_uses_the_unaccented_gin_indexes(db, kind, index):
+    from events.search import _PostgresBackend
+
+    backend = _PostgresBackend(("lalic",))
+    queryset = {
+        "reports": backend.reports,
+        "events": backend.events,
+        "organisations": backend.organizations,
+    }[kind]()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        plan = queryset.explain()
+    assert f"Bitmap Index Scan on {index}" in plan

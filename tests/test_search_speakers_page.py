@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+
 import pytest
 from django.urls import reverse
 
@@ -89,4 +92,115 @@ def test_speakers_page_affiliation_query_count_does_not_grow(
         make_participation(event, make_person(f"Person {i}"), positions=[("dean", unit)])
     with django_assert_max_num_queries(25):
         response = client.get(reverse("people:list"), {"affiliation": "Peking University"})
+    assert len(response.context["affiliation_page"]) == n
+
+
+@pytest.fixture
+def two_banks(db):
+    """Two people at World Bank-like organisations of different kinds, at different events."""
+    summit = make_event("Green Summit", start_year=2023)
+    forum = make_event("Climate Forum", start_year=2022)
+    bank = make_organization("World Bank", acronym="WB", kind="intergovernmental")
+    bank_school = make_organization("World Bank Institute School", kind="academic")
+    make_participation(summit, make_person("Zhao Bank"), positions=[("economist", bank)])
+    make_participation(forum, make_person("Qian School"), positions=[("lecturer", bank_school)])
+    return {"summit": summit, "forum": forum}
+
+
+def matched(response) -> list[tuple[str, str]]:
+    return [(m.person.name, m.reason) for m in response.context["affiliation_page"]]
+
+
+def test_speakers_page_affiliation_search_combines_with_other_filters(client, two_banks):
+    url = reverse("people:list")
+    assert matched(client.get(url, {"affiliation": "world bank"})) == [
+        ("Zhao Bank", "exact organisation"),
+        ("Qian School", "partial name"),
+    ]
+    assert matched(client.get(url, {"affiliation": "world bank", "kind": "academic"})) == [
+        ("Qian School", "partial name")
+    ]
+    assert matched(client.get(url, {"affiliation": "world bank", "event": "green-summit"})) == [
+        ("Zhao Bank", "exact organisation")
+    ]
+    assert matched(client.get(url, {"affiliation": "world bank", "kind": "ngo"})) == []
+
+
+def test_speakers_page_filter_form_keeps_the_affiliation_search(client, two_banks):
+    response = client.get(reverse("people:list"), {"affiliation": "World Bank", "title": "econ"})
+    html = response.content.decode()
+    filter_form = html[html.index('<form class="filters"') :]
+    filter_form = filter_form[: filter_form.index("</form>")]
+    assert '<input type="hidden" name="affiliation" value="World Bank"' in filter_form
+    assert '<input type="hidden" name="title" value="econ"' in filter_form
+    # And the affiliation form keeps the filters, escaped.
+    response = client.get(
+        reverse("people:list"), {"affiliation": "x", "kind": 'academic"><b>', "page": "2"}
+    )
+    html = response.content.decode()
+    assert '<input type="hidden" name="kind" value="academic&quot;&gt;&lt;b&gt;">' in html
+    assert 'name="page"' not in html
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_speakers_page_download_honours_the_affiliation_search(client, two_banks, fmt):
+    response = client.get(reverse("people:list"), {"affiliation": "World Bank", "format": fmt})
+    if fmt == "json":
+        rows = response.json()
+    else:
+        rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert rows == [
+        {
+            "name": "Zhao Bank",
+            "url": "http://testserver/speakers/zhao-bank/",
+            "title": "economist",
+            "organisation": "World Bank",
+            "event": "Green Summit",
+            "reason": "exact organisation",
+        },
+        {
+            "name": "Qian School",
+            "url": "http://testserver/speakers/qian-school/",
+            "title": "lecturer",
+            "organisation": "World Bank Institute School",
+            "event": "Climate Forum",
+            "reason": "partial name",
+        },
+    ]
+    filtered = client.get(
+        reverse("people:list"), {"affiliation": "World Bank", "kind": "academic", "format": "json"}
+    ).json()
+    assert [row["name"] for row in filtered] == ["Qian School"]
+
+
+def test_speakers_page_affiliation_results_link_to_downloads(client, two_banks):
+    html = client.get(reverse("people:list"), {"affiliation": "WB", "kind": ""}).content.decode()
+    assert '<a href="?affiliation=WB&amp;kind=&amp;format=csv" download>CSV</a>' in html
+    assert "1 speaker by affiliation" in html
+
+
+def test_speakers_page_broad_affiliation_count_is_capped(client, db, monkeypatch):
+    monkeypatch.setattr("people.search.COUNT_CAP", 3)
+    center = make_organization("Green Center")
+    event = make_event(start_year=2024)
+    for i in range(5):
+        make_participation(event, make_person(f"Person {i}"), positions=[("chair", center)])
+    response = client.get(reverse("people:list"), {"affiliation": "green center"})
+    assert response.context["affiliation_page"].paginator.count == 3
+    assert "3+ speakers by affiliation" in response.content.decode()
+
+
+@pytest.mark.parametrize("n", [1, 4])
+def test_speakers_page_affiliation_with_filters_query_count_does_not_grow(
+    client, db, django_assert_max_num_queries, n
+):
+    university = make_organization("Peking University", kind="academic")
+    event = make_event("Forum", start_year=2024)
+    for i in range(n):
+        unit = make_organization(f"School {i} of Peking University", parent=university)
+        make_participation(event, make_person(f"Person {i}"), positions=[("dean", unit)])
+    with django_assert_max_num_queries(25):
+        response = client.get(
+            reverse("people:list"), {"affiliation": "Peking University", "event": "forum"}
+        )
     assert len(response.context["affiliation_page"]) == n
