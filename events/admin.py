@@ -13,9 +13,10 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.models import ADDITION
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Case, Exists, OuterRef, Prefetch, When
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, path, reverse
@@ -33,6 +34,7 @@ from events.models import (
     EventSource,
     EventTopic,
     OrganizationMention,
+    ParticipantMention,
     Participation,
     Position,
     Report,
@@ -65,6 +67,8 @@ class CurationAdminMixin:
         super().save_model(request, obj, form, change)
         if change and "name" in changed:
             curation.keep_old_name(obj, form.initial.get("name", ""))
+        if change and "slug" in changed:
+            curation.keep_old_slug(obj, form.initial.get("slug", ""))
 
     def save_formset(self, request, form, formset, change):
         for inline_form in formset.forms:
@@ -96,6 +100,52 @@ class CurationAdminMixin:
         with transaction.atomic():
             curation.record_deletions(queryset, request.user)
             super().delete_queryset(request, queryset)
+
+
+class RowCurationMixin(CurationAdminMixin):
+    """Rows without curation state of their own, edited on their own admin page.
+
+    The edit is recorded on the parent, as when the row is edited inline, so the next import
+    keeps the editor's rows of that relation as they are.
+    """
+
+    parent_relation: tuple[str, str]  # (field pointing at the parent, parent's related name)
+
+    def note_parent(self, obj) -> None:
+        field, related_name = self.parent_relation
+        curation.mark_relation_curated(getattr(obj, field), related_name)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        self.note_parent(obj)
+
+    def delete_model(self, request, obj):
+        self.note_parent(obj)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset.select_related(self.parent_relation[0]):
+            self.note_parent(obj)
+        super().delete_queryset(request, queryset)
+
+
+class ReportStatementAdmin(admin.ModelAdmin):
+    """What a report said, kept as evidence: editors read it and correct the records instead.
+
+    Deleting stays allowed because deleting a record or a report takes its statements along
+    (the admin asks for delete permission on everything a deletion cascades to).
+    """
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
 
 
 def admin_change_link(obj, text=None):
@@ -447,7 +497,8 @@ class ParticipationAdmin(CurationAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Position)
-class PositionAdmin(CurationAdminMixin, admin.ModelAdmin):
+class PositionAdmin(RowCurationMixin, admin.ModelAdmin):
+    parent_relation = ("participation", "positions")
     list_display = ["title", "organization", "participation"]
     list_select_related = ["organization", "participation__person", "participation__event"]
     search_fields = ["title", "organization__name", "participation__person__name"]
@@ -597,7 +648,7 @@ class TopicAdmin(CurationAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(EventSource)
-class EventSourceAdmin(CurationAdminMixin, admin.ModelAdmin):
+class EventSourceAdmin(ReportStatementAdmin):
     list_display = ["event", "report", "order"]
     list_select_related = ["event", "report"]
     search_fields = ["event__name", "report__file_name"]
@@ -605,7 +656,7 @@ class EventSourceAdmin(CurationAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(EventClaim)
-class EventClaimAdmin(CurationAdminMixin, admin.ModelAdmin):
+class EventClaimAdmin(ReportStatementAdmin):
     list_display = ["event", "field", "value", "report"]
     list_filter = ["field"]
     list_select_related = ["event", "report"]
@@ -619,7 +670,8 @@ class EventClaimAdmin(CurationAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(EventOrganizer)
-class EventOrganizerAdmin(CurationAdminMixin, admin.ModelAdmin):
+class EventOrganizerAdmin(RowCurationMixin, admin.ModelAdmin):
+    parent_relation = ("event", "organizer_roles")
     list_display = ["organization", "role", "event"]
     list_filter = ["role"]
     list_select_related = ["organization", "event"]
@@ -628,7 +680,8 @@ class EventOrganizerAdmin(CurationAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(EventTopic)
-class EventTopicAdmin(CurationAdminMixin, admin.ModelAdmin):
+class EventTopicAdmin(RowCurationMixin, admin.ModelAdmin):
+    parent_relation = ("event", "topic_tags")
     list_display = ["topic", "event", "score"]
     list_filter = ["topic"]
     list_select_related = ["topic", "event"]
@@ -637,7 +690,7 @@ class EventTopicAdmin(CurationAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(OrganizationMention)
-class OrganizationMentionAdmin(CurationAdminMixin, admin.ModelAdmin):
+class OrganizationMentionAdmin(ReportStatementAdmin):
     list_display = ["organization", "report", "order"]
     list_select_related = ["organization", "report"]
     search_fields = ["organization__name", "organization__acronym", "report__file_name"]
@@ -649,8 +702,21 @@ class OrganizationMentionAdmin(CurationAdminMixin, admin.ModelAdmin):
         return evidence_html(obj)
 
 
+@admin.register(ParticipantMention)
+class ParticipantMentionAdmin(ReportStatementAdmin):
+    list_display = ["participation", "report", "order"]
+    list_select_related = ["participation__person", "participation__event", "report"]
+    search_fields = ["participation__person__name", "participation__event__name"]
+    readonly_fields = ["evidence_sentence"]
+
+    @admin.display(description="evidence")
+    def evidence_sentence(self, obj):
+        return evidence_html(obj)
+
+
 @admin.register(CityMention)
-class CityMentionAdmin(CurationAdminMixin, admin.ModelAdmin):
+class CityMentionAdmin(RowCurationMixin, admin.ModelAdmin):
+    parent_relation = ("event", "city_mentions")
     list_display = ["city", "event"]
     list_select_related = ["city", "event"]
     search_fields = ["city__name", "event__name"]
@@ -863,8 +929,17 @@ class ReviewItemAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
+    # Open items first; the status codes would sort alphabetically otherwise.
+    ordering = [Case(When(status=ReviewStatus.OPEN, then=0), default=1).asc(), "-created_at"]
+
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("record")
+        records = [
+            Participation.objects.select_related("person", "event"),
+            Event.objects.all(),
+            Person.objects.all(),
+            Organization.objects.all(),
+        ]
+        return super().get_queryset(request).prefetch_related(GenericPrefetch("record", records))
 
     @admin.display(description="record")
     def record_link(self, obj):

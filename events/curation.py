@@ -18,7 +18,16 @@ from django.contrib.auth.management import create_permissions
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 
-from events.models import Event, EventOrganizer, Participation, Position, ReviewItem
+from events.models import (
+    Event,
+    EventOrganizer,
+    OrganizationMention,
+    ParticipantMention,
+    Participation,
+    Position,
+    Report,
+    ReviewItem,
+)
 from people.models import (
     AliasKind,
     CurationState,
@@ -45,6 +54,7 @@ EDITOR_MODELS = {
         "citymention",
         "organizationmention",
         "participation",
+        "participantmention",
         "position",
         "reviewitem",
         "city",
@@ -103,10 +113,14 @@ def note_editor_changes(obj, changed_fields: Iterable[str], *, adding: bool) -> 
 
 def note_curated_relation(parent, formset) -> None:
     """An editor changed rows of `parent` that have no curation state: name the relation."""
-    if not isinstance(parent, CurationState) or issubclass(formset.model, CurationState):
+    if issubclass(formset.model, CurationState):
         return
-    name = formset.fk.remote_field.related_name
-    if name in parent.curated_fields:
+    mark_relation_curated(parent, formset.fk.remote_field.related_name)
+
+
+def mark_relation_curated(parent, name: str) -> None:
+    """From now on the rows of `parent.<name>` are the editor's; ingest leaves them alone."""
+    if not isinstance(parent, CurationState) or name in parent.curated_fields:
         return
     parent.curated_fields = [*parent.curated_fields, name]
     type(parent).objects.filter(pk=parent.pk).update(curated_fields=parent.curated_fields)
@@ -120,10 +134,24 @@ def keep_old_name(obj, old_name: str) -> None:
         _add_alias(obj, OrganizationAlias, "organization", old_name, AliasKind.ALIAS)
 
 
+def keep_old_slug(obj, old_slug: str) -> None:
+    """A changed slug must not break links to the record: the old URL redirects."""
+    if not old_slug or old_slug == obj.slug:
+        return
+    if isinstance(obj, Person):
+        PersonRedirect.objects.update_or_create(old_slug=old_slug, defaults={"person": obj})
+    elif isinstance(obj, Organization):
+        OrganizationRedirect.objects.update_or_create(
+            old_slug=old_slug, defaults={"organization": obj}
+        )
+
+
 def tombstone_key(obj) -> tuple[str, str] | None:
     """(model label, natural key) an import matches on, or None for untracked models."""
     if isinstance(obj, Person | Organization | Event):
         return obj._meta.label_lower, obj.key
+    if isinstance(obj, Report):
+        return obj._meta.label_lower, obj.file_name
     if isinstance(obj, Participation):
         return obj._meta.label_lower, f"{obj.event.key}|{obj.person.key}"
     if isinstance(obj, EventOrganizer):
@@ -137,12 +165,19 @@ def record_deletion(obj, user=None) -> DeletedRecord | None:
     if found is None:
         return None
     model, key = found
-    tombstone, _ = DeletedRecord.objects.update_or_create(
-        model=model,
-        key=key,
-        defaults={"label": str(obj)[:300], "deleted_by": user if user and user.pk else None},
-    )
-    return tombstone
+    deleted_by = user if user and user.pk else None
+    # Every name the record went by: an import may meet it under any of them.
+    keys = [key]
+    if isinstance(obj, Person | Organization):
+        keys += [alias.key for alias in obj.aliases.all() if " " in alias.key or obj.key == ""]
+    for each in dict.fromkeys(keys):
+        tombstone, _ = DeletedRecord.objects.update_or_create(
+            model=model, key=each, defaults={"label": str(obj)[:300], "deleted_by": deleted_by}
+        )
+    ReviewItem.objects.filter(
+        content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
+    ).delete()
+    return DeletedRecord.objects.get(model=model, key=key)
 
 
 def record_deletions(queryset, user=None) -> None:
@@ -230,6 +265,14 @@ def merge_organizations(
             survivor.parent = None
         for loser in losers:
             loser.positions.update(organization=survivor)
+            for mention in loser.mentions.all():
+                if OrganizationMention.objects.filter(
+                    report_id=mention.report_id, organization=survivor
+                ).exists():
+                    mention.delete()
+                else:
+                    mention.organization = survivor
+                    mention.save(update_fields=["organization"])
             for role in loser.organizer_roles.all():
                 taken = EventOrganizer.objects.filter(
                     event_id=role.event_id, organization=survivor
@@ -275,7 +318,18 @@ def _move_participation(participation: Participation, survivor: Person) -> None:
         if not getattr(kept, field) and getattr(participation, field):
             setattr(kept, field, getattr(participation, field))
     kept.online = kept.online or participation.online
+    # Whatever an editor vouched for on either record stays vouched for.
+    kept.created_by_editor = kept.created_by_editor or participation.created_by_editor
+    kept.curated_fields = list(dict.fromkeys([*kept.curated_fields, *participation.curated_fields]))
     kept.save()
+    for mention in participation.mentions.all():
+        if ParticipantMention.objects.filter(
+            participation=kept, report_id=mention.report_id
+        ).exists():
+            mention.delete()
+        else:
+            mention.participation = kept
+            mention.save(update_fields=["participation"])
     _move_review_items(participation, kept)
     participation.delete()
 
@@ -315,9 +369,15 @@ def _move_aliases(survivor, loser, alias_model, owner_field: str) -> None:
 def _note_merge(survivor: CurationState, names: list[str], user) -> None:
     if not names:
         return
-    # The editor chose which record and which name survive; an import must not undo that.
+    # The editor chose which record survives and what it says; an import must not undo that,
+    # even when it reaches the survivor through a loser's name.
     curated = list(survivor.curated_fields or [])
-    for entry in ["name", *(f"merged:{name}" for name in names)]:
+    chosen = (
+        ["name", "family_name", "given_name"]
+        if isinstance(survivor, Person)
+        else ["name", "acronym", "kind", "country", "parent"]
+    )
+    for entry in [*chosen, *(f"merged:{name}" for name in names)]:
         if entry not in curated:
             curated.append(entry)
     survivor.curated_fields = curated

@@ -48,6 +48,7 @@ def partial_date(year, month, day) -> dict | None:
 def events_for_export():
     participations = Participation.objects.select_related("person").prefetch_related(
         "person__aliases",
+        "mentions",
         Prefetch("positions", queryset=Position.objects.select_related("organization")),
     )
     return Event.objects.select_related("city", "parent").prefetch_related(
@@ -81,12 +82,32 @@ def export_reports(reports=None) -> dict:
     }
 
 
+def participations_stated_by(event: Event, report: Report) -> list[Participation]:
+    """The speakers this report names, in its order; people an editor added count for all.
+
+    One event may have several reports; each report's document lists only what it says.
+    """
+    ranked = []
+    for participation in event.participations.all():
+        orders = {m.report_id: m.order for m in participation.mentions.all()}
+        if report.pk in orders:
+            ranked.append((orders[report.pk], participation.pk, participation))
+        elif not orders:
+            ranked.append((participation.order, participation.pk, participation))
+    return [participation for *_, participation in sorted(ranked, key=lambda r: r[:2])]
+
+
+def positions_stated_by(participation: Participation, report: Report) -> list[Position]:
+    positions = list(participation.positions.all())
+    return [p for p in positions if p.report_id == report.pk] or positions
+
+
 def report_document(report: Report, events: list[Event], organizations) -> dict:
     return {
         "report": report.file_name,
         "title": report.title,
         "publisher": report.publisher or None,
-        "events": [event_document(event) for event in events],
+        "events": [event_document(event, report) for event in events],
         "organizations": [
             {"name": org.name, "acronym": org.acronym or None, "kind": org.kind}
             for org in organizations
@@ -94,8 +115,8 @@ def report_document(report: Report, events: list[Event], organizations) -> dict:
     }
 
 
-def event_document(event: Event) -> dict:
-    participations = list(event.participations.all())
+def event_document(event: Event, report: Report) -> dict:
+    participations = participations_stated_by(event, report)
     return {
         "name": event.name,
         "start": partial_date(event.start_year, event.start_month, event.start_day),
@@ -112,7 +133,7 @@ def event_document(event: Event) -> dict:
             }
             for role in event.organizer_roles.all()
         ],
-        "participants": [participant_document(p) for p in participations],
+        "participants": [participant_document(p, report) for p in participations],
         "talks": [
             {"speaker": p.person.name, "title": p.talk_title}
             for p in participations
@@ -128,7 +149,7 @@ def event_document(event: Event) -> dict:
     }
 
 
-def participant_document(participation: Participation) -> dict:
+def participant_document(participation: Participation, report: Report) -> dict:
     person = participation.person
     return {
         "name": person.name,
@@ -141,7 +162,7 @@ def participant_document(participation: Participation) -> dict:
                 "title": position.title,
                 "organization": position.organization.name if position.organization else None,
             }
-            for position in participation.positions.all()
+            for position in positions_stated_by(participation, report)
         ],
     }
 
@@ -150,6 +171,7 @@ def participation_rows(reports=None) -> Iterator[dict]:
     """One row per participation, primary position first, the rest joined."""
     document = export_reports(reports)
     for report in document["reports"]:
+        acronyms = {org["name"]: org["acronym"] or "" for org in report["organizations"]}
         for event in report["events"]:
             start = event["start"] or {}
             start_text = "-".join(
@@ -173,7 +195,7 @@ def participation_rows(reports=None) -> Iterator[dict]:
                     "talk_title": talk,
                     "title": primary["title"],
                     "organization": primary["organization"] or "",
-                    "organization_acronym": "",
+                    "organization_acronym": acronyms.get(primary["organization"], ""),
                     "other_positions": "; ".join(
                         f"{p['title']}, {p['organization']}" if p["organization"] else p["title"]
                         for p in positions[1:]

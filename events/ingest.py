@@ -27,6 +27,7 @@ from events.models import (
     EventSource,
     EventTopic,
     OrganizationMention,
+    ParticipantMention,
     Participation,
     Position,
     Report,
@@ -67,7 +68,7 @@ REVIEW_MESSAGES = {
 @dataclass
 class IngestResult:
     file_name: str
-    status: str = "unchanged"  # created | updated | unchanged
+    status: str = "unchanged"  # created | updated | unchanged | deleted
     events: int = 0
     participants: int = 0
     organizations: int = 0
@@ -80,6 +81,8 @@ class IngestResult:
     def summary(self) -> str:
         if self.status == "unchanged":
             return "unchanged"
+        if self.status == "deleted":
+            return "skipped: an editor deleted this report"
         made = ", ".join(f"{n} new {label}" for label, n in sorted(self.created.items()))
         return (
             f"{self.status}: {self.events} event(s), {self.participants} participant(s), "
@@ -103,6 +106,9 @@ def ingest_report(
     who added the report in the admin) or by the import account.
     """
     result = IngestResult(file_name=file_name)
+    if is_tombstoned(Report, file_name):
+        result.status = "deleted"
+        return result
     existing = Report.objects.filter(file_name=file_name).first()
     if existing is not None and existing.sha256 == sha256:
         return result
@@ -183,6 +189,7 @@ class _Ingest:
         self.created: set[tuple[type, int]] = set()
         self.history: list[tuple[models.Model, int, list[str]]] = []
         self.report: Report | None = None
+        self.parents_before: set[int] = set()
 
     # -- the report -------------------------------------------------------------------------
     def run(self, existing: Report | None, *, raw_text: str, sha256: str, file_name: str):
@@ -210,6 +217,11 @@ class _Ingest:
             self.result.status = "updated"
 
         seen = _Seen()
+        self.parents_before = set(
+            Event.objects.filter(
+                event_sources__report=self.report, parent__isnull=False
+            ).values_list("parent_id", flat=True)
+        )
         for order, mention in enumerate(x.organizations):
             org = self.organization(mention)
             if org is None:
@@ -296,6 +308,7 @@ class _Ingest:
         parent = self.parent_event(x_event.part_of, seen) if x_event.part_of else None
         attendance = x_event.attendance
         values = {
+            "name": x_event.name.value[:300],
             **date_fields("start", x_event.start),
             **date_fields("end", x_event.end),
             "city": city,
@@ -373,19 +386,29 @@ class _Ingest:
             self.participant(event, i, participant, seen)
 
     def find_event(self, order: int, x_event: rec.ExtractedEvent) -> Event | None:
-        source = (
-            EventSource.objects.filter(report=self.report, order=order)
-            .select_related("event")
-            .first()
-        )
-        if source is not None:
-            return source.event
+        """The event this statement is about: by name, by date, place and speakers, or by
+        its place in a changed report whose event was renamed."""
         key = fold(x_event.name.value)
-        event = Event.objects.filter(key=key).first() or self.same_event_elsewhere(x_event)
+        mine = Event.objects.filter(event_sources__report=self.report)
+        event = (
+            mine.filter(key=key).first()
+            or Event.objects.filter(key=key).first()
+            or self.same_event_elsewhere(x_event)
+        )
         if event is not None:
             return event
         if is_tombstoned(Event, key):
             return None
+        other_names = {fold(e.name.value) for e in self.x.events} - {key}
+        # A changed report whose event now reads differently: the same event, renamed
+        # (it keeps its URL), unless another event of the report now bears that name.
+        renamed = (
+            Event.objects.filter(event_sources__report=self.report, event_sources__order=order)
+            .exclude(key__in=other_names)
+            .first()
+        )
+        if renamed is not None:
+            return renamed
         event = Event(name=x_event.name.value[:300], slug=unique_slug(Event, x_event.name.value))
         self.track_created(event)
         self.save(event, [])
@@ -513,7 +536,7 @@ class _Ingest:
 
     # -- people -------------------------------------------------------------------------------
     def participant(self, event: Event, order: int, x: rec.Participant, seen: _Seen) -> None:
-        person = self.person(x)
+        person = self.person(x, event)
         if person is None:
             return
         key = participation_key(event, person)
@@ -538,6 +561,11 @@ class _Ingest:
         if participation.report_id == self.report.pk:
             changed += apply_fields(participation, span_fields(x.evidence))
         self.save(participation, changed)
+        ParticipantMention.objects.update_or_create(
+            participation=participation,
+            report=self.report,
+            defaults={"order": order, **span_fields(x.evidence)},
+        )
         seen.participations.add(participation.pk)
         self.result.participants += 1
         if participation.is_curated("positions"):
@@ -575,11 +603,18 @@ class _Ingest:
         if before:
             self.changed.add((Participation, participation.pk))
 
-    def person(self, x: rec.Participant) -> Person | None:
+    def person(self, x: rec.Participant, event: Event) -> Person | None:
         name = x.name
         key = fold(name.display)
         single_word = " " not in key
-        person = None if single_word else Person.objects.matching_key(key).first()
+        if single_word:
+            # A lone word is too weak to match across reports, but it is the same person
+            # this report already named at this event.
+            person = Person.objects.filter(
+                key=key, participations__event=event, participations__mentions__report=self.report
+            ).first()
+        else:
+            person = Person.objects.matching_key(key).first()
         if person is None:
             for form in name.forms:
                 form_key = fold(form)
@@ -708,23 +743,52 @@ class _Ingest:
         OrganizationMention.objects.filter(report=report).exclude(
             organization__in=seen.org_mentions
         ).delete()
-        stale = Participation.objects.filter(
-            report=report, created_by_editor=False, curated_fields=[]
-        ).exclude(pk__in=seen.participations)
-        people = set(stale.values_list("person_id", flat=True))
-        stale.delete()
-        Position.objects.filter(report=report).exclude(
+        mentions = ParticipantMention.objects.filter(report=report).exclude(
             participation__in=seen.participations
-        ).filter(participation__created_by_editor=False).delete()
+        )
+        unmentioned = set(mentions.values_list("participation_id", flat=True))
+        mentions.delete()
+        # Positions this report stated for people it no longer names, unless an editor
+        # took charge of that participation's positions.
+        leftover = Position.objects.filter(report=report).exclude(
+            participation__in=seen.participations
+        )
+        owners = Participation.objects.filter(pk__in=leftover.values("participation_id"))
+        leftover.exclude(
+            participation__in=[p.pk for p in owners if p.is_curated("positions")]
+        ).delete()
+        stale = Participation.objects.filter(
+            pk__in=unmentioned, created_by_editor=False, curated_fields=[], mentions__isnull=True
+        )
+        people = set(stale.values_list("person_id", flat=True))
+        self.forget_reviews(Participation, stale)
+        stale.delete()
         gone = EventSource.objects.filter(report=report).exclude(event__in=seen.events)
         events = set(gone.values_list("event_id", flat=True))
         gone.delete()
         # Records that only this report's old text stood behind, and no editor vouched for.
-        Event.objects.filter(
+        orphans = Event.objects.filter(
             pk__in=events, created_by_editor=False, curated_fields=[], event_sources__isnull=True
-        ).delete()
-        Person.objects.filter(
+        )
+        self.forget_reviews(Event, orphans)
+        orphans.delete()
+        lost_parents = (
+            Event.objects.filter(claims__isnull=True, event_sources__isnull=True)
+            .filter(created_by_editor=False, curated_fields=[], children__isnull=True)
+            .filter(pk__in=self.parents_before)
+            .exclude(pk__in=seen.parents)
+        )
+        lost_parents.delete()
+        people = Person.objects.filter(
             pk__in=people, created_by_editor=False, curated_fields=[], participations__isnull=True
+        )
+        self.forget_reviews(Person, people)
+        people.delete()
+
+    def forget_reviews(self, model, queryset) -> None:
+        ReviewItem.objects.filter(
+            content_type=ContentType.objects.get_for_model(model),
+            object_id__in=queryset.values("pk"),
         ).delete()
 
 

@@ -444,6 +444,31 @@ class Participation(Evidence, CurationState):
         return positions[0] if positions else None
 
 
+class ParticipantMention(Evidence):
+    """One report's statement that a person took part in an event.
+
+    Two reports of one event each name their own speakers; the export of a report and the
+    removal of what a changed report no longer says both go by these rows.
+    """
+
+    participation = models.ForeignKey(
+        Participation, on_delete=models.CASCADE, related_name="mentions"
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["report", "order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["participation", "report"], name="participant_mention_unique"
+            ),
+        ]
+        indexes = [models.Index(fields=["report", "order"], name="participant_mention_report_idx")]
+
+    def __str__(self):
+        return f"{self.participation} in {self.report}"
+
+
 class Position(Evidence):
     """A title held at the time of an event, at an organisation when the report names one."""
 

@@ -683,3 +683,53 @@ def test_position_edited_in_the_admin_marks_positions_curated(editor_client):
     participation.refresh_from_db()
     assert participation.curated_fields == ["positions"]
     assert participation.positions.get().report == participation.report
+
+
+# ---------------------------------------------------------------- rows edited on their own page
+
+
+def test_editing_a_position_on_its_own_page_marks_the_participation(editor_client):
+    from events.models import Position
+
+    participation = make_participation(
+        make_event("Summit"), make_person("Zou Ji"), positions=[("director", None)]
+    )
+    position = Position.objects.get()
+    data = form_data(editor_client.get(change_url(position)))
+    data["title"] = "country director"
+    assert editor_client.post(change_url(position), data).status_code == 302
+    participation.refresh_from_db()
+    assert participation.curated_fields == ["positions"]
+
+
+def test_report_statements_cannot_be_edited_in_the_admin(editor_client):
+    from events.models import EventClaim
+
+    event = make_event("Summit")
+    claim = EventClaim.objects.create(
+        event=event, report=event.sources.get(), field="venue", value="Hall A"
+    )
+    page = editor_client.get(change_url(claim))
+    assert page.status_code == 200
+    assert not page.context["adminform"].form.fields  # read-only: no editable field
+    assert editor_client.post(change_url(claim), {"value": "Hall B"}).status_code == 403
+    claim.refresh_from_db()
+    assert claim.value == "Hall A"
+
+
+def test_changing_a_slug_leaves_a_redirect(editor_client, client):
+    person = make_person("Liu Yanhua")
+    data = form_data(editor_client.get(change_url(person)))
+    data["slug"] = "yanhua-liu"
+    assert editor_client.post(change_url(person), data).status_code == 302
+    assert PersonRedirect.objects.get().old_slug == "liu-yanhua"
+    response = client.get("/speakers/liu-yanhua/")
+    assert (response.status_code, response["Location"]) == (301, "/speakers/yanhua-liu/")
+
+
+def test_review_queue_lists_open_items_first(editor_client):
+    event = make_event("Summit")
+    for reason, status in [("a", "confirmed"), ("b", "open"), ("c", "corrected")]:
+        ReviewItem.objects.create(record=event, reason=reason, message=reason, status=status)
+    page = editor_client.get(changelist_url(ReviewItem))
+    assert [item.reason for item in page.context["cl"].result_list][0] == "b"

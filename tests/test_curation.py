@@ -90,7 +90,7 @@ def test_merge_people_moves_aliases_redirects_and_review_items():
     assert ReviewItem.objects.get().object_id == keep.pk
     assert not DeletedRecord.objects.exists()
     keep.refresh_from_db()
-    assert keep.curated_fields == ["name", "merged:Yanhua Liu"]
+    assert keep.curated_fields == ["name", "family_name", "given_name", "merged:Yanhua Liu"]
     assert LogEntry.objects.get().change_message == "Merged Yanhua Liu into this record."
 
 
@@ -397,3 +397,66 @@ def test_positions_an_editor_corrected_survive_reimport():
     note_curated_relation(participation, PositionRows)
     ingest(extracted(CHANGED))
     assert [p.title for p in participation.positions.all()] == ["executive director"]
+
+
+def test_renamed_then_deleted_person_stays_deleted_under_either_name():
+    ingest(extracted())
+    wang = Person.objects.get(name="Wang Lei")
+    wang.name = "Wang Lei Jr"
+    wang.save()
+    keep_old_name(wang, "Wang Lei")  # as the admin does after a rename
+    record_deletion(wang)
+    wang.delete()
+
+    ingest(extracted(CHANGED))
+
+    assert list(Person.objects.values_list("name", flat=True)) == ["Jane Doe"]
+
+
+def test_deleting_a_record_takes_its_review_items_along():
+    ingest(extracted())
+    wang = Person.objects.get(name="Wang Lei")
+    ReviewItem.objects.create(record=wang, reason="possible-namesake", message="check")
+    record_deletion(wang)
+    wang.delete()
+    assert not ReviewItem.objects.exists()
+
+
+def test_deleted_report_is_not_loaded_again(tmp_path):
+    from events.models import Report
+
+    path = tmp_path / "forum.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    call_command("load_reports", str(path), verbosity=0)
+    report = Report.objects.get()
+    record_deletion(report)
+    report.delete()
+    out = __import__("io").StringIO()
+    call_command("load_reports", str(path), stdout=out)
+    assert "an editor deleted this report" in out.getvalue()
+    assert not Report.objects.exists()
+
+
+def test_merge_organizations_keeps_the_reports_mentions():
+    from events.models import OrganizationMention
+
+    ingest(extracted())
+    hubei = Organization.objects.get(name="Hubei Energy Association")
+    twin = make_organization("Hubei Energy Assoc.")
+    merge_organizations(twin, [hubei])
+    assert list(OrganizationMention.objects.values_list("organization__name", flat=True)) == [
+        "Hubei Energy Assoc.",
+        "Wuhan University",
+    ]
+
+
+def test_merge_then_reimport_keeps_the_survivors_name_parts():
+    ingest(extracted())
+    jane = Person.objects.get(name="Jane Doe")
+    other = make_person("Doe Jane", family_name="Doe", given_name="Jane")
+    merge_people(other, [jane])
+    other.family_name, other.given_name = "Doe", "J."
+    Person.objects.filter(pk=other.pk).update(given_name="J.")
+    ingest(extracted(CHANGED))
+    other.refresh_from_db()
+    assert (other.family_name, other.given_name) == ("Doe", "J.")

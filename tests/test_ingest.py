@@ -328,3 +328,106 @@ def test_report_describing_two_events_keeps_both_in_report_order():
     # Re-running the same report maps each event back by its place in the report.
     ingest(replace(base, text=TEXT + " x", events=(base.events[0], second)))
     assert Event.objects.count() == 2
+
+
+def two_events(text=TEXT, first="Green Cities Forum", second="Blue Sky Forum"):
+    from dataclasses import replace
+
+    base = extracted(text=text)
+    one = replace(base.events[0], name=rec.Quoted(first, base.events[0].name.evidence))
+    two = replace(
+        base.events[0],
+        name=rec.Quoted(second, base.events[0].name.evidence),
+        start=rec.PartialDate(2020, 1, 2),
+        participants=(),
+    )
+    return replace(base, events=(one, two))
+
+
+@pytest.mark.django_db
+def test_events_swapped_in_a_changed_report_keep_their_own_facts():
+    from dataclasses import replace
+
+    ingest(two_events())
+    x = two_events(text=TEXT + " Swapped.")
+    ingest(replace(x, events=tuple(reversed(x.events))))
+    green = Event.objects.get(name="Green Cities Forum")
+    blue = Event.objects.get(name="Blue Sky Forum")
+    assert [p.person.name for p in green.participations.all()] == ["Jane Doe"]
+    assert blue.participations.count() == 0
+    assert (green.start_year, blue.start_year) == (2021, 2020)
+
+
+@pytest.mark.django_db
+def test_event_renamed_in_a_changed_report_is_renamed_and_keeps_its_url():
+    ingest(extracted())
+    slug = Event.objects.get().slug
+    ingest(extracted(text=TEXT + " Renamed.", event_name="Green Cities Forum 2021"))
+    event = Event.objects.get()
+    assert (event.name, event.slug) == ("Green Cities Forum 2021", slug)
+
+
+@pytest.mark.django_db
+def test_curated_positions_survive_when_the_report_drops_the_person():
+    ingest(extracted())
+    participation = Participation.objects.get()
+    participation.curated_fields = ["positions"]
+    participation.save()
+    ingest(extracted(text=TEXT + " Nobody spoke.", person=None))
+    participation.refresh_from_db()
+    assert [p.title for p in participation.positions.all()] == ["director"]
+
+
+@pytest.mark.django_db
+def test_single_word_name_is_the_same_person_on_re_import():
+    ingest(extracted(person=("Clarence", "Clarence", "")))
+    first = Person.objects.get()
+    ingest(extracted(text=TEXT + " Again.", person=("Clarence", "Clarence", "")))
+    assert list(Person.objects.values_list("pk", "slug")) == [(first.pk, first.slug)]
+
+
+@pytest.mark.django_db
+def test_two_reports_of_one_event_each_export_their_own_speakers():
+    from events.exporting import export_reports
+
+    ingest(extracted(person=("Jane Doe", "Doe", "Jane")), file_name="a.txt")
+    ingest(extracted(text=TEXT + " b", person=("John Roe", "Roe", "John")), file_name="b.txt")
+    assert Event.objects.count() == 1
+    documents = {d["report"]: d for d in export_reports()["reports"]}
+    assert [p["name"] for p in documents["a.txt"]["events"][0]["participants"]] == ["Jane Doe"]
+    assert [p["name"] for p in documents["b.txt"]["events"][0]["participants"]] == ["John Roe"]
+
+
+@pytest.mark.django_db
+def test_person_named_by_two_reports_stays_when_one_report_drops_them():
+    ingest(extracted(), file_name="a.txt")
+    ingest(extracted(text=TEXT + " b"), file_name="b.txt")
+    ingest(extracted(text=TEXT + " a changed", person=None), file_name="a.txt")
+    participation = Participation.objects.get()
+    assert list(participation.mentions.values_list("report__file_name", flat=True)) == ["b.txt"]
+
+
+@pytest.mark.django_db
+def test_parent_event_no_longer_mentioned_is_removed():
+    from dataclasses import replace
+
+    base = extracted()
+    with_parent = replace(
+        base,
+        events=(
+            replace(base.events[0], part_of=rec.Quoted("Big Expo", base.events[0].name.evidence)),
+        ),
+    )
+    ingest(with_parent)
+    assert Event.objects.get(name="Green Cities Forum").parent.name == "Big Expo"
+    ingest(extracted(text=TEXT + " No expo."))
+    assert list(Event.objects.values_list("name", flat=True)) == ["Green Cities Forum"]
+
+
+@pytest.mark.django_db
+def test_review_items_go_with_the_records_an_import_removes():
+    ingest(extracted(person=("Jane", "Jane", ""), warnings=()))
+    participation = Participation.objects.get()
+    ReviewItem.objects.create(record=participation, reason="no-affiliation", message="m")
+    ingest(extracted(text=TEXT + " Gone.", person=None))
+    assert ReviewItem.objects.count() == 0

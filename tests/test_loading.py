@@ -37,10 +37,10 @@ def write(folder: Path, name: str, data: bytes) -> Path:
 @pytest.mark.django_db
 def test_load_reports_loads_the_seeds_once_and_only_once():
     out, _ = run(str(SEEDS))
-    assert "5 report(s): 5 new, 0 updated, 0 unchanged, 0 failed" in out
+    assert "5 report(s): 5 new, 0 updated, 0 unchanged, 0 skipped, 0 failed" in out
     events = Event.objects.count()
     out, _ = run(str(SEEDS))
-    assert "5 report(s): 0 new, 0 updated, 5 unchanged, 0 failed" in out
+    assert "5 report(s): 0 new, 0 updated, 5 unchanged, 0 skipped, 0 failed" in out
     assert Report.objects.count() == 5
     assert Event.objects.count() == events
 

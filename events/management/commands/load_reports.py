@@ -32,13 +32,15 @@ class Command(BaseCommand):
         failed = [o for o in outcomes if o.failed]
         results = [o.result for o in outcomes if o.result]
         statuses = {
-            s: sum(r.status == s for r in results) for s in ("created", "updated", "unchanged")
+            s: sum(r.status == s for r in results)
+            for s in ("created", "updated", "unchanged", "deleted")
         }
+        skipped = statuses["deleted"] + sum(1 for o in outcomes if not o.failed and not o.result)
         prefix = "Dry run, nothing written: " if dry_run else ""
         self.stdout.write(
             f"{prefix}{len(results)} report(s): {statuses['created']} new, "
             f"{statuses['updated']} updated, {statuses['unchanged']} unchanged, "
-            f"{len(failed)} failed; {sum(r.events for r in results)} event(s), "
+            f"{skipped} skipped, {len(failed)} failed; {sum(r.events for r in results)} event(s), "
             f"{sum(r.participants for r in results)} participation(s), "
             f"{sum(r.review_items for r in results)} new item(s) to review."
         )
