@@ -22,6 +22,7 @@ from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.text import Truncator
 
 from events import curation
 from events.loading import load_report_bytes
@@ -909,7 +910,7 @@ class OrganizationAdmin(MergeActionMixin, CurationAdminMixin, admin.ModelAdmin):
 
 @admin.register(ReviewItem)
 class ReviewItemAdmin(admin.ModelAdmin):
-    list_display = ["message", "reason", "status", "record_link", "evidence_sentence", "report"]
+    list_display = ["message", "reason", "status", "record_link", "evidence_excerpt", "report"]
     list_filter = ["status", "reason"]
     list_select_related = ["content_type", "report", "resolved_by"]
     search_fields = ["message", "reason"]
@@ -948,6 +949,12 @@ class ReviewItemAdmin(admin.ModelAdmin):
     @admin.display(description="evidence")
     def evidence_sentence(self, obj):
         return evidence_html(obj)
+
+    @admin.display(description="evidence")
+    def evidence_excerpt(self, obj):
+        # A list row stays readable; the item's own page shows the whole sentence.
+        sentence = obj.evidence
+        return format_html("<q>{}</q>", Truncator(sentence).chars(180)) if sentence else "—"
 
     def save_model(self, request, obj, form, change):
         if "status" in form.changed_data:

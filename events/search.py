@@ -318,16 +318,8 @@ def highlight(text: str, words, *, word_start: bool = True) -> tuple[Segment, ..
 
 
 def excerpt(text: str, words) -> tuple[Segment, ...]:
-    """A short passage of a long text around the first matching word, highlighted."""
-    lowered = text.lower()
-    first = None
-    for word in words:
-        m = re.search(rf"(?<![^\W_]){re.escape(word)}", lowered)
-        if m and (first is None or m.start() < first):
-            first = m.start()
-    if first is None:  # the word only matches once accents are folded, or is in the title
-        spans = _match_spans(text[:SNIPPET_SEARCH_LIMIT], words, word_start=True)
-        first = spans[0][0] if spans else 0
+    """A short passage of a long text where most of the words occur together, highlighted."""
+    first = _densest_match(text[:SNIPPET_SEARCH_LIMIT], words)
     start = max(0, first - SNIPPET_BEFORE)
     end = min(len(text), first + SNIPPET_AFTER)
     # Whole words at both ends.
@@ -344,6 +336,26 @@ def excerpt(text: str, words) -> tuple[Segment, ...]:
     if end < len(text):
         segments.append(Segment(" …"))
     return tuple(segments)
+
+
+def _densest_match(text: str, words) -> int:
+    """Where the passage should start: the match followed, within the passage, by the most
+    different query words (a report that mentions "carbon" early and "carbon trading" later
+    is shown where both occur)."""
+    found = [
+        (start, i)
+        for i, word in enumerate(words)
+        for start, _ in _match_spans(text, [word], word_start=True)
+    ]
+    if not found:
+        return 0
+    found.sort()
+    best, best_count = found[0][0], 0
+    for start, _ in found:
+        count = len({i for other, i in found if start <= other < start + SNIPPET_AFTER})
+        if count > best_count:
+            best, best_count = start, count
+    return best
 
 
 def _event_hit(event: Event, words) -> Hit:

@@ -265,3 +265,16 @@ def test_full_text_search_uses_the_unaccented_gin_indexes(db, kind, index):
         cursor.execute("SET LOCAL enable_seqscan = off")
         plan = queryset.explain()
     assert f"Bitmap Index Scan on {index}" in plan
+
+
+def test_excerpt_shows_the_passage_where_most_query_words_meet():
+    from events.search import excerpt
+
+    text = (
+        "Carbon is everywhere. "
+        + "Filler words here. " * 20
+        + "Then the carbon trading market was discussed."
+    )
+    passage = "".join(segment.text for segment in excerpt(text, ("carbon", "trading")))
+    assert "carbon trading market" in passage
+    assert not passage.startswith("Carbon is everywhere")
