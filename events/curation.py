@@ -238,14 +238,8 @@ def merge_people(survivor: Person, losers: Sequence[Person], *, user=None) -> li
         for loser in losers:
             for participation in loser.participations.select_related("event"):
                 _move_participation(participation, survivor)
-            _move_aliases(survivor, loser, PersonAlias, "person")
-            _move_review_items(loser, survivor)
-            loser.redirects.update(person=survivor)
-            PersonRedirect.objects.update_or_create(
-                old_slug=loser.slug, defaults={"person": survivor}
-            )
             names.append(loser.name)
-            loser.delete()
+            _retire_loser(survivor, loser, PersonAlias, PersonRedirect, "person")
         _note_merge(survivor, names, user)
     return names
 
@@ -285,16 +279,20 @@ def merge_organizations(
             loser.units.exclude(pk=survivor.pk).update(parent=survivor)
             if loser.acronym:
                 _add_merged_alias(survivor, OrganizationAlias, "organization", loser.acronym)
-            _move_aliases(survivor, loser, OrganizationAlias, "organization")
-            _move_review_items(loser, survivor)
-            loser.redirects.update(organization=survivor)
-            OrganizationRedirect.objects.update_or_create(
-                old_slug=loser.slug, defaults={"organization": survivor}
-            )
             names.append(loser.name)
-            loser.delete()
+            _retire_loser(survivor, loser, OrganizationAlias, OrganizationRedirect, "organization")
         _note_merge(survivor, names, user)
     return names
+
+
+def _retire_loser(survivor, loser, alias_model, redirect_model, owner_field: str) -> None:
+    """Delete a merged record once its relations have moved; its names, URLs and review
+    items pass to the survivor."""
+    _move_aliases(survivor, loser, alias_model, owner_field)
+    _move_review_items(loser, survivor)
+    loser.redirects.update(**{owner_field: survivor})
+    redirect_model.objects.update_or_create(old_slug=loser.slug, defaults={owner_field: survivor})
+    loser.delete()
 
 
 def _move_participation(participation: Participation, survivor: Person) -> None:

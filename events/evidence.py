@@ -95,63 +95,51 @@ def mark_evidence(text: str, facts) -> MarkedText:
 
 def facts_in_report(report) -> list[Fact]:
     """Every fact stored with evidence in `report`, labelled for the legend."""
-
-    def cited(queryset):
-        return queryset.filter(report=report, evidence_start__isnull=False).exclude(
+    sources = (
+        (
+            EventClaim.objects.select_related("event"),
+            lambda claim: f"{claim.get_field_display()} of {claim.event.name}: {claim.value}",
+            lambda claim: claim.event.get_absolute_url(),
+        ),
+        (
+            EventOrganizer.objects.select_related("event", "organization"),
+            lambda role: (
+                f"{role.organization.name}: {role.get_role_display().lower()} of {role.event.name}"
+            ),
+            lambda role: role.organization.get_absolute_url(),
+        ),
+        (
+            EventTopic.objects.select_related("event", "topic"),
+            lambda tag: f"Topic of {tag.event.name}: {tag.topic.name}",
+            lambda tag: tag.topic.get_absolute_url(),
+        ),
+        (
+            CityMention.objects.select_related("event", "city"),
+            lambda mention: f"City mentioned at {mention.event.name}: {mention.city.name}",
+            lambda mention: mention.city.get_absolute_url(),
+        ),
+        (
+            Participation.objects.select_related("event", "person"),
+            _participation_label,
+            lambda part: part.person.get_absolute_url(),
+        ),
+        (
+            Position.objects.select_related("participation__person", "organization"),
+            lambda position: f"{position.participation.person.name}: {position}",
+            lambda position: position.participation.person.get_absolute_url(),
+        ),
+    )
+    return [
+        Fact(row.evidence_start, row.evidence_end, label(row), url(row))
+        for queryset, label, url in sources
+        for row in queryset.filter(report=report, evidence_start__isnull=False).exclude(
             evidence_end__isnull=True
         )
+    ]
 
-    facts = []
-    for claim in cited(EventClaim.objects.select_related("event")):
-        facts.append(
-            Fact(
-                claim.evidence_start,
-                claim.evidence_end,
-                f"{claim.get_field_display()} of {claim.event.name}: {claim.value}",
-                claim.event.get_absolute_url(),
-            )
-        )
-    for role in cited(EventOrganizer.objects.select_related("event", "organization")):
-        facts.append(
-            Fact(
-                role.evidence_start,
-                role.evidence_end,
-                f"{role.organization.name}: {role.get_role_display().lower()} of {role.event.name}",
-                role.organization.get_absolute_url(),
-            )
-        )
-    for tag in cited(EventTopic.objects.select_related("event", "topic")):
-        facts.append(
-            Fact(
-                tag.evidence_start,
-                tag.evidence_end,
-                f"Topic of {tag.event.name}: {tag.topic.name}",
-                tag.topic.get_absolute_url(),
-            )
-        )
-    for mention in cited(CityMention.objects.select_related("event", "city")):
-        facts.append(
-            Fact(
-                mention.evidence_start,
-                mention.evidence_end,
-                f"City mentioned at {mention.event.name}: {mention.city.name}",
-                mention.city.get_absolute_url(),
-            )
-        )
-    for part in cited(Participation.objects.select_related("event", "person")):
-        label = f"{part.person.name}: {part.get_role_display().lower()} at {part.event.name}"
-        if part.talk_title:
-            label += f", “{part.talk_title}”"
-        facts.append(
-            Fact(part.evidence_start, part.evidence_end, label, part.person.get_absolute_url())
-        )
-    for position in cited(Position.objects.select_related("participation__person", "organization")):
-        facts.append(
-            Fact(
-                position.evidence_start,
-                position.evidence_end,
-                f"{position.participation.person.name}: {position}",
-                position.participation.person.get_absolute_url(),
-            )
-        )
-    return facts
+
+def _participation_label(part: Participation) -> str:
+    label = f"{part.person.name}: {part.get_role_display().lower()} at {part.event.name}"
+    if part.talk_title:
+        label += f", “{part.talk_title}”"
+    return label

@@ -11,8 +11,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
-from people.models import CurationState, Organization, Person
-from people.naming import fold
+from people.models import CurationState, NamedRecord, Organization, Person
 
 
 class ReportQuerySet(models.QuerySet):
@@ -142,9 +141,6 @@ class EventQuerySet(models.QuerySet):
             models.Prefetch("claims", queryset=EventClaim.objects.select_related("report")),
         )
 
-    def in_year(self, year: int):
-        return self.filter(start_year=year)
-
     def with_participant_count(self):
         return self.annotate(participant_count=models.Count("participations", distinct=True))
 
@@ -159,7 +155,7 @@ class EventQuerySet(models.QuerySet):
         )
 
 
-class Event(CurationState):
+class Event(NamedRecord, CurationState):
     name = models.CharField(max_length=300)
     slug = models.SlugField(max_length=120, unique=True)
     key = models.CharField(max_length=300, db_index=True, editable=False)
@@ -232,10 +228,6 @@ class Event(CurationState):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        self.key = fold(self.name)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("events:detail", kwargs={"slug": self.slug})

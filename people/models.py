@@ -32,6 +32,22 @@ class CurationState(models.Model):
         return self.created_by_editor or field_name in self.curated_fields
 
 
+class NamedRecord(models.Model):
+    """A record matched on `key`, the folded form of its name.
+
+    Each model declares its own `key` field, sized to its `name`.
+    """
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        # The matching key is derived data; keeping it in step here means an editor's
+        # rename in the admin is matched by the next import.
+        self.key = fold(self.name)
+        super().save(*args, **kwargs)
+
+
 class OrganizationKind(models.TextChoices):
     GOVERNMENT = "government", "Government"
     COMPANY = "company", "Company"
@@ -57,7 +73,7 @@ class OrganizationQuerySet(models.QuerySet):
         return self.annotate(event_count=models.Count("organized_events", distinct=True))
 
 
-class Organization(CurationState):
+class Organization(NamedRecord, CurationState):
     name = models.CharField(max_length=300)
     slug = models.SlugField(max_length=120, unique=True)
     key = models.CharField(
@@ -96,12 +112,6 @@ class Organization(CurationState):
     def __str__(self):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
-    def save(self, *args, **kwargs):
-        # The matching key is derived data; keeping it in step here means an editor's
-        # rename in the admin is matched by the next import.
-        self.key = fold(self.name)
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self):
         return reverse("people:organization", kwargs={"slug": self.slug})
 
@@ -112,7 +122,7 @@ class AliasKind(models.TextChoices):
     MERGED = "merged", "Name of a merged record"
 
 
-class OrganizationAlias(models.Model):
+class OrganizationAlias(NamedRecord):
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="aliases")
     name = models.CharField(max_length=300)
     key = models.CharField(max_length=300, db_index=True, editable=False)
@@ -129,10 +139,6 @@ class OrganizationAlias(models.Model):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        self.key = fold(self.name)
-        super().save(*args, **kwargs)
 
 
 class PersonQuerySet(models.QuerySet):
@@ -165,7 +171,7 @@ class PersonQuerySet(models.QuerySet):
         )
 
 
-class Person(CurationState):
+class Person(NamedRecord, CurationState):
     name = models.CharField(
         max_length=200, help_text="Usual written order; Chinese names family name first."
     )
@@ -184,15 +190,11 @@ class Person(CurationState):
     def __str__(self):
         return self.name
 
-    def save(self, *args, **kwargs):
-        self.key = fold(self.name)
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self):
         return reverse("people:person", kwargs={"slug": self.slug})
 
 
-class PersonAlias(models.Model):
+class PersonAlias(NamedRecord):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="aliases")
     name = models.CharField(max_length=200)
     key = models.CharField(max_length=200, db_index=True, editable=False)
@@ -207,10 +209,6 @@ class PersonAlias(models.Model):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        self.key = fold(self.name)
-        super().save(*args, **kwargs)
 
 
 class PersonRedirect(models.Model):

@@ -135,7 +135,11 @@ def test_admin_login_works_for_an_editor(client, editor):
         reverse("admin:login"), {"username": "edith", "password": PASSWORD, "next": "/admin/"}
     )
     assert response.status_code == 302
-    assert client.get("/admin/").status_code == 200
+    assert response["Location"] == "/admin/"
+    assert client.session["_auth_user_id"] == str(editor.pk)
+    index = client.get("/admin/")
+    assert index.status_code == 200
+    assert index.context["user"] == editor
 
 
 @pytest.mark.parametrize(
@@ -167,6 +171,7 @@ def test_every_content_model_has_an_admin_an_editor_can_open(editor_client, mode
     app_label, model = model_name.split(".")
     response = editor_client.get(reverse(f"admin:{app_label}_{model}_changelist"))
     assert response.status_code == 200
+    assert response.context["cl"].model._meta.label_lower == model_name
 
 
 def test_editor_cannot_manage_users(editor_client):
@@ -202,7 +207,9 @@ def test_anonymous_visitors_are_sent_to_the_login_page(client):
     "url", ["/", "/events/", "/speakers/", "/organisations/", "/reports/", "/cities/", "/topics/"]
 )
 def test_public_list_pages_refuse_posts(client, url):
-    assert client.post(url, {"name": "x"}).status_code in (403, 405)
+    response = client.post(url, {"name": "x"})
+    assert response.status_code in (403, 405)
+    assert set(response.get("Allow", "GET").split(", ")) <= {"GET", "HEAD", "OPTIONS"}
 
 
 def test_public_detail_pages_refuse_posts(client):
