@@ -239,7 +239,20 @@ LEADING_NOISE = frozenset(
         "experts",
         "leaders",
         "inaugural",
+        # a clause's verb before the body: "Representing the Delegation of the EU to China"
+        "representing",
+        "including",
+        "featuring",
+        "attending",
+        "joining",
+        "welcoming",
     }
+)
+# "People's Bank of China", "Children's Fund": possessives that belong to the name
+NAME_POSSESSORS = frozenset({"people", "children", "women", "men", "workers", "farmers", "world"})
+# regions that look like bodies: "Guangdong-Hong Kong-Macao Greater Bay Area"
+REGION_TAIL_RE = re.compile(
+    r"\b(?:Bay\s+Area|Economic\s+(?:Circle|Belt|Corridor)|River\s+Delta)\W*$", re.IGNORECASE
 )
 
 CONNECTORS = frozenset({"of", "for", "and", "the", "on", "in", "with", "&", "de", "du", "des"})
@@ -875,8 +888,13 @@ def find_named_organizations(sentence: str) -> list[tuple[str, str | None, str |
     for match in NAME_RUN_RE.finditer(sentence):
         run, paren = match.group(0), match.group("paren")
         name = run[: run.rfind("(")].strip() if paren else run.strip()
+        if re.search(r"\)\s+(?:and|with)\s", name):
+            continue  # "Ministry of Finance (MOF) and the China Banking": two runs glued
         name = MONTH_TAIL_RE.sub("", _drop_leading_noise(name))
+        name = _drop_possessor(name)
         if not name or _is_unit_before_parent(name, sentence[match.end() :]):
+            continue
+        if REGION_TAIL_RE.search(name) or _is_place_office(name):
             continue
         acronym = None
         if paren and _is_acronym_of(paren.strip(), name):
@@ -890,6 +908,8 @@ def find_named_organizations(sentence: str) -> list[tuple[str, str | None, str |
         found.extend((part, None, None) for part in parts[:-1] if has_organization_head(part))
         name = parts[-1]
         name, _, country = split_place_suffix(name)
+        if acronym and not has_organization_head(name) and not _initials_are(acronym, name):
+            continue  # "Xiaoqiang Zhang (NEA)": a person, then their body's acronym
         if acronym and not any(w.lower() in NOT_ORG_WORDS for w in name.split()):
             found.append((name, acronym, country))
         elif has_organization_head(name) or find_known_organization(name):
@@ -942,6 +962,7 @@ def split_coordinated(name: str) -> list[str]:
             last in ORG_HEADS
             or last in ("ltd.", "ltd")
             or (with_article and has_organization_head(left))
+            or bool(re.fullmatch(r"[A-Z]{2,}", split_place_suffix(left)[0]))  # "UNICEF China"
         )
         if left_ok and has_organization_head(right):
             return [left, *split_coordinated(right)]
@@ -987,11 +1008,38 @@ def _is_unit_before_parent(name: str, after: str) -> bool:
     return head_word(parent) in PARENT_HEADS or find_known_organization(parent) is not None
 
 
+def _initials_are(acronym: str, name: str) -> bool:
+    initials = "".join(w[0] for w in re.split(r"[\s\-]+", name) if w and w[0].isupper())
+    return acronym.replace("-", "").upper().startswith(initials.upper()[:2]) and len(initials) > 1
+
+
+def _drop_possessor(name: str) -> str:
+    """ "China's National Energy Administration" -> the administration; "Bank of China's Macao"
+    -> the bank; "Chamber's Energy Working Group" or "EU's Carbon Border Adjustment Mechanism"
+    name no body of their own. "People's Bank of China" keeps its possessive."""
+    match = re.match(r"^(?P<owner>.+?)['’]s\s+(?P<rest>.+)$", name)
+    if not match or match.group("owner").split()[-1].lower() in NAME_POSSESSORS:
+        return name
+    owner, rest = match.group("owner"), match.group("rest")
+    if is_place(owner) and has_organization_head(rest):
+        return rest
+    if len(owner.split()) > 1 and has_organization_head(owner):
+        return owner
+    return ""
+
+
+def _is_place_office(name: str) -> bool:
+    """ "China Office", "Beijing Representative Office": a place and unit words, no body."""
+    words = name.split()
+    places = [w for w in words if is_place(w)]
+    return bool(places) and all(is_place(w) or w.lower() in UNIT_WORDS for w in words)
+
+
 def _drop_person_lead(name: str) -> str:
     """ "Ma of Example Motors Co., Ltd.", "Johannes Urpelainen of Johns Hopkins University": a
     person's name before "of"/"from" is not part of the body; "Bank of China" keeps its head."""
     match = re.match(
-        r"(?P<left>[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'.\-]*){0,3})\s+(?:of|from)\s+"
+        r"(?P<left>[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'.\-]*){0,3})\s+(?:of|from|with)\s+"
         r"(?:the\s+)?(?P<right>[A-Z].*)$",
         name,
     )
@@ -1060,7 +1108,13 @@ def _follows_place_preposition(sentence: str, start: int, name: str) -> bool:
 
 
 def _is_acronym_of(candidate: str, name: str) -> bool:
-    """ "NCSC" for "National Climate Change Strategy ... Center"; "EF China" for "Energy Foundation"."""
+    """ "NCSC" for "National Climate Change Strategy ... Center"; "EF China" for "Energy Foundation";
+    "European Chamber" for "European Union Chamber of Commerce in China"."""
+    short, long = candidate.split(), name.split()
+    if 1 < len(short) < len(long) and all(w[:1].isupper() for w in short):
+        it = iter(long)
+        if all(any(w == x for x in it) for w in short):
+            return True
     if not ACRONYM_RE.match(candidate) or is_place(candidate):
         return False
     letters = "".join(w[0] for w in re.split(r"[\s\-]+", name) if w and w[0].isupper()).upper()

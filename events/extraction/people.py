@@ -602,10 +602,19 @@ def read_sentence(text: str, span: Span, index: OrganizationIndex, people: list[
     segments = split_segments(sentence)
     pending: list[tuple[_Person, list[_Segment]]] = []
     relative = ""
+    leading: Position | None = None  # "Representing X, First Counsellor Y presented ..."
     for segment in segments:
         opening = open_person(segment.text, index)
         if opening:
             person = start_person(opening.name, span, people)
+            if leading and not any(
+                p.organization == leading.organization for p in person.positions
+            ):
+                person.positions.append(leading)
+            leading = None
+            speaks_for = SPEAKS_FOR_RE.match(opening.rest)
+            if speaks_for and is_affiliation(speaks_for.group("org"), index):
+                _add_affiliation(person, ("", speaks_for.group("org")), span, index)
             person.role = _stronger(person.role, opening.role)
             person.state_title = person.state_title or opening.state_title
             if opening.affiliation:
@@ -614,6 +623,14 @@ def read_sentence(text: str, span: Span, index: OrganizationIndex, people: list[
             if opening.rest:
                 close_groups(pending, opening.rest, span, index)
                 pending, relative = [], ""
+            continue
+        clause = affiliation_clause(segment.text, span, index)
+        if clause:
+            if pending:
+                if not any(p.organization == clause.organization for p in pending[-1][0].positions):
+                    pending[-1][0].positions.append(clause)
+            elif AFFILIATION_CLAUSE_RE.match(segment.text.strip()):
+                leading = clause
             continue
         if not pending:
             continue
@@ -637,6 +654,35 @@ def read_sentence(text: str, span: Span, index: OrganizationIndex, people: list[
             pending, relative = [], ""
     if pending:
         close_groups(pending, relative, span, index)
+
+
+def affiliation_clause(segment: str, span: Span, index: OrganizationIndex) -> Position | None:
+    """A clause that gives a person's body: "representing UNDP China", "with the Hainan Research
+    Academy", "who heads the Blue Carbon Research Center at Hainan University"."""
+    text = segment.strip()
+    clause = AFFILIATION_CLAUSE_RE.match(text)
+    if clause and is_affiliation(clause.group("org"), index):
+        organization = resolve_organization(clause.group("org"), span, index, None)[1]
+        if organization is None:
+            organization = index.register(strip_article(clause.group("org")), span)
+        return Position(title="", organization=organization, evidence=span)
+    leads = LEADS_RE.match(text)
+    if leads:
+        title = LEADS_TITLES[leads.group("verb").lower()]
+        what = re.sub(r"^(?:the|its|their)\s+", "", leads.group("what"))
+        title, organization = parse_position(f"{title} of {what}", span, index)
+        if organization:
+            return Position(title=title, organization=organization, evidence=span)
+        brand = re.search(
+            r"\s(?:at|of)\s+(?:the\s+)?(?P<org>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*)*)$", what
+        )
+        if brand and is_affiliation(brand.group("org"), index):
+            return Position(
+                title=title.split(" at ")[0],
+                organization=index.register(brand.group("org"), span),
+                evidence=span,
+            )
+    return None
 
 
 def _title_before_colon(segment: str, index: OrganizationIndex) -> bool:
@@ -702,6 +748,11 @@ def open_person(segment: str, index: OrganizationIndex) -> _Opening | None:
         if opening:
             opening.role = _stronger(opening.role, role_from_cue(segment[: cue.end()]))
             return opening
+    possessive = POSSESSIVE_NAME_RE.match(segment.strip())
+    if possessive and is_affiliation(possessive.group("org"), index):
+        name, rest = split_leading_name(possessive.group("tail"), index)
+        if name and (not rest or starts_predicate(rest)):
+            return _Opening(name, rest, affiliation=("", possessive.group("org")))
     return read_titled_name(segment, index)
 
 
@@ -714,7 +765,22 @@ def read_after_name(name: str, rest: str, index: OrganizationIndex) -> _Opening 
             return None
         title = "professor" if re.match(r"Prof(?:essor)?\b", name) else ""
         return _Opening(name, after, affiliation=(title, affiliation.group("org")))
+    dash = DASH_AFFILIATION_RE.match(rest)
+    if dash and is_affiliation(dash.group("org"), index):
+        after = (dash.group("rest") or "").strip(" .,;")
+        if not after or starts_predicate(after):
+            return _Opening(name, after, affiliation=("", dash.group("org")))
     bracket = BRACKETED_TITLE_RE.match(rest)
+    if (
+        bracket
+        and "," not in bracket.group("title")
+        and not is_title_segment(bracket.group("title"), index)
+        and is_affiliation(bracket.group("title"), index)
+    ):
+        # "Xiaoqiang Zhang (NEA) described ...", "Ma Jun (IPE)"
+        after = bracket.group("rest").strip(" .,;")
+        if not after or starts_predicate(after):
+            return _Opening(name, after, affiliation=("", bracket.group("title")))
     if bracket and is_title_segment(bracket.group("title").split(",")[0], index):
         after = bracket.group("rest").strip()
         if after and not starts_predicate(after):
@@ -838,20 +904,21 @@ CUE_RE = re.compile(
         |(?:given|delivered|made|signed|witnessed|presented)\s+by  # "remarks were given by"
         |(?:remarks|speech(?:es)?|address|presentations?|talks?)\s+by  # "opening remarks by"
         |(?:present|speaking|attending|participating)\s+were     # "Also present were"
-        |(?:[Pp]anelists?|[Ss]peakers?|[Pp]articipants|[Gg]uests)  # "Panelists in the
+        |(?:[Pp]anell?ists?|[Ss]peakers?|[Pp]articipants|[Gg]uests)  # "Panelists in the
             \s+(?:in|at|of|for|on|from)\s+[^,;:]{1,50}?(?=\s+(?:were|included))  # afternoon were"
-        |panelists?|speakers?|included|including|keynote\s+speakers?  # "panelists Sun Qiang"
+        |panell?ists?|speakers?|included|including|featured|featuring  # "panelists Sun Qiang"
+        |keynote\s+speakers?
         |said|says|noted|added|[Aa]ccording\s+to)                # '"...," said Ma Jun'
     \s+(?:were\s+|was\s+|included\s+|including\s+)?
     (?=[A-Z])                                                    # a name or title follows
-    |\b(?:[Mm]oderators?|[Cc]hair(?:ed)?|[Ss]peakers?|[Pp]anelists?|[Hh]osts?)\s*:\s*  # "Moderator:"
+    |\b(?:[Mm]oderators?|[Cc]hair(?:ed)?|[Ss]peakers?|[Pp]anell?ists?|[Hh]osts?)\s*:\s*  # "Moderator:"
     (?=[A-Z])
     """,
     re.VERBOSE,
 )
 AFFILIATION_RE = re.compile(
     r"""
-    ^(?:from|of|at)\s+(?:the\s+)?                               # "Dr. Liu Xiaodan from"
+    ^(?:from|of|at|with)\s+(?:the\s+)?                          # "Dr. Liu Xiaodan from"
     (?P<org>[A-Z][\w&.’'\-]*                                    # "Tencent", "Johns"
         (?:\s+(?:(?:of|for|and|the|on|in|&)\s+)*[A-Z][\w&.’'\-]*)*   # "Hopkins University"
         (?:,?\s+(?:Co\.,?\s*Ltd\.?|Ltd\.?|Inc\.?))?              # "Example Motors Co., Ltd."
@@ -866,6 +933,42 @@ BRACKETED_TITLE_RE = re.compile(
     (?P<rest>.*)$                      # "read out the alliance charter"
     """,
     re.VERBOSE | re.DOTALL,
+)
+# "Li Shuo – Greenpeace East Asia", "Dr. Yu Xiang – Shanghai Environment and Energy Exchange –
+# explained ...": an organisation between dashes after a name.
+DASH_AFFILIATION_RE = re.compile(
+    r"^[–—-]\s*(?P<org>[A-Z][^–—]*?)\s*(?:[–—]\s*(?P<rest>.*))?$", re.DOTALL
+)
+# "representing UNDP China", "on behalf of the China Youth Development Foundation": a body the
+# person speaks for, written as its own clause or right after the verb.
+ORG_PHRASE = r"""[A-Z][\w&.’'\-]*(?:\s+(?:(?:of|for|and|the|on|in|&)\s+)*[A-Z][\w&.’'\-]*)*
+    (?:,?\s+(?:Co\.,?\s*Ltd\.?|Ltd\.?|Inc\.?))?(?:\s*\([A-Za-z][\w\s\-]{0,15}\))?"""
+SPEAKS_FOR_RE = re.compile(
+    rf"""^(?:(?:also|later|then)\s+)?(?:\w+\s+)?(?:representing|on\s+behalf\s+of)\s+(?:the\s+)?
+    (?P<org>{ORG_PHRASE})""",
+    re.VERBOSE | re.IGNORECASE,
+)
+AFFILIATION_CLAUSE_RE = re.compile(
+    rf"^(?:representing|on\s+behalf\s+of|from|with|at)\s+(?:the\s+)?(?P<org>{ORG_PHRASE})[\s.]*$",
+    re.VERBOSE,
+)
+# "who heads the Blue Carbon Research Center at Hainan University": a post as a verb.
+LEADS_RE = re.compile(
+    r"^who\s+(?P<verb>heads|leads|chairs|directs|runs|manages)\s+(?P<what>.+?)[\s.]*$",
+    re.IGNORECASE | re.DOTALL,
+)
+LEADS_TITLES = {
+    "heads": "head",
+    "leads": "head",
+    "chairs": "chair",
+    "directs": "director",
+    "runs": "head",
+    "manages": "manager",
+}
+# "Envision Group's Zhang Lei said": an organisation's person, with no title between.
+POSSESSIVE_NAME_RE = re.compile(
+    r"^(?:(?:and|while|but|whereas|meanwhile)\s+)?(?P<org>[A-Z][^,;]*?)['’]s\s+(?P<tail>[A-Z].*)$",
+    re.DOTALL,
 )
 # "who joined the ceremony as a guest": a relative clause between a name and its verb.
 RELATIVE_CLAUSE_RE = re.compile(r"^\s*(?:who|whom|whose)\s", re.IGNORECASE)
@@ -943,7 +1046,11 @@ def _names_joined(head: str, remainder: str) -> bool:
 def title_phrase_leads(text: str) -> bool:
     """True when `text` opens with a title: "former Vice Minister of ...", "Senior Partner of"."""
     words = re.split(r"\s+(?:of|at|for|in|with|under)\s+|,", text.strip(), maxsplit=1)[0].split()
-    return 0 < len(words) <= 6 and any(is_title_word(w) for w in words)
+    first_title = next((i for i, w in enumerate(words) if is_title_word(w)), None)
+    if first_title is None or len(words) > 6:
+        return False
+    # "technology and honorary dean of ICCSD" ends a portfolio; it does not open a title
+    return "and" not in [w.lower() for w in words[:first_title]]
 
 
 def is_title_word(word: str) -> bool:
@@ -1048,14 +1155,14 @@ def is_name_token(word: str, index: OrganizationIndex) -> bool:
         return True
     if not word or not word[0].isupper() or not word.replace("-", "").replace("'", "").isalpha():
         return False
-    if word.lower() in NOT_NAME_WORDS or fold_text(word) in NOT_NAME_WORDS:
-        return False
     if word.isupper() and len(word) > 1:
         return (
             is_chinese_surname(word)
             and not find_known_organization(word)
             and not index.resolve(word)
         )
+    if word.lower() in NOT_NAME_WORDS or fold_text(word) in NOT_NAME_WORDS:
+        return False
     return not (find_known_organization(word) or country_of(word))
 
 
@@ -1530,7 +1637,7 @@ INNER_ACRONYM_RE = re.compile(r"\s*\((?:[a-z]?[A-Z]{2,}[a-z]?)\)(?=\s+[A-Z])")
 
 MINISTER_RE = re.compile(
     r"""
-    ^(?P<title>.*?\bMinister)           # "former Vice Minister"
+    ^(?P<title>.*?\b(?i:minister))      # "former Vice Minister", "vice minister"
     \s+of\s+(?:the\s+)?
     (?P<domain>.+?)                      # "Science and Technology"
     (?:\s+of\s+(?P<country>(?:the\s+)?[A-Z][\w.'’ ]+))?$   # "of the P.R.C." / "of China"
@@ -1547,6 +1654,12 @@ def infer_ministry(title: str) -> tuple[str, str] | None:
         return None
     domain = match.group("domain")
     country = match.group("country")
+    if domain.islower():
+        # "vice minister of ecology and environment": the portfolio names the ministry
+        if not re.fullmatch(r"[a-z]+(?:\s+(?:and\s+)?[a-z]+){0,4}", domain):
+            return None
+        domain_name = " ".join(w if w == "and" else w.capitalize() for w in domain.split())
+        return f"{match.group('title')} of {domain}", f"Ministry of {domain_name}"
     ministry = f"Ministry of {domain}"
     if country and country_of(country) and country_of(country) != "China":
         ministry = f"{ministry} of {strip_article(country)}"
@@ -1729,13 +1842,10 @@ def tidy_talk_title(raw: str) -> str:
 def _primary_first(positions: list[Position]) -> list[Position]:
     """ "Ambassador Amina J. Mohammed, deputy secretary-general of the UN": a one-word title
     with no body is a form of address; the titled post with a body is the primary one."""
-    if (
-        len(positions) > 1
-        and positions[0].organization is None
-        and len(positions[0].title.split()) == 1
-        and any(p.organization for p in positions[1:])
-    ):
-        return [*positions[1:], positions[0]]
+    if len(positions) > 1 and positions[0].organization is None:
+        first = next((i for i, p in enumerate(positions) if p.organization), None)
+        if first is not None:
+            return [positions[first], *positions[:first], *positions[first + 1 :]]
     return positions
 
 

@@ -1,0 +1,94 @@
+"""Third generalisation round: r35-r46 imitate Xinhua features with many speakers, foreign
+chambers' and embassies' press releases, a provincial ecology department, a UN agency, a
+university (forum plus signing), industry associations, bank-heavy finance forums and a city
+commission briefing; gold_round3/ was typed before the extractor read them.
+
+Before any fix the extractor scored people F1 0.849, affiliation 0.661, organisations F1 0.813
+(precision 0.859), date 0.833, city 0.583 on them; the thresholds keep the level reached after
+the fixes (affiliations given by dash, bracketed acronym, "with", "representing", "on behalf of",
+"who heads", a possessive body; lowercase ministries; organisation fragments dropped)."""
+
+from pathlib import Path
+
+from events.extraction.organizations import find_named_organizations, find_organizations
+from events.extraction.people import find_participants
+from events.extraction.text import split_sentences
+
+from .scoring import reports_with_gold, score_reports
+
+GOLD = Path(__file__).resolve().parent / "gold_round3"
+
+
+def first_affiliations(text: str) -> dict[str, str | None]:
+    sentences = split_sentences(text)
+    index = find_organizations(text, sentences)
+    return {
+        p.name.display: (p.positions[0].organization if p.positions else None)
+        for p in find_participants(text, sentences, index)
+    }
+
+
+def test_round3_reports_each_have_gold():
+    assert len(reports_with_gold(GOLD)) == 12
+
+
+def test_extract_report_scores_on_round3_reports(tmp_path):
+    scores = score_reports(GOLD, tmp_path)
+    assert scores["people_f1"] >= 0.89, scores
+    assert scores["affiliation_acc"] >= 0.83, scores
+    assert scores["orgs_f1"] >= 0.86, scores
+    assert scores["orgs_p"] >= 0.91, scores
+    assert scores["date_acc"] >= 0.83, scores
+
+
+def test_affiliation_after_a_dash_or_in_brackets():
+    text = (
+        "The Shanghai Environment and Energy Exchange (SEEE) hosted the talks. "
+        "Dr. Yu Xiang – Shanghai Environment and Energy Exchange – explained the rules. "
+        "Xiaoqiang Zhang (SEEE) described the plan."
+    )
+    found = first_affiliations(text)
+    assert found["Yu Xiang"] == "Shanghai Environment and Energy Exchange"
+    assert found["Zhang Xiaoqiang"] == "Shanghai Environment and Energy Exchange"
+
+
+def test_affiliation_given_as_a_clause():
+    text = (
+        "Dr. Kim Soo-jin, representing the United Nations Development Programme, spoke. "
+        "Chen Xiaoming, who heads the Blue Carbon Research Center at Hainan University, said "
+        "restored mangroves absorbed more carbon. Wang Fang with the Hainan Research Academy of "
+        "Environmental Sciences introduced the inventory. Liu Wenqing spoke on behalf of the "
+        "China Youth Development Foundation about its programme."
+    )
+    found = first_affiliations(text)
+    assert found["Kim Soo-jin"] == "United Nations Development Programme"
+    assert found["Chen Xiaoming"] and "Hainan University" in found["Chen Xiaoming"]
+    assert found["Wang Fang"] == "Hainan Research Academy of Environmental Sciences"
+    assert found["Liu Wenqing"] == "China Youth Development Foundation"
+
+
+def test_possessive_body_and_lowercase_ministry():
+    text = (
+        "Envision Group's Zhang Lei said costs fell. Zhao Yingmin, vice minister of ecology and "
+        "environment, said the market would grow."
+    )
+    found = first_affiliations(text)
+    assert found["Zhang Lei"] == "Envision Group"
+    assert found["Zhao Yingmin"] == "Ministry of Ecology and Environment"
+
+
+def test_named_organisations_drop_possessors_regions_and_person_leads():
+    found = {
+        name
+        for sentence in (
+            "China's National Energy Administration (NEA) said so.",
+            "The forum was held on Sept 6 in the Guangdong-Hong Kong-Macao Greater Bay Area.",
+            "Xiaoqiang Zhang (NEA) described the plan.",
+            "Wang Fang with the Hainan Research Academy of Environmental Sciences spoke.",
+        )
+        for name, _, _ in find_named_organizations(sentence)
+    }
+    assert found == {
+        "National Energy Administration",
+        "Hainan Research Academy of Environmental Sciences",
+    }
