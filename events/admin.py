@@ -510,6 +510,8 @@ class PositionAdmin(RowCurationMixin, admin.ModelAdmin):
 class ReportAdmin(CurationAdminMixin, admin.ModelAdmin):
     list_display = ["title", "file_name", "publisher", "event_count", "loaded_at"]
     search_fields = ["title", "file_name", "publisher"]
+    # Events carry partial dates (no hierarchy possible); reports have a real load time.
+    date_hierarchy = "loaded_at"
     readonly_fields = [
         "file_name",
         "sha256",
@@ -913,6 +915,7 @@ class ReviewItemAdmin(admin.ModelAdmin):
     list_display = ["message", "reason", "status", "record_link", "evidence_excerpt", "report"]
     list_filter = ["status", "reason"]
     list_select_related = ["content_type", "report", "resolved_by"]
+    date_hierarchy = "created_at"
     search_fields = ["message", "reason"]
     readonly_fields = [
         "record_link",
