@@ -117,12 +117,22 @@ class _Candidate:
 
 
 def find_event_dates(
-    text: str, sentences: tuple[Span, ...], *, title: str = ""
+    text: str,
+    sentences: tuple[Span, ...],
+    *,
+    title: str = "",
+    dateline: tuple[int | None, int, int] | None = None,
+    published: tuple[int, int, int] | None = None,
 ) -> tuple[PartialDate | None, PartialDate | None]:
     """Return the (start, end) dates of the event the report describes; end only for ranges.
 
     Example input: "On the afternoon of September 6, 2021, hosted by ..., the Summit was held"
     gives start PartialDate(2021, 9, 6, text="On the afternoon of September 6, 2021").
+
+    `dateline` (year or None, month, day) and `published` (the page line's date) are when the
+    report was filed, not when the event was. Only when the lead says the event happened
+    "today" or "on Monday" is it dated by them: the dateline's month and day when the body
+    gives no date, and the page line's year when the date has none.
     """
     body = [span for span in sentences if span.of(text).strip() != title.strip() or not title]
     candidates = [
@@ -130,13 +140,46 @@ def find_event_dates(
         for index, span in enumerate(body)
         for candidate in _find_candidates(text, span, index)
     ]
+    relative = _says_relative_day(text, body)
+    if relative and dateline:
+        # "BEIJING, Sept. 6 -- ... gathered on Monday": a date elsewhere is another matter's
+        candidates = [c for c in candidates if relative.start <= c.position < relative.end]
     if not candidates:
-        return None, None
+        if not (relative and dateline):
+            return None, None
+        year, month, day = dateline
+        evidence = relative
+        start = PartialDate(year, month, day, evidence, evidence.of(text))
+        if year is None and published is not None:
+            return _with_year(start, published[0]), None
+        return start, None
     best = max(candidates, key=lambda candidate: (candidate.score, -candidate.position))
     year = find_edition_year(title)
     if best.start.year is None and year is not None:
         return _with_year(best.start, year), best.end and _with_year(best.end, year)
+    if best.start.year is None and relative and published is not None:
+        year = published[0]
+        return _with_year(best.start, year), best.end and _with_year(best.end, year)
     return best.start, best.end
+
+
+# A weekday or "today" saying the event happened on the day the report was filed.
+_RELATIVE_DAY = re.compile(
+    r"""
+    \b(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)
+        |on\s+the\s+same\s+day|today|this\s+(?:morning|afternoon|evening))\b
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def _says_relative_day(text: str, body: list[Span]) -> Span | None:
+    """The lead sentence saying the event was held "on Monday" or "today", if any."""
+    for span in body[:3]:
+        sentence = span.of(text)
+        if _RELATIVE_DAY.search(sentence) and _HOLDING_CUE.search(sentence):
+            return span
+    return None
 
 
 def find_edition_year(title: str) -> int | None:

@@ -59,6 +59,7 @@ TITLE_WORDS = frozenset(
         "secretary-general",
         "representative",
         "officer",
+        "official",
         "manager",
         "founder",
         "co-founder",
@@ -1130,7 +1131,36 @@ def _is_place_name(tokens: list[str]) -> bool:
         return True
     if any(re.fullmatch(r"[A-Z]\.", t) for t in tokens):
         return False  # "Mary K. O'Connell": an initial makes a person, whatever "Mary" names
-    return len(tokens[0]) > 3 and is_place(tokens[0]) and not is_chinese_surname(tokens[0])
+    if not (len(tokens[0]) > 3 and is_place(tokens[0]) and not is_chinese_surname(tokens[0])):
+        return False
+    # "Florence Girard", "Sydney Chen": a foreign city's name is a first name when a
+    # surname-like word follows; "Tianjin Greatmen" stays a Chinese city's company.
+    from events.extraction.places import lookup_city
+
+    city = lookup_city(tokens[0])
+    surname_follows = len(tokens) >= 2 and not any(is_place(t) for t in tokens[1:])
+    chinese_city = city is not None and city.country == "China"
+    return chinese_city or not surname_follows or _has_non_person_head(tokens)
+
+
+# Head words of organisations, events and campaigns: a phrase with one is no person's name
+# ("Beat Plastic Pollution", "Ant Forest", "Sino-German Hydrogen Dialogue", "AmCham Shanghai").
+NON_PERSON_HEADS = frozenset(
+    {
+        "pollution", "forest", "dialogue", "forum", "summit", "campaign", "initiative",
+        "programme", "program", "alliance", "network", "week", "award", "awards", "fund",
+        "platform", "partnership", "coalition", "index", "action", "amcham", "conference",
+        "council", "group", "bank", "university", "institute", "ministry", "association",
+        "society", "foundation", "centre", "center", "committee", "commission", "agency",
+        "project", "plan", "challenge", "festival", "expo", "energy", "climate", "carbon",
+        "agreement", "corporation", "declaration", "protocol", "chamber", "embassy",
+    }
+)  # fmt: skip
+
+
+def _has_non_person_head(tokens: list[str]) -> bool:
+    lowered = [t.lower().strip(",.;:") for t in tokens]
+    return any(t in NON_PERSON_HEADS for t in lowered) or lowered[0].startswith("sino-")
 
 
 def _end_of_tokens(text: str, count: int) -> int:
@@ -1141,6 +1171,8 @@ def _end_of_tokens(text: str, count: int) -> int:
 def _valid_name(tokens: list[str], honorific: bool) -> bool:
     if len(tokens) == 1:
         return honorific
+    if _has_non_person_head(tokens):
+        return False
     if len(tokens) > 4:
         return False
     if all(len(t) <= 2 for t in tokens):
@@ -1417,7 +1449,7 @@ def parse_position(
             return _tidy_title(ministry[0]), index.register(
                 ministry[1], span, kind=OrgKind.GOVERNMENT
             )
-        return _tidy_title(title), None
+        return _title_with_inner_organization(title, span, index)
     organization_text, qualifier, country = split_place_suffix(organization_text)
     unit_title, organization = resolve_organization(organization_text, span, index, country)
     if unit_title:
@@ -1429,6 +1461,43 @@ def parse_position(
     ):
         title = f"{title} {qualifier}"
     return _tidy_title(title), organization
+
+
+# "head of sustainable finance at HSBC": a bare acronym brand after at/with/of.
+BARE_ACRONYM_RE = re.compile(
+    r"^(?P<title>.+?)\s+(?:at|with|of|from)\s+(?:the\s+)?(?P<org>[A-Z]{2,6})$"
+)
+# "professor at Fudan University's School of Management": a unit of its parent.
+UNIT_OF_PARENT_RE = re.compile(
+    r"""^(?P<title>.+?)\s+(?:at|with|of|from)\s+(?:the\s+)?
+    (?P<parent>[A-Z][\w-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w-]*)*)['’]s\s+
+    (?P<unit>(?:School|College|Faculty|Department|Institute|Center|Centre|Academy)\s+(?:of|for)\s+
+       [A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*)$""",
+    re.VERBOSE,
+)
+
+
+def _title_with_inner_organization(
+    title: str, span: Span, index: OrganizationIndex
+) -> tuple[str, str | None]:
+    """The organisation a title still holds when no other rule found one: "UN Resident
+    Coordinator in China" -> United Nations; "head of finance at HSBC" -> HSBC; "professor at
+    Fudan University's School of Management" -> the school, written with its parent."""
+    unit = UNIT_OF_PARENT_RE.match(title)
+    if unit:
+        parent = register_with_parent(index, unit.group("parent"), span)
+        name = f"{unit.group('unit')}, {parent or unit.group('parent')}"
+        return _tidy_title(unit.group("title")), index.register(name, span, parent=parent)
+    bare = BARE_ACRONYM_RE.match(title)
+    if bare and not is_place(bare.group("org")):
+        acronym = bare.group("org")
+        known = index.resolve(acronym) or find_known_organization(acronym)
+        name = known if isinstance(known, str) else getattr(known, "name", None) or acronym
+        return _tidy_title(bare.group("title")), index.register(name, span)
+    if re.match(r"^(?:UN|U\.N\.)\s+[A-Z]", title):
+        name = index.resolve("United Nations") or "United Nations"
+        return _tidy_title(title), index.register(name, span, kind=OrgKind.INTERGOVERNMENTAL)
+    return _tidy_title(title), None
 
 
 def split_title_at_comma(text: str, index: OrganizationIndex) -> tuple[str, str | None]:

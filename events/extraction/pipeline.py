@@ -156,7 +156,14 @@ def _find_dates(cleaned, sentences):
         from events.extraction.dates import find_event_dates
     except ImportError:
         return None, None
-    return find_event_dates(cleaned.text, sentences, title=cleaned.title)
+    dateline = cleaned.dateline
+    return find_event_dates(
+        cleaned.text,
+        sentences,
+        title=cleaned.title,
+        dateline=(dateline.year, dateline.month, dateline.day) if dateline else None,
+        published=cleaned.published,
+    )
 
 
 def _find_places(cleaned, sentences, organizations: OrganizationIndex):
@@ -169,6 +176,7 @@ def _find_places(cleaned, sentences, organizations: OrganizationIndex):
         sentences,
         title=cleaned.title,
         exclude=organization_ranges(cleaned.text, organizations),
+        dateline_city=cleaned.dateline.city if cleaned.dateline else None,
     )
 
 

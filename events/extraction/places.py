@@ -146,16 +146,19 @@ def find_places(
     *,
     title: str = "",
     exclude: Iterable[tuple[int, int]] = (),
+    dateline_city: str | None = None,
 ) -> PlaceFindings:
     """The event's city and the other cities named outside the `exclude` ranges.
 
     Example input: "... the forum concluded successfully in Chengdu." -> city Chengdu.
+    A wire dateline's city ("BEIJING, Sept. 6 (Xinhua) --", stripped from the text) is the
+    event's city when the body states no other city as the venue.
     """
     excluded = tuple(exclude)
     occurrences = _find_occurrences(text)
     # A host that is a place ("Pudong New Area hosted") is still where the event was, so the
     # organisation ranges only keep cities out of `mentioned`.
-    event_city = _find_event_city(text, sentences, title, occurrences)
+    event_city = _find_event_city(text, sentences, title, occurrences, dateline_city)
     mentioned: dict[str, Place] = {}
     for occurrence in occurrences:
         if any(start < occurrence.end and occurrence.start < end for start, end in excluded):
@@ -176,7 +179,8 @@ _HELD_BEFORE = re.compile(
     r"""
     \b(?:held|hosted|convened|opened|opens|kicked\ off|kicks\ off|took\ place|takes\ place
        |concluded|concludes|closed|closes|unveiled|unveils|launched|launches|staged|started
-       |began|was\ organi[sz]ed|happened|came\ to\ a\ close|wrapped\ up|signed)\b  # ... held
+       |began|was\ organi[sz]ed|happened|came\ to\ a\ close|wrapped\ up|signed
+       |gathered)\b  # ... held
     (?:\s+successfully)?                                         # "concluded successfully"
     [^.;:!?]{0,90}?                                              # "at the National Convention Center"
     \bin\s+(?:the\s+)?$                                          # "in " right before the city
@@ -212,17 +216,58 @@ _EVENT_OR_VENUE_AFTER = re.compile(
 )
 
 
+# Regions span several cities and name none: "held in the Greater Bay Area" gives no city.
+_REGION = re.compile(
+    r"""
+    (?:\b[A-Z][\w'’]*[- ]){0,4}                          # "Guangdong-Hong Kong-Macao "
+    (?:Greater\ Bay\ Area|Bay\ Area|Yangtze\ River\ Delta|Pearl\ River\ Delta
+       |Yangtze\ River\ Economic\ Belt|Yellow\ River\ Basin|Bohai\ (?:Rim|Economic\ Rim)
+       |Beijing-Tianjin-Hebei(?:\ (?:region|area))?|Jing-Jin-Ji
+       |Chengdu-Chongqing(?:\ (?:economic\ circle|region|area|twin-city\ economic\ circle))?)
+    """,
+    re.VERBOSE,
+)
+_HELD_IN_REGION = re.compile(
+    rf"""
+    \b(?:held|hosted|convened|opened|kicked\ off|took\ place|gathered|staged|concluded)\b
+    [^.;:!?]{{0,90}}?\bin\s+(?:the\s+)?(?:{_REGION.pattern})
+    """,
+    re.VERBOSE,
+)
+
+
 def _find_event_city(
-    text: str, sentences: tuple[Span, ...], title: str, occurrences: list[_Occurrence]
+    text: str,
+    sentences: tuple[Span, ...],
+    title: str,
+    occurrences: list[_Occurrence],
+    dateline_city: str | None = None,
 ) -> Place | None:
     """The first city, in reading order with the headline first, stated as hosting the event."""
+    regions = [match.span() for match in _REGION.finditer(text)]
+    occurrences = [
+        occurrence
+        for occurrence in occurrences
+        if not any(start <= occurrence.start and occurrence.end <= end for start, end in regions)
+    ]
+    lead_end = sentences[min(3, len(sentences) - 1)].end if sentences else 0
+    in_region = _HELD_IN_REGION.search(text, 0, lead_end)
+    title_end = len(title) if title and text.startswith(title) else 0
     for occurrence in _in_title_first(text, title, occurrences):
+        if in_region and occurrence.start >= max(in_region.start(), title_end):
+            return None  # "held in the Greater Bay Area": a region, and no city, is the place
         sentence = _sentence_of(sentences, occurrence.start)
         before = text[sentence.start : occurrence.start]
         after = text[occurrence.end : sentence.end]
         held = _HELD_BEFORE.search(before) or _VENUE_BEFORE.search(before)
         if held or _HOSTED_AFTER.match(after):
             return _make_place(occurrence, sentence)
+    if in_region:
+        return None
+    dateline = lookup_city(dateline_city) if dateline_city else None
+    if dateline is not None:
+        evidence = sentences[1] if len(sentences) > 1 else Span(0, 0)
+        return _make_place(_Occurrence(0, 0, dateline_city, dateline), evidence)
     return (
         _find_city_naming_event(text, sentences, title, occurrences)
         or _find_capital(text, sentences)
@@ -387,6 +432,11 @@ def _load_gazetteer() -> dict[str, CityInfo]:
     for alias, target in (*districts["aliases"].items(), *districts["districts"].items()):
         if _normalise(target) in by_name:
             by_name[_normalise(alias)] = by_name[_normalise(target)]
+    for name, area in districts.get("new_areas", {}).items():
+        # A national new area is a place of its own: "Xiong'an", not the Baoding around it.
+        info = CityInfo(name, area["province"], "China", area["latitude"], area["longitude"], None)
+        for written in (name, *area["written"]):
+            by_name[_normalise(written)] = info
     return by_name
 
 

@@ -29,6 +29,23 @@ class CleanedReport:
     title: str
     publisher: str | None
     repairs: tuple[str, ...] = ()
+    # The page's own date ("Updated: 2023-09-08 10:15") as (year, month, day); not the event's.
+    published: tuple[int, int, int] | None = None
+    # A wire dateline stripped from the first paragraph: "BEIJING, Sept. 6 (Xinhua) --".
+    dateline: Dateline | None = None
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """ "BEIJING, Sept. 6 (Xinhua) --": where the story was filed and on which day.
+
+    The city is the event's city unless the body names another; the date is the publication
+    date, the event's only when the body says "on Monday" or "today" and gives no other date."""
+
+    city: str  # as written, title-cased: "Beijing", "Hong Kong"
+    year: int | None
+    month: int | None
+    day: int | None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -340,18 +357,102 @@ def clean_report(text: str) -> CleanedReport:
     extra = ["photo-credit"] if credited != repaired else []
     lines = [_SPACES.sub(" ", line).strip() for line in credited.splitlines()]
     lines = [unicodedata.normalize("NFC", line) for line in lines]
+    published = _find_publication_date(lines)
     content, holder = _drop_furniture(lines)
     if len([line for line in content if line]) < len([line for line in lines if line]):
         extra.append("page-furniture")
     masthead, paragraphs = _split_masthead(_join_paragraphs(content))
     title = paragraphs[0] if paragraphs else ""
+    dateline = None
+    for index, paragraph in enumerate(paragraphs[1:4], start=1):
+        dateline, rest = split_dateline(paragraph)
+        if dateline is not None:
+            paragraphs[index] = rest
+            break
     publisher = masthead or holder
     return CleanedReport(
         text="\n\n".join(paragraphs),
         title=title,
         publisher=publisher,
         repairs=(*repairs, *extra),
+        published=published,
+        dateline=dateline,
     )
+
+
+# A page line giving the page's date: "Updated: 2023-09-08 10:15", "Source | 2021-09-07",
+# "Published: 2022-06-15", "Source: Xinhua | 2021-09-07 10:12:35 | Editor: huaxia".
+_PUBLICATION_LINE = re.compile(
+    r"""
+    ^(?=.{0,120}$)                                 # a short line
+    (?=.*\b(?:updated?|published|publish\ (?:time|date)|release[d]?|posted|source|date)\b
+       |.*\|)                                      # that says so, or is a "|"-separated strip
+    .*?(?<![\d-])(?P<y>(?:19|20)\d{2})[-/.](?P<m>0?[1-9]|1[0-2])[-/.](?P<d>0?[1-9]|[12]\d|3[01])
+    (?![\d])
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def _find_publication_date(lines: list[str]) -> tuple[int, int, int] | None:
+    """The first page-furniture line's date; never a sentence's ("was held on 2020-11-18.")."""
+    for line in lines[:12]:
+        match = _PUBLICATION_LINE.match(line)
+        if match and not _SENTENCE_END.search(line) and len(line.split()) <= 14:
+            return int(match.group("y")), int(match.group("m")), int(match.group("d"))
+    return None
+
+
+_DATELINE_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+
+_DATELINE = re.compile(
+    r"""
+    ^(?P<city>[A-Z][A-Za-z'’.-]+(?:\ [A-Z][A-Za-z'’.-]+){0,2})     # "BEIJING", "HONG KONG", "Shanghai"
+    (?:,\ (?:China|P\.R\.\ China|PRC))?                          # "ORDOS, China,"
+    ,\s+
+    (?:(?P<m1>[A-Z][a-z]{2,8})\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?   # "Sept. 6", "Nov 2"
+      |(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m2>[A-Z][a-z]{2,8})\.?)  # "14th October"
+    (?:,?\s+(?P<y>(?:19|20)\d{2}))?                               # ", 2022"
+    \s*
+    (?:\((?P<agency>[A-Z][\w .]{1,30})\)|/[^/]{2,30}/)?            # "(Xinhua)", "/PRNewswire/"
+    \s*(?:--|—|–|-)?\s*                                           # the dash before the story
+    """,
+    re.VERBOSE,
+)
+
+
+def split_dateline(paragraph: str) -> tuple[Dateline | None, str]:
+    """ "BEIJING, Sept. 6 (Xinhua) -- Officials gathered ..." -> (the dateline, "Officials ...").
+
+    A capitalised city, a month and day, then an agency in brackets or slashes, or a dash:
+    "SHANGHAI, March 3 (Xinhua) —", "CHENGDU, Nov 2 (China Daily)", "HONG KONG, Oct. 12
+    /PRNewswire/ --", "Shanghai, 14th October 2022 –".
+    """
+    match = _DATELINE.match(paragraph)
+    if not match:
+        return None, paragraph
+    written = match.group()
+    has_agency = match.group("agency") or "/" in written
+    has_dash = bool(re.search(r"(?:--|—|–|-)\s*$", written))
+    if not (has_agency or has_dash):
+        return None, paragraph
+    month = _DATELINE_MONTHS.get((match.group("m1") or match.group("m2"))[:3].lower())
+    if month is None:
+        return None, paragraph
+    city = match.group("city")
+    if city.isupper() or city.istitle():
+        city = " ".join(word.capitalize() if word.isupper() else word for word in city.split())
+    else:
+        return None, paragraph
+    day = int(match.group("d1") or match.group("d2"))
+    year = int(match.group("y")) if match.group("y") else None
+    rest = paragraph[match.end() :]
+    if not rest or not rest[0].isupper():
+        return None, paragraph
+    return Dateline(city, year, month, day), rest
 
 
 def _drop_furniture(lines: list[str]) -> tuple[list[str], str | None]:
@@ -392,6 +493,13 @@ def _drop_section_labels(line: str) -> str:
 def _is_furniture(line: str, lines: list[str], index: int) -> bool:
     if _FURNITURE_LINE.match(line):
         return True
+    if (
+        _PUBLICATION_LINE.match(line)
+        and not _SENTENCE_END.search(line)
+        and len(line.split()) <= 14
+        and not _HEADLINE_VERBS.search(line)
+    ):
+        return True  # "Source | 2021-09-07": its date is kept as `CleanedReport.published`
     words = line.split()
     if len(words) <= 12 and _BREADCRUMB.match(line) and not _SENTENCE_END.search(line):
         return True

@@ -86,3 +86,24 @@ def test_find_edition_year_needs_a_leading_year_and_no_other(title, year):
 )
 def test_find_event_dates_reads_other_shapes(sentence, expected):
     assert _dates(sentence) == expected
+
+
+def test_a_dateline_dates_the_event_only_when_the_lead_says_on_monday():
+    text = "Engineers gathered on Monday for a seminar on heat pumps. Trials end on May 30."
+    sentences = split_sentences(text)
+    start, _ = find_event_dates(text, sentences, dateline=(None, 12, 2), published=(2019, 12, 3))
+    assert (start.year, start.month, start.day) == (2019, 12, 2)
+    no_cue = "Engineers met for a seminar on heat pumps."
+    assert find_event_dates(no_cue, split_sentences(no_cue), dateline=(None, 12, 2)) == (
+        None,
+        None,
+    )
+
+
+def test_a_page_date_never_gives_its_year_without_a_relative_day():
+    text = "The seminar on heat pumps was held on Nov 28 in Harbin."
+    start, _ = find_event_dates(text, split_sentences(text), published=(2019, 12, 3))
+    assert (start.year, start.month, start.day) == (None, 11, 28)
+    text = "The seminar on heat pumps was held today, Dec 3, in Harbin."
+    start, _ = find_event_dates(text, split_sentences(text), published=(2019, 12, 3))
+    assert (start.year, start.month, start.day) == (2019, 12, 3)

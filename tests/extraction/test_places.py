@@ -41,7 +41,8 @@ def test_lookup_city_prefers_chinese_and_populous_cities():
         "Zhongshan", "Guangdong", "China", 22.52306, 113.37912, 6986104
     )
     assert lookup_city("Pudong New Area").name == "Shanghai"
-    assert lookup_city("Xiong'an New Area").name == "Baoding"
+    assert lookup_city("Xiong'an New Area").name == "Xiong'an"  # a new area of its own
+    assert lookup_city("Xiong'an New Area").province == "Hebei"
     assert lookup_city("Haidian District").province == "Beijing"
     assert lookup_city("Belgrade").country == "Serbia"
     assert [lookup_city(name) for name in ("Guangdong", "Sichuan", "China", "Nice")] == [None] * 4
@@ -63,3 +64,18 @@ def test_find_places_without_a_holding_statement_finds_no_city():
     text = "Round Table\n\nExperts from Beijing University and Shanghai discussed cities."
     found = find_places(text, split_sentences(text), title="Round Table")
     assert (found.city, [place.name for place in found.mentioned]) == (None, ["Shanghai"])
+
+
+def test_a_region_is_no_city_and_a_dateline_city_is_the_fallback():
+    text = (
+        "Carbon forum opens\n\nThe carbon forum opened on May 9 in the Yangtze River Delta. "
+        "A fund launched in Hangzhou was praised."
+    )
+    assert find_places(text, split_sentences(text), title="Carbon forum opens").city is None
+    text = "Carbon forum opens\n\nEngineers met on Monday to discuss storage in Suzhou's parks."
+    found = find_places(
+        text, split_sentences(text), title="Carbon forum opens", dateline_city="Wuxi"
+    )
+    assert found.city.name == "Wuxi"
+    text = "Carbon forum opens\n\nThe carbon forum was held in Xiongan New Area on May 9."
+    assert find_places(text, split_sentences(text), title="x").city.name == "Xiong'an"

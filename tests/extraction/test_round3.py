@@ -92,3 +92,28 @@ def test_named_organisations_drop_possessors_regions_and_person_leads():
         "National Energy Administration",
         "Hainan Research Academy of Environmental Sciences",
     }
+
+
+def test_official_titles_bare_acronyms_units_and_un_titles():
+    text = (
+        "Marco Bellini, an official with the MOF, said tax rules would change. "
+        "Kevin Ho, head of sustainable finance at HSBC, said bonds grew. "
+        "Liu Mei, a professor at Nanjing University's School of Environment, said soil mattered. "
+        "Ana Torres, UN Resident Coordinator in China, opened the event."
+    )
+    found = first_affiliations(text)
+    assert found["Marco Bellini"] == "Ministry of Finance"
+    assert found["Kevin Ho"] == "HSBC"
+    assert "Nanjing University" in found["Liu Mei"]
+    assert found["Ana Torres"] == "United Nations"
+
+
+def test_city_first_names_kept_and_campaign_names_rejected():
+    text = (
+        "Florence Girard, policy officer of the French Development Agency, spoke. "
+        "Sydney Chen, analyst at BloombergNEF, spoke. Beat Plastic Pollution, the campaign of "
+        "the year, was praised. Sino-German Hydrogen Dialogue, a platform, said it would grow."
+    )
+    found = first_affiliations(text)
+    assert {"Florence Girard", "Sydney Chen"} <= set(found)
+    assert not {"Beat Plastic Pollution", "Sino-German Hydrogen Dialogue"} & set(found)

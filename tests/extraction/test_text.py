@@ -141,3 +141,28 @@ def test_split_sentences_keeps_a_headline_with_a_full_stop_whole():
         "A chapter was written. The Forum concluded",
         "On June 27, it ended.",
     ]
+
+
+def test_wire_datelines_are_split_off_and_kept():
+    from events.extraction.text import Dateline, split_dateline
+
+    for line, city, month, day in [
+        ("CHANGSHA, Sept. 9 (Xinhua) -- Engineers met to", "Changsha", 9, 9),
+        ("HONG KONG, Oct. 12 /PRNewswire/ -- A fund opened", "Hong Kong", 10, 12),
+        ("WUHAN, Nov 2 (China Daily) Delegates agreed", "Wuhan", 11, 2),
+        ("NANJING, March 3 (Xinhua) — Mayors pledged", "Nanjing", 3, 3),
+    ]:
+        dateline, rest = split_dateline(line)
+        assert dateline == Dateline(city, None, month, day), line
+        assert rest[0].isupper() and "(" not in rest[:3]
+    assert split_dateline("Wang Li, June 4 was the day the plan began.")[0] is None
+
+
+def test_publication_lines_are_furniture_but_their_date_is_kept():
+    report = clean_report(
+        "Harbin hosts cold-climate heat pump seminar\nPublished: 2019-12-03\n\n"
+        "HARBIN, Dec. 2 (Xinhua) -- Engineers gathered on Monday for a seminar on heat pumps."
+    )
+    assert report.published == (2019, 12, 3)
+    assert report.dateline.city == "Harbin"
+    assert "Published" not in report.text and "(Xinhua)" not in report.text
