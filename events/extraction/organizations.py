@@ -720,6 +720,13 @@ class OrganizationIndex:
                 hits.append(entry)
         return hits[0] if len(hits) == 1 else None
 
+    def resolve_by_word(self, word: str) -> str | None:
+        """ "the Chamber" for the one indexed body whose name has the word "Chamber"."""
+        if len(word.split()) != 1 or not word[:1].isupper():
+            return None
+        hits = [e.name for e in self._entries if word in e.name.split()]
+        return hits[0] if len(hits) == 1 else None
+
     def remove(self, name: str) -> None:
         self._entries = [e for e in self._entries if e.name != name]
 
@@ -776,6 +783,26 @@ class OrganizationIndex:
                 ):
                     other.aliases.append(entry.name)
                     other.acronym = other.acronym or entry.acronym
+                    self._entries.remove(entry)
+                    break
+
+    def merge_units_with_parents(self) -> None:
+        """Fold "Third Institute of Oceanography" into "Third Institute of Oceanography of the
+        Ministry of Natural Resources": a unit written alone and with its parent is one body."""
+        for entry in list(self._entries):
+            for other in self._entries:
+                rest = other.name[len(entry.name) :]
+                parent = re.match(r"(?:,\s+|\s+(?:of|at)\s+(?:the\s+)?)(?P<parent>[A-Z].*)$", rest)
+                if (
+                    other is not entry
+                    and other.name.startswith(entry.name)
+                    and parent
+                    and self._find(parent.group("parent"), loose=False)
+                    and not (entry.acronym and other.acronym and entry.acronym != other.acronym)
+                ):
+                    other.aliases.extend([entry.name, *entry.aliases])
+                    other.acronym = other.acronym or entry.acronym
+                    other.parent = other.parent or self._find(parent.group("parent")).name
                     self._entries.remove(entry)
                     break
 
@@ -894,11 +921,21 @@ def find_named_organizations(sentence: str) -> list[tuple[str, str | None, str |
         name = _drop_possessor(name)
         if not name or _is_unit_before_parent(name, sentence[match.end() :]):
             continue
+        if LEGAL_FORM_ONLY_RE.fullmatch(name) or _is_owned_unit(sentence[: match.start()]):
+            continue  # "(Group) Co., Ltd." cut from its name; "Huaneng's Science ... Committee"
+        partner = LEGAL_FORM_WITH_RE.match(name)
+        if partner:  # "... (GIZ) GmbH with the Energy Research Institute": two bodies
+            if not LEGAL_FORM_ONLY_RE.fullmatch(partner.group("left")):
+                found.append((partner.group("left"), None, None))
+            name = partner.group("right")
         if REGION_TAIL_RE.search(name) or _is_place_office(name):
             continue
         acronym = None
         if paren and _is_acronym_of(paren.strip(), name):
             acronym = paren.strip()
+            parent = PARENT_AFTER_ACRONYM_RE.match(sentence[match.end() :])
+            if parent and head_word(parent.group("parent")) in PARENT_HEADS:
+                name = f"{name} of {parent.group('parent')}"  # "Institute ... (ICCSD) of X"
         elif paren and is_place(paren):
             name = f"{name} ({paren.strip()})"
         if _follows_place_preposition(sentence, match.start(), name):
@@ -916,6 +953,27 @@ def find_named_organizations(sentence: str) -> list[tuple[str, str | None, str |
             found.append((name, None, country))
     return found
 
+
+LEGAL_FORM_ONLY_RE = re.compile(r"(?:[\s,.]|Co|Ltd|Inc|LLC|GmbH|Limited|Corp)+")
+LEGAL_FORM_WITH_RE = re.compile(
+    r"^(?P<left>.*?\b(?:GmbH|AG|Inc\.?|Ltd\.?|LLC|Limited))\s+with\s+(?:the\s+)?(?P<right>[A-Z].*)$"
+)
+
+
+def _is_owned_unit(before: str) -> bool:
+    """ "China Huaneng Group Co., Ltd.'s Science and Technology Committee": a body's own
+    committee or working group, named after its owner's possessive, is no body of its own.
+    "China's National Energy Administration" is a country's body, and stays."""
+    owner = re.search(r"([A-Z][\w.\-]*)['’]s\s+$", before)
+    if not owner:
+        return False
+    word = owner.group(1)
+    return word.lower() not in NAME_POSSESSORS and not is_place(word) and not country_of(word)
+
+
+PARENT_AFTER_ACRONYM_RE = re.compile(
+    r"\s+of\s+(?:the\s+)?(?P<parent>[A-Z][\w’'\-]*(?:\s+(?:(?:of|for|and)\s+)?[A-Z][\w’'\-]*)*)"
+)
 
 MONTH_TAIL_RE = re.compile(
     r"""
@@ -1142,7 +1200,7 @@ def find_listed_organizations(sentence: str) -> list[str]:
     found = []
     for match in LIST_RE.finditer(sentence):
         for item in split_list_items(match.group("items")):
-            item = strip_article(item)
+            item = strip_article(re.sub(r"\s*\([^()]*\)$", "", item))  # "(CBIRC)": indexed
             if not item or not item[0].isupper() or is_place(item):
                 continue
             words = item.split()
@@ -1155,10 +1213,34 @@ def find_listed_organizations(sentence: str) -> list[str]:
 
 
 def split_list_items(text: str) -> list[str]:
-    """Split "A Co., Ltd., B, and C" at commas and "and", keeping "Co., Ltd." whole."""
+    """Split "A Co., Ltd., B, and C" at commas and "and", keeping "Co., Ltd." whole, and
+    "Changzhou Ecology and Environment Bureau" too: a headless left side of "and" is the
+    first half of the name the right side's noun heads."""
     protected = re.sub(r"Co\.,\s*Ltd", "Co.\x00 Ltd", text)
-    items = re.split(r",\s*(?:and\s+)?|;\s*|\s+and\s+(?=[A-Z])", protected)
+    items = []
+    for chunk in re.split(r",\s*(?:and\s+)?|;\s*", protected):
+        parts = re.split(r"\s+and\s+(?:the\s+)?(?=[A-Z])", chunk)
+        joined = [parts[0]]
+        for part in parts[1:]:
+            left = joined[-1]
+            if not _stands_alone(left) and has_organization_head(part):
+                joined[-1] = f"{left} and {part}"
+            else:
+                joined.append(part)
+        items.extend(joined)
     return [item.replace("\x00", ",").strip() for item in items if item.strip()]
+
+
+def _stands_alone(item: str) -> bool:
+    """Whether a list item names a body on its own: an organisation noun, a known body, an
+    acronym, or a one-word brand."""
+    item = strip_article(item.strip())
+    return (
+        len(item.split()) == 1
+        or has_organization_head(item)
+        or bool(find_known_organization(item))
+        or bool(ACRONYM_RE.match(item))
+    )
 
 
 KNOWN_ACRONYM_RE = re.compile(

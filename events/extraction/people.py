@@ -1566,7 +1566,7 @@ def split_title_and_org(text: str, index: OrganizationIndex) -> tuple[str, str |
     portfolio = PORTFOLIO_RE.match(organization)
     if (
         portfolio
-        and portfolio.group("what").split()[-1].lower() not in ORG_HEADS | UNIT_WORDS
+        and portfolio.group("what").split()[-1].lower() not in ORG_HEADS | UNIT_WORDS | PLACE_NOUNS
         and not index.resolve(portfolio.group("what"), loose=False)
         and looks_like_organization(portfolio.group("body"), index)
     ):
@@ -1577,6 +1577,9 @@ def split_title_and_org(text: str, index: OrganizationIndex) -> tuple[str, str |
         )
     return title, organization
 
+
+# "City of London Corporation", "State of California": a body named for a place, no portfolio.
+PLACE_NOUNS = frozenset({"city", "state", "province", "county", "district", "region", "town"})
 
 PORTFOLIO_RE = re.compile(
     r"""
@@ -1593,6 +1596,7 @@ def _split_title_and_org(text: str, index: OrganizationIndex) -> tuple[str, str 
         left, right = text[: match.start()], text[match.end() :]
         if (
             is_title_word(left.split()[-1])
+            and not _inside_named_body(left)
             and (looks_like_organization(right, index) or _org_then_place(right, index))
             and not re.search(r"\s+at\s+(?:the\s+)?[A-Z]", right)
         ):
@@ -1603,9 +1607,20 @@ def _split_title_and_org(text: str, index: OrganizationIndex) -> tuple[str, str 
         return text[: at.start()], text[at.end() :]
     for match in re.finditer(r"\s+(?:of|for|with|from|under)\s+(?:the\s+)?", text):
         right = text[match.end() :]
+        if _inside_named_body(text[: match.start()]):
+            continue
         if looks_like_organization(right, index) or _org_then_place(right, index):
             return text[: match.start()], right
     return text, None
+
+
+def _inside_named_body(left: str) -> bool:
+    """ "Deputy Director, Fujian Provincial Department" + "of Natural Resources": the "of" is
+    inside the body's name, whose head noun closes the comma's clause."""
+    if "," not in left:
+        return False
+    clause = left.rsplit(",", 1)[1].split()
+    return len(clause) >= 2 and clause[0][:1].isupper() and clause[-1].lower() in ORG_HEADS
 
 
 def split_title_and_brand(text: str, *, single_word: bool = False) -> tuple[str, str | None]:
@@ -1618,7 +1633,7 @@ def split_title_and_brand(text: str, *, single_word: bool = False) -> tuple[str,
         r"\s+(?:of|at|with)\s+(?:the\s+)?(?P<brand>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,4})$",
         text,
     )
-    if not match or infer_ministry(text):
+    if not match or infer_ministry(text) or _inside_named_body(text[: match.start()]):
         return text, None
     brand = match.group("brand")
     words = brand.split()
@@ -1661,6 +1676,11 @@ def resolve_organization(
     text = strip_article(
         ACRONYM_PAREN_RE.sub(lambda m: "" if not is_place(m.group(1)) else m.group(0), text)
     )
+    owned = re.match(r"^(?P<owner>[A-Z][^'’]*?)['’]s\s+(?P<unit>[A-Z].*)$", text)
+    if owned and not is_place(owned.group("owner")):
+        owner = index.resolve(owned.group("owner")) or index.resolve_by_word(owned.group("owner"))
+        if owner:
+            return owned.group("unit"), owner  # "the Chamber's Energy Working Group"
     under = re.match(r"(?P<name>.+?)\s+under\s+(?:the\s+)?(?P<parent>.+)$", text)
     if under and looks_like_organization(under.group("parent"), index):
         parent = register_with_parent(index, under.group("parent"), span)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from events.extraction.organizations import (
     OrganizationIndex,
@@ -45,7 +46,9 @@ def extract_report(data: bytes | str, *, source: str) -> ExtractedReport:
     _register_publisher(cleaned.publisher, sentences, organizations)
     organizations.merge_country_offices()
     organizations.merge_shortenings()
+    organizations.merge_units_with_parents()
     organizations.find_undefined_acronyms(f"{cleaned.title}\n{cleaned.text}")
+    participants, organizers = _point_at_merged(participants, organizers, organizations)
     event = _build_event(cleaned, sentences, frame, organizers, participants, organizations)
     return ExtractedReport(
         source=source,
@@ -58,6 +61,32 @@ def extract_report(data: bytes | str, *, source: str) -> ExtractedReport:
         events=(event,),
         organizations=organizations.mentions(),
     )
+
+
+def _point_at_merged(participants, organizers, index: OrganizationIndex):
+    """Positions and organizers name the body a merge kept: "Third Institute of Oceanography"
+    becomes "Third Institute of Oceanography of the Ministry of Natural Resources"."""
+    names = set(index.names())
+
+    def kept(name: str | None) -> str | None:
+        if name is None or name in names:
+            return name
+        return index.resolve(name, loose=False) or name
+
+    participants = tuple(
+        replace(
+            person,
+            positions=tuple(
+                replace(position, organization=kept(position.organization))
+                for position in person.positions
+            ),
+        )
+        for person in participants
+    )
+    organizers = tuple(
+        replace(organizer, organization=kept(organizer.organization)) for organizer in organizers
+    )
+    return participants, organizers
 
 
 def _find_frame(title: str, text: str, sentences: tuple[Span, ...], publisher: str | None):
@@ -116,6 +145,10 @@ def _register_publisher(
     """A publisher is an organisation of the report; a bare web address is not."""
     if not publisher or re.search(r"\.(?:com|cn|org|net)\b|^www\.", publisher, re.IGNORECASE):
         return
+    # "Tsinghua University News", "Envision Corporate News": a body's news section is the body.
+    section = re.match(r"(?P<body>.+?)\s+(?:Corporate\s+)?News(?:room)?$", publisher)
+    if section and has_organization_head(section.group("body")):
+        publisher = section.group("body")
     evidence = sentences[0] if sentences else Span(0, 0)
     kind = infer_kind(publisher) if has_organization_head(publisher) else None
     index.register(publisher, evidence, kind=kind or OrgKind.OTHER)

@@ -1,6 +1,9 @@
+from events.extraction import extract_report
 from events.extraction.organizations import (
     OrganizationIndex,
     find_known_organization,
+    find_listed_organizations,
+    find_named_organizations,
     find_organizations,
     infer_kind,
     split_coordinated,
@@ -129,3 +132,69 @@ def test_find_organizations_drops_a_person_before_of():
     index = _index('"EVs are the future," said Mr. Ma of Example Motors Co., Ltd. today.')
     assert "Example Motors Co., Ltd." in index.names()
     assert not any(name.startswith("Ma ") for name in index.names())
+
+
+def test_list_keeps_a_name_whose_first_half_has_no_head():
+    sentence = (
+        "Representatives of Suzhou Industrial Park Administrative Committee and Changzhou "
+        "Ecology and Environment Bureau shared local practices."
+    )
+    assert find_listed_organizations(sentence) == [
+        "Suzhou Industrial Park Administrative Committee",
+        "Changzhou Ecology and Environment Bureau",
+    ]
+
+
+def test_list_splits_bodies_joined_by_and_the():
+    sentence = (
+        "Officials from the Ministry of Finance (MOF) and the China Banking and Insurance "
+        "Regulatory Commission (CBIRC) joined a closed-door session."
+    )
+    assert find_listed_organizations(sentence) == [
+        "Ministry of Finance",
+        "China Banking and Insurance Regulatory Commission",
+    ]
+
+
+def test_legal_form_then_with_is_two_bodies():
+    sentence = (
+        "It was organised by the Deutsche Gesellschaft für Internationale Zusammenarbeit (GIZ) "
+        "GmbH with the Energy Research Institute of the National Development and Reform "
+        "Commission (ERI)."
+    )
+    names = [name for name, _, _ in find_named_organizations(sentence)]
+    assert not any(name.startswith("GmbH") for name in names)
+    assert "Energy Research Institute of the National Development and Reform Commission" in names
+
+
+def test_owned_committee_and_cut_legal_form_are_no_bodies():
+    sentence = (
+        "Liu Lili, Vice-Chairperson of China Huaneng Group Co., Ltd.'s Science and Technology "
+        "Committee, and Shen Hao of China Three Gorges Renewables (Group) Co., Ltd. spoke."
+    )
+    names = [name for name, _, _ in find_named_organizations(sentence)]
+    assert "Science and Technology Committee" not in names
+    assert "Co., Ltd." not in names
+
+
+def test_unit_acronym_then_parent_keeps_the_parent():
+    sentence = (
+        "The forum was organized by the Institute of Climate Change and Sustainable Development "
+        "(ICCSD) of Tsinghua University."
+    )
+    assert (
+        "Institute of Climate Change and Sustainable Development of Tsinghua University",
+        "ICCSD",
+        None,
+    ) in find_named_organizations(sentence)
+
+
+def test_unit_alone_folds_into_unit_with_parent():
+    text = (
+        "The Third Institute of Oceanography of the Ministry of Natural Resources (TIO) held a "
+        "workshop. Yu Xingguang, Director-General, Third Institute of Oceanography, spoke."
+    )
+    report = extract_report(text, source="t.txt")
+    names = [org.name for org in report.organizations]
+    assert "Third Institute of Oceanography" not in names
+    assert "Third Institute of Oceanography of the Ministry of Natural Resources" in names
