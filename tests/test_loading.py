@@ -151,3 +151,27 @@ def test_export_events_csv_has_one_row_per_participation(tmp_path):
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
     participations = sum(e.participations.count() for e in Event.objects.all())
     assert len(rows) == participations
+
+
+class _Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+@pytest.mark.django_db
+def test_long_runs_on_a_terminal_show_a_progress_bar(tmp_path, monkeypatch):
+    for n in range(20):
+        write(tmp_path, f"{n:02d}.txt", GOOD.replace("Chen Ming", f"Chen Ming{n}").encode())
+    terminal = _Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    run(str(tmp_path))
+    assert "20/20" in terminal.getvalue()
+
+
+@pytest.mark.django_db
+def test_short_runs_and_pipes_show_no_progress_bar(tmp_path, monkeypatch):
+    write(tmp_path, "a.txt", GOOD.encode())
+    terminal = _Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    run(str(tmp_path))
+    assert terminal.getvalue() == ""
