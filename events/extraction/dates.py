@@ -154,7 +154,9 @@ def find_event_dates(
             return _with_year(start, published[0]), None
         return start, None
     best = max(candidates, key=lambda candidate: (candidate.score, -candidate.position))
-    year = find_edition_year(title)
+    # "The 2021 China (Huzhou) Green Finance Summit opened ... on June 22": the edition year
+    # opening the dated sentence states the year as plainly as a headline that opens with it.
+    year = find_edition_year(title) or find_edition_year(best.start.evidence.of(text))
     if best.start.year is None and year is not None:
         return _with_year(best.start, year), best.end and _with_year(best.end, year)
     if best.start.year is None and relative and published is not None:

@@ -18,11 +18,13 @@ HONORIFIC_RE = re.compile(
     r"""
     ^\s*
     (?:
+      (?:
         (?:Assoc(?:iate)?\.?\s+)?(?:Prof\.?|Professor)  # "Assoc. Prof. Wang Can"
         | (?:Mr|Mrs|Ms|Miss|Dr|Sir|Madam|Dame)\.?     # "Mr." and "Dr" are both written
         | Academician                                  # spelled-out honorifics
-    )
-    \s+                                                # a name must follow
+      )
+      \s+                                              # a name must follow
+    )+                                                 # stacked: "Prof. Dr. Claudia Kemfert"
     """,
     re.VERBOSE | re.IGNORECASE,
 )

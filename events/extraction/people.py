@@ -1066,7 +1066,8 @@ def split_leading_name(segment: str, index: OrganizationIndex) -> tuple[str | No
         if text.lower().startswith(filler):
             text = text[len(filler) :].lstrip()
     honorific = re.match(
-        r"(?:(?:Assoc(?:iate)?\.?\s+)?Prof(?:essor)?|Mr|Mrs|Ms|Miss|Dr|Academician|Sir)\.?\s+", text
+        r"(?:(?:(?:Assoc(?:iate)?\.?\s+)?Prof(?:essor)?|Mr|Mrs|Ms|Miss|Dr|Academician|Sir)\.?\s+)+",
+        text,
     )
     body_start = honorific.end() if honorific else 0
     taken: list[str] = []

