@@ -118,10 +118,12 @@ class EventQuerySet(models.QuerySet):
     def for_list(self):
         return self.select_related("city", "parent").prefetch_related("topics")
 
-    def for_detail(self):
+    def with_participant_count(self):
+        return self.annotate(participant_count=models.Count("participations", distinct=True))
+
+    def for_page(self):
+        """Everything the public event page shows, each relation with the report it cites."""
         return self.select_related("city", "parent").prefetch_related(
-            "topics",
-            "sources",
             models.Prefetch(
                 "organizer_roles",
                 queryset=EventOrganizer.objects.select_related("organization", "report"),
@@ -139,14 +141,6 @@ class EventQuerySet(models.QuerySet):
                 "city_mentions", queryset=CityMention.objects.select_related("city", "report")
             ),
             models.Prefetch("claims", queryset=EventClaim.objects.select_related("report")),
-        )
-
-    def with_participant_count(self):
-        return self.annotate(participant_count=models.Count("participations", distinct=True))
-
-    def for_page(self):
-        """for_detail() plus what the public event page shows: topic evidence, sub-events."""
-        return self.for_detail().prefetch_related(
             models.Prefetch(
                 "topic_tags", queryset=EventTopic.objects.select_related("topic", "report")
             ),

@@ -173,7 +173,8 @@ def event_json_ld(event, participations, request) -> dict:
             "name": event.parent.name,
             "url": request.build_absolute_uri(event.parent.get_absolute_url()),
         }
-    topics = [topic.name for topic in event.topics.all()]
+    # The page already holds the topic tags (with their evidence); no second fetch of topics.
+    topics = sorted(tag.topic.name for tag in event.topic_tags.all())
     if topics:
         data["keywords"] = ", ".join(topics)
     return data
