@@ -159,11 +159,11 @@ def admin_change_link(obj, text=None):
     return format_html('<a href="{}">{}</a>', url, text or str(obj))
 
 
-def evidence_html(obj) -> str:
+def evidence_html(obj, limit: int | None = None) -> str:
     sentence = obj.evidence
     if not sentence:
         return "—"
-    return format_html("<q>{}</q>", sentence)
+    return format_html("<q>{}</q>", Truncator(sentence).chars(limit) if limit else sentence)
 
 
 def open_review_exists(model):
@@ -956,8 +956,7 @@ class ReviewItemAdmin(admin.ModelAdmin):
     @admin.display(description="evidence")
     def evidence_excerpt(self, obj):
         # A list row stays readable; the item's own page shows the whole sentence.
-        sentence = obj.evidence
-        return format_html("<q>{}</q>", Truncator(sentence).chars(180)) if sentence else "—"
+        return evidence_html(obj, limit=180)
 
     def save_model(self, request, obj, form, change):
         if "status" in form.changed_data:

@@ -142,12 +142,9 @@ def participation_key(event: Event, person: Person) -> str:
 
 def apply_fields(obj, values: dict) -> list[str]:
     """Set the values an editor has not curated; return the names that changed."""
-    if getattr(obj, "created_by_editor", False):
-        return []
-    curated = set(getattr(obj, "curated_fields", None) or ())
     changed = []
     for name, value in values.items():
-        if name in curated:
+        if obj.is_curated(name):
             continue
         if getattr(obj, name) != value:
             setattr(obj, name, value)

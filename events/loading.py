@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from events.extraction import ReportError, extract_report
-from events.extraction.text import MAX_BYTES, decode_report
+from events.extraction.text import decode_report, refuse_oversize
 from events.ingest import IngestResult, ingest_report
 from events.models import Report
 
@@ -56,13 +56,11 @@ def find_report_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Loa
 
 def load_report_file(path: Path, *, dry_run: bool = False) -> LoadOutcome:
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return LoadOutcome(
-                str(path),
-                error=f"the file is {size:,} bytes; reports over {MAX_BYTES:,} are refused",
-            )
+        # Refused before reading: a huge file should not be loaded into memory first.
+        refuse_oversize(path.stat().st_size)
         data = path.read_bytes()
+    except ReportError as exc:
+        return LoadOutcome(str(path), error=str(exc))
     except OSError as exc:
         return LoadOutcome(str(path), error=f"cannot read it: {exc.strerror or exc}")
     return load_report_bytes(data, file_name=path.name, label=display_path(path), dry_run=dry_run)

@@ -52,12 +52,17 @@ class Dateline:
 # Decoding
 
 
+def refuse_oversize(size: int) -> None:
+    """Raise ReportError for a report too large to be a news page (checked before reading)."""
+    if size > MAX_BYTES:
+        raise ReportError(
+            f"the file is {size:,} bytes; reports over {MAX_BYTES:,} bytes are refused"
+        )
+
+
 def decode_report(data: bytes) -> tuple[str, str]:
     """Return (text, encoding label). Raises ReportError for input that is not readable text."""
-    if len(data) > MAX_BYTES:
-        raise ReportError(
-            f"the file is {len(data):,} bytes; reports over {MAX_BYTES:,} bytes are refused"
-        )
+    refuse_oversize(len(data))
     text, label = _decode_bytes(data)
     if not text.strip():
         raise ReportError("the file is empty or holds only whitespace")
