@@ -24,9 +24,9 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import Case, F, Func, IntegerField, Q, QuerySet, TextField, Value, When
 
+from events.extraction.folding import fold, fold_with_offsets
 from events.models import City, Event, EventOrganizer, Report, Topic
 from people.models import Organization, OrganizationAlias, Person, PersonAlias
-from people.naming import fold
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 8
@@ -270,21 +270,8 @@ def _accented(word: str) -> str:
 # Snippets ---------------------------------------------------------------------------------
 
 
-def _fold_with_offsets(text: str) -> tuple[str, list[int]]:
-    """`fold`-like text (one char per char kept) and, for each, its index in `text`."""
-    chars: list[str] = []
-    offsets: list[int] = []
-    for index, char in enumerate(text):
-        decomposed = unicodedata.normalize("NFKD", char)
-        folded = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-        for c in folded:
-            chars.append(c if c.isalnum() else " ")
-            offsets.append(index)
-    return "".join(chars), offsets
-
-
 def _match_spans(text: str, words, *, word_start: bool) -> list[tuple[int, int]]:
-    folded, offsets = _fold_with_offsets(text)
+    folded, offsets = fold_with_offsets(text)
     if not words or not folded:
         return []
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))

@@ -2,22 +2,9 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
 from django.utils.text import slugify
 
-
-def fold(text: str) -> str:
-    """Case-, accent- and punctuation-insensitive form of a name.
-
-    >>> fold("Bojan Lalić")
-    'bojan lalic'
-    """
-    text = unicodedata.normalize("NFKD", text or "")
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"[^\w]+", " ", text.casefold())
-    return " ".join(text.split())
+from events.extraction.folding import fold
 
 
 def unique_slug(model, text: str, *, max_length: int = 100, exclude_pk=None) -> str:

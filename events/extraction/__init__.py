@@ -3,7 +3,8 @@
 read -> clean -> segment -> extract -> resolve; `extract_report` runs them all.
 """
 
+from events.extraction.folding import fold
 from events.extraction.pipeline import extract_report
 from events.extraction.records import ExtractedReport, ReportError
 
-__all__ = ["ExtractedReport", "ReportError", "extract_report"]
+__all__ = ["ExtractedReport", "ReportError", "extract_report", "fold"]
