@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "eventsdb",
     "people",
     "events",
+    "browse",
 ]
 
 MIDDLEWARE = [
