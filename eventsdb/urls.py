@@ -6,6 +6,7 @@ from events import search_views
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("search/", search_views.search, name="search"),
+    path("", include("browse.urls")),
     path("", include("people.urls")),
     path("", include("events.urls")),
 ]
