@@ -7,6 +7,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("search/", search_views.search, name="search"),
     path("", include("browse.urls")),
+    path("api/", include("browse.api.urls")),
     path("", include("people.urls")),
     path("", include("events.urls")),
 ]
