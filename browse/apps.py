@@ -3,3 +3,4 @@ from django.apps import AppConfig
 
 class BrowseConfig(AppConfig):
     name = "browse"
+    verbose_name = "Public pages"

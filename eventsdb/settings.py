@@ -65,9 +65,11 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "axes",
     "eventsdb",
+    "core",
     "people",
     "events",
     "browse",
+    "curation",
 ]
 
 MIDDLEWARE = [

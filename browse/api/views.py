@@ -16,7 +16,8 @@ from rest_framework import viewsets
 from rest_framework.pagination import CursorPagination
 
 from browse.api import serializers as s
-from events.filters import EventFilter
+from browse.filters.events import EventFilter
+from browse.filters.people import OrganizationFilter, PersonFilter
 from events.models import (
     City,
     Event,
@@ -26,7 +27,6 @@ from events.models import (
     Report,
     Topic,
 )
-from people.filters import OrganizationFilter, PersonFilter
 from people.models import Organization, Person
 
 conditional_get = decorator_from_middleware(ConditionalGetMiddleware)
