@@ -34,3 +34,28 @@ def evidence_url(record) -> str:
         return ""
     anchor = evidence_anchor(record.evidence_start, record.evidence_end)
     return f"{record.report.get_absolute_url()}#{anchor}"
+
+
+class CaptureNode(template.Node):
+    def __init__(self, nodelist, name):
+        self.nodelist, self.name = nodelist, name
+
+    def render(self, context):
+        # The inner text is rendered (and escaped) once here, so it stays safe when reused.
+        context[self.name] = mark_safe(self.nodelist.render(context).strip())
+        return ""
+
+
+@register.tag
+def capture(parser, token):
+    """`{% capture as name %}…{% endcapture %}`: render once, use as {{ name }} many times.
+
+    The base template captures the title and description blocks so that <title>, the meta
+    description and the Open Graph tags all say the same thing.
+    """
+    bits = token.split_contents()
+    if len(bits) != 3 or bits[1] != "as":
+        raise template.TemplateSyntaxError("usage: {% capture as name %}…{% endcapture %}")
+    nodelist = parser.parse(("endcapture",))
+    parser.delete_first_token()
+    return CaptureNode(nodelist, bits[2])

@@ -10,6 +10,7 @@ from django_filters.views import FilterView
 
 from browse.evidence import facts_in_report, mark_evidence
 from browse.filters.events import EventFilter
+from browse.linked_data import city_json_ld, event_json_ld, topic_json_ld
 from browse.views.lists import ListPageMixin
 from events.models import (
     City,
@@ -115,71 +116,6 @@ class EventDetailView(DetailView):
         )
 
 
-def event_json_ld(event, participations, request) -> dict:
-    """schema.org Event; startDate is only as precise as the report is."""
-    data = {
-        "@context": "https://schema.org",
-        "@type": "Event",
-        "name": event.name,
-        "url": request.build_absolute_uri(event.get_absolute_url()),
-        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
-    }
-    if event.start_iso:
-        data["startDate"] = event.start_iso
-    if event.city_id or event.venue:
-        address = {"@type": "PostalAddress"}
-        if event.city_id:
-            address["addressLocality"] = event.city.name
-            if event.city.province:
-                address["addressRegion"] = event.city.province
-            if event.city.country:
-                address["addressCountry"] = event.city.country
-        place = {"@type": "Place", "name": event.venue or event.city.name, "address": address}
-        if event.city_id and event.city.latitude is not None and event.city.longitude is not None:
-            place["geo"] = {
-                "@type": "GeoCoordinates",
-                "latitude": event.city.latitude,
-                "longitude": event.city.longitude,
-            }
-        data["location"] = place
-    organizers = [
-        {
-            "@type": "Organization",
-            "name": role.organization.name,
-            "url": request.build_absolute_uri(role.organization.get_absolute_url()),
-        }
-        for role in event.organizer_roles.all()
-    ]
-    if organizers:
-        data["organizer"] = organizers
-    performers = []
-    for participation in participations:
-        if participation.role == ParticipationRole.ATTENDEE:
-            continue
-        performer = {
-            "@type": "Person",
-            "name": participation.person.name,
-            "url": request.build_absolute_uri(participation.person.get_absolute_url()),
-        }
-        position = participation.primary_position
-        if position is not None and position.organization is not None:
-            performer["affiliation"] = {"@type": "Organization", "name": position.organization.name}
-        performers.append(performer)
-    if performers:
-        data["performer"] = performers
-    if event.parent_id:
-        data["superEvent"] = {
-            "@type": "Event",
-            "name": event.parent.name,
-            "url": request.build_absolute_uri(event.parent.get_absolute_url()),
-        }
-    # The page already holds the topic tags (with their evidence); no second fetch of topics.
-    topics = sorted(tag.topic.name for tag in event.topic_tags.all())
-    if topics:
-        data["keywords"] = ", ".join(topics)
-    return data
-
-
 class ReportListView(ListPageMixin, ListView):
     template_name = "events/report_list.html"
     download_name = "reports"
@@ -246,6 +182,7 @@ class CityDetailView(DetailView):
             mentions=CityMention.objects.filter(city=city)
             .select_related("event__city", "report")
             .order_by("event__name"),
+            json_ld=city_json_ld(city, self.request),
             **kwargs,
         )
 
@@ -278,4 +215,6 @@ class TopicDetailView(DetailView):
             .select_related("event__city", "report")
             .order_by("-event__start_year", "-event__start_month", "event__name")
         )
-        return super().get_context_data(tags=tags, **kwargs)
+        return super().get_context_data(
+            tags=tags, json_ld=topic_json_ld(self.object, self.request), **kwargs
+        )

@@ -11,6 +11,7 @@ from django.views.generic import DetailView
 from django_filters.views import FilterView
 
 from browse.filters.people import OrganizationFilter, PersonFilter
+from browse.linked_data import organization_json_ld, person_json_ld
 from browse.search.affiliation import search_speakers_by_affiliation
 from browse.views.lists import ListPageMixin
 from events.models import Position
@@ -163,33 +164,6 @@ def organizations_over_time(appearances) -> list[dict]:
     return list(seen.values())
 
 
-def person_json_ld(person, appearances, request) -> dict:
-    data = {
-        "@context": "https://schema.org",
-        "@type": "Person",
-        "name": person.name,
-        "url": request.build_absolute_uri(person.get_absolute_url()),
-    }
-    if person.family_name:
-        data["familyName"] = person.family_name
-    if person.given_name:
-        data["givenName"] = person.given_name
-    aliases = [alias.name for alias in person.aliases.all()]
-    if aliases:
-        data["alternateName"] = aliases
-    latest = next((p for p in appearances if p.positions.all()), None)
-    if latest is not None:
-        position = latest.primary_position
-        data["jobTitle"] = position.title
-        if position.organization is not None:
-            data["affiliation"] = {
-                "@type": "Organization",
-                "name": position.organization.name,
-                "url": request.build_absolute_uri(position.organization.get_absolute_url()),
-            }
-    return data
-
-
 class OrganizationListView(ListPageMixin, FilterView):
     filterset_class = OrganizationFilter
     template_name = "people/organization_list.html"
@@ -240,4 +214,9 @@ class OrganizationDetailView(SlugRedirectMixin, DetailView):
         organised = organization.organizer_roles.select_related("event__city", "report").order_by(
             "-event__start_year", "-event__start_month", "event__name"
         )
-        return super().get_context_data(positions=positions, organised=organised, **kwargs)
+        return super().get_context_data(
+            positions=positions,
+            organised=organised,
+            json_ld=organization_json_ld(organization, self.request),
+            **kwargs,
+        )

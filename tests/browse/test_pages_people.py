@@ -173,8 +173,10 @@ def test_person_detail_json_ld_has_affiliation(client, world):
     assert data["name"] == "Liu Yanhua"
     assert data["alternateName"] == ["Yanhua LIU"]
     assert data["jobTitle"] == "director"
+    assert data["@id"] == "http://testserver/speakers/liu-yanhua/"
     assert data["affiliation"] == {
         "@type": "Organization",
+        "@id": "http://testserver/organisations/ministry-of-ecology/",
         "name": "Ministry of Ecology",
         "url": "http://testserver/organisations/ministry-of-ecology/",
     }
