@@ -34,3 +34,17 @@ def evidence_url(record) -> str:
         return ""
     anchor = evidence_anchor(record.evidence_start, record.evidence_end)
     return f"{record.report.get_absolute_url()}#{anchor}"
+
+
+@register.simple_tag(takes_context=True)
+def page_query(context, number, param="page") -> str:
+    """The current query string with `param` set to `number` and blank fields dropped.
+
+    A filter form sends every field, most of them empty; the links of one list's pages keep
+    the filters and the other lists' pages as they are.
+    """
+    query = context["request"].GET.copy()
+    for key in [key for key, values in query.lists() if not any(values)]:
+        del query[key]
+    query[param or "page"] = number
+    return "?" + query.urlencode()
