@@ -96,7 +96,7 @@ def event_json_ld(event, participations, request) -> dict:
     return data
 
 
-def person_json_ld(person, appearances, request) -> dict:
+def person_json_ld(person, position, request) -> dict:
     data = {
         "@context": "https://schema.org",
         "@type": "Person",
@@ -110,9 +110,7 @@ def person_json_ld(person, appearances, request) -> dict:
     aliases = [alias.name for alias in person.aliases.all()]
     if aliases:
         data["alternateName"] = aliases
-    latest = next((p for p in appearances if p.positions.all()), None)
-    if latest is not None:
-        position = latest.primary_position
+    if position is not None:
         data["jobTitle"] = position.title
         if position.organization is not None:
             data["affiliation"] = {

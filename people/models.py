@@ -52,6 +52,7 @@ class Organization(NamedRecord, CurationState):
     class Meta:
         ordering = ["name"]
         indexes = [
+            models.Index(fields=["name"], name="organization_name_idx"),
             models.Index(Upper("acronym"), name="organization_acronym_idx"),
             models.Index(fields=["kind", "country"], name="organization_kind_country_idx"),
         ]
@@ -113,7 +114,9 @@ class Person(NamedRecord, CurationState):
     class Meta:
         ordering = ["family_name", "given_name", "name"]
         verbose_name_plural = "people"
-        indexes = [models.Index(fields=["family_name", "given_name"], name="person_name_idx")]
+        indexes = [
+            models.Index(fields=["family_name", "given_name", "name"], name="person_name_idx")
+        ]
 
     def __str__(self):
         return self.name

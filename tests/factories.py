@@ -99,3 +99,9 @@ def make_organizer(event: Event, organization: Organization, role: str = "host")
     return EventOrganizer.objects.create(
         event=event, organization=organization, role=role, report=event.sources.first()
     )
+
+
+def downloaded(response) -> str:
+    """The body of a CSV or JSON download; downloads stream, row by row."""
+    assert response.streaming
+    return b"".join(response.streaming_content).decode()

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
-from django.db.models import F
 
-from browse.filters.facets import Facet, FacetedFilterSet, select
-from events.models import Event, ParticipationRole
+from browse.filters.facets import (
+    Facet,
+    FacetedFilterSet,
+    ReachesFilter,
+    searchable_select,
+    select,
+)
+from events.models import Event, EventOrganizer, EventTopic, Participation, ParticipationRole
 
 
 class EventFilter(FacetedFilterSet):
@@ -21,21 +26,27 @@ class EventFilter(FacetedFilterSet):
         label="Year", field_name="start_year", widget=select("Any year")
     )
     city = django_filters.CharFilter(
-        label="City", field_name="city__slug", widget=select("Any city")
+        label="City", field_name="city__slug", widget=searchable_select("Any city")
     )
-    topic = django_filters.CharFilter(
-        label="Topic", field_name="topics__slug", distinct=True, widget=select("Any topic")
+    topic = ReachesFilter(
+        label="Topic",
+        field_name="topic__slug",
+        through=EventTopic,
+        to_list="event",
+        widget=searchable_select("Any topic"),
     )
-    organiser = django_filters.CharFilter(
+    organiser = ReachesFilter(
         label="Organiser",
-        field_name="organizers__slug",
-        distinct=True,
-        widget=select("Any organiser"),
+        field_name="organization__slug",
+        through=EventOrganizer,
+        to_list="event",
+        widget=searchable_select("Any organiser"),
     )
-    role = django_filters.CharFilter(
+    role = ReachesFilter(
         label="Participants include",
-        field_name="participations__role",
-        distinct=True,
+        field_name="role",
+        through=Participation,
+        to_list="event",
         widget=select("Any role"),
     )
     sort = django_filters.ChoiceFilter(
@@ -48,9 +59,17 @@ class EventFilter(FacetedFilterSet):
     facets = {
         "year": Facet("start_year", newest_first=True),
         "city": Facet("city__slug", "city__name"),
-        "topic": Facet("topics__slug", "topics__name"),
-        "organiser": Facet("organizers__slug", "organizers__name"),
-        "role": Facet("participations__role", choices=dict(ParticipationRole.choices)),
+        "topic": Facet("topic__slug", "topic__name", through=EventTopic, to_list="event"),
+        "organiser": Facet(
+            "organization__slug", "organization__name", through=EventOrganizer, to_list="event"
+        ),
+        "role": Facet(
+            "role",
+            choices=dict(ParticipationRole.choices),
+            through=Participation,
+            to_list="event",
+            repeats=True,
+        ),
     }
 
     class Meta:
@@ -61,10 +80,5 @@ class EventFilter(FacetedFilterSet):
         if value == "name":
             return queryset.order_by("key", "pk")
         if value == "oldest":
-            return queryset.order_by(
-                F("start_year").asc(nulls_last=True),
-                F("start_month").asc(nulls_last=True),
-                F("start_day").asc(nulls_last=True),
-                "name",
-            )
+            return queryset.oldest_first()
         return queryset

@@ -6,44 +6,62 @@ import django_filters
 from django import forms
 from django.db.models import Q
 
-from browse.filters.facets import Facet, FacetedFilterSet, select
+from browse.filters.facets import (
+    Facet,
+    FacetedFilterSet,
+    ReachesFilter,
+    searchable_select,
+    select,
+)
 from core.folding import fold
-from people.models import Organization, OrganizationKind, Person
+from events.models import Participation, Position
+from people.models import (
+    Organization,
+    OrganizationAlias,
+    OrganizationKind,
+    Person,
+    PersonAlias,
+)
 
 
 class PersonFilter(FacetedFilterSet):
     q = django_filters.CharFilter(
         label="Name", method="filter_name", widget=forms.TextInput(attrs={"type": "search"})
     )
-    organisation = django_filters.CharFilter(
+    organisation = ReachesFilter(
         label="Organisation",
-        field_name="participations__positions__organization__slug",
-        distinct=True,
-        widget=select("Any organisation"),
+        field_name="organization__slug",
+        through=Position,
+        to_list="participation__person",
+        widget=searchable_select("Any organisation"),
     )
-    kind = django_filters.CharFilter(
+    kind = ReachesFilter(
         label="Kind of organisation",
-        field_name="participations__positions__organization__kind",
-        distinct=True,
+        field_name="organization__kind",
+        through=Position,
+        to_list="participation__person",
         widget=select("Any kind"),
     )
-    country = django_filters.CharFilter(
+    country = ReachesFilter(
         label="Country",
-        field_name="participations__positions__organization__country",
-        distinct=True,
-        widget=select("Any country"),
+        field_name="organization__country",
+        through=Position,
+        to_list="participation__person",
+        widget=searchable_select("Any country"),
     )
-    event = django_filters.CharFilter(
+    event = ReachesFilter(
         label="Event",
-        field_name="participations__event__slug",
-        distinct=True,
-        widget=select("Any event"),
+        field_name="event__slug",
+        through=Participation,
+        to_list="person",
+        widget=searchable_select("Any event"),
     )
-    topic = django_filters.CharFilter(
+    topic = ReachesFilter(
         label="Topic",
-        field_name="participations__event__topics__slug",
-        distinct=True,
-        widget=select("Any topic"),
+        field_name="event__topics__slug",
+        through=Participation,
+        to_list="person",
+        widget=searchable_select("Any topic"),
     )
     # Carried by the form so that applying a filter keeps an affiliation search; the search
     # itself ranks rather than filters, and lives in browse.search.affiliation.
@@ -52,20 +70,33 @@ class PersonFilter(FacetedFilterSet):
 
     facets = {
         "organisation": Facet(
-            "participations__positions__organization__slug",
-            "participations__positions__organization__name",
+            "organization__slug",
+            "organization__name",
+            through=Position,
+            to_list="participation__person",
+            repeats=True,
         ),
         "kind": Facet(
-            "participations__positions__organization__kind",
+            "organization__kind",
             choices=dict(OrganizationKind.choices),
+            through=Position,
+            to_list="participation__person",
+            repeats=True,
         ),
         "country": Facet(
-            "participations__positions__organization__country",
-            "participations__positions__organization__country",
+            "organization__country",
+            "organization__country",
+            through=Position,
+            to_list="participation__person",
+            repeats=True,
         ),
-        "event": Facet("participations__event__slug", "participations__event__name"),
+        "event": Facet("event__slug", "event__name", through=Participation, to_list="person"),
         "topic": Facet(
-            "participations__event__topics__slug", "participations__event__topics__name"
+            "event__topics__slug",
+            "event__topics__name",
+            through=Participation,
+            to_list="person",
+            repeats=True,
         ),
     }
 
@@ -78,7 +109,8 @@ class PersonFilter(FacetedFilterSet):
         key = fold(value)
         if not key:
             return queryset
-        return queryset.filter(Q(key__contains=key) | Q(aliases__key__contains=key)).distinct()
+        aliases = PersonAlias.objects.filter(key__contains=key).values("person_id")
+        return queryset.filter(Q(key__contains=key) | Q(pk__in=aliases))
 
     def keep_for_search(self, queryset, name, value):
         return queryset
@@ -115,7 +147,7 @@ class OrganizationFilter(FacetedFilterSet):
     )
     kind = django_filters.CharFilter(label="Kind", field_name="kind", widget=select("Any kind"))
     country = django_filters.CharFilter(
-        label="Country", field_name="country", widget=select("Any country")
+        label="Country", field_name="country", widget=searchable_select("Any country")
     )
 
     facets = {
@@ -131,6 +163,7 @@ class OrganizationFilter(FacetedFilterSet):
         key = fold(value)
         if not key:
             return queryset
+        aliases = OrganizationAlias.objects.filter(key__contains=key).values("organization_id")
         return queryset.filter(
-            Q(key__contains=key) | Q(aliases__key__contains=key) | Q(acronym__iexact=value.strip())
-        ).distinct()
+            Q(key__contains=key) | Q(pk__in=aliases) | Q(acronym__iexact=value.strip())
+        )

@@ -59,3 +59,17 @@ def capture(parser, token):
     nodelist = parser.parse(("endcapture",))
     parser.delete_first_token()
     return CaptureNode(nodelist, bits[2])
+
+
+@register.simple_tag(takes_context=True)
+def page_query(context, number, param="page") -> str:
+    """The current query string with `param` set to `number` and blank fields dropped.
+
+    A filter form sends every field, most of them empty; the links of one list's pages keep
+    the filters and the other lists' pages as they are.
+    """
+    query = context["request"].GET.copy()
+    for key in [key for key, values in query.lists() if not any(values)]:
+        del query[key]
+    query[param or "page"] = number
+    return "?" + query.urlencode()

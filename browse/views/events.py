@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Count
+from django.db.models import Exists, OuterRef, Prefetch
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
@@ -11,8 +11,10 @@ from django_filters.views import FilterView
 from browse.evidence import facts_in_report, mark_evidence
 from browse.filters.events import EventFilter
 from browse.linked_data import city_json_ld, event_json_ld, topic_json_ld
-from browse.views.lists import ListPageMixin
+from browse.views.lists import ListPageMixin, paginate
+from core.counting import SubqueryCount
 from events.models import (
+    REPORT_TEXTS,
     City,
     CityMention,
     Event,
@@ -20,6 +22,7 @@ from events.models import (
     ParticipationRole,
     Report,
     Topic,
+    evidence_sentence,
 )
 from people.models import Organization, Person
 
@@ -52,10 +55,8 @@ def home(request):
                 ("topics", "Topics", Topic.objects.count(), "events:topics"),
                 ("reports", "Source reports", Report.objects.count(), "events:reports"),
             ],
-            "latest_events": Event.objects.for_list()
-            .with_participant_count()
-            .order_by(*Event._meta.ordering)[:6],
-            "topics": Topic.objects.annotate(event_count=Count("events", distinct=True))
+            "latest_events": Event.objects.for_list().with_participant_count().newest_first()[:6],
+            "topics": Topic.objects.with_event_count()
             .filter(event_count__gt=0)
             .order_by("-event_count", "name")[:12],
         },
@@ -72,8 +73,10 @@ class EventListView(ListPageMixin, FilterView):
     download_name = "events"
 
     def get_queryset(self):
-        # Counting groups the rows, and Django drops Meta.ordering from grouped queries.
-        return Event.objects.for_list().with_participant_count().order_by(*Event._meta.ordering)
+        return Event.objects.newest_first()
+
+    def page_rows(self, queryset):
+        return queryset.for_list().with_participant_count()
 
     def download_row(self, event) -> dict:
         return {
@@ -153,10 +156,14 @@ class CityListView(ListPageMixin, ListView):
     download_name = "cities"
 
     def get_queryset(self):
-        return City.objects.annotate(
-            event_count=Count("events", distinct=True),
-            mention_count=Count("mentions", distinct=True),
-        ).order_by("-event_count", "name")
+        return City.objects.with_event_count().order_by("-event_count", "name", "pk")
+
+    def page_rows(self, queryset):
+        return queryset.with_event_count().annotate(
+            mention_count=SubqueryCount(
+                CityMention.objects.filter(city=OuterRef("pk")).values("pk")
+            )
+        )
 
     def download_row(self, city) -> dict:
         return {
@@ -178,10 +185,21 @@ class CityDetailView(DetailView):
     def get_context_data(self, **kwargs):
         city = self.object
         return super().get_context_data(
-            events=city.events.for_list().with_participant_count().order_by(*Event._meta.ordering),
-            mentions=CityMention.objects.filter(city=city)
-            .select_related("event__city", "report")
-            .order_by("event__name"),
+            events=paginate(
+                self.request,
+                city.events.newest_first(),
+                "events_page",
+                lambda rows: rows.for_list().with_participant_count(),
+            ),
+            mentions=paginate(
+                self.request,
+                CityMention.objects.filter(city=city)
+                .select_related("event", "report")
+                .defer(*REPORT_TEXTS)
+                .annotate(evidence_sentence=evidence_sentence())
+                .order_by("event__name", "pk"),
+                "mentions_page",
+            ),
             json_ld=city_json_ld(city, self.request),
             **kwargs,
         )
@@ -192,9 +210,7 @@ class TopicListView(ListPageMixin, ListView):
     download_name = "topics"
 
     def get_queryset(self):
-        return Topic.objects.annotate(event_count=Count("events", distinct=True)).order_by(
-            "-event_count", "name"
-        )
+        return Topic.objects.with_event_count().order_by("-event_count", "name", "pk")
 
     def download_row(self, topic) -> dict:
         return {
@@ -210,11 +226,26 @@ class TopicDetailView(DetailView):
     template_name = "events/topic_detail.html"
 
     def get_context_data(self, **kwargs):
+        topic = self.object
+        # Events in date order from the index, each checked for the tag: the page stops after
+        # 25 rather than sorting every tagged event of a busy topic.
+        tagged = Event.objects.filter(
+            Exists(EventTopic.objects.filter(topic=topic, event=OuterRef("pk")))
+        ).newest_first()
         tags = (
-            EventTopic.objects.filter(topic=self.object)
-            .select_related("event__city", "report")
-            .order_by("-event__start_year", "-event__start_month", "event__name")
+            EventTopic.objects.filter(topic=topic)
+            .select_related("report")
+            .defer(*REPORT_TEXTS)
+            .annotate(evidence_sentence=evidence_sentence())
+        )
+        events = paginate(
+            self.request,
+            tagged,
+            "page",
+            lambda rows: rows.select_related("city").prefetch_related(
+                Prefetch("topic_tags", queryset=tags, to_attr="tags_of_topic")
+            ),
         )
         return super().get_context_data(
-            tags=tags, json_ld=topic_json_ld(self.object, self.request), **kwargs
+            events=events, json_ld=topic_json_ld(topic, self.request), **kwargs
         )

@@ -1,25 +1,40 @@
-"""What every public list page shares: counted filter choices and whole-list downloads."""
+"""What every public list page shares: one page of rows, counted filter choices, and
+whole-list downloads written row by row."""
 
 from __future__ import annotations
 
 import csv
+import json
+from collections.abc import Iterable, Iterator
 
+from django.core.paginator import Page, Paginator
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import HttpResponse, JsonResponse
+from django.http import StreamingHttpResponse
 
 DOWNLOAD_FORMATS = ("csv", "json")
+PAGE_SIZE = 25
+# Rows fetched per round trip when streaming a download (and per prefetch batch).
+DOWNLOAD_CHUNK = 1000
 
 
 class ListPageMixin:
     """What every public list shares.
 
-    `?format=csv` or `?format=json` returns the whole filtered result (not one page) with
-    the same filters applied; HTML pages get counted filter choices and the download links.
-    Subclasses say what a row contains in `download_row()`.
+    The list is paged on its bare, filtered and ordered queryset; only the rows of the page
+    then get what `page_rows()` adds (counts, latest affiliation, related records), so the
+    database never counts for rows that OFFSET skips or that the page does not show.
+
+    `?format=csv` or `?format=json` streams the whole filtered result (not one page) with
+    the same filters applied, in constant memory; subclasses say what a row contains in
+    `download_row()`.
     """
 
-    paginate_by = 25
+    paginate_by = PAGE_SIZE
     download_name = "records"
+
+    # `queryset` with what each shown row needs beyond its own columns; None when the
+    # paged rows are already complete.
+    page_rows = None
 
     def download_row(self, obj) -> dict:
         raise NotImplementedError
@@ -30,8 +45,17 @@ class ListPageMixin:
         filterset = self.get_filterset(self.get_filterset_class())
         return filterset.qs if filterset.is_valid() else filterset.queryset.none()
 
-    def download_rows(self) -> list[dict]:
-        return [self.download_row(obj) for obj in self.download_queryset()]
+    def download_rows(self) -> Iterable[dict]:
+        rows = self.download_queryset()
+        if self.page_rows is not None:
+            rows = self.page_rows(rows)
+        return (self.download_row(obj) for obj in rows.iterator(chunk_size=DOWNLOAD_CHUNK))
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, rows, is_paginated = super().paginate_queryset(queryset, page_size)
+        if self.page_rows is not None:
+            fill_page(page, self.page_rows)
+        return paginator, page, page.object_list, is_paginated
 
     def get(self, request, *args, **kwargs):
         fmt = request.GET.get("format")
@@ -39,11 +63,8 @@ class ListPageMixin:
             return super().get(request, *args, **kwargs)
         rows = self.download_rows()
         if fmt == "json":
-            return JsonResponse(
-                rows,
-                safe=False,
-                encoder=DjangoJSONEncoder,
-                json_dumps_params={"ensure_ascii": False, "indent": 1},
+            return StreamingHttpResponse(
+                json_lines(rows), content_type="application/json; charset=utf-8"
             )
         return csv_response(rows, f"{self.download_name}.csv")
 
@@ -63,15 +84,58 @@ class ListPageMixin:
         return context
 
 
-def csv_response(rows: list[dict], file_name: str) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{file_name}"'
-    if not rows:
-        return response
-    writer = csv.DictWriter(response, fieldnames=list(rows[0]))
-    writer.writeheader()
+def fill_page(page: Page, rows) -> Page:
+    """Replace the page's bare rows by `rows(queryset of those rows)`, in the page's order."""
+    ids = list(page.object_list.values_list("pk", flat=True))
+    model = page.object_list.model
+    by_id = {row.pk: row for row in rows(model._default_manager.filter(pk__in=ids).order_by())}
+    page.object_list = [by_id[pk] for pk in ids]
+    return page
+
+
+def paginate(request, queryset, param: str, rows=None, per_page: int = PAGE_SIZE) -> Page:
+    """One page of a related list on a record's page, chosen by `?<param>=`.
+
+    A record's page holds several lists, each paged on its own; `rows`, when given, adds what
+    the shown rows need, for those rows only. `page.param` tells the pagination links
+    which parameter to set.
+    """
+    page = Paginator(queryset, per_page).get_page(request.GET.get(param))
+    if rows is not None:
+        fill_page(page, rows)
+    page.param = param
+    return page
+
+
+def json_lines(rows: Iterable[dict]) -> Iterator[str]:
+    """A JSON array written one element at a time."""
+    yield "["
+    separator = "\n"
     for row in rows:
-        writer.writerow(
+        yield separator + json.dumps(row, cls=DjangoJSONEncoder, ensure_ascii=False)
+        separator = ",\n"
+    yield "\n]\n"
+
+
+class _Line:
+    """What csv.writer writes to: it hands back each line instead of storing it."""
+
+    def write(self, line: str) -> str:
+        return line
+
+
+def csv_lines(rows: Iterable[dict]) -> Iterator[str]:
+    writer = None
+    for row in rows:
+        if writer is None:
+            writer = csv.DictWriter(_Line(), fieldnames=list(row))
+            yield writer.writeheader()
+        yield writer.writerow(
             {k: "; ".join(v) if isinstance(v, list | tuple) else v for k, v in row.items()}
         )
+
+
+def csv_response(rows: Iterable[dict], file_name: str) -> StreamingHttpResponse:
+    response = StreamingHttpResponse(csv_lines(rows), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{file_name}"'
     return response

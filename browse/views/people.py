@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections import OrderedDict
-
 from django.core.paginator import Paginator
-from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models import Count, F, Max, Min, OuterRef, Subquery
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.views.generic import DetailView
 from django_filters.views import FilterView
@@ -13,8 +11,15 @@ from django_filters.views import FilterView
 from browse.filters.people import OrganizationFilter, PersonFilter
 from browse.linked_data import organization_json_ld, person_json_ld
 from browse.search.affiliation import search_speakers_by_affiliation
-from browse.views.lists import ListPageMixin
-from events.models import Position
+from browse.views.lists import ListPageMixin, paginate
+from core.counting import SubqueryCount
+from events.models import (
+    REPORT_TEXTS,
+    EventOrganizer,
+    Participation,
+    Position,
+    evidence_sentence,
+)
 from people.models import Organization, Person
 from people.redirects import find_redirect
 
@@ -41,15 +46,19 @@ class PersonListView(ListPageMixin, FilterView):
     download_name = "speakers"
 
     def get_queryset(self):
+        return Person.objects.order_by("family_name", "given_name", "name", "pk")
+
+    def page_rows(self, queryset):
         # The first position held at the person's latest dated appearance.
         latest = Position.objects.filter(participation__person=OuterRef("pk")).latest_first()
-        # Counting groups the rows, and Django drops Meta.ordering from grouped queries.
-        return Person.objects.annotate(
-            appearance_count=Count("participations", distinct=True),
+        return queryset.annotate(
+            appearance_count=SubqueryCount(
+                Participation.objects.filter(person=OuterRef("pk")).values("pk")
+            ),
             latest_title=Subquery(latest.values("title")[:1]),
             latest_organization=Subquery(latest.values("organization__name")[:1]),
             latest_organization_slug=Subquery(latest.values("organization__slug")[:1]),
-        ).order_by("family_name", "given_name", "name", "pk")
+        )
 
     def download_row(self, person) -> dict:
         return {
@@ -127,10 +136,14 @@ class PersonDetailView(SlugRedirectMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         person = self.object
-        appearances = list(
+        appearances = paginate(
+            self.request,
             person.participations.for_person()
             .select_related("report", "event__parent")
-            .newest_first()
+            .defer(*REPORT_TEXTS)
+            .annotate(evidence_sentence=evidence_sentence())
+            .newest_first(),
+            "appearances_page",
         )
         co_speakers = (
             Person.objects.filter(participations__event__participations__person=person)
@@ -138,29 +151,55 @@ class PersonDetailView(SlugRedirectMixin, DetailView):
             .annotate(shared=Count("participations__event", distinct=True))
             .order_by("-shared", "family_name", "given_name")[:30]
         )
+        latest = (
+            Position.objects.filter(participation__person=person)
+            .select_related("organization")
+            .latest_first()
+            .first()
+        )
         return super().get_context_data(
             appearances=appearances,
-            organizations=organizations_over_time(appearances),
+            organizations=organizations_over_time(person),
             co_speakers=co_speakers,
-            json_ld=person_json_ld(person, appearances, self.request),
+            json_ld=person_json_ld(person, latest, self.request),
             **kwargs,
         )
 
 
-def organizations_over_time(appearances) -> list[dict]:
-    """Each organisation the person was introduced with, the titles and the years seen."""
-    seen: OrderedDict = OrderedDict()
-    for participation in reversed(appearances):  # oldest first
-        for position in participation.positions.all():
-            key = position.organization_id or position.title
-            entry = seen.setdefault(
-                key, {"organization": position.organization, "titles": [], "years": []}
-            )
-            if position.title not in entry["titles"]:
-                entry["titles"].append(position.title)
-            year = participation.event.start_year
+# A person's side panel lists at most this many (organisation, title) pairs.
+HISTORY_LIMIT = 40
+
+
+def organizations_over_time(person) -> list[dict]:
+    """Each organisation the person was introduced with, the titles and the years seen,
+    oldest first; grouped in the database, so a person with a thousand appearances costs
+    one bounded query."""
+    rows = (
+        Position.objects.filter(participation__person=person)
+        .values("organization_id", "title")
+        .annotate(
+            first_year=Min("participation__event__start_year"),
+            last_year=Max("participation__event__start_year"),
+            first_seen=Min("participation_id"),
+            first_order=Min("order"),
+        )
+        .order_by(F("first_year").asc(nulls_last=True), "first_seen", "first_order")
+    )[:HISTORY_LIMIT]
+    rows = list(rows)
+    organizations = Organization.objects.in_bulk({r["organization_id"] for r in rows} - {None})
+    seen: dict = {}
+    for row in rows:
+        key = row["organization_id"] or row["title"]
+        entry = seen.setdefault(
+            key,
+            {"organization": organizations.get(row["organization_id"]), "titles": [], "years": []},
+        )
+        if row["title"] not in entry["titles"]:
+            entry["titles"].append(row["title"])
+        for year in (row["first_year"], row["last_year"]):
             if year and year not in entry["years"]:
                 entry["years"].append(year)
+        entry["years"].sort()
     return list(seen.values())
 
 
@@ -170,13 +209,15 @@ class OrganizationListView(ListPageMixin, FilterView):
     download_name = "organisations"
 
     def get_queryset(self):
-        return (
-            Organization.objects.select_related("parent")
-            .annotate(
-                people_count=Count("positions__participation__person", distinct=True),
-                event_count=Count("organized_events", distinct=True),
-            )
-            .order_by("name", "pk")
+        return Organization.objects.order_by("name", "pk")
+
+    def page_rows(self, queryset):
+        at = OuterRef("pk")
+        return queryset.select_related("parent").annotate(
+            people_count=SubqueryCount(
+                Position.objects.filter(organization=at).values("participation__person").distinct()
+            ),
+            event_count=SubqueryCount(EventOrganizer.objects.filter(organization=at).values("pk")),
         )
 
     def download_row(self, organization) -> dict:
@@ -197,26 +238,31 @@ class OrganizationDetailView(SlugRedirectMixin, DetailView):
     template_name = "people/organization_detail.html"
 
     def get_queryset(self):
-        return Organization.objects.select_related("parent").prefetch_related(
-            "aliases", Prefetch("units", queryset=Organization.objects.order_by("name"))
-        )
+        return Organization.objects.select_related("parent").prefetch_related("aliases")
 
     def get_context_data(self, **kwargs):
         organization = self.object
+        request = self.request
         positions = organization.positions.select_related(
-            "participation__person", "participation__event", "report"
+            "participation__person", "participation__event"
         ).order_by(
             "participation__person__family_name",
             "participation__person__given_name",
+            "participation__person_id",
             "-participation__event__start_year",
             "participation__pk",
+            "pk",
         )
-        organised = organization.organizer_roles.select_related("event__city", "report").order_by(
-            "-event__start_year", "-event__start_month", "event__name"
+        organised = (
+            organization.organizer_roles.select_related("event__city", "report")
+            .defer(*REPORT_TEXTS)
+            .annotate(evidence_sentence=evidence_sentence())
+            .order_by("-event__start_year", "-event__start_month", "event__name", "pk")
         )
         return super().get_context_data(
-            positions=positions,
-            organised=organised,
-            json_ld=organization_json_ld(organization, self.request),
+            units=paginate(request, organization.units.order_by("name", "pk"), "units_page"),
+            positions=paginate(request, positions, "people_page"),
+            organised=paginate(request, organised, "events_page"),
+            json_ld=organization_json_ld(organization, request),
             **kwargs,
         )

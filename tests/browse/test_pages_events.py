@@ -11,6 +11,7 @@ from django.urls import reverse
 from browse.evidence import evidence_anchor
 from events.models import CityMention, EventClaim, EventOrganizer, EventTopic, Position
 from tests.factories import (
+    downloaded,
     make_city,
     make_event,
     make_organization,
@@ -216,7 +217,7 @@ def test_event_list_csv_download_applies_filters(client, summit):
     response = client.get(reverse("events:list"), {"city": "beijing", "format": "csv"})
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"] == 'attachment; filename="events.csv"'
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    rows = list(csv.DictReader(io.StringIO(downloaded(response))))
     assert rows == [
         {
             "name": "Low Carbon Summit",
@@ -237,8 +238,8 @@ def test_event_list_json_download_applies_filters(client, summit):
     response = client.get(
         reverse("events:list"), {"year": "2021", "sort": "name", "format": "json"}
     )
-    assert response["Content-Type"] == "application/json"
-    data = response.json()
+    assert response["Content-Type"] == "application/json; charset=utf-8"
+    data = json.loads(downloaded(response))
     assert [row["name"] for row in data] == ["CIFTIS 2021", "Low Carbon Summit"]
     assert data[1]["topics"] == ["carbon neutrality"]
 
@@ -399,7 +400,7 @@ def test_topic_pages_show_events_with_evidence(client, summit):
 def test_small_lists_download(client, summit, url):
     response = client.get(url)
     assert response.status_code == 200
-    body = response.content.decode()
+    body = downloaded(response)
     assert "beijing" in body.lower() or "carbon neutrality" in body or "Low Carbon Summit" in body
 
 

@@ -1,0 +1,38 @@
+"""An index for each sort order of the events list.
+
+Newest first is `start_year DESC NULLS LAST, ...`; SQLite cannot declare NULLS LAST in an
+index, but its DESC already puts NULLs last, so it gets a plain DESC index instead. Neither is
+in the model's Meta, so the schema Django sees is the same on both.
+"""
+
+from django.db import migrations, models
+
+NEWEST = "event_newest_idx"
+
+
+def create_newest(apps, schema_editor):
+    nulls = " NULLS LAST" if schema_editor.connection.vendor == "postgresql" else ""
+    columns = ", ".join(f"{c} DESC{nulls}" for c in ("start_year", "start_month", "start_day"))
+    schema_editor.execute(f"CREATE INDEX {NEWEST} ON events_event ({columns}, name)")
+
+
+def drop_newest(apps, schema_editor):
+    schema_editor.execute(f"DROP INDEX IF EXISTS {NEWEST}")
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("events", "0006_editors_tombstones"),
+        ("people", "0005_list_orders"),
+    ]
+
+    operations = [
+        migrations.RemoveIndex(model_name="event", name="event_date_idx"),
+        migrations.AddIndex(
+            model_name="event",
+            index=models.Index(
+                fields=["start_year", "start_month", "start_day", "name"], name="event_date_idx"
+            ),
+        ),
+        migrations.RunPython(create_newest, drop_newest, elidable=False),
+    ]
