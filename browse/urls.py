@@ -5,7 +5,7 @@ from django.urls import include, path
 
 from browse import calendars, feeds
 from browse.sitemaps import SITEMAPS, robots_txt
-from browse.views import events, people, search
+from browse.views import downloads, events, people, search
 
 event_patterns = [
     path("", events.home, name="home"),
@@ -66,6 +66,12 @@ for prefix, feed, calendar, name in SCOPES:
 urlpatterns = [
     path("search/", search.search, name="search"),
     path("api/", include("browse.api.urls")),
+    path(
+        "downloads/participations.<str:fmt>",
+        downloads.participations,
+        name="download-participations",
+    ),
+    path("downloads/eventsdb.jsonl.gz", downloads.everything, name="download-everything"),
     *syndication_patterns,
     path("", include((people_patterns, "people"))),
     path("", include((event_patterns, "events"))),

@@ -17,6 +17,7 @@ from rest_framework.pagination import CursorPagination
 
 from browse.api import serializers as s
 from browse.filters.events import EventFilter
+from browse.filters.participations import ParticipationFilter
 from browse.filters.people import OrganizationFilter, PersonFilter
 from events.models import (
     City,
@@ -155,24 +156,6 @@ class ReportViewSet(ReadOnlyRecords):
         if self.action == "retrieve":
             return Report.objects.defer("raw_text").prefetch_related("events")
         return Report.objects.defer("text", "raw_text")
-
-
-class ParticipationFilter(filters.FilterSet):
-    """The filters of the speakers and events pages, on the flat participation rows."""
-
-    person = filters.CharFilter(field_name="person__slug")
-    event = filters.CharFilter(field_name="event__slug")
-    role = filters.CharFilter(field_name="role")
-    year = filters.NumberFilter(field_name="event__start_year")
-    city = filters.CharFilter(field_name="event__city__slug")
-    topic = filters.CharFilter(field_name="event__topics__slug", distinct=True)
-    organisation = filters.CharFilter(field_name="positions__organization__slug", distinct=True)
-    kind = filters.CharFilter(field_name="positions__organization__kind", distinct=True)
-    country = filters.CharFilter(field_name="positions__organization__country", distinct=True)
-
-    class Meta:
-        model = Participation
-        fields = []
 
 
 @extend_schema_view(

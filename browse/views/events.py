@@ -71,6 +71,18 @@ class EventListView(ListPageMixin, FilterView):
     filterset_class = EventFilter
     template_name = "events/event_list.html"
     download_name = "events"
+    download_fields = (
+        "name",
+        "url",
+        "date",
+        "start",
+        "city",
+        "venue",
+        "part_of",
+        "topics",
+        "participants",
+        "attendance",
+    )
 
     def get_queryset(self):
         return Event.objects.newest_first()
@@ -122,6 +134,13 @@ class EventDetailView(DetailView):
 class ReportListView(ListPageMixin, ListView):
     template_name = "events/report_list.html"
     download_name = "reports"
+    download_fields = (
+        "title",
+        "file_name",
+        "publisher",
+        "url",
+        "events",
+    )
 
     def get_queryset(self):
         return Report.objects.for_list().defer("text", "raw_text").order_by("title", "pk")
@@ -154,6 +173,16 @@ class ReportDetailView(DetailView):
 class CityListView(ListPageMixin, ListView):
     template_name = "events/city_list.html"
     download_name = "cities"
+    download_fields = (
+        "name",
+        "province",
+        "country",
+        "latitude",
+        "longitude",
+        "url",
+        "events_held",
+        "events_mentioning",
+    )
 
     def get_queryset(self):
         return City.objects.with_event_count().order_by("-event_count", "name", "pk")
@@ -208,6 +237,12 @@ class CityDetailView(DetailView):
 class TopicListView(ListPageMixin, ListView):
     template_name = "events/topic_list.html"
     download_name = "topics"
+    download_fields = (
+        "name",
+        "description",
+        "url",
+        "events",
+    )
 
     def get_queryset(self):
         return Topic.objects.with_event_count().order_by("-event_count", "name", "pk")

@@ -4,12 +4,14 @@ whole-list downloads written row by row."""
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 from collections.abc import Iterable, Iterator
 
 from django.core.paginator import Page, Paginator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import StreamingHttpResponse
+from django.utils.text import slugify
 
 DOWNLOAD_FORMATS = ("csv", "json")
 PAGE_SIZE = 25
@@ -31,6 +33,8 @@ class ListPageMixin:
 
     paginate_by = PAGE_SIZE
     download_name = "records"
+    # The CSV header of an empty result, and the columns in that order.
+    download_fields: tuple[str, ...] = ()
 
     # `queryset` with what each shown row needs beyond its own columns; None when the
     # paged rows are already complete.
@@ -63,10 +67,14 @@ class ListPageMixin:
             return super().get(request, *args, **kwargs)
         rows = self.download_rows()
         if fmt == "json":
-            return StreamingHttpResponse(
+            response = StreamingHttpResponse(
                 json_lines(rows), content_type="application/json; charset=utf-8"
             )
-        return csv_response(rows, f"{self.download_name}.csv")
+            name = download_file_name(self.download_name, request.GET)
+            response["Content-Disposition"] = f'attachment; filename="{name}.json"'
+            return response
+        name = download_file_name(self.download_name, request.GET)
+        return csv_response(rows, f"{name}.csv", self.download_fields)
 
     def get_context_data(self, **kwargs):
         filterset = getattr(self, "filterset", None)
@@ -124,18 +132,50 @@ class _Line:
         return line
 
 
-def csv_lines(rows: Iterable[dict]) -> Iterator[str]:
-    writer = None
-    for row in rows:
-        if writer is None:
-            writer = csv.DictWriter(_Line(), fieldnames=list(row))
-            yield writer.writeheader()
-        yield writer.writerow(
-            {k: "; ".join(v) if isinstance(v, list | tuple) else v for k, v in row.items()}
-        )
+# A spreadsheet runs a cell that starts with one of these as a formula; a report can put
+# "=HYPERLINK(…)" into a name, so such cells go out with a leading apostrophe (OWASP's advice).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def csv_response(rows: Iterable[dict], file_name: str) -> StreamingHttpResponse:
-    response = StreamingHttpResponse(csv_lines(rows), content_type="text/csv; charset=utf-8")
+def spreadsheet_safe(value):
+    if isinstance(value, list | tuple):
+        value = "; ".join(str(v) for v in value)
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def csv_lines(rows: Iterable[dict], fieldnames: Iterable[str] = ()) -> Iterator[str]:
+    """CSV for spreadsheets: a byte-order mark so Excel reads UTF-8, a header row even when
+    there are no rows, and no cell a spreadsheet would run as a formula."""
+    rows = iter(rows)
+    first = next(rows, None)
+    names = list(first) if first is not None else list(fieldnames)
+    writer = csv.DictWriter(_Line(), fieldnames=names)
+    yield "\ufeff" + writer.writeheader()
+    for row in itertools.chain([first] if first is not None else [], rows):
+        yield writer.writerow({k: spreadsheet_safe(v) for k, v in row.items()})
+
+
+def csv_response(
+    rows: Iterable[dict], file_name: str, fieldnames: Iterable[str] = ()
+) -> StreamingHttpResponse:
+    response = StreamingHttpResponse(
+        csv_lines(rows, fieldnames), content_type="text/csv; charset=utf-8"
+    )
     response["Content-Disposition"] = f'attachment; filename="{file_name}"'
     return response
+
+
+# Parameters that choose a format or a page, not which rows: not part of a file's name.
+NOT_A_FILTER = {"format", "page", "sort"}
+
+
+def download_file_name(base: str, params) -> str:
+    """ "events" with ?city=beijing&topic=coal -> "events-city-beijing-topic-coal"."""
+    parts = [base]
+    for name, value in sorted(params.items()):
+        if name in NOT_A_FILTER or name.endswith(("_page", "_q")) or not value.strip():
+            continue
+        parts.append(slugify(f"{name} {value}"))
+    return "-".join(part for part in parts if part)[:120].rstrip("-")

@@ -44,6 +44,13 @@ class PersonListView(ListPageMixin, FilterView):
     filterset_class = PersonFilter
     template_name = "people/person_list.html"
     download_name = "speakers"
+    download_fields = (
+        "name",
+        "url",
+        "title",
+        "organisation",
+        "appearances",
+    )
 
     def get_queryset(self):
         return Person.objects.order_by("family_name", "given_name", "name", "pk")
@@ -207,6 +214,16 @@ class OrganizationListView(ListPageMixin, FilterView):
     filterset_class = OrganizationFilter
     template_name = "people/organization_list.html"
     download_name = "organisations"
+    download_fields = (
+        "name",
+        "acronym",
+        "url",
+        "kind",
+        "country",
+        "part_of",
+        "people",
+        "events_organised",
+    )
 
     def get_queryset(self):
         return Organization.objects.order_by("name", "pk")

@@ -216,7 +216,7 @@ def test_event_list_csv_download_applies_filters(client, summit):
     make_event("Elsewhere", start_year=2021)
     response = client.get(reverse("events:list"), {"city": "beijing", "format": "csv"})
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    assert response["Content-Disposition"] == 'attachment; filename="events.csv"'
+    assert response["Content-Disposition"] == 'attachment; filename="events-city-beijing.csv"'
     rows = list(csv.DictReader(io.StringIO(downloaded(response))))
     assert rows == [
         {

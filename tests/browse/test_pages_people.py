@@ -112,7 +112,9 @@ def test_person_list_pagination_keeps_search(client, world):
 
 def test_person_list_downloads_apply_filters(client, world):
     response = client.get(reverse("people:list"), {"organisation": "world-bank", "format": "csv"})
-    assert response["Content-Disposition"] == 'attachment; filename="speakers.csv"'
+    assert response["Content-Disposition"] == (
+        'attachment; filename="speakers-organisation-world-bank.csv"'
+    )
     rows = list(csv.DictReader(io.StringIO(downloaded(response))))
     assert rows == [
         {
