@@ -43,12 +43,12 @@ class BarChart:
 
 
 def column_chart(
-    title: str, rows, *, category: str = "Year", width: int = 640, height: int = 220
+    title: str, rows, *, category: str = "Year", width: int = 360, height: int = 200
 ) -> BarChart:
     """Vertical bars in the given order, for a sequence such as years.
 
     >>> column_chart("Events per year", [("2021", 3, "/e/?year=2021")]).bars[0].height
-    180.0
+    150.0
     """
     rows = list(rows)
     top, bottom = 20.0, 30.0  # room for the count above and the label below each bar
@@ -79,21 +79,24 @@ def column_chart(
     return BarChart(title, tuple(bars), width, height, "columns", category)
 
 
+ROW_PAD = 6  # room above the first bar and below the last
+
+
 def row_chart(
-    title: str, rows, *, category: str = "Name", width: int = 640, row_height: int = 24
+    title: str, rows, *, category: str = "Name", width: int = 360, row_height: int = 22
 ) -> BarChart:
     """Horizontal bars, longest first as given, for named categories (topics, cities).
 
     >>> row_chart("Events per topic", [("energy", 4, "/t/energy/")]).bars[0].width
-    380.0
+    174.0
     """
     rows = list(rows)
-    label_room, count_room = 200.0, 60.0
+    label_room, count_room = 150.0, 36.0
     plot = width - label_room - count_room
     most = max((count for _, count, _ in rows), default=0) or 1
     bars = []
     for index, (label, count, url) in enumerate(rows):
-        y = float(index * row_height)
+        y = float(index * row_height + ROW_PAD)
         bar_width = round(plot * count / most, 1)
         bars.append(
             Bar(
@@ -105,9 +108,10 @@ def row_chart(
                 width=bar_width,
                 height=round(row_height * 0.7, 1),
                 label_x=label_room - 8,
-                label_y=y + 13,
+                label_y=y + 12,
                 value_x=round(label_room + bar_width + 6, 1),
-                value_y=y + 13,
+                value_y=y + 12,
             )
         )
-    return BarChart(title, tuple(bars), width, len(rows) * row_height, "rows", category)
+    height = len(rows) * row_height + 2 * ROW_PAD
+    return BarChart(title, tuple(bars), width, height, "rows", category)

@@ -171,10 +171,14 @@ class FacetedFilterSet(django_filters.FilterSet):
         return counts
 
     def add_facet_counts(self) -> None:
-        """Put the counted choices into the form's select boxes (only for HTML pages)."""
+        """Put the counted choices into the form's select boxes (only for HTML pages).
+
+        The counts stay in `counted`, for charts of the same list.
+        """
+        self.counted = {}
         for name in self.facets:
             field = self.form.fields[name]
-            counts = self.facet_counts(name)
+            counts = self.counted[name] = self.facet_counts(name)
             choices = [("", field.widget.attrs.get("data-label", self.unfaceted_label))]
             choices += [(value, f"{label} ({n})") for value, label, n in counts]
             field.widget.choices = choices

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.db.models import Exists, OuterRef, Prefetch
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
@@ -11,6 +13,13 @@ from django_filters.views import FilterView
 from browse.evidence import facts_in_report, mark_evidence
 from browse.filters.events import EventFilter
 from browse.linked_data import city_json_ld, event_json_ld, topic_json_ld
+from browse.summaries import (
+    charts_from_facets,
+    city_map,
+    events_per_city,
+    events_per_topic,
+    events_per_year,
+)
 from browse.views.lists import ListPageMixin, paginate
 from core.counting import SubqueryCount
 from events.models import (
@@ -59,6 +68,8 @@ def home(request):
             "topics": Topic.objects.with_event_count()
             .filter(event_count__gt=0)
             .order_by("-event_count", "name")[:12],
+            "charts": [events_per_year(), events_per_topic(), events_per_city()],
+            "map": city_map(),
         },
     )
 
@@ -103,6 +114,16 @@ class EventListView(ListPageMixin, FilterView):
             "participants": event.participant_count,
             "attendance": event.attendance_text,
         }
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = {k: v for k, v in self.request.GET.items() if v and k not in ("page", "format")}
+
+        def link(name, value):
+            return "?" + urlencode({**query, name: value})
+
+        context["charts"] = charts_from_facets(self.filterset, link)
+        return context
 
 
 class EventDetailView(DetailView):
@@ -205,6 +226,9 @@ class CityListView(ListPageMixin, ListView):
             "events_held": city.event_count,
             "events_mentioning": city.mention_count,
         }
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(map=city_map(), **kwargs)
 
 
 class CityDetailView(DetailView):

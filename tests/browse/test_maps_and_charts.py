@@ -78,9 +78,9 @@ def test_column_chart_scales_bars_to_the_largest_count():
 
 def test_row_chart_gives_each_row_its_own_line():
     chart = row_chart("Events per topic", [("energy", 3, "/t/energy/"), ("finance", 1, "/t/f/")])
-    assert [bar.y for bar in chart.bars] == [0.0, 24.0]
-    assert chart.height == 48
-    assert chart.bars[0].width == 380.0 and chart.bars[1].width == round(380 / 3, 1)
+    assert [bar.y for bar in chart.bars] == [6.0, 28.0]
+    assert chart.height == 56
+    assert chart.bars[0].width == 174.0 and chart.bars[1].width == round(174 / 3, 1)
 
 
 def test_a_chart_without_rows_is_false():
