@@ -169,3 +169,24 @@ def test_feeds_and_calendars_are_bounded_and_constant_in_queries(
     with django_assert_max_num_queries(2):
         body = client.get(reverse("city-calendar", args=[city.slug])).content
     assert len(icalendar.Calendar.from_ical(body).walk("VEVENT")) == n
+
+
+def test_record_pages_link_their_feeds_calendar_and_downloads(client, corpus):
+    html = client.get(corpus["beijing"].get_absolute_url()).content.decode()
+    for url in (
+        "/cities/beijing/events.atom",
+        "/cities/beijing/events.rss",
+        "/cities/beijing/events.ics",
+        "/downloads/participations.csv?city=beijing",
+        "/downloads/participations.json?city=beijing",
+    ):
+        assert f'href="{url}"' in html
+        assert client.get(url).status_code == 200
+    person = client.get(corpus["speaker"].get_absolute_url()).content.decode()
+    assert f'href="/downloads/participations.csv?person={corpus["speaker"].slug}"' in person
+
+
+def test_footer_links_the_open_data(client, db):
+    html = client.get("/").content.decode()
+    for url in ("/api/docs/", "/downloads/participations.csv", "/downloads/eventsdb.jsonl.gz"):
+        assert f'href="{url}"' in html
