@@ -73,3 +73,26 @@ def page_query(context, number, param="page") -> str:
         del query[key]
     query[param or "page"] = number
     return "?" + query.urlencode()
+
+
+# The plural nouns the pages count, and their singular.
+SINGULAR = {
+    "cities": "city",
+    "events": "event",
+    "organisations": "organisation",
+    "people": "person",
+    "reports": "report",
+    "results": "result",
+    "speakers": "speaker",
+    "topics": "topic",
+}
+
+
+@register.filter
+def counted(number, noun: str) -> str:
+    """`{{ 1|counted:"events" }}` -> "1 event"; `{{ 1200|counted:"cities" }}` -> "1,200 cities"."""
+    try:
+        n = int(number)
+    except (TypeError, ValueError):
+        return f"{number} {noun}"
+    return f"{n:,} {SINGULAR.get(noun, noun) if n == 1 else noun}"

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from django.core.paginator import Page, Paginator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import StreamingHttpResponse
+from django.shortcuts import redirect
 from django.utils.text import slugify
 
 DOWNLOAD_FORMATS = ("csv", "json")
@@ -62,6 +63,14 @@ class ListPageMixin:
         return paginator, page, page.object_list, is_paginated
 
     def get(self, request, *args, **kwargs):
+        # A filter form sends every field, most of them empty; one redirect gives the list a
+        # URL that names only the filters in use, to bookmark, share and cache.
+        empty = [name for name, values in request.GET.lists() if not any(v.strip() for v in values)]
+        if empty:
+            query = request.GET.copy()
+            for name in empty:
+                del query[name]
+            return redirect(f"{request.path}?{query.urlencode()}" if query else request.path)
         fmt = request.GET.get("format")
         if fmt not in DOWNLOAD_FORMATS:
             return super().get(request, *args, **kwargs)

@@ -133,3 +133,30 @@ def test_titles_from_reports_are_escaped_once_in_every_head_tag(client, db):
         r'<meta property="og:title" content="Forum &quot;A&quot; &amp; &lt;B&gt;">', html
     )
     assert "&amp;amp;" not in html
+
+
+def test_a_filter_form_submission_with_empty_fields_redirects_to_a_clean_url(client, records):
+    response = client.get("/events/", {"q": "", "year": "", "city": "kunming", "topic": " "})
+    assert response.status_code == 302
+    assert response["Location"] == "/events/?city=kunming"
+    assert client.get("/events/", {"q": ""})["Location"] == "/events/"
+
+
+def test_counts_are_in_the_singular_for_one(client, records):
+    html = client.get("/cities/").content.decode()
+    assert "1 city" in html and "1 cities" not in html
+
+
+def test_a_position_without_a_title_has_no_stray_comma(client, db):
+    from tests.factories import make_organization, make_participation, make_person
+
+    event = make_event("Forum on Water")
+    make_participation(event, make_person("Wang Can"), positions=[("", make_organization("WRI"))])
+    html = client.get(event.get_absolute_url()).content.decode()
+    assert '<li><a href="/organisations/wri/">WRI</a></li>' in html
+
+
+def test_each_search_form_on_a_page_has_its_own_name(client, db):
+    html = client.get("/").content.decode()
+    labels = re.findall(r'role="search" aria-label="([^"]+)"', html)
+    assert len(labels) == 2 and len(set(labels)) == 2

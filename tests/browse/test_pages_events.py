@@ -110,7 +110,10 @@ def test_home_shows_counts_latest_events_and_search(client, summit):
         '<span class="stat__n">1</span> <span class="stat__label">Source reports</span>' in content
     )
     assert 'href="/events/low-carbon-summit/">Low Carbon Summit</a>' in content
-    assert '<form class="big-search" action="/search/" method="get" role="search">' in content
+    assert (
+        '<form class="big-search" action="/search/" method="get" role="search" aria-label="Search the knowledge base">'
+        in content
+    )
     for url in ["/events/", "/speakers/", "/organisations/", "/cities/", "/topics/", "/reports/"]:
         assert f'href="{url}"' in content
 
