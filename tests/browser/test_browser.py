@@ -95,3 +95,49 @@ def test_browser_pages_show_content_on_desktop_and_phone(browser, live_server, s
     assert page.locator("h1").inner_text() == "Page not found"
     page.screenshot(path=str(SCREENSHOTS / f"404-{device}.png"), full_page=True)
     page.close()
+
+
+@pytest.mark.parametrize("device", list(VIEWPORTS))
+def test_browser_map_charts_and_api_docs(browser, live_server, seeded, device):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page = browser.new_page(viewport=VIEWPORTS[device])
+    width = VIEWPORTS[device]["width"]
+
+    def visit(path: str, name: str):
+        response = page.goto(f"{live_server.url}{path}")
+        assert response.status == 200, path
+        page.screenshot(path=str(SCREENSHOTS / f"{name}-{device}.png"), full_page=True)
+        # Nothing on a page may push it wider than the screen.
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, path
+
+    visit("/", "home-map-charts")
+    city_map = page.locator("figure.city-map svg")
+    assert city_map.is_visible()
+    box = city_map.bounding_box()
+    assert 0 < box["width"] <= width
+    dots = page.locator("figure.city-map a circle")
+    assert dots.count() >= 1
+    assert page.locator("figure.city-map svg image").evaluate(
+        "img => img.href.baseVal.endsWith('.svg')"
+    )
+    charts = page.locator("figure.chart")
+    assert charts.count() == 3
+    # The table of a chart opens without JavaScript help.
+    charts.first.locator("summary").click()
+    assert charts.first.locator("table td").first.is_visible()
+    # A bar leads to the filtered list.
+    charts.first.locator("svg a").first.click()
+    page.wait_for_url("**/events/?year=*")
+    assert page.locator(".event-card").count() >= 1
+
+    visit("/cities/", "cities-map")
+    assert page.locator("figure.city-map a circle").count() >= 1
+
+    visit("/search/?q=Beijing", "search-phone-width")
+
+    visit("/api/docs/", "api-docs")
+    page.wait_for_selector(".swagger-ui .info .title", timeout=15_000)
+    assert "eventsdb API" in page.locator(".swagger-ui .info .title").inner_text()
+    assert page.locator(".opblock-tag").count() >= 7
+    page.screenshot(path=str(SCREENSHOTS / f"api-docs-{device}.png"), full_page=True)
+    page.close()
