@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Max, Min, OuterRef, Subquery
+from django.db.models import Count, F, Max, Min, OuterRef, Q, Subquery
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.views.generic import DetailView
 from django_filters.views import FilterView
@@ -260,15 +260,21 @@ class OrganizationDetailView(SlugRedirectMixin, DetailView):
     def get_context_data(self, **kwargs):
         organization = self.object
         request = self.request
-        positions = organization.positions.select_related(
-            "participation__person", "participation__event"
-        ).order_by(
-            "participation__person__family_name",
-            "participation__person__given_name",
-            "participation__person_id",
-            "-participation__event__start_year",
-            "participation__pk",
-            "pk",
+        # A university's page lists its institutes' staff too (two levels of units), each
+        # marked with the unit; the same reach as the affiliation search's "via parent".
+        family = Q(organization=organization) | Q(organization__parent=organization)
+        family |= Q(organization__parent__parent=organization)
+        positions = (
+            Position.objects.filter(family)
+            .select_related("participation__person", "participation__event", "organization")
+            .order_by(
+                "participation__person__family_name",
+                "participation__person__given_name",
+                "participation__person_id",
+                "-participation__event__start_year",
+                "participation__pk",
+                "pk",
+            )
         )
         organised = (
             organization.organizer_roles.select_related("event__city", "report")
@@ -281,5 +287,9 @@ class OrganizationDetailView(SlugRedirectMixin, DetailView):
             positions=paginate(request, positions, "people_page"),
             organised=paginate(request, organised, "events_page"),
             json_ld=organization_json_ld(organization, request),
+            people_count=Position.objects.filter(family)
+            .values("participation__person")
+            .distinct()
+            .count(),
             **kwargs,
         )

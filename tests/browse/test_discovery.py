@@ -160,3 +160,24 @@ def test_each_search_form_on_a_page_has_its_own_name(client, db):
     html = client.get("/").content.decode()
     labels = re.findall(r'role="search" aria-label="([^"]+)"', html)
     assert len(labels) == 2 and len(set(labels)) == 2
+
+
+def test_a_parent_organisation_counts_and_lists_its_units_people_marked_as_such(client, records):
+    from tests.factories import make_organization, make_participation, make_person
+
+    tsinghua = records["unit"].parent
+    lab = make_organization("Energy Lab", parent=records["unit"])  # a unit of a unit
+    event = make_event("Campus Dialogue")
+    make_participation(event, make_person("Li Zheng"), positions=[("dean", records["unit"])])
+    make_participation(event, make_person("Zhou Li"), positions=[("fellow", lab)])
+    make_participation(event, make_person("Qiu Bao"), positions=[("professor", tsinghua)])
+    html = client.get(tsinghua.get_absolute_url()).content.decode()
+    assert "3 people, 3 positions, its units included" in html
+    assert re.search(
+        r'dean, <a class="unit-mark" href="/organisations/[^"]+/">Institute of Climate Change</a>',
+        html,
+    )
+    assert re.search(
+        r'fellow, <a class="unit-mark" href="/organisations/energy-lab/">Energy Lab</a>', html
+    )
+    assert re.search(r"<li>professor <span", html)  # its own people carry no unit mark

@@ -234,7 +234,12 @@ DETAIL_PAGES = [
     ("events:city", "city-0", 7, lambda context: list(context["events"])),
     ("events:topic", "topic-0", 5, lambda context: list(context["events"])),
     ("people:person", "person-0", 9, lambda context: list(context["appearances"])),
-    ("people:organization", "org-0", 8, lambda context: list(context["organised"])),
+    (
+        "people:organization",
+        "org-0",
+        9,  # and the count of people, units included
+        lambda context: list(context["organised"]),
+    ),
 ]
 
 
