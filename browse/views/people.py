@@ -262,8 +262,11 @@ class OrganizationDetailView(SlugRedirectMixin, DetailView):
         request = self.request
         # A university's page lists its institutes' staff too (two levels of units), each
         # marked with the unit; the same reach as the affiliation search's "via parent".
-        family = Q(organization=organization) | Q(organization__parent=organization)
-        family |= Q(organization__parent__parent=organization)
+        family = Q(
+            organization__in=Organization.objects.filter(
+                Q(pk=organization.pk) | Q(parent=organization) | Q(parent__parent=organization)
+            ).values("pk")
+        )
         positions = (
             Position.objects.filter(family)
             .select_related("participation__person", "participation__event", "organization")
