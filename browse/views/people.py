@@ -17,6 +17,7 @@ from events.models import (
     EventOrganizer,
     Participation,
     Position,
+    chronological,
     evidence_sentence,
 )
 from people.models import Organization, Person
@@ -273,7 +274,7 @@ class OrganizationDetailView(SlugRedirectMixin, DetailView):
             "participation__person__family_name",
             "participation__person__given_name",
             "participation__person_id",
-            "-participation__event__start_year",
+            *chronological("participation__event"),
             "participation__pk",
             "pk",
         )
@@ -281,7 +282,7 @@ class OrganizationDetailView(SlugRedirectMixin, DetailView):
             organization.organizer_roles.select_related("event__city", "report")
             .defer(*REPORT_TEXTS)
             .annotate(evidence_sentence=evidence_sentence())
-            .order_by("-event__start_year", "-event__start_month", "event__name", "pk")
+            .order_by(*chronological("event"), "event__name", "pk")
         )
         return super().get_context_data(
             units=paginate(request, organization.units.order_by("name", "pk"), "units_page"),
