@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -9,6 +10,9 @@ urlpatterns = [
     path("", include("people.urls")),
     path("", include("events.urls")),
 ]
+
+if settings.BENCHMARK:
+    urlpatterns.insert(0, path("__benchmark__/", include("benchmarks.views")))
 
 handler404 = "events.views.page_not_found"
 handler500 = "django.views.defaults.server_error"  # templates/500.html, standalone
