@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from django.utils.text import slugify
 
-from events.extraction.folding import fold
+from core.folding import fold
 from events.models import (
     City,
     CityMention,

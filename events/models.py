@@ -11,7 +11,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
-from people.models import CurationState, NamedRecord, Organization, Person
+from core.models import CurationState, NamedRecord
+from people.models import Organization, Person
 
 
 class ReportQuerySet(models.QuerySet):
@@ -114,6 +115,19 @@ def format_partial_date(year: int | None, month: int | None, day: int | None) ->
     return ""
 
 
+def chronological(path: str = "", *, newest_first: bool = True) -> list:
+    """Events in date order, as precise as the reports give it; undated events come last.
+
+    `path` reaches the event from another model: `chronological("participation__event")`.
+    Callers add their own tie-breaker after it (a name, the report's order).
+    """
+    prefix = f"{path}__" if path else ""
+    fields = [F(f"{prefix}{part}") for part in ("start_year", "start_month", "start_day")]
+    if newest_first:
+        return [field.desc(nulls_last=True) for field in fields]
+    return [field.asc(nulls_last=True) for field in fields]
+
+
 class EventQuerySet(models.QuerySet):
     def for_list(self):
         return self.select_related("city", "parent").prefetch_related("topics")
@@ -190,12 +204,7 @@ class Event(NamedRecord, CurationState):
     objects = EventQuerySet.as_manager()
 
     class Meta:
-        ordering = [
-            F("start_year").desc(nulls_last=True),
-            F("start_month").desc(nulls_last=True),
-            F("start_day").desc(nulls_last=True),
-            "name",
-        ]
+        ordering = [*chronological(), "name"]
         indexes = [
             models.Index(fields=["start_year", "start_month", "start_day"], name="event_date_idx"),
         ]
@@ -389,13 +398,7 @@ class ParticipationQuerySet(models.QuerySet):
         )
 
     def newest_first(self):
-        return self.order_by(
-            F("event__start_year").desc(nulls_last=True),
-            F("event__start_month").desc(nulls_last=True),
-            F("event__start_day").desc(nulls_last=True),
-            "event__name",
-            "pk",
-        )
+        return self.order_by(*chronological("event"), "event__name", "pk")
 
 
 class Participation(Evidence, CurationState):
@@ -455,6 +458,12 @@ class ParticipantMention(Evidence):
         return f"{self.participation} in {self.report}"
 
 
+class PositionQuerySet(models.QuerySet):
+    def latest_first(self):
+        """From the latest dated appearance back; within one appearance, in the report's order."""
+        return self.order_by(*chronological("participation__event"), "-participation__pk", "order")
+
+
 class Position(Evidence):
     """A title held at the time of an event, at an organisation when the report names one."""
 
@@ -466,6 +475,8 @@ class Position(Evidence):
     organization = models.ForeignKey(
         Organization, null=True, blank=True, on_delete=models.SET_NULL, related_name="positions"
     )
+
+    objects = PositionQuerySet.as_manager()
 
     class Meta:
         ordering = ["participation", "order"]

@@ -63,8 +63,11 @@ INSTALLED_APPS = [
     "django_filters",
     "axes",
     "eventsdb",
+    "core",
     "people",
     "events",
+    "browse",
+    "curation",
 ]
 
 MIDDLEWARE = [
