@@ -7,6 +7,8 @@ Environment:
     ALLOWED_HOSTS  comma-separated (default: localhost,127.0.0.1)
     HTTPS          "0" to serve plain http locally (default on: redirects, secure cookies, HSTS)
     BEHIND_PROXY   "1" when a proxy in front sets X-Forwarded-Proto (otherwise clients could)
+    STATIC_ROOT    where collectstatic writes (default: staticfiles/ beside manage.py)
+    EVENTSDB_BENCHMARK  "1" only for benchmarks/pages.py: query counts in a header, bare views
 """
 
 import os
@@ -81,6 +83,11 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
+BENCHMARK = env_flag("EVENTSDB_BENCHMARK", False)
+if BENCHMARK:
+    # Outermost, so that the count includes every middleware's queries.
+    MIDDLEWARE.insert(0, "benchmarks.middleware.QueryCountMiddleware")
+
 ROOT_URLCONF = "eventsdb.urls"
 WSGI_APPLICATION = "eventsdb.wsgi.application"
 
@@ -132,7 +139,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
