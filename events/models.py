@@ -7,6 +7,7 @@ import calendar
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Substr
@@ -34,6 +35,9 @@ class Report(models.Model):
     repairs = models.JSONField(default=list, blank=True)
     loaded_at = models.DateTimeField(auto_now_add=True)
     extracted_at = models.DateTimeField(null=True, blank=True)
+    search_vector = SearchVectorField(
+        null=True, editable=False, help_text="Title and text for full-text search (PostgreSQL)."
+    )
 
     objects = ReportQuerySet.as_manager()
 
@@ -79,7 +83,8 @@ def evidence_sentence(prefix: str = "") -> Substr:
     return Substr(f"{prefix}report__text", start + 1, F(f"{prefix}evidence_end") - start)
 
 
-REPORT_TEXTS = ("report__text", "report__raw_text")
+# What a list of facts never reads of their reports: the texts and their search vector.
+REPORT_TEXTS = ("report__text", "report__raw_text", "report__search_vector")
 
 
 class CityQuerySet(models.QuerySet):
@@ -253,6 +258,10 @@ class Event(NamedRecord, CurationState):
     )
     cities_mentioned = models.ManyToManyField(
         City, through="CityMention", related_name="mentioned_in_events", blank=True
+    )
+
+    search_vector = SearchVectorField(
+        null=True, editable=False, help_text="Name and venue for full-text search (PostgreSQL)."
     )
 
     objects = EventQuerySet.as_manager()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models.functions import Upper
 from django.urls import reverse
@@ -51,6 +52,10 @@ class Organization(NamedRecord, CurationState):
     )
     country = models.CharField(max_length=100, blank=True)
     description = models.TextField(blank=True)
+
+    search_vector = SearchVectorField(
+        null=True, editable=False, help_text="Name and acronym for full-text search (PostgreSQL)."
+    )
 
     objects = OrganizationQuerySet.as_manager()
 
