@@ -44,6 +44,9 @@ class Report(models.Model):
     def get_absolute_url(self):
         return reverse("events:report", kwargs={"slug": self.slug})
 
+    def natural_key(self) -> tuple[str, ...]:
+        return (self.file_name,)
+
 
 class Evidence(models.Model):
     """A fact as stated by one report: the sentence is report.text[start:end]."""
@@ -84,6 +87,9 @@ class City(models.Model):
     def get_absolute_url(self):
         return reverse("events:city", kwargs={"slug": self.slug})
 
+    def natural_key(self) -> tuple[str, ...]:
+        return (self.name, self.country)
+
 
 class Topic(models.Model):
     name = models.CharField(max_length=120, unique=True)
@@ -98,6 +104,9 @@ class Topic(models.Model):
 
     def get_absolute_url(self):
         return reverse("events:topic", kwargs={"slug": self.slug})
+
+    def natural_key(self) -> tuple[str, ...]:
+        return (self.name,)
 
 
 def format_partial_date(year: int | None, month: int | None, day: int | None) -> str:
@@ -332,6 +341,9 @@ class EventOrganizer(Evidence):
     def __str__(self):
         return f"{self.organization} ({self.get_role_display()}) at {self.event}"
 
+    def natural_key(self) -> tuple[str, ...]:
+        return (self.event.key, self.organization.key)
+
 
 class EventTopic(Evidence):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="topic_tags")
@@ -426,6 +438,9 @@ class Participation(Evidence, CurationState):
 
     def __str__(self):
         return f"{self.person} at {self.event} ({self.get_role_display()})"
+
+    def natural_key(self) -> tuple[str, ...]:
+        return (self.event.key, self.person.key)
 
     @property
     def primary_position(self):
