@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from core.folding import fold
 
@@ -95,3 +96,22 @@ class DeletedRecord(models.Model):
     def key_of(record: models.Model) -> str:
         """The `key` a tombstone of `record` is stored under: its natural key, joined."""
         return "|".join(record.natural_key())
+
+
+class DataVersion(models.Model):
+    """One row whose number goes up with every change to the public data.
+
+    Cached pages are stored under the version they were rendered at, so one change makes
+    every cached page unreachable at once; `changed_at` is their Last-Modified.
+    """
+
+    version = models.PositiveBigIntegerField(default=0)
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=models.Q(pk=1), name="data_version_single_row"),
+        ]
+
+    def __str__(self):
+        return f"data version {self.version} ({self.changed_at:%Y-%m-%d %H:%M:%S})"

@@ -18,6 +18,7 @@ from django.contrib.auth.management import create_permissions
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 
+from core.data_version import one_data_change
 from core.folding import fold
 from core.models import CurationState, DeletedRecord, fit
 from events.models import (
@@ -233,7 +234,7 @@ def merge_people(survivor: Person, losers: Sequence[Person], *, user=None) -> li
     """
     losers = [p for p in losers if p.pk != survivor.pk]
     names = []
-    with transaction.atomic():
+    with transaction.atomic(), one_data_change():
         for loser in losers:
             for participation in loser.participations.select_related("event"):
                 _move_participation(participation, survivor)
@@ -250,7 +251,7 @@ def merge_organizations(
     losers = [o for o in losers if o.pk != survivor.pk]
     loser_pks = {o.pk for o in losers}
     names = []
-    with transaction.atomic():
+    with transaction.atomic(), one_data_change():
         # A survivor that was a unit of a loser would otherwise point at a deleted record.
         while survivor.parent_id in loser_pks:
             survivor.parent = next(o for o in losers if o.pk == survivor.parent_id).parent

@@ -16,6 +16,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.utils import timezone
 
+from core.data_version import one_data_change
 from core.models import DeletedRecord, fit
 from events.extraction import records as rec
 from events.models import (
@@ -113,9 +114,11 @@ def ingest_report(
     if existing is not None and existing.sha256 == sha256:
         return result
     with transaction.atomic():
-        ingest = _Ingest(extracted, result, review_new_records=review_new_records)
-        ingest.run(existing, raw_text=raw_text, sha256=sha256, file_name=file_name)
-        ingest.write_history(user or import_user(), file_name)
+        # Inside the transaction: the bump commits with the data, or not at all.
+        with one_data_change():
+            ingest = _Ingest(extracted, result, review_new_records=review_new_records)
+            ingest.run(existing, raw_text=raw_text, sha256=sha256, file_name=file_name)
+            ingest.write_history(user or import_user(), file_name)
         if dry_run:
             transaction.set_rollback(True)
     return result

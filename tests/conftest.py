@@ -9,6 +9,10 @@ def _plain_static_and_http(settings):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.SECURE_SSL_REDIRECT = False
+    # Rolled-back test transactions bring data versions back; the page cache tests turn the
+    # cache on with a store of their own.
+    settings.PAGE_CACHE = False
+    settings.FACET_COUNT_CACHE = False
 
 
 def pytest_collection_modifyitems(config, items):

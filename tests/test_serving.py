@@ -142,6 +142,7 @@ def test_benchmark_pages_serves_every_kind_of_page(tmp_path):
     assert statuses == {"200"}
     assert "page cache off" in result.stdout and "page cache on" in result.stdout
     assert result.stdout.count("worker memory after the run") == 2
+    assert "shows on the next request: True" in result.stdout
 
 
 @pytest.mark.django_db
