@@ -9,6 +9,8 @@ Environment:
     BEHIND_PROXY   "1" when a proxy in front sets X-Forwarded-Proto (otherwise clients could)
     CACHE_URL      redis://host:port/db for the page cache (default: local memory, per process)
     PAGE_CACHE     "0" turns the page cache off (default on)
+    FACET_COUNT_CACHE  "0" recounts every filter choice on every request (default: cached
+                   per data version, in the same cache)
     STATIC_ROOT    where collectstatic writes (default: staticfiles/ beside manage.py)
     EVENTSDB_BENCHMARK  "1" only for benchmarks/pages.py: query counts in a header, bare views
 """
@@ -166,6 +168,8 @@ PAGE_CACHE = env_flag("PAGE_CACHE", True)
 PAGE_CACHE_ALIAS = "default"
 # Pages of an older data version are never read again; this only frees their space.
 PAGE_CACHE_SECONDS = 60 * 60 * 24
+# Filter-choice counts, per filter state, under the data version (browse.filters.facets).
+FACET_COUNT_CACHE = env_flag("FACET_COUNT_CACHE", True)
 
 # No inline script or style anywhere: everything comes from our own static files.
 CONTENT_SECURITY_POLICY = {
