@@ -195,20 +195,15 @@ class EventQuerySet(models.QuerySet):
         return self.order_by(*chronological(newest_first=False), "name")
 
     def for_page(self):
-        """Everything the public event page shows, each relation with the report it cites."""
+        """What the public event page shows, each relation with the report it cites.
+
+        Participants are not among them: an event may have hundreds, and the page shows them
+        a page at a time (`Participation.objects.for_event_page()`).
+        """
         return self.select_related("city", "parent").prefetch_related(
             models.Prefetch(
                 "organizer_roles",
                 queryset=EventOrganizer.objects.select_related("organization", "report"),
-            ),
-            models.Prefetch(
-                "participations",
-                queryset=Participation.objects.select_related("person", "report").prefetch_related(
-                    models.Prefetch(
-                        "positions",
-                        queryset=Position.objects.select_related("organization", "report"),
-                    )
-                ),
             ),
             models.Prefetch(
                 "city_mentions", queryset=CityMention.objects.select_related("city", "report")
@@ -462,6 +457,19 @@ class ParticipationRole(models.TextChoices):
 
 
 class ParticipationQuerySet(models.QuerySet):
+    def for_event_page(self):
+        """Each participant with person, positions and the sentence that names them."""
+        return (
+            self.select_related("person", "report")
+            .defer(*REPORT_TEXTS)
+            .annotate(evidence_sentence=evidence_sentence())
+            .prefetch_related(
+                models.Prefetch(
+                    "positions", queryset=Position.objects.select_related("organization")
+                )
+            )
+        )
+
     def for_person(self):
         return self.select_related("event", "event__city").prefetch_related(
             models.Prefetch("positions", queryset=Position.objects.select_related("organization"))
