@@ -540,6 +540,26 @@ class ParticipantMention(Evidence):
 
 
 class PositionQuerySet(models.QuerySet):
+    def at_organizations(self, hits: dict):
+        """Positions held at the matched organisations (`people.matching` hits), each with
+        `match_tier` and `match_reason` of its organisation."""
+        from people.matching import reason_of, tier_of
+
+        return (
+            self.order_by()
+            .filter(organization_id__in=list(hits))
+            .annotate(
+                match_tier=tier_of(hits, "organization_id"),
+                match_reason=reason_of(hits, "organization_id"),
+            )
+        )
+
+    def matching_affiliation(self, text: str):
+        """Positions held at an organisation the words mean: "WB", "Tsinghua University"."""
+        from people.matching import match_organizations
+
+        return self.at_organizations(match_organizations(text))
+
     def latest_first(self):
         """From the latest dated appearance back; within one appearance, in the report's order."""
         return self.order_by(*chronological("participation__event"), "-participation__pk", "order")

@@ -23,6 +23,17 @@ class OrganizationKind(models.TextChoices):
 
 
 class OrganizationQuerySet(models.QuerySet):
+    def matching(self, text: str):
+        """Organisations the words mean, best first, with `match_tier` and `match_reason`."""
+        from people.matching import match_organizations, reason_of, tier_of
+
+        hits = match_organizations(text)
+        return (
+            self.filter(pk__in=list(hits))
+            .annotate(match_tier=tier_of(hits), match_reason=reason_of(hits))
+            .order_by("match_tier", "name", "pk")
+        )
+
     def matching_key(self, key: str):
         """Organisations whose name or any alias folds to `key`."""
         return self.filter(models.Q(key=key) | models.Q(aliases__key=key)).distinct()
