@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models.functions import Upper
 from django.urls import reverse
@@ -63,10 +62,6 @@ class Organization(NamedRecord, CurationState):
     )
     country = models.CharField(max_length=100, blank=True)
     description = models.TextField(blank=True)
-
-    search_vector = SearchVectorField(
-        null=True, editable=False, help_text="Name and acronym for full-text search (PostgreSQL)."
-    )
 
     objects = OrganizationQuerySet.as_manager()
 

@@ -1,11 +1,14 @@
 """The site-wide search behind /search/: one entry point, the database picked at query time.
 
 `search_everything(q)` finds events, people, organisations, topics, cities and reports whose
-words start with every word of the query. On PostgreSQL, events, reports and organisations
-are matched by full-text search on weighted `to_tsvector('simple', ...)` vectors that GIN
-indexes cover (`events/migrations/0003_search.py`, `people/migrations/0002_search.py`) and
-names by trigram-indexed substring search on their folded keys. On any other database the
-same word-start rule is a regular expression, so every backend gives the same hits.
+words start with every word of the query. Organisations come from the one organisation
+matcher, the speakers page's (`Organization.objects.matching()`, people.matching). On
+PostgreSQL, events and reports are matched by full-text search on stored, weighted vectors
+that triggers keep and GIN indexes cover (core.fulltext, events migration 0008); only a
+bounded set of matches is ranked and counts stop at COUNT_CAP, so a word that every report
+contains costs what a rare one does. Names are found by trigram-indexed substring search on
+their folded keys. On any other database the same word-start rule is a regular expression,
+so every backend gives the same hits.
 
 Snippets are built here as segments of plain text, the matching words flagged, and the
 template escapes them: report text is never marked safe.
@@ -17,7 +20,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache, cached_property, reduce
+from functools import cache, reduce
 from operator import and_, or_
 from typing import NamedTuple
 
@@ -28,7 +31,7 @@ from django.db.models import Case, F, Func, IntegerField, Q, QuerySet, TextField
 
 from core.folding import fold, fold_with_offsets
 from events.models import City, Event, EventOrganizer, Report, Topic
-from people.models import Organization, OrganizationAlias, Person, PersonAlias
+from people.models import Organization, Person, PersonAlias
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 8
@@ -171,14 +174,6 @@ class _Backend:
             "key", "pk"
         )
 
-    @cached_property
-    def _organization_aliases(self) -> list[int]:
-        return list(
-            OrganizationAlias.objects.filter(self._all_words_in("key")).values_list(
-                "organization_id", flat=True
-            )[:ALIAS_MATCH_LIMIT]
-        )
-
     def _organised_by_matches(self) -> Q | None:
         """Events organised by a matching organisation: "IGEA" finds the summits it hosted.
 
@@ -194,9 +189,9 @@ class _Backend:
         return Q(pk__in=events) if events else None
 
     def organizations(self) -> Found:
-        aliases = self._organization_aliases
-        extra = Q(pk__in=aliases) if aliases else None
-        return self._ranked(Organization.objects.all(), "name", "acronym", extra)
+        # The same matcher as the speakers page's ?affiliation= (people.matching).
+        matching = Organization.objects.matching(" ".join(self.words))
+        return Found(matching, matching)
 
     def events(self) -> Found:
         return self._ranked(

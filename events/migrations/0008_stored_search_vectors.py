@@ -29,7 +29,6 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('events', '0007_list_orders'),
-        ('people', '0006_stored_search_vector'),
     ]
 
     operations = [
