@@ -133,7 +133,8 @@ class FacetedFilterSet(django_filters.FilterSet):
     def _counted(self, name: str):
         facet = self.facets[name]
         rows = (facet.through or self.queryset.model)._default_manager.order_by()
-        if self._active(name):
+        # The list may be narrower than its table (a search's matches) even with no filter.
+        if self._active(name) or self.queryset.query.has_filters():
             subset = self.queryset_without(name).order_by().values("pk")
             rows = rows.filter(**{f"{facet.to_list}__in": subset})
         fields = list(dict.fromkeys([facet.value, facet.label or facet.value]))
@@ -169,6 +170,7 @@ class FacetedFilterSet(django_filters.FilterSet):
             sorted((k, str(v)) for k, v in self._active(name).items()),
             self.facet_search(name),
             str(self.data.get(name, "") or ""),
+            str(self.queryset.query) if self.queryset.query.has_filters() else "",
         )
         digest = hashlib.sha256(repr(asked).encode()).hexdigest()
         version, changed_at = self._data_version

@@ -62,7 +62,8 @@ class AffiliationResults(Sequence):
         self._count: int | None = None
         self.capped = False
 
-    def _matching_people(self) -> QuerySet:
+    def matching_people(self) -> QuerySet:
+        """Every matching person, unranked: what the facets beside the results count."""
         if self._positions is not None:
             return Person.objects.filter(Exists(self._held()))
         return self._people if self._people is not None else Person.objects.none()
@@ -75,7 +76,7 @@ class AffiliationResults(Sequence):
         """How many people match, at most `COUNT_CAP`; `capped` says whether there are more."""
         if self._count is None:
             # In id order, so the planner walks people and stops at the cap.
-            found = self._matching_people().order_by("pk")[: COUNT_CAP + 1].count()
+            found = self.matching_people().order_by("pk")[: COUNT_CAP + 1].count()
             self.capped = found > COUNT_CAP
             self._count = min(found, COUNT_CAP)
         return self._count
@@ -118,7 +119,7 @@ class AffiliationResults(Sequence):
 
     def _each_ranked(self) -> Iterator[tuple[int, int]]:
         if self._positions is None:
-            for pk in self._matching_people().values_list("pk", flat=True).iterator():
+            for pk in self.matching_people().values_list("pk", flat=True).iterator():
                 yield pk, Tier.NAME
             return
         better: list[int] = []
@@ -130,7 +131,7 @@ class AffiliationResults(Sequence):
     def _ranked_people(self, start: int, stop: int | None) -> list[tuple[int, int]]:
         """(person id, tier) of the matches start..stop, best tier first, then by name."""
         if self._positions is None:
-            people = self._matching_people().values_list("pk", flat=True)[start:stop]
+            people = self.matching_people().values_list("pk", flat=True)[start:stop]
             return [(pk, Tier.NAME) for pk in people]
         ranked: list[tuple[int, int]] = []
         seen = 0
