@@ -20,7 +20,7 @@ event_patterns = [
 ]
 
 people_patterns = [
-    path("speakers/", people.PersonListView.as_view(), name="list"),
+    path("speakers/", people.speakers, name="list"),
     path("speakers/<slug:slug>/", people.PersonDetailView.as_view(), name="person"),
     path("organisations/", people.OrganizationListView.as_view(), name="organizations"),
     path(

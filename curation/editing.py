@@ -18,8 +18,9 @@ from django.contrib.auth.management import create_permissions
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 
+from core.data_version import one_data_change
 from core.folding import fold
-from core.models import CurationState, DeletedRecord
+from core.models import CurationState, DeletedRecord, fit
 from events.models import (
     Event,
     EventOrganizer,
@@ -145,16 +146,14 @@ def keep_old_slug(obj, old_slug: str) -> None:
         )
 
 
+# What an import matches on and so must not bring back once an editor deleted it.
+TOMBSTONED = (Person, Organization, Event, Report, Participation, EventOrganizer)
+
+
 def tombstone_key(obj) -> tuple[str, str] | None:
     """(model label, natural key) an import matches on, or None for untracked models."""
-    if isinstance(obj, Person | Organization | Event):
-        return obj._meta.label_lower, obj.key
-    if isinstance(obj, Report):
-        return obj._meta.label_lower, obj.file_name
-    if isinstance(obj, Participation):
-        return obj._meta.label_lower, f"{obj.event.key}|{obj.person.key}"
-    if isinstance(obj, EventOrganizer):
-        return obj._meta.label_lower, f"{obj.event.key}|{obj.organization.key}"
+    if isinstance(obj, TOMBSTONED):
+        return obj._meta.label_lower, DeletedRecord.key_of(obj)
     return None
 
 
@@ -171,7 +170,9 @@ def record_deletion(obj, user=None) -> DeletedRecord | None:
         keys += [alias.key for alias in obj.aliases.all() if " " in alias.key or obj.key == ""]
     for each in dict.fromkeys(keys):
         tombstone, _ = DeletedRecord.objects.update_or_create(
-            model=model, key=each, defaults={"label": str(obj)[:300], "deleted_by": deleted_by}
+            model=model,
+            key=each,
+            defaults={"label": fit(DeletedRecord, "label", str(obj)), "deleted_by": deleted_by},
         )
     ReviewItem.objects.filter(
         content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
@@ -233,7 +234,7 @@ def merge_people(survivor: Person, losers: Sequence[Person], *, user=None) -> li
     """
     losers = [p for p in losers if p.pk != survivor.pk]
     names = []
-    with transaction.atomic():
+    with transaction.atomic(), one_data_change():
         for loser in losers:
             for participation in loser.participations.select_related("event"):
                 _move_participation(participation, survivor)
@@ -250,7 +251,7 @@ def merge_organizations(
     losers = [o for o in losers if o.pk != survivor.pk]
     loser_pks = {o.pk for o in losers}
     names = []
-    with transaction.atomic():
+    with transaction.atomic(), one_data_change():
         # A survivor that was a unit of a loser would otherwise point at a deleted record.
         while survivor.parent_id in loser_pks:
             survivor.parent = next(o for o in losers if o.pk == survivor.parent_id).parent

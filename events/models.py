@@ -7,6 +7,7 @@ import calendar
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Substr
@@ -34,6 +35,9 @@ class Report(models.Model):
     repairs = models.JSONField(default=list, blank=True)
     loaded_at = models.DateTimeField(auto_now_add=True)
     extracted_at = models.DateTimeField(null=True, blank=True)
+    search_vector = SearchVectorField(
+        null=True, editable=False, help_text="Title and text for full-text search (PostgreSQL)."
+    )
 
     objects = ReportQuerySet.as_manager()
 
@@ -45,6 +49,9 @@ class Report(models.Model):
 
     def get_absolute_url(self):
         return reverse("events:report", kwargs={"slug": self.slug})
+
+    def natural_key(self) -> tuple[str, ...]:
+        return (self.file_name,)
 
 
 class Evidence(models.Model):
@@ -76,7 +83,8 @@ def evidence_sentence(prefix: str = "") -> Substr:
     return Substr(f"{prefix}report__text", start + 1, F(f"{prefix}evidence_end") - start)
 
 
-REPORT_TEXTS = ("report__text", "report__raw_text")
+# What a list of facts never reads of their reports: the texts and their search vector.
+REPORT_TEXTS = ("report__text", "report__raw_text", "report__search_vector")
 
 
 class CityQuerySet(models.QuerySet):
@@ -109,6 +117,9 @@ class City(models.Model):
     def get_absolute_url(self):
         return reverse("events:city", kwargs={"slug": self.slug})
 
+    def natural_key(self) -> tuple[str, ...]:
+        return (self.name, self.country)
+
 
 class TopicQuerySet(models.QuerySet):
     def with_event_count(self):
@@ -132,6 +143,9 @@ class Topic(models.Model):
     def get_absolute_url(self):
         return reverse("events:topic", kwargs={"slug": self.slug})
 
+    def natural_key(self) -> tuple[str, ...]:
+        return (self.name,)
+
 
 def format_partial_date(year: int | None, month: int | None, day: int | None) -> str:
     """'19 July (year not stated)', 'September 2021', '6 September 2021', '' when unknown."""
@@ -146,6 +160,19 @@ def format_partial_date(year: int | None, month: int | None, day: int | None) ->
     if parts:
         return " ".join(parts) + " (year not stated)"
     return ""
+
+
+def chronological(path: str = "", *, newest_first: bool = True) -> list:
+    """Events in date order, as precise as the reports give it; undated events come last.
+
+    `path` reaches the event from another model: `chronological("participation__event")`.
+    Callers add their own tie-breaker after it (a name, the report's order).
+    """
+    prefix = f"{path}__" if path else ""
+    fields = [F(f"{prefix}{part}") for part in ("start_year", "start_month", "start_day")]
+    if newest_first:
+        return [field.desc(nulls_last=True) for field in fields]
+    return [field.asc(nulls_last=True) for field in fields]
 
 
 class EventQuerySet(models.QuerySet):
@@ -165,28 +192,18 @@ class EventQuerySet(models.QuerySet):
         return self.order_by(*Event._meta.ordering)
 
     def oldest_first(self):
-        return self.order_by(
-            F("start_year").asc(nulls_last=True),
-            F("start_month").asc(nulls_last=True),
-            F("start_day").asc(nulls_last=True),
-            "name",
-        )
+        return self.order_by(*chronological(newest_first=False), "name")
 
     def for_page(self):
-        """Everything the public event page shows, each relation with the report it cites."""
+        """What the public event page shows, each relation with the report it cites.
+
+        Participants are not among them: an event may have hundreds, and the page shows them
+        a page at a time (`Participation.objects.for_event_page()`).
+        """
         return self.select_related("city", "parent").prefetch_related(
             models.Prefetch(
                 "organizer_roles",
                 queryset=EventOrganizer.objects.select_related("organization", "report"),
-            ),
-            models.Prefetch(
-                "participations",
-                queryset=Participation.objects.select_related("person", "report").prefetch_related(
-                    models.Prefetch(
-                        "positions",
-                        queryset=Position.objects.select_related("organization", "report"),
-                    )
-                ),
             ),
             models.Prefetch(
                 "city_mentions", queryset=CityMention.objects.select_related("city", "report")
@@ -238,15 +255,14 @@ class Event(NamedRecord, CurationState):
         City, through="CityMention", related_name="mentioned_in_events", blank=True
     )
 
+    search_vector = SearchVectorField(
+        null=True, editable=False, help_text="Name and venue for full-text search (PostgreSQL)."
+    )
+
     objects = EventQuerySet.as_manager()
 
     class Meta:
-        ordering = [
-            F("start_year").desc(nulls_last=True),
-            F("start_month").desc(nulls_last=True),
-            F("start_day").desc(nulls_last=True),
-            "name",
-        ]
+        ordering = [*chronological(), "name"]
         # Oldest first and the year facet read this one; newest first (DESC NULLS LAST,
         # which SQLite cannot declare) has its own index in migration 0007.
         indexes = [
@@ -378,6 +394,9 @@ class EventOrganizer(Evidence):
     def __str__(self):
         return f"{self.organization} ({self.get_role_display()}) at {self.event}"
 
+    def natural_key(self) -> tuple[str, ...]:
+        return (self.event.key, self.organization.key)
+
 
 class EventTopic(Evidence):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="topic_tags")
@@ -438,19 +457,26 @@ class ParticipationRole(models.TextChoices):
 
 
 class ParticipationQuerySet(models.QuerySet):
+    def for_event_page(self):
+        """Each participant with person, positions and the sentence that names them."""
+        return (
+            self.select_related("person", "report")
+            .defer(*REPORT_TEXTS)
+            .annotate(evidence_sentence=evidence_sentence())
+            .prefetch_related(
+                models.Prefetch(
+                    "positions", queryset=Position.objects.select_related("organization")
+                )
+            )
+        )
+
     def for_person(self):
         return self.select_related("event", "event__city").prefetch_related(
             models.Prefetch("positions", queryset=Position.objects.select_related("organization"))
         )
 
     def newest_first(self):
-        return self.order_by(
-            F("event__start_year").desc(nulls_last=True),
-            F("event__start_month").desc(nulls_last=True),
-            F("event__start_day").desc(nulls_last=True),
-            "event__name",
-            "pk",
-        )
+        return self.order_by(*chronological("event"), "event__name", "pk")
 
 
 class Participation(Evidence, CurationState):
@@ -478,6 +504,9 @@ class Participation(Evidence, CurationState):
 
     def __str__(self):
         return f"{self.person} at {self.event} ({self.get_role_display()})"
+
+    def natural_key(self) -> tuple[str, ...]:
+        return (self.event.key, self.person.key)
 
     @property
     def primary_position(self):
@@ -511,15 +540,29 @@ class ParticipantMention(Evidence):
 
 
 class PositionQuerySet(models.QuerySet):
+    def at_organizations(self, hits: dict):
+        """Positions held at the matched organisations (`people.matching` hits), each with
+        `match_tier` and `match_reason` of its organisation."""
+        from people.matching import reason_of, tier_of
+
+        return (
+            self.order_by()
+            .filter(organization_id__in=list(hits))
+            .annotate(
+                match_tier=tier_of(hits, "organization_id"),
+                match_reason=reason_of(hits, "organization_id"),
+            )
+        )
+
+    def matching_affiliation(self, text: str):
+        """Positions held at an organisation the words mean: "WB", "Tsinghua University"."""
+        from people.matching import match_organizations
+
+        return self.at_organizations(match_organizations(text))
+
     def latest_first(self):
         """From the latest dated appearance back; within one appearance, in the report's order."""
-        return self.order_by(
-            F("participation__event__start_year").desc(nulls_last=True),
-            F("participation__event__start_month").desc(nulls_last=True),
-            F("participation__event__start_day").desc(nulls_last=True),
-            "-participation__pk",
-            "order",
-        )
+        return self.order_by(*chronological("participation__event"), "-participation__pk", "order")
 
 
 class Position(Evidence):

@@ -7,6 +7,12 @@ Environment:
     ALLOWED_HOSTS  comma-separated (default: localhost,127.0.0.1)
     HTTPS          "0" to serve plain http locally (default on: redirects, secure cookies, HSTS)
     BEHIND_PROXY   "1" when a proxy in front sets X-Forwarded-Proto (otherwise clients could)
+    CACHE_URL      redis://host:port/db for the page cache (default: local memory, per process)
+    PAGE_CACHE     "0" turns the page cache off (default on)
+    FACET_COUNT_CACHE  "0" recounts every filter choice on every request (default: cached
+                   per data version, in the same cache)
+    STATIC_ROOT    where collectstatic writes (default: staticfiles/ beside manage.py)
+    EVENTSDB_BENCHMARK  "1" only for benchmarks/pages.py: query counts in a header, bare views
 """
 
 import os
@@ -14,6 +20,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.management.utils import get_random_secret_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -64,6 +71,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "axes",
+    "csp",
     "eventsdb",
     "core",
     "people",
@@ -75,15 +83,24 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions, CSRF and authentication: a cached page needs none of them.
+    "browse.middleware.PageCacheMiddleware",
+    "browse.middleware.PublicGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     # Last, so it sees the outcome of authentication.
     "axes.middleware.AxesMiddleware",
 ]
+
+BENCHMARK = env_flag("EVENTSDB_BENCHMARK", False)
+if BENCHMARK:
+    # Outermost, so that the count includes every middleware's queries.
+    MIDDLEWARE.insert(0, "benchmarks.middleware.QueryCountMiddleware")
 
 ROOT_URLCONF = "eventsdb.urls"
 WSGI_APPLICATION = "eventsdb.wsgi.application"
@@ -131,13 +148,53 @@ AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
 AXES_RESET_ON_SUCCESS = True
 
+# Whole public pages are cached under the data version (browse.middleware): local memory
+# by default, one cache per worker process; CACHE_URL=redis://... shares one between workers
+# and servers.
+CACHE_URL = os.environ.get("CACHE_URL", "")
+if CACHE_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": "eventsdb",
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "eventsdb",
+            # At most a few hundred pages of at most ~150 KB each in a worker's memory.
+            "OPTIONS": {"MAX_ENTRIES": 300},
+        }
+    }
+PAGE_CACHE = env_flag("PAGE_CACHE", True)
+PAGE_CACHE_ALIAS = "default"
+# Pages of an older data version are never read again; this only frees their space.
+PAGE_CACHE_SECONDS = 60 * 60 * 24
+# Filter-choice counts, per filter state, under the data version (browse.filters.facets).
+FACET_COUNT_CACHE = env_flag("FACET_COUNT_CACHE", True)
+
+# No inline script or style anywhere: everything comes from our own static files.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

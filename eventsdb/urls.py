@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -5,6 +6,9 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("browse.urls")),
 ]
+
+if settings.BENCHMARK:
+    urlpatterns.insert(0, path("__benchmark__/", include("benchmarks.views")))
 
 handler404 = "browse.views.events.page_not_found"
 handler500 = "django.views.defaults.server_error"  # templates/500.html, standalone

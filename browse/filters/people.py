@@ -63,11 +63,6 @@ class PersonFilter(FacetedFilterSet):
         to_list="person",
         widget=searchable_select("Any topic"),
     )
-    # Carried by the form so that applying a filter keeps an affiliation search; the search
-    # itself ranks rather than filters, and lives in browse.search.affiliation.
-    affiliation = django_filters.CharFilter(method="keep_for_search", widget=forms.HiddenInput)
-    title = django_filters.CharFilter(method="keep_for_search", widget=forms.HiddenInput)
-
     facets = {
         "organisation": Facet(
             "organization__slug",
@@ -112,26 +107,19 @@ class PersonFilter(FacetedFilterSet):
         aliases = PersonAlias.objects.filter(key__contains=key).values("person_id")
         return queryset.filter(Q(key__contains=key) | Q(pk__in=aliases))
 
-    def keep_for_search(self, queryset, name, value):
-        return queryset
-
-    def search_terms(self) -> dict[str, str]:
-        """What to rank by affiliation: the affiliation, title and name words asked for."""
-        data = self.form.cleaned_data if self.is_bound and self.is_valid() else {}
-        return {name: (data.get(name) or "").strip() for name in ("affiliation", "title", "q")}
-
     def chosen_people(self):
-        """The people the other filters select, for the affiliation search to choose among.
+        """The people the filters other than the name select, for the affiliation search to
+        choose among (it matches the name itself); None when none is set.
 
         A plain queryset (no counting or latest-affiliation annotations) so it can be a
-        subquery; None when no other filter is set, so the search need not join it.
+        subquery.
         """
         if not self.is_bound or not self.is_valid():
             return None
         active = {
             name: value
             for name, value in self.form.cleaned_data.items()
-            if value not in (None, "") and name not in {"affiliation", "title", "q"}
+            if value not in (None, "") and name != "q"
         }
         if not active:
             return None

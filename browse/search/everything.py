@@ -1,11 +1,14 @@
 """The site-wide search behind /search/: one entry point, the database picked at query time.
 
 `search_everything(q)` finds events, people, organisations, topics, cities and reports whose
-words start with every word of the query. On PostgreSQL, events, reports and organisations
-are matched by full-text search on weighted `to_tsvector('simple', ...)` vectors that GIN
-indexes cover (`events/migrations/0003_search.py`, `people/migrations/0002_search.py`) and
-names by trigram-indexed substring search on their folded keys. On any other database the
-same word-start rule is a regular expression, so every backend gives the same hits.
+words start with every word of the query. Organisations come from the one organisation
+matcher, the speakers page's (`Organization.objects.matching()`, people.matching). On
+PostgreSQL, events and reports are matched by full-text search on stored, weighted vectors
+that triggers keep and GIN indexes cover (core.fulltext, events migration 0008); only a
+bounded set of matches is ranked and counts stop at COUNT_CAP, so a word that every report
+contains costs what a rare one does. Names are found by trigram-indexed substring search on
+their folded keys. On any other database the same word-start rule is a regular expression,
+so every backend gives the same hits.
 
 Snippets are built here as segments of plain text, the matching words flagged, and the
 template escapes them: report text is never marked safe.
@@ -17,16 +20,18 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache, cached_property, reduce
+from functools import cache, reduce
 from operator import and_, or_
+from typing import NamedTuple
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import Case, F, Func, IntegerField, Q, QuerySet, TextField, Value, When
 
 from core.folding import fold, fold_with_offsets
 from events.models import City, Event, EventOrganizer, Report, Topic
-from people.models import Organization, OrganizationAlias, Person, PersonAlias
+from people.models import Organization, Person, PersonAlias
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 8
@@ -34,6 +39,11 @@ HITS_PER_KIND = 10
 SNIPPET_BEFORE = 80
 SNIPPET_AFTER = 140
 ALIAS_MATCH_LIMIT = 1000
+# Full text: at most this many matches (by name or title, and anywhere) are ranked, and the
+# count stops at COUNT_CAP ("1,000+"): a word in every report costs the same as a rare one.
+RANKED = 500
+COUNT_CAP = 1000
+PAGE_SIZE = 25
 # Folding a long report letter by letter is slow; an accented match is looked for this far.
 SNIPPET_SEARCH_LIMIT = 20_000
 
@@ -58,10 +68,23 @@ class KindResults:
     label: str
     count: int
     hits: tuple[Hit, ...]
+    capped: bool = False  # there are more than `count`
+    page: Page | None = None  # when one kind is paged through
 
     @property
     def more(self) -> int:
         return self.count - len(self.hits)
+
+    @property
+    def count_display(self) -> str:
+        return f"{self.count:,}+" if self.capped else f"{self.count:,}"
+
+
+class Found(NamedTuple):
+    """One kind's matches: best first (bounded), and all of them (to count, capped)."""
+
+    ranked: QuerySet
+    matching: QuerySet
 
 
 @dataclass(frozen=True)
@@ -74,6 +97,10 @@ class SearchResults:
     @property
     def total(self) -> int:
         return sum(group.count for group in self.groups)
+
+    @property
+    def capped(self) -> bool:
+        return any(group.capped for group in self.groups)
 
     @property
     def found(self) -> tuple[KindResults, ...]:
@@ -94,26 +121,32 @@ def parse_query(q: str) -> tuple[str, bool, tuple[str, ...]]:
     return q, truncated, words
 
 
-def search_everything(q: str) -> SearchResults:
+def search_everything(q: str, *, kind: str | None = None, page=None) -> SearchResults:
+    """Every kind's best HITS_PER_KIND; or, with `kind`, one page of that kind's ranked hits."""
     query, truncated, words = parse_query(q)
     if not words:
         return SearchResults(query, words, truncated, ())
     backend = _PostgresBackend(words) if connection.vendor == "postgresql" else _PlainBackend(words)
-    groups = (
-        _group("events", "Events", backend.events(), words, _event_hit),
-        _group("people", "People", backend.people(), words, _person_hit),
-        _group("organisations", "Organisations", backend.organizations(), words, _org_hit),
-        _group("topics", "Topics", backend.topics(), words, _topic_hit),
-        _group("cities", "Cities", backend.cities(), words, _city_hit),
-        _group("reports", "Reports", backend.reports(), words, _report_hit),
+    groups = tuple(
+        _group(name, label, getattr(backend, method)(), words, make_hit, page if kind else None)
+        for name, (label, method, make_hit) in KINDS.items()
+        if kind in (None, name)
     )
     return SearchResults(query, words, truncated, groups)
 
 
-def _group(kind: str, label: str, queryset: QuerySet, words, make_hit: Callable) -> KindResults:
-    count = queryset.count()
-    hits = tuple(make_hit(record, words) for record in queryset[:HITS_PER_KIND]) if count else ()
-    return KindResults(kind, label, count, hits)
+def _group(kind: str, label: str, found, words, make_hit: Callable, page) -> KindResults:
+    if not isinstance(found, Found):
+        found = Found(found, found)
+    count = found.matching.order_by()[: COUNT_CAP + 1].count()
+    shown = None
+    if page is not None:
+        shown = Paginator(found.ranked, PAGE_SIZE).get_page(page)
+        rows = shown.object_list
+    else:
+        rows = found.ranked[:HITS_PER_KIND] if count else ()
+    hits = tuple(make_hit(record, words) for record in rows)
+    return KindResults(kind, label, min(count, COUNT_CAP), hits, count > COUNT_CAP, shown)
 
 
 class _Backend:
@@ -141,21 +174,13 @@ class _Backend:
             "key", "pk"
         )
 
-    @cached_property
-    def _organization_aliases(self) -> list[int]:
-        return list(
-            OrganizationAlias.objects.filter(self._all_words_in("key")).values_list(
-                "organization_id", flat=True
-            )[:ALIAS_MATCH_LIMIT]
-        )
-
     def _organised_by_matches(self) -> Q | None:
         """Events organised by a matching organisation: "IGEA" finds the summits it hosted.
 
         The ids are fetched first: an OR with a subquery would stop PostgreSQL using the
         full-text index on events.
         """
-        matching = self.organizations().order_by().values("pk")
+        matching = self.organizations().ranked.order_by().values("pk")
         events = list(
             EventOrganizer.objects.filter(organization__in=matching)
             .values_list("event_id", flat=True)
@@ -163,18 +188,18 @@ class _Backend:
         )
         return Q(pk__in=events) if events else None
 
-    def organizations(self) -> QuerySet:
-        aliases = self._organization_aliases
-        extra = Q(pk__in=aliases) if aliases else None
-        return self._ranked(Organization.objects.all(), "name", "acronym", extra)
+    def organizations(self) -> Found:
+        # The same matcher as the speakers page's ?affiliation= (people.matching).
+        matching = Organization.objects.matching(" ".join(self.words))
+        return Found(matching, matching)
 
-    def events(self) -> QuerySet:
+    def events(self) -> Found:
         return self._ranked(
             Event.objects.select_related("city"), "name", "venue", self._organised_by_matches()
         )
 
-    def reports(self) -> QuerySet:
-        return self._ranked(Report.objects.all(), "title", "text")
+    def reports(self) -> Found:
+        return self._ranked(Report.objects.defer("raw_text", "search_vector"), "title", "text")
 
     def topics(self) -> QuerySet:
         return Topic.objects.filter(self._all_words_icontained("name", "description"))
@@ -198,22 +223,32 @@ class _PostgresBackend(_Backend):
         terms = " & ".join(f"{word}:*" for word in self.words)
         return SearchQuery(_unaccent(Value(terms)), search_type="raw", config="simple")
 
-    @staticmethod
-    def _vector(a: str, b: str) -> SearchVector:
-        # Must stay exactly the expression of the GIN indexes in the search migrations
-        # (events 0004, people 0003), or the planner cannot use them.
-        return SearchVector(_unaccent(F(a)), weight="A", config="simple") + SearchVector(
-            _unaccent(F(b)), weight="B", config="simple"
-        )
+    def _ranked(self, queryset: QuerySet, a: str, b: str, extra: Q | None = None) -> Found:
+        """Matches of the stored vector (core.fulltext), the best RANKED first.
 
-    def _ranked(self, queryset: QuerySet, a: str, b: str, extra: Q | None = None) -> QuerySet:
+        Only a bounded set is ranked: the first RANKED rows whose `a` column (the name or
+        title, weight A) matches, and the first RANKED matching anywhere. A word that nearly
+        every report contains then costs two short index reads and a few hundred ranks, not
+        a rank of every report.
+        """
         query = self._query()
-        matches = Q(search=query) | extra if extra is not None else Q(search=query)
-        return (
-            queryset.alias(search=self._vector(a, b))
-            .filter(matches)
-            .annotate(rank=SearchRank(F("search"), query))
-            .order_by("-rank", a, "pk")
+        title_query = SearchQuery(
+            _unaccent(Value(" & ".join(f"{word}:*A" for word in self.words))),
+            search_type="raw",
+            config="simple",
+        )
+        matching = queryset.model._default_manager.order_by()
+        in_title = matching.filter(search_vector=title_query).values("pk")[:RANKED]
+        anywhere = matching.filter(search_vector=query).values("pk")[:RANKED]
+        candidates = Q(pk__in=in_title) | Q(pk__in=anywhere)
+        if extra is not None:
+            candidates |= extra
+        matches = Q(search_vector=query)
+        return Found(
+            queryset.filter(candidates)
+            .annotate(rank=SearchRank(F("search_vector"), query))
+            .order_by("-rank", a, "pk"),
+            queryset.filter(matches | extra if extra is not None else matches),
         )
 
 
@@ -229,7 +264,7 @@ class _PlainBackend(_Backend):
             ),
         )
 
-    def _ranked(self, queryset: QuerySet, a: str, b: str, extra: Q | None = None) -> QuerySet:
+    def _ranked(self, queryset: QuerySet, a: str, b: str, extra: Q | None = None) -> Found:
         matches = self._words_start_in(a, b)
         if extra is not None:
             matches |= extra
@@ -238,7 +273,8 @@ class _PlainBackend(_Backend):
             default=Value(1),
             output_field=IntegerField(),
         )
-        return queryset.filter(matches).annotate(rank=in_title).order_by("rank", a, "pk")
+        matching = queryset.filter(matches)
+        return Found(matching.annotate(rank=in_title).order_by("rank", a, "pk"), matching)
 
 
 @cache
@@ -387,3 +423,14 @@ def _report_hit(report: Report, words) -> Hit:
         snippet=excerpt(report.text, words),
         detail=report.file_name,
     )
+
+
+# kind: (label, backend method, hit maker), in the order the page shows them.
+KINDS = {
+    "events": ("Events", "events", _event_hit),
+    "people": ("People", "people", _person_hit),
+    "organisations": ("Organisations", "organizations", _org_hit),
+    "topics": ("Topics", "topics", _topic_hit),
+    "cities": ("Cities", "cities", _city_hit),
+    "reports": ("Reports", "reports", _report_hit),
+}

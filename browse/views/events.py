@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Value, When
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
@@ -35,6 +35,8 @@ from events.models import (
 )
 from people.models import Organization, Person
 
+# An event page lists this many participants at a time.
+PARTICIPANTS_PER_PAGE = 100
 # Participants are shown in this order of roles; within a role, in the report's order.
 ROLE_ORDER = [
     (ParticipationRole.KEYNOTE, "Keynote speakers"),
@@ -135,13 +137,25 @@ class EventDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         event = self.object
-        participations = list(event.participations.all())
+        in_role_order = Case(
+            *(When(role=role, then=Value(i)) for i, (role, _) in enumerate(ROLE_ORDER)),
+            default=Value(len(ROLE_ORDER)),
+        )
+        participants = paginate(
+            self.request,
+            event.participations.for_event_page().order_by(in_role_order, "order", "pk"),
+            "participants_page",
+            per_page=PARTICIPANTS_PER_PAGE,
+        )
+        participations = list(participants)
+        totals = dict(event.participations.order_by().values_list("role").annotate(n=Count("pk")))
         claims: dict[str, list] = {}
         for claim in event.claims.all():
             claims.setdefault(claim.field, []).append(claim)
         return super().get_context_data(
+            participants=participants,
             participant_groups=[
-                (label, [p for p in participations if p.role == role])
+                (label, totals.get(role, 0), [p for p in participations if p.role == role])
                 for role, label in ROLE_ORDER
                 if any(p.role == role for p in participations)
             ],

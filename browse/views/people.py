@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Max, Min, OuterRef, Q, Subquery
 from django.http import Http404, HttpResponsePermanentRedirect
@@ -11,13 +13,14 @@ from django_filters.views import FilterView
 from browse.filters.people import OrganizationFilter, PersonFilter
 from browse.linked_data import organization_json_ld, person_json_ld
 from browse.search.affiliation import search_speakers_by_affiliation
-from browse.views.lists import ListPageMixin, paginate
+from browse.views.lists import PAGE_SIZE, ListPageMixin, paginate
 from core.counting import SubqueryCount
 from events.models import (
     REPORT_TEXTS,
     EventOrganizer,
     Participation,
     Position,
+    chronological,
     evidence_sentence,
 )
 from people.models import Organization, Person
@@ -41,6 +44,8 @@ class SlugRedirectMixin:
 
 
 class PersonListView(ListPageMixin, FilterView):
+    """Everyone the filters select, in name order, with their latest affiliation."""
+
     filterset_class = PersonFilter
     template_name = "people/person_list.html"
     download_name = "speakers"
@@ -76,7 +81,53 @@ class PersonListView(ListPageMixin, FilterView):
             "appearances": person.appearance_count,
         }
 
-    def affiliation_download_row(self, match) -> dict:
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            affiliation_asked=dict.fromkeys(AFFILIATION_PARAMS, ""),
+            affiliation_kept=kept_params(self.request, AFFILIATION_PARAMS),
+            affiliation_search=False,
+            **kwargs,
+        )
+
+
+class SpeakerSearchView(ListPageMixin, FilterView):
+    """Speakers ranked by how well an organisation they spoke for matches `?affiliation=`
+    (and their titles `?title=`), among the people the other filters select.
+
+    The facets count the people of this search, so the numbers beside the filters describe
+    the list shown.
+    """
+
+    filterset_class = PersonFilter
+    template_name = "people/person_list.html"
+    download_name = "speakers"
+    # The ranked results are paged below, with the same ?page=.
+    paginate_by = None
+
+    def asked(self) -> dict[str, str]:
+        return {name: self.request.GET.get(name, "").strip() for name in AFFILIATION_PARAMS}
+
+    @cached_property
+    def results(self):
+        # The filters are read here from the request: the view's filterset is built on the
+        # queryset this search gives.
+        filters = PersonFilter(self.request.GET, queryset=Person.objects.all())
+        name = filters.form.cleaned_data.get("q", "") if filters.is_valid() else ""
+        asked = self.asked()
+        return search_speakers_by_affiliation(
+            asked["affiliation"],
+            title=asked["title"],
+            name=name or "",
+            people=filters.chosen_people(),
+        )
+
+    def get_queryset(self):
+        return self.results.matching_people().order_by("family_name", "given_name", "name", "pk")
+
+    def download_rows(self):
+        return (self.download_row(match) for match in self.results)
+
+    def download_row(self, match) -> dict:
         return {
             "name": match.person.name,
             "url": self.request.build_absolute_uri(match.person.get_absolute_url()),
@@ -86,52 +137,36 @@ class PersonListView(ListPageMixin, FilterView):
             "reason": match.reason,
         }
 
-    def download_rows(self) -> list[dict]:
-        results = self.affiliation_results()
-        if results is None:
-            return super().download_rows()
-        return [self.affiliation_download_row(match) for match in results]
-
-    def affiliation_asked(self) -> dict[str, str]:
-        return {name: self.request.GET.get(name, "").strip() for name in AFFILIATION_PARAMS}
-
-    def affiliation_results(self):
-        """The ranked affiliation search among the people the other filters select, or None."""
-        filterset = getattr(self, "filterset", None) or self.get_filterset(
-            self.get_filterset_class()
-        )
-        terms = filterset.search_terms()
-        if not (terms["affiliation"] or terms["title"]):
-            return None
-        return search_speakers_by_affiliation(
-            terms["affiliation"],
-            title=terms["title"],
-            name=terms["q"],
-            people=filterset.chosen_people(),
-        )
-
-    def get_paginate_by(self, queryset):
-        # An affiliation search pages its own ranked results with the same ?page=.
-        if any(self.affiliation_asked().values()):
-            return None
-        return super().get_paginate_by(queryset)
-
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        asked = self.affiliation_asked()
-        context["affiliation_asked"] = asked
-        context["affiliation_kept"] = [
-            (name, value)
-            for name, value in self.request.GET.items()
-            if name not in {*AFFILIATION_PARAMS, "page", "format"} and value
-        ]
-        results = self.affiliation_results() if any(asked.values()) else None
-        context["affiliation_search"] = results is not None
-        if results is not None:
-            paginator = Paginator(results, self.paginate_by)
-            context["affiliation_results"] = results
-            context["affiliation_page"] = paginator.get_page(self.request.GET.get("page"))
-        return context
+        paginator = Paginator(self.results, PAGE_SIZE)
+        return super().get_context_data(
+            affiliation_asked=self.asked(),
+            affiliation_kept=kept_params(self.request, AFFILIATION_PARAMS),
+            affiliation_search=True,
+            affiliation_results=self.results,
+            affiliation_page=paginator.get_page(self.request.GET.get("page")),
+            search_kept=[(name, value) for name, value in self.asked().items() if value],
+            **kwargs,
+        )
+
+
+def kept_params(request, skip) -> list[tuple[str, str]]:
+    """The other parameters of the page, for a form that changes only `skip`."""
+    return [
+        (name, value)
+        for name, value in request.GET.items()
+        if name not in {*skip, "page", "format"} and value
+    ]
+
+
+_person_list = PersonListView.as_view()
+_speaker_search = SpeakerSearchView.as_view()
+
+
+def speakers(request, *args, **kwargs):
+    """/speakers/: the filtered list, or with ?affiliation= or ?title= the ranked search."""
+    searching = any(request.GET.get(name, "").strip() for name in AFFILIATION_PARAMS)
+    return (_speaker_search if searching else _person_list)(request, *args, **kwargs)
 
 
 class PersonDetailView(SlugRedirectMixin, DetailView):
@@ -274,7 +309,7 @@ class OrganizationDetailView(SlugRedirectMixin, DetailView):
                 "participation__person__family_name",
                 "participation__person__given_name",
                 "participation__person_id",
-                "-participation__event__start_year",
+                *chronological("participation__event"),
                 "participation__pk",
                 "pk",
             )
@@ -283,7 +318,7 @@ class OrganizationDetailView(SlugRedirectMixin, DetailView):
             organization.organizer_roles.select_related("event__city", "report")
             .defer(*REPORT_TEXTS)
             .annotate(evidence_sentence=evidence_sentence())
-            .order_by("-event__start_year", "-event__start_month", "event__name", "pk")
+            .order_by(*chronological("event"), "event__name", "pk")
         )
         return super().get_context_data(
             units=paginate(request, organization.units.order_by("name", "pk"), "units_page"),

@@ -3,14 +3,32 @@
 from __future__ import annotations
 
 from django.shortcuts import render
+from django.urls import reverse
 
-from browse.search.everything import MAX_QUERY_LENGTH, search_everything
+from browse.search.everything import KINDS, MAX_QUERY_LENGTH, search_everything
+
+# Kinds whose list page filters by name with ?q=: a "see all" there can be narrowed further.
+LIST_PAGES = {
+    "events": "events:list",
+    "people": "people:list",
+    "organisations": "people:organizations",
+}
 
 
 def search(request):
-    results = search_everything(request.GET.get("q", ""))
+    kind = request.GET.get("kind")
+    kind = kind if kind in KINDS else None
+    results = search_everything(
+        request.GET.get("q", ""), kind=kind, page=request.GET.get("page") if kind else None
+    )
     return render(
         request,
         "search/search.html",
-        {"results": results, "query": results.query, "max_length": MAX_QUERY_LENGTH},
+        {
+            "results": results,
+            "query": results.query,
+            "kind": kind,
+            "max_length": MAX_QUERY_LENGTH,
+            "list_pages": {name: reverse(url) for name, url in LIST_PAGES.items()},
+        },
     )

@@ -280,10 +280,10 @@ def test_event_detail_shows_every_fact(client, summit):
 def test_event_detail_groups_participants_by_role(client, summit):
     response = client.get(summit["event"].get_absolute_url())
     groups = [
-        (label, [p.person.name for p in group])
-        for label, group in response.context["participant_groups"]
+        (label, total, [p.person.name for p in group])
+        for label, total, group in response.context["participant_groups"]
     ]
-    assert groups == [("Speakers", ["Liu Yanhua"]), ("Moderators", ["Ma Rong"])]
+    assert groups == [("Speakers", 1, ["Liu Yanhua"]), ("Moderators", 1, ["Ma Rong"])]
 
 
 def test_event_detail_quotes_evidence_and_links_to_the_marked_sentence(client, summit):

@@ -227,8 +227,8 @@ DETAIL_PAGES = [
     (
         "events:detail",
         "forum-0",
-        9,
-        lambda context: [p for _, group in context["participant_groups"] for p in group],
+        11,
+        lambda context: [p for _, _, group in context["participant_groups"] for p in group],
     ),
     ("events:report", "r0", 9, lambda context: list(context["events"])),
     ("events:city", "city-0", 7, lambda context: list(context["events"])),

@@ -227,7 +227,7 @@ def test_search_speakers_by_title_and_affiliation(seed):
     assert names(search_speakers_by_affiliation("IGEA", title="professor")) == []
 
 
-def test_search_speakers_by_title_alone(seed, probe):
+def test_search_speakers_by_title_alone(seed):
     assert names(search_speakers_by_affiliation("", title="director")) == [
         "Bojan Lalić",
         "Cao Ying",
@@ -250,7 +250,7 @@ def test_search_speakers_similar_spelling(seed):
     assert {m.reason for m in results} == {"similar spelling: Tsinghau ≈ Tsinghua"}
 
 
-def test_search_speakers_ranks_exact_then_alias_then_parent_then_partial(db, probe):
+def test_search_speakers_ranks_exact_then_alias_then_parent_then_partial(db):
     event = make_event("Forum", start_year=2024)
     center = make_organization("Green Center", acronym="GC")
     make_organization("Green Center Foundation")  # only reached by partial name
@@ -323,14 +323,7 @@ def test_search_speakers_query_count_does_not_grow_with_rows(db, django_assert_m
     assert len(page) == n
 
 
-@pytest.fixture(params=["few positions", "many positions"])
-def probe(request, monkeypatch):
-    """Run a test on both ranking paths: in Python, and tier by tier in the database."""
-    if request.param == "many positions":
-        monkeypatch.setattr("browse.search.affiliation.PROBE_POSITIONS", 1)
-
-
-def test_search_speakers_pages_across_tiers_in_rank_order(db, probe):
+def test_search_speakers_pages_across_tiers_in_rank_order(db):
     event = make_event("Forum", start_year=2024)
     center = make_organization("Green Center")
     annex = make_organization("Green Center Annex")
@@ -351,7 +344,7 @@ def test_search_speakers_pages_across_tiers_in_rank_order(db, probe):
     assert (results[0].position.title, results[0].reason) == ("chair", "exact organisation")
 
 
-def test_search_speakers_among_chosen_people_only(seed, probe):
+def test_search_speakers_among_chosen_people_only(seed):
     chosen = Person.objects.filter(name__in=["Li Weiqi", "Ma Rong"])
     assert names(search_speakers_by_affiliation("tsinghua", people=chosen)) == ["Li Weiqi"]
     assert names(search_speakers_by_affiliation("", title="director", people=chosen)) == [
@@ -361,7 +354,7 @@ def test_search_speakers_among_chosen_people_only(seed, probe):
     assert names(search_speakers_by_affiliation("", name="lalic", people=chosen)) == []
 
 
-def test_search_speakers_count_stops_at_the_cap(db, monkeypatch, probe):
+def test_search_speakers_count_stops_at_the_cap(db, monkeypatch):
     monkeypatch.setattr("browse.search.affiliation.COUNT_CAP", 2)
     center = make_organization("Green Center")
     event = make_event(start_year=2024)

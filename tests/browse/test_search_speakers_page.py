@@ -219,3 +219,26 @@ def test_speakers_page_affiliation_with_filters_query_count_does_not_grow(
             reverse("people:list"), {"affiliation": "Peking University", "event": "forum"}
         )
     assert len(response.context["affiliation_page"]) == n
+
+
+def test_speakers_search_facets_count_the_people_found(client, two_banks):
+    ngo = make_organization("Green Earth", kind="ngo")
+    make_participation(two_banks["forum"], make_person("Sun Earth"), positions=[("chair", ngo)])
+    response = client.get(reverse("people:list"), {"affiliation": "world bank"})
+    kinds = list(response.context["filter"].form.fields["kind"].widget.choices)
+    assert kinds == [
+        ("", "Any kind"),
+        ("academic", "Academic (1)"),
+        ("intergovernmental", "Intergovernmental (1)"),
+    ]
+    listed = client.get(reverse("people:list"))
+    assert ("ngo", "NGO (1)") in list(listed.context["filter"].form.fields["kind"].widget.choices)
+
+
+def test_speakers_page_is_two_views_behind_one_url(client, two_banks):
+    from browse.views.people import PersonListView, SpeakerSearchView
+
+    assert type(client.get(reverse("people:list")).context["view"]) is PersonListView
+    searched = client.get(reverse("people:list"), {"title": "econ"})
+    assert type(searched.context["view"]) is SpeakerSearchView
+    assert matched(searched) == [("Zhao Bank", "title")]
