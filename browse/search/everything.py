@@ -29,6 +29,7 @@ from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import Case, F, Func, IntegerField, Q, QuerySet, TextField, Value, When
 
+from browse.search.affiliation import search_speakers_by_affiliation
 from core.folding import fold, fold_with_offsets
 from events.models import City, Event, EventOrganizer, Report, Topic
 from people.models import Organization, Person, PersonAlias
@@ -127,12 +128,50 @@ def search_everything(q: str, *, kind: str | None = None, page=None) -> SearchRe
     if not words:
         return SearchResults(query, words, truncated, ())
     backend = _PostgresBackend(words) if connection.vendor == "postgresql" else _PlainBackend(words)
-    groups = tuple(
-        _group(name, label, getattr(backend, method)(), words, make_hit, page if kind else None)
-        for name, (label, method, make_hit) in KINDS.items()
-        if kind in (None, name)
+    groups = []
+    for name, (label, method, make_hit) in KINDS.items():
+        if kind in (None, name):
+            found = getattr(backend, method)()
+            groups.append(_group(name, label, found, words, make_hit, page if kind else None))
+        if name == "people" and kind in (None, AFFILIATED):
+            groups.append(_affiliated_group(query, words, page if kind else None))
+    return SearchResults(query, words, truncated, tuple(groups))
+
+
+# "Tsinghua University" is most often asked to find who spoke for it: the people whose
+# positions match the words as an organisation, ranked as the speakers page ranks them.
+AFFILIATED = "affiliated"
+
+
+def _affiliated_group(query: str, words, page) -> KindResults:
+    matches = search_speakers_by_affiliation(query)
+    count = matches.count()
+    shown = None
+    if page is not None:
+        shown = Paginator(matches, PAGE_SIZE).get_page(page)
+        rows = list(shown.object_list)
+    else:
+        rows = matches[:HITS_PER_KIND] if count else []
+    hits = tuple(_affiliation_hit(match, words) for match in rows)
+    label = "People by affiliation"
+    return KindResults(AFFILIATED, label, count, hits, matches.capped, shown)
+
+
+def _affiliation_hit(match, words) -> Hit:
+    held = ", ".join(
+        part
+        for part in (
+            match.position.title if match.position else "",
+            match.organization.name if match.organization else "",
+        )
+        if part
     )
-    return SearchResults(query, words, truncated, groups)
+    detail = " · ".join(part for part in (held, match.reason) if part)
+    return Hit(
+        highlight(match.person.name, words, word_start=False),
+        match.person.get_absolute_url(),
+        detail=detail,
+    )
 
 
 def _group(kind: str, label: str, found, words, make_hit: Callable, page) -> KindResults:

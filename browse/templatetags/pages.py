@@ -81,6 +81,7 @@ SINGULAR = {
     "events": "event",
     "organisations": "organisation",
     "people": "person",
+    "people by affiliation": "person by affiliation",
     "reports": "report",
     "results": "result",
     "speakers": "speaker",
@@ -96,3 +97,9 @@ def counted(number, noun: str) -> str:
     except (TypeError, ValueError):
         return f"{number} {noun}"
     return f"{n:,} {SINGULAR.get(noun, noun) if n == 1 else noun}"
+
+
+@register.filter
+def noun_for(noun: str, number) -> str:
+    """`{{ "events"|noun_for:1 }}` -> "event": the noun that goes with a count shown apart."""
+    return SINGULAR.get(noun, noun) if str(number) == "1" else noun

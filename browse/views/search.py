@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.shortcuts import render
 from django.urls import reverse
 
-from browse.search.everything import KINDS, MAX_QUERY_LENGTH, search_everything
+from browse.search.everything import AFFILIATED, KINDS, MAX_QUERY_LENGTH, search_everything
 
 # Kinds whose list page filters by name with ?q=: a "see all" there can be narrowed further.
 LIST_PAGES = {
@@ -17,7 +17,7 @@ LIST_PAGES = {
 
 def search(request):
     kind = request.GET.get("kind")
-    kind = kind if kind in KINDS else None
+    kind = kind if kind in KINDS or kind == AFFILIATED else None
     results = search_everything(
         request.GET.get("q", ""), kind=kind, page=request.GET.get("page") if kind else None
     )
@@ -30,5 +30,6 @@ def search(request):
             "kind": kind,
             "max_length": MAX_QUERY_LENGTH,
             "list_pages": {name: reverse(url) for name, url in LIST_PAGES.items()},
+            "affiliated": AFFILIATED,
         },
     )

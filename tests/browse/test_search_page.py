@@ -77,6 +77,8 @@ def test_search_everything_groups_hits_by_kind(seed):
     assert counts == {
         "events": 0,
         "people": 0,
+        # Nobody is named Tsinghua, but two speakers spoke for it or its institutes.
+        "affiliated": 2,
         "organisations": 3,
         "topics": 0,
         "cities": 0,
@@ -125,7 +127,11 @@ def test_search_page_shows_grouped_highlighted_results(client, seed):
     html = response.content.decode()
     assert '<a href="/organisations/world-bank/"><mark>World</mark> <mark>Bank</mark></a>' in html
     assert "<mark>World</mark> <mark>Bank</mark>, spoke about green finance." in html
-    assert [g.kind for g in response.context["results"].found] == ["organisations", "reports"]
+    assert [g.kind for g in response.context["results"].found] == [
+        "affiliated",
+        "organisations",
+        "reports",
+    ]
 
 
 def test_search_page_empty_query_explains_what_to_type(client, db):
@@ -184,8 +190,9 @@ def test_search_page_query_count_does_not_grow_with_hits(
     for i in range(n):
         make_event(f"Green Summit {i}", city=city, venue="Green Hall", topics=[topic])
     # Organisations go through the speakers page's matcher: a few queries per tier, and the
-    # similar-spelling candidates when nothing matches as typed.
-    with django_assert_max_num_queries(23):
+    # similar-spelling candidates when nothing matches as typed; the people by affiliation
+    # ask the matcher once more, then rank and fetch one page of people.
+    with django_assert_max_num_queries(27):
         response = client.get(reverse("search"), {"q": "green"})
     assert group(response.context["results"], "events").count == n
 
@@ -231,8 +238,9 @@ def test_search_page_shows_counts_links_and_snippets_per_kind(client, seed):
     make_organizer(seed.events.summit, seed.organizations.igea)
     html = client.get(reverse("search"), {"q": "igea"}).content.decode()
     assert (
-        '3 results: <a href="#events">1 events</a>, <a href="#organisations">1 organisations</a>, '
-        '<a href="#reports">1 reports</a>'
+        '4 results: <a href="#events">1 event</a>, '
+        '<a href="#affiliated">1 person by affiliation</a>, '
+        '<a href="#organisations">1 organisation</a>, <a href="#reports">1 report</a>'
     ) in " ".join(html.split())
     assert (
         '<h2 id="organisations-heading">Organisations <span class="count">(1)</span></h2>' in html
@@ -291,3 +299,26 @@ def test_organisations_are_matched_through_the_trigram_index_of_their_keys(db):
         cursor.execute("SET LOCAL enable_indexscan = off")
         plan = Organization.objects.filter(key__contains="tsinghua").explain()
     assert "Bitmap Index Scan on people_organization_key_trgm" in plan
+
+
+def test_search_answers_who_from_an_organisation(client, db):
+    from tests.factories import make_event, make_organization, make_participation, make_person
+
+    tsinghua = make_organization("Tsinghua University")
+    institute = make_organization("Institute of Energy", parent=tsinghua)
+    event = make_event("Forum on Heat")
+    make_participation(event, make_person("Wang Can"), positions=[("professor", tsinghua)])
+    make_participation(event, make_person("Li Zheng"), positions=[("dean", institute)])
+    html = client.get("/search/", {"q": "Tsinghua University"}).content.decode()
+    assert (
+        '<h2 id="affiliated-heading">People by affiliation <span class="count">(2)</span></h2>'
+        in html
+    )
+    assert "professor, Tsinghua University · exact organisation" in html
+    assert "dean, Institute of Energy · via parent organisation Tsinghua University" in html
+    assert 'href="/speakers/?affiliation=Tsinghua%20University"' in html
+    paged = client.get("/search/", {"q": "Tsinghua University", "kind": "affiliated"})
+    assert [hit.url for hit in paged.context["results"].groups[0].hits] == [
+        "/speakers/wang-can/",
+        "/speakers/li-zheng/",
+    ]
