@@ -135,6 +135,13 @@ def test_browser_map_charts_and_api_docs(browser, live_server, seeded, device):
 
     visit("/search/?q=Beijing", "search-phone-width")
 
+    visit("/speakers/", "speakers-search-first")
+    form = page.locator("form.affiliation-search").bounding_box()
+    filters = page.locator(".sidebar").bounding_box()
+    # The speakers page's own search comes before the filters, on a phone too.
+    assert form["y"] < filters["y"]
+    assert form["y"] < VIEWPORTS[device]["height"]
+
     visit("/api/docs/", "api-docs")
     page.wait_for_selector(".swagger-ui .info .title", timeout=15_000)
     assert "eventsdb API" in page.locator(".swagger-ui .info .title").inner_text()
