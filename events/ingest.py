@@ -16,6 +16,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.utils import timezone
 
+from core.models import DeletedRecord
 from events.extraction import records as rec
 from events.models import (
     City,
@@ -37,7 +38,6 @@ from events.models import (
 )
 from people.models import (
     AliasKind,
-    DeletedRecord,
     Organization,
     OrganizationAlias,
     Person,

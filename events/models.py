@@ -11,7 +11,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
-from people.models import CurationState, NamedRecord, Organization, Person
+from core.models import CurationState, NamedRecord
+from people.models import Organization, Person
 
 
 class ReportQuerySet(models.QuerySet):
@@ -455,6 +456,18 @@ class ParticipantMention(Evidence):
         return f"{self.participation} in {self.report}"
 
 
+class PositionQuerySet(models.QuerySet):
+    def latest_first(self):
+        """From the latest dated appearance back; within one appearance, in the report's order."""
+        return self.order_by(
+            F("participation__event__start_year").desc(nulls_last=True),
+            F("participation__event__start_month").desc(nulls_last=True),
+            F("participation__event__start_day").desc(nulls_last=True),
+            "-participation__pk",
+            "order",
+        )
+
+
 class Position(Evidence):
     """A title held at the time of an event, at an organisation when the report names one."""
 
@@ -466,6 +479,8 @@ class Position(Evidence):
     organization = models.ForeignKey(
         Organization, null=True, blank=True, on_delete=models.SET_NULL, related_name="positions"
     )
+
+    objects = PositionQuerySet.as_manager()
 
     class Meta:
         ordering = ["participation", "order"]

@@ -61,8 +61,11 @@ INSTALLED_APPS = [
     "django_filters",
     "axes",
     "eventsdb",
+    "core",
     "people",
     "events",
+    "browse",
+    "curation",
 ]
 
 MIDDLEWARE = [

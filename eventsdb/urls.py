@@ -1,14 +1,10 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from events import search_views
-
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("search/", search_views.search, name="search"),
-    path("", include("people.urls")),
-    path("", include("events.urls")),
+    path("", include("browse.urls")),
 ]
 
-handler404 = "events.views.page_not_found"
+handler404 = "browse.views.events.page_not_found"
 handler500 = "django.views.defaults.server_error"  # templates/500.html, standalone

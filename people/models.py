@@ -2,50 +2,11 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.db.models.functions import Upper
 from django.urls import reverse
 
-from people.naming import fold
-
-
-class CurationState(models.Model):
-    """What an editor did to a record, so that a re-import never undoes it."""
-
-    curated_fields = models.JSONField(
-        default=list,
-        blank=True,
-        help_text="Fields an editor has changed. Re-importing reports never overwrites them.",
-    )
-    created_by_editor = models.BooleanField(
-        default=False,
-        help_text="Made by hand in the admin rather than extracted from a report.",
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        abstract = True
-
-    def is_curated(self, field_name: str) -> bool:
-        return self.created_by_editor or field_name in self.curated_fields
-
-
-class NamedRecord(models.Model):
-    """A record matched on `key`, the folded form of its name.
-
-    Each model declares its own `key` field, sized to its `name`.
-    """
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        # The matching key is derived data; keeping it in step here means an editor's
-        # rename in the admin is matched by the next import.
-        self.key = fold(self.name)
-        super().save(*args, **kwargs)
+from core.models import CurationState, NamedRecord
 
 
 class OrganizationKind(models.TextChoices):
@@ -60,17 +21,9 @@ class OrganizationKind(models.TextChoices):
 
 
 class OrganizationQuerySet(models.QuerySet):
-    def for_list(self):
-        return self.select_related("parent").annotate(
-            people_count=models.Count("positions__participation__person", distinct=True),
-        )
-
     def matching_key(self, key: str):
         """Organisations whose name or any alias folds to `key`."""
         return self.filter(models.Q(key=key) | models.Q(aliases__key=key)).distinct()
-
-    def with_event_count(self):
-        return self.annotate(event_count=models.Count("organized_events", distinct=True))
 
 
 class Organization(NamedRecord, CurationState):
@@ -142,33 +95,8 @@ class OrganizationAlias(NamedRecord):
 
 
 class PersonQuerySet(models.QuerySet):
-    def for_list(self):
-        return self.annotate(
-            appearance_count=models.Count("participations", distinct=True),
-        )
-
     def matching_key(self, key: str):
         return self.filter(models.Q(key=key) | models.Q(aliases__key=key)).distinct()
-
-    def with_latest_affiliation(self):
-        """Annotate the first position held at the person's latest dated appearance.
-
-        Positions live in the events app, which this app never imports; the relation from
-        Organization names the model.
-        """
-        position = Organization._meta.get_field("positions").related_model
-        latest = position.objects.filter(participation__person=models.OuterRef("pk")).order_by(
-            models.F("participation__event__start_year").desc(nulls_last=True),
-            models.F("participation__event__start_month").desc(nulls_last=True),
-            models.F("participation__event__start_day").desc(nulls_last=True),
-            "-participation__pk",
-            "order",
-        )
-        return self.annotate(
-            latest_title=models.Subquery(latest.values("title")[:1]),
-            latest_organization=models.Subquery(latest.values("organization__name")[:1]),
-            latest_organization_slug=models.Subquery(latest.values("organization__slug")[:1]),
-        )
 
 
 class Person(NamedRecord, CurationState):
@@ -235,24 +163,3 @@ class OrganizationRedirect(models.Model):
 
     def __str__(self):
         return f"{self.old_slug} → {self.organization}"
-
-
-class DeletedRecord(models.Model):
-    """A record an editor deleted; a re-import must not bring it back."""
-
-    model = models.CharField(max_length=60, help_text="app_label.model of the deleted record")
-    key = models.CharField(max_length=400, help_text="The natural key the import matches on.")
-    label = models.CharField(max_length=300, blank=True)
-    deleted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
-    )
-    deleted_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["-deleted_at"]
-        constraints = [
-            models.UniqueConstraint(fields=["model", "key"], name="deleted_record_unique"),
-        ]
-
-    def __str__(self):
-        return f"{self.model}: {self.label or self.key}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.utils.text import slugify
 
-from events.extraction.folding import fold
+from core.folding import fold
 
 
 def unique_slug(model, text: str, *, max_length: int = 100, exclude_pk=None) -> str:

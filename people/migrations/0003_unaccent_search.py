@@ -3,8 +3,8 @@ organisation vector rebuilt on it. Nothing happens elsewhere.
 
 `unaccent()` is only STABLE (its dictionary could change), so it cannot appear in an index
 expression; the wrapper names the dictionary and is declared IMMUTABLE, the usual way round.
-events.search writes the same `eventsdb_unaccent(...)` expressions, so the planner still
-matches the GIN indexes (see EXPLAIN in tests/test_search_page.py).
+The site search writes the same `eventsdb_unaccent(...)` expressions, so the planner still
+matches the GIN indexes (see EXPLAIN in tests/browse/test_search_page.py).
 """
 
 from django.db import migrations

@@ -1,0 +1,281 @@
+"""Public pages: home, events, reports, cities and topics."""
+
+from __future__ import annotations
+
+from django.db.models import Count
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+from django.views.generic import DetailView, ListView
+from django_filters.views import FilterView
+
+from browse.evidence import facts_in_report, mark_evidence
+from browse.filters.events import EventFilter
+from browse.views.lists import ListPageMixin
+from events.models import (
+    City,
+    CityMention,
+    Event,
+    EventTopic,
+    ParticipationRole,
+    Report,
+    Topic,
+)
+from people.models import Organization, Person
+
+# Participants are shown in this order of roles; within a role, in the report's order.
+ROLE_ORDER = [
+    (ParticipationRole.KEYNOTE, "Keynote speakers"),
+    (ParticipationRole.SPEAKER, "Speakers"),
+    (ParticipationRole.PANELIST, "Panelists"),
+    (ParticipationRole.MODERATOR, "Moderators"),
+    (ParticipationRole.ATTENDEE, "Also attending"),
+]
+
+
+@require_safe
+def home(request):
+    return render(
+        request,
+        "events/home.html",
+        {
+            "counts": [
+                ("events", "Events", Event.objects.count(), "events:list"),
+                ("speakers", "Speakers", Person.objects.count(), "people:list"),
+                (
+                    "organisations",
+                    "Organisations",
+                    Organization.objects.count(),
+                    "people:organizations",
+                ),
+                ("cities", "Cities", City.objects.count(), "events:cities"),
+                ("topics", "Topics", Topic.objects.count(), "events:topics"),
+                ("reports", "Source reports", Report.objects.count(), "events:reports"),
+            ],
+            "latest_events": Event.objects.for_list()
+            .with_participant_count()
+            .order_by(*Event._meta.ordering)[:6],
+            "topics": Topic.objects.annotate(event_count=Count("events", distinct=True))
+            .filter(event_count__gt=0)
+            .order_by("-event_count", "name")[:12],
+        },
+    )
+
+
+def page_not_found(request, exception):
+    return render(request, "404.html", {"request_path": request.path}, status=404)
+
+
+class EventListView(ListPageMixin, FilterView):
+    filterset_class = EventFilter
+    template_name = "events/event_list.html"
+    download_name = "events"
+
+    def get_queryset(self):
+        # Counting groups the rows, and Django drops Meta.ordering from grouped queries.
+        return Event.objects.for_list().with_participant_count().order_by(*Event._meta.ordering)
+
+    def download_row(self, event) -> dict:
+        return {
+            "name": event.name,
+            "url": self.request.build_absolute_uri(event.get_absolute_url()),
+            "date": event.date_display,
+            "start": event.start_iso,
+            "city": event.city.name if event.city_id else "",
+            "venue": event.venue,
+            "part_of": event.parent.name if event.parent_id else "",
+            "topics": [topic.name for topic in event.topics.all()],
+            "participants": event.participant_count,
+            "attendance": event.attendance_text,
+        }
+
+
+class EventDetailView(DetailView):
+    model = Event
+    template_name = "events/event_detail.html"
+
+    def get_queryset(self):
+        return Event.objects.for_page()
+
+    def get_context_data(self, **kwargs):
+        event = self.object
+        participations = list(event.participations.all())
+        claims: dict[str, list] = {}
+        for claim in event.claims.all():
+            claims.setdefault(claim.field, []).append(claim)
+        return super().get_context_data(
+            participant_groups=[
+                (label, [p for p in participations if p.role == role])
+                for role, label in ROLE_ORDER
+                if any(p.role == role for p in participations)
+            ],
+            talks=[p for p in participations if p.talk_title],
+            claims=claims,
+            json_ld=event_json_ld(event, participations, self.request),
+            **kwargs,
+        )
+
+
+def event_json_ld(event, participations, request) -> dict:
+    """schema.org Event; startDate is only as precise as the report is."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": event.name,
+        "url": request.build_absolute_uri(event.get_absolute_url()),
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+    }
+    if event.start_iso:
+        data["startDate"] = event.start_iso
+    if event.city_id or event.venue:
+        address = {"@type": "PostalAddress"}
+        if event.city_id:
+            address["addressLocality"] = event.city.name
+            if event.city.province:
+                address["addressRegion"] = event.city.province
+            if event.city.country:
+                address["addressCountry"] = event.city.country
+        place = {"@type": "Place", "name": event.venue or event.city.name, "address": address}
+        if event.city_id and event.city.latitude is not None and event.city.longitude is not None:
+            place["geo"] = {
+                "@type": "GeoCoordinates",
+                "latitude": event.city.latitude,
+                "longitude": event.city.longitude,
+            }
+        data["location"] = place
+    organizers = [
+        {
+            "@type": "Organization",
+            "name": role.organization.name,
+            "url": request.build_absolute_uri(role.organization.get_absolute_url()),
+        }
+        for role in event.organizer_roles.all()
+    ]
+    if organizers:
+        data["organizer"] = organizers
+    performers = []
+    for participation in participations:
+        if participation.role == ParticipationRole.ATTENDEE:
+            continue
+        performer = {
+            "@type": "Person",
+            "name": participation.person.name,
+            "url": request.build_absolute_uri(participation.person.get_absolute_url()),
+        }
+        position = participation.primary_position
+        if position is not None and position.organization is not None:
+            performer["affiliation"] = {"@type": "Organization", "name": position.organization.name}
+        performers.append(performer)
+    if performers:
+        data["performer"] = performers
+    if event.parent_id:
+        data["superEvent"] = {
+            "@type": "Event",
+            "name": event.parent.name,
+            "url": request.build_absolute_uri(event.parent.get_absolute_url()),
+        }
+    # The page already holds the topic tags (with their evidence); no second fetch of topics.
+    topics = sorted(tag.topic.name for tag in event.topic_tags.all())
+    if topics:
+        data["keywords"] = ", ".join(topics)
+    return data
+
+
+class ReportListView(ListPageMixin, ListView):
+    template_name = "events/report_list.html"
+    download_name = "reports"
+
+    def get_queryset(self):
+        return Report.objects.for_list().defer("text", "raw_text").order_by("title", "pk")
+
+    def download_row(self, report) -> dict:
+        return {
+            "title": report.title,
+            "file_name": report.file_name,
+            "publisher": report.publisher,
+            "url": self.request.build_absolute_uri(report.get_absolute_url()),
+            "events": report.event_count,
+        }
+
+
+class ReportDetailView(DetailView):
+    model = Report
+    template_name = "events/report_detail.html"
+
+    def get_context_data(self, **kwargs):
+        report = self.object
+        return super().get_context_data(
+            marked=mark_evidence(report.text, facts_in_report(report)),
+            events=report.events.for_list()
+            .with_participant_count()
+            .order_by("event_sources__order", "name"),
+            **kwargs,
+        )
+
+
+class CityListView(ListPageMixin, ListView):
+    template_name = "events/city_list.html"
+    download_name = "cities"
+
+    def get_queryset(self):
+        return City.objects.annotate(
+            event_count=Count("events", distinct=True),
+            mention_count=Count("mentions", distinct=True),
+        ).order_by("-event_count", "name")
+
+    def download_row(self, city) -> dict:
+        return {
+            "name": city.name,
+            "province": city.province,
+            "country": city.country,
+            "latitude": city.latitude,
+            "longitude": city.longitude,
+            "url": self.request.build_absolute_uri(city.get_absolute_url()),
+            "events_held": city.event_count,
+            "events_mentioning": city.mention_count,
+        }
+
+
+class CityDetailView(DetailView):
+    model = City
+    template_name = "events/city_detail.html"
+
+    def get_context_data(self, **kwargs):
+        city = self.object
+        return super().get_context_data(
+            events=city.events.for_list().with_participant_count().order_by(*Event._meta.ordering),
+            mentions=CityMention.objects.filter(city=city)
+            .select_related("event__city", "report")
+            .order_by("event__name"),
+            **kwargs,
+        )
+
+
+class TopicListView(ListPageMixin, ListView):
+    template_name = "events/topic_list.html"
+    download_name = "topics"
+
+    def get_queryset(self):
+        return Topic.objects.annotate(event_count=Count("events", distinct=True)).order_by(
+            "-event_count", "name"
+        )
+
+    def download_row(self, topic) -> dict:
+        return {
+            "name": topic.name,
+            "description": topic.description,
+            "url": self.request.build_absolute_uri(topic.get_absolute_url()),
+            "events": topic.event_count,
+        }
+
+
+class TopicDetailView(DetailView):
+    model = Topic
+    template_name = "events/topic_detail.html"
+
+    def get_context_data(self, **kwargs):
+        tags = (
+            EventTopic.objects.filter(topic=self.object)
+            .select_related("event__city", "report")
+            .order_by("-event__start_year", "-event__start_month", "event__name")
+        )
+        return super().get_context_data(tags=tags, **kwargs)

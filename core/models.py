@@ -1,0 +1,69 @@
+"""What every record shares: its curation state, its matching key, and tombstones."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from core.folding import fold
+
+
+class CurationState(models.Model):
+    """What an editor did to a record, so that a re-import never undoes it."""
+
+    curated_fields = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Fields an editor has changed. Re-importing reports never overwrites them.",
+    )
+    created_by_editor = models.BooleanField(
+        default=False,
+        help_text="Made by hand in the admin rather than extracted from a report.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+    def is_curated(self, field_name: str) -> bool:
+        return self.created_by_editor or field_name in self.curated_fields
+
+
+class NamedRecord(models.Model):
+    """A record matched on `key`, the folded form of its name.
+
+    Each model declares its own `key` field, sized to its `name`.
+    """
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        # The matching key is derived data; keeping it in step here means an editor's
+        # rename in the admin is matched by the next import.
+        self.key = fold(self.name)
+        super().save(*args, **kwargs)
+
+
+class DeletedRecord(models.Model):
+    """A record an editor deleted; a re-import must not bring it back."""
+
+    model = models.CharField(max_length=60, help_text="app_label.model of the deleted record")
+    key = models.CharField(max_length=400, help_text="The natural key the import matches on.")
+    label = models.CharField(max_length=300, blank=True)
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    deleted_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        # Moved here from the people app; the table keeps its name so no row is copied.
+        db_table = "people_deletedrecord"
+        ordering = ["-deleted_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["model", "key"], name="deleted_record_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.model}: {self.label or self.key}"

@@ -1,0 +1,394 @@
+"""What editors do to the data, recorded so that re-importing reports never undoes it.
+
+Plain functions used by the admin: noting which fields an editor changed, tombstones for
+deleted records, merging duplicate people and organisations, and the `editors` group.
+Everything an import must respect is stored on the records themselves (`curated_fields`,
+`created_by_editor`, aliases of kind "merged", `DeletedRecord`), so `ingest.py` needs no
+knowledge of the admin.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from django.apps import apps as global_apps
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.auth.management import create_permissions
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
+
+from core.folding import fold
+from core.models import CurationState, DeletedRecord
+from events.models import (
+    Event,
+    EventOrganizer,
+    OrganizationMention,
+    ParticipantMention,
+    Participation,
+    Position,
+    Report,
+    ReviewItem,
+)
+from people.models import (
+    AliasKind,
+    Organization,
+    OrganizationAlias,
+    OrganizationRedirect,
+    Person,
+    PersonAlias,
+    PersonRedirect,
+)
+
+EDITORS_GROUP = "editors"
+EDITOR_ACTIONS = ("add", "change", "delete", "view")
+EDITOR_MODELS = {
+    "events": (
+        "report",
+        "event",
+        "eventsource",
+        "eventclaim",
+        "eventorganizer",
+        "eventtopic",
+        "citymention",
+        "organizationmention",
+        "participation",
+        "participantmention",
+        "position",
+        "reviewitem",
+        "city",
+        "topic",
+    ),
+    "people": (
+        "person",
+        "personalias",
+        "organization",
+        "organizationalias",
+        "personredirect",
+        "organizationredirect",
+    ),
+    "core": ("deletedrecord",),
+}
+
+
+def ensure_editors_group(apps=global_apps):
+    """Create (or complete) the `editors` group; safe to run any number of times."""
+    for label in EDITOR_MODELS:
+        create_permissions(apps.get_app_config(label), apps=apps, verbosity=0)
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    group, _ = Group.objects.get_or_create(name=EDITORS_GROUP)
+    codenames = [
+        f"{action}_{model}"
+        for names in EDITOR_MODELS.values()
+        for model in names
+        for action in EDITOR_ACTIONS
+    ]
+    group.permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label__in=list(EDITOR_MODELS), codename__in=codenames
+        )
+    )
+    return group
+
+
+# ---------------------------------------------------------------- edits and deletions
+
+
+def note_editor_changes(obj, changed_fields: Iterable[str], *, adding: bool) -> None:
+    """Remember what an editor set by hand; the caller saves `obj`."""
+    if not isinstance(obj, CurationState):
+        return
+    if adding:
+        obj.created_by_editor = True
+        return
+    model_fields = {f.name for f in obj._meta.concrete_fields}
+    curated = list(obj.curated_fields or [])
+    for name in changed_fields:
+        if name in model_fields and name not in curated:
+            curated.append(name)
+    obj.curated_fields = curated
+
+
+def note_curated_relation(parent, formset) -> None:
+    """An editor changed rows of `parent` that have no curation state: name the relation."""
+    if issubclass(formset.model, CurationState):
+        return
+    mark_relation_curated(parent, formset.fk.remote_field.related_name)
+
+
+def mark_relation_curated(parent, name: str) -> None:
+    """From now on the rows of `parent.<name>` are the editor's; ingest leaves them alone."""
+    if not isinstance(parent, CurationState) or name in parent.curated_fields:
+        return
+    parent.curated_fields = [*parent.curated_fields, name]
+    type(parent).objects.filter(pk=parent.pk).update(curated_fields=parent.curated_fields)
+
+
+def keep_old_name(obj, old_name: str) -> None:
+    """After a rename, the old name stays an alias so the next import still finds the record."""
+    if isinstance(obj, Person):
+        _add_alias(obj, PersonAlias, "person", old_name, AliasKind.ALIAS)
+    elif isinstance(obj, Organization):
+        _add_alias(obj, OrganizationAlias, "organization", old_name, AliasKind.ALIAS)
+
+
+def keep_old_slug(obj, old_slug: str) -> None:
+    """A changed slug must not break links to the record: the old URL redirects."""
+    if not old_slug or old_slug == obj.slug:
+        return
+    if isinstance(obj, Person):
+        PersonRedirect.objects.update_or_create(old_slug=old_slug, defaults={"person": obj})
+    elif isinstance(obj, Organization):
+        OrganizationRedirect.objects.update_or_create(
+            old_slug=old_slug, defaults={"organization": obj}
+        )
+
+
+def tombstone_key(obj) -> tuple[str, str] | None:
+    """(model label, natural key) an import matches on, or None for untracked models."""
+    if isinstance(obj, Person | Organization | Event):
+        return obj._meta.label_lower, obj.key
+    if isinstance(obj, Report):
+        return obj._meta.label_lower, obj.file_name
+    if isinstance(obj, Participation):
+        return obj._meta.label_lower, f"{obj.event.key}|{obj.person.key}"
+    if isinstance(obj, EventOrganizer):
+        return obj._meta.label_lower, f"{obj.event.key}|{obj.organization.key}"
+    return None
+
+
+def record_deletion(obj, user=None) -> DeletedRecord | None:
+    """Write the tombstone that keeps an import from bringing `obj` back."""
+    found = tombstone_key(obj)
+    if found is None:
+        return None
+    model, key = found
+    deleted_by = user if user and user.pk else None
+    # Every name the record went by: an import may meet it under any of them.
+    keys = [key]
+    if isinstance(obj, Person | Organization):
+        keys += [alias.key for alias in obj.aliases.all() if " " in alias.key or obj.key == ""]
+    for each in dict.fromkeys(keys):
+        tombstone, _ = DeletedRecord.objects.update_or_create(
+            model=model, key=each, defaults={"label": str(obj)[:300], "deleted_by": deleted_by}
+        )
+    ReviewItem.objects.filter(
+        content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
+    ).delete()
+    return DeletedRecord.objects.get(model=model, key=key)
+
+
+def record_deletions(queryset, user=None) -> None:
+    if queryset.model is Participation:
+        queryset = queryset.select_related("event", "person")
+    elif queryset.model is EventOrganizer:
+        queryset = queryset.select_related("event", "organization")
+    for obj in queryset:
+        record_deletion(obj, user)
+
+
+# ---------------------------------------------------------------- merging
+
+
+@dataclass(frozen=True)
+class MergePreview:
+    """What would move to a survivor: shown on the confirmation page."""
+
+    record: models.Model
+    participations: int = 0
+    positions: int = 0
+    organizer_roles: int = 0
+    aliases: int = 0
+    units: int = 0
+    redirects: int = 0
+
+
+def preview_person_merge(person: Person) -> MergePreview:
+    return MergePreview(
+        record=person,
+        participations=person.participations.count(),
+        positions=Position.objects.filter(participation__person=person).count(),
+        aliases=person.aliases.count(),
+        redirects=person.redirects.count(),
+    )
+
+
+def preview_organization_merge(organization: Organization) -> MergePreview:
+    return MergePreview(
+        record=organization,
+        positions=organization.positions.count(),
+        organizer_roles=organization.organizer_roles.count(),
+        aliases=organization.aliases.count(),
+        units=organization.units.count(),
+        redirects=organization.redirects.count(),
+    )
+
+
+def merge_people(survivor: Person, losers: Sequence[Person], *, user=None) -> list[str]:
+    """Fold `losers` into `survivor`; return the merged names.
+
+    Losers are deleted without tombstones: their names stay as "merged" aliases of the
+    survivor, so a later import maps those names to the survivor instead of skipping them.
+    """
+    losers = [p for p in losers if p.pk != survivor.pk]
+    names = []
+    with transaction.atomic():
+        for loser in losers:
+            for participation in loser.participations.select_related("event"):
+                _move_participation(participation, survivor)
+            names.append(loser.name)
+            _retire_loser(survivor, loser, PersonAlias, PersonRedirect, "person")
+        _note_merge(survivor, names, user)
+    return names
+
+
+def merge_organizations(
+    survivor: Organization, losers: Sequence[Organization], *, user=None
+) -> list[str]:
+    """Fold `losers` into `survivor`; return the merged names. See `merge_people`."""
+    losers = [o for o in losers if o.pk != survivor.pk]
+    loser_pks = {o.pk for o in losers}
+    names = []
+    with transaction.atomic():
+        # A survivor that was a unit of a loser would otherwise point at a deleted record.
+        while survivor.parent_id in loser_pks:
+            survivor.parent = next(o for o in losers if o.pk == survivor.parent_id).parent
+        if survivor.parent_id == survivor.pk:
+            survivor.parent = None
+        for loser in losers:
+            loser.positions.update(organization=survivor)
+            for mention in loser.mentions.all():
+                if OrganizationMention.objects.filter(
+                    report_id=mention.report_id, organization=survivor
+                ).exists():
+                    mention.delete()
+                else:
+                    mention.organization = survivor
+                    mention.save(update_fields=["organization"])
+            for role in loser.organizer_roles.all():
+                taken = EventOrganizer.objects.filter(
+                    event_id=role.event_id, organization=survivor
+                ).exists()
+                if taken:
+                    role.delete()
+                else:
+                    role.organization = survivor
+                    role.save(update_fields=["organization"])
+            loser.units.exclude(pk=survivor.pk).update(parent=survivor)
+            if loser.acronym:
+                _add_merged_alias(survivor, OrganizationAlias, "organization", loser.acronym)
+            names.append(loser.name)
+            _retire_loser(survivor, loser, OrganizationAlias, OrganizationRedirect, "organization")
+        _note_merge(survivor, names, user)
+    return names
+
+
+def _retire_loser(survivor, loser, alias_model, redirect_model, owner_field: str) -> None:
+    """Delete a merged record once its relations have moved; its names, URLs and review
+    items pass to the survivor."""
+    _move_aliases(survivor, loser, alias_model, owner_field)
+    _move_review_items(loser, survivor)
+    loser.redirects.update(**{owner_field: survivor})
+    redirect_model.objects.update_or_create(old_slug=loser.slug, defaults={owner_field: survivor})
+    loser.delete()
+
+
+def _move_participation(participation: Participation, survivor: Person) -> None:
+    kept = Participation.objects.filter(event=participation.event, person=survivor).first()
+    if kept is None:
+        participation.person = survivor
+        participation.save(update_fields=["person", "updated_at"])
+        return
+    # Both people were at the same event: one participation, every position kept.
+    held = {(p.title, p.organization_id) for p in kept.positions.all()}
+    next_order = (kept.positions.aggregate(m=models.Max("order"))["m"] or 0) + 1
+    for position in participation.positions.order_by("order"):
+        if (position.title, position.organization_id) in held:
+            continue
+        position.participation = kept
+        position.order = next_order
+        position.save(update_fields=["participation", "order"])
+        held.add((position.title, position.organization_id))
+        next_order += 1
+    for field in ("talk_title", "report_id", "evidence_start", "evidence_end"):
+        if not getattr(kept, field) and getattr(participation, field):
+            setattr(kept, field, getattr(participation, field))
+    kept.online = kept.online or participation.online
+    # Whatever an editor vouched for on either record stays vouched for.
+    kept.created_by_editor = kept.created_by_editor or participation.created_by_editor
+    kept.curated_fields = list(dict.fromkeys([*kept.curated_fields, *participation.curated_fields]))
+    kept.save()
+    for mention in participation.mentions.all():
+        if ParticipantMention.objects.filter(
+            participation=kept, report_id=mention.report_id
+        ).exists():
+            mention.delete()
+        else:
+            mention.participation = kept
+            mention.save(update_fields=["participation"])
+    _move_review_items(participation, kept)
+    participation.delete()
+
+
+def _move_review_items(old, new) -> None:
+    old_ct = ContentType.objects.get_for_model(old)
+    new_ct = ContentType.objects.get_for_model(new)
+    taken = set(
+        ReviewItem.objects.filter(content_type=new_ct, object_id=new.pk).values_list(
+            "reason", flat=True
+        )
+    )
+    items = ReviewItem.objects.filter(content_type=old_ct, object_id=old.pk)
+    items.filter(reason__in=taken).delete()
+    items.update(content_type=new_ct, object_id=new.pk)
+
+
+def _add_alias(owner, alias_model, owner_field: str, name: str, kind: str) -> None:
+    key = fold(name)
+    if not key or key == owner.key:
+        return
+    alias_model.objects.get_or_create(
+        **{owner_field: owner, "key": key}, defaults={"name": name, "kind": kind}
+    )
+
+
+def _add_merged_alias(survivor, alias_model, owner_field: str, name: str) -> None:
+    _add_alias(survivor, alias_model, owner_field, name, AliasKind.MERGED)
+
+
+def _move_aliases(survivor, loser, alias_model, owner_field: str) -> None:
+    _add_merged_alias(survivor, alias_model, owner_field, loser.name)
+    for alias in loser.aliases.all():
+        _add_merged_alias(survivor, alias_model, owner_field, alias.name)
+
+
+def _note_merge(survivor: CurationState, names: list[str], user) -> None:
+    if not names:
+        return
+    # The editor chose which record survives and what it says; an import must not undo that,
+    # even when it reaches the survivor through a loser's name.
+    curated = list(survivor.curated_fields or [])
+    chosen = (
+        ["name", "family_name", "given_name"]
+        if isinstance(survivor, Person)
+        else ["name", "acronym", "kind", "country", "parent"]
+    )
+    for entry in [*chosen, *(f"merged:{name}" for name in names)]:
+        if entry not in curated:
+            curated.append(entry)
+    survivor.curated_fields = curated
+    survivor.save()
+    if user is not None and user.pk:
+        log_change(user, survivor, f"Merged {', '.join(names)} into this record.")
+
+
+def log_change(user, obj, message: str, *, flag: int = CHANGE) -> None:
+    """A history entry on `obj`'s admin history page."""
+    LogEntry.objects.log_actions(
+        user_id=user.pk,
+        queryset=[obj],
+        action_flag=flag,
+        change_message=message,
+        single_object=True,
+    )
