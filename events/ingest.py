@@ -8,12 +8,15 @@ a record an editor deleted (a `DeletedRecord` tombstone) are never overwritten o
 
 from __future__ import annotations
 
+import time
+import zlib
 from dataclasses import dataclass, field
 
 from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.db import models, transaction
+from django.db import IntegrityError, OperationalError, connection, models, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from core.models import DeletedRecord
@@ -68,7 +71,8 @@ REVIEW_MESSAGES = {
 @dataclass
 class IngestResult:
     file_name: str
-    status: str = "unchanged"  # created | updated | unchanged | deleted
+    status: str = "unchanged"  # created | updated | unchanged | deleted | duplicate
+    twin: str | None = None  # for a duplicate: the report that has the same text
     events: int = 0
     participants: int = 0
     organizations: int = 0
@@ -104,13 +108,68 @@ def ingest_report(
 
     Every record it adds or changes gets an entry in the admin history, by `user` (the editor
     who added the report in the admin) or by the import account.
+
+    Safe beside any number of other imports: see `serialize_ingests`. A write that still meets a
+    concurrent twin (an editor saving the same name, a deadlock) rolls the report back and runs
+    it again against what is committed now.
     """
+    for attempt in range(1, INGEST_ATTEMPTS + 1):
+        try:
+            with transaction.atomic():
+                serialize_ingests()
+                return _ingest_locked(
+                    extracted,
+                    raw_text=raw_text,
+                    sha256=sha256,
+                    file_name=file_name,
+                    dry_run=dry_run,
+                    review_new_records=review_new_records,
+                    user=user,
+                )
+        except (IntegrityError, OperationalError):
+            if attempt == INGEST_ATTEMPTS:
+                raise
+            time.sleep(0.05 * attempt)
+    raise AssertionError("unreachable")
+
+
+# A report meeting a concurrent twin is tried again this many times in all.
+INGEST_ATTEMPTS = 3
+# pg_advisory_xact_lock key shared by every process that ingests into this database.
+INGEST_LOCK = zlib.crc32(b"eventsdb.ingest")
+
+
+def serialize_ingests() -> None:
+    """On PostgreSQL, ingests take turns, each in its own transaction.
+
+    Matching is order-dependent by design (an acronym learned from one report finds the
+    organisation in the next), so two ingests that interleave could make records no sequential
+    run makes. A transaction-scoped advisory lock puts every ingest on any machine in one
+    order; extraction, the CPU-bound part, still runs in parallel. SQLite admits one writer
+    at a time anyway.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [INGEST_LOCK])
+
+
+def _ingest_locked(
+    extracted, *, raw_text, sha256, file_name, dry_run, review_new_records, user
+) -> IngestResult:
     result = IngestResult(file_name=file_name)
     if is_tombstoned(Report, file_name):
         result.status = "deleted"
         return result
-    existing = Report.objects.filter(file_name=file_name).first()
+    known = {
+        r.file_name: r for r in Report.objects.filter(Q(file_name=file_name) | Q(sha256=sha256))
+    }
+    existing = known.pop(file_name, None)
     if existing is not None and existing.sha256 == sha256:
+        return result
+    if known:
+        # Another import stored the same text under another name while this one extracted.
+        result.status = "duplicate"
+        result.twin = next(iter(known))
         return result
     with transaction.atomic():
         ingest = _Ingest(extracted, result, review_new_records=review_new_records)

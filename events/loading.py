@@ -190,6 +190,8 @@ def load_report_bytes(
         )
     except Exception as exc:  # noqa: BLE001 - one bad report must not stop the others
         return LoadOutcome(label, error=f"could not be stored ({type(exc).__name__}: {exc})")
+    if result.status == "duplicate":
+        return LoadOutcome(label, notice=f"same text as {result.twin}; skipped")
     return LoadOutcome(label, result=result, notice=notice)
 
 

@@ -23,7 +23,9 @@ class ReportQuerySet(models.QuerySet):
 class Report(models.Model):
     file_name = models.CharField(max_length=255, unique=True)
     slug = models.SlugField(max_length=120, unique=True)
-    sha256 = models.CharField(max_length=64, db_index=True)
+    sha256 = models.CharField(
+        max_length=64, unique=True, help_text="A second copy of a text is skipped, not stored."
+    )
     raw_text = models.TextField(help_text="The text as decoded from the file, before cleaning.")
     text = models.TextField(help_text="Cleaned text; evidence offsets point into it.")
     title = models.CharField(max_length=500)
@@ -201,6 +203,7 @@ class Event(NamedRecord, CurationState):
             models.Index(fields=["start_year", "start_month", "start_day"], name="event_date_idx"),
         ]
         constraints = [
+            models.UniqueConstraint(fields=["key"], name="event_key_unique"),
             models.CheckConstraint(
                 condition=Q(start_month__isnull=True) | Q(start_month__range=(1, 12)),
                 name="event_start_month_valid",
