@@ -1,10 +1,11 @@
+import os
 import sys
 from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from events.loading import find_report_files, load_report_file
+from events.loading import find_report_files, load_report_files
 
 PROGRESS_THRESHOLD = 20
 
@@ -18,16 +19,23 @@ class Command(BaseCommand):
             "--dry-run", action="store_true", help="show what would change and write nothing"
         )
         parser.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+        parser.add_argument(
+            "--jobs",
+            type=int,
+            default=os.cpu_count() or 1,
+            help="extract in this many worker processes (default: the number of cores)",
+        )
 
-    def handle(self, *args, paths, dry_run, no_progress, **options):
+    def handle(self, *args, paths, dry_run, no_progress, jobs, **options):
         files, outcomes = find_report_files(paths or [Path(settings.BASE_DIR) / "seeds"])
         for outcome in outcomes:
             self.report(outcome)
         show_bar = not no_progress and len(files) >= PROGRESS_THRESHOLD and sys.stderr.isatty()
-        for path in self.progress(files, show_bar):
-            outcome = load_report_file(path, dry_run=dry_run)
-            outcomes.append(outcome)
-            self.report(outcome)
+        with self.progress(len(files), show_bar) as bar:
+            for outcome in load_report_files(files, jobs=jobs, dry_run=dry_run):
+                outcomes.append(outcome)
+                self.report(outcome)
+                bar.update()
 
         failed = [o for o in outcomes if o.failed]
         results = [o.result for o in outcomes if o.result]
@@ -47,12 +55,11 @@ class Command(BaseCommand):
         if failed:
             raise CommandError(f"{len(failed)} report(s) could not be loaded; see above.")
 
-    def progress(self, files, show_bar):
-        if not show_bar:
-            return files
+    def progress(self, total, show_bar):
         from tqdm import tqdm
 
-        return tqdm(files, unit="report", file=sys.stderr)
+        # Counts reports finished (ingested or refused), not files handed to a worker.
+        return tqdm(total=total, unit="report", file=sys.stderr, disable=not show_bar)
 
     def report(self, outcome):
         if outcome.failed:
