@@ -55,6 +55,8 @@ IMPORT_USERNAME = "load_reports"
 REPORTS_DISAGREE = "reports-disagree"
 POSSIBLE_NAMESAKE = "possible-namesake"
 NEW_RECORD = "new-record"
+# Every event of a report an editor added in the admin, new or not.
+NEW_FROM_ADMIN = "new-from-admin"
 
 REVIEW_MESSAGES = {
     rec.Warning.NO_YEAR: "The report does not give the year of this event.",

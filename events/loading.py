@@ -21,13 +21,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import charset_normalizer
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 
 from events.extraction import ReportError, extract_report
 from events.extraction.records import ExtractedReport
 from events.extraction.text import decode_report, refuse_oversize
-from events.ingest import IngestResult, ingest_report, is_tombstoned
-from events.models import Report
+from events.ingest import NEW_FROM_ADMIN, IngestResult, ingest_report, is_tombstoned
+from events.models import Event, Report, ReviewItem, ReviewStatus
 
 REPORT_SUFFIXES = {".txt", ".text"}
 
@@ -419,3 +420,26 @@ def _mixed_with_utf8(data: bytes) -> str:
     if not (utf8 and other):
         return ""
     return f"line {utf8[0]} is UTF-8, line {other[0]} is not"
+
+
+def flag_events_for_review(report: Report) -> None:
+    """Every event of a report an editor added: open for review, whatever was known before."""
+    event_type = ContentType.objects.get_for_model(Event)
+    flagged = set(
+        ReviewItem.objects.open()
+        .filter(content_type=event_type, object_id__in=report.events.values("pk"))
+        .values_list("object_id", flat=True)
+    )
+    for event in report.events.exclude(pk__in=flagged):
+        ReviewItem.objects.update_or_create(
+            content_type=event_type,
+            object_id=event.pk,
+            reason=NEW_FROM_ADMIN,
+            defaults={
+                "message": "Added from text in the admin; check what was extracted.",
+                "report": report,
+                "status": ReviewStatus.OPEN,
+                "resolved_at": None,
+                "resolved_by": None,
+            },
+        )

@@ -5,7 +5,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from events.loading import find_report_files, load_report_files
+from events.loading import LoadOutcome, find_report_files, load_report_files, read_report_file
 
 PROGRESS_THRESHOLD = 20
 
@@ -25,11 +25,18 @@ class Command(BaseCommand):
             default=os.cpu_count() or 1,
             help="extract in this many worker processes (default: the number of cores)",
         )
+        parser.add_argument(
+            "--enqueue",
+            action="store_true",
+            help="queue the reports for `manage.py procrastinate worker` and return (PostgreSQL)",
+        )
 
-    def handle(self, *args, paths, dry_run, no_progress, jobs, **options):
+    def handle(self, *args, paths, dry_run, no_progress, jobs, enqueue, **options):
         files, outcomes = find_report_files(paths or [Path(settings.BASE_DIR) / "seeds"])
         for outcome in outcomes:
             self.report(outcome)
+        if enqueue:
+            return self.enqueue(files, outcomes, dry_run)
         show_bar = not no_progress and len(files) >= PROGRESS_THRESHOLD and sys.stderr.isatty()
         with self.progress(len(files), show_bar) as bar:
             for outcome in load_report_files(files, jobs=jobs, dry_run=dry_run):
@@ -54,6 +61,29 @@ class Command(BaseCommand):
         )
         if failed:
             raise CommandError(f"{len(failed)} report(s) could not be loaded; see above.")
+
+    def enqueue(self, files, outcomes, dry_run):
+        if not settings.TASK_QUEUE:
+            raise CommandError("--enqueue needs the task queue: a PostgreSQL DATABASE_URL.")
+        if dry_run:
+            raise CommandError("--enqueue and --dry-run do not go together.")
+        from events.tasks import enqueue_reports
+
+        readable = []
+        for path in files:
+            data = read_report_file(path)
+            if isinstance(data, LoadOutcome):
+                outcomes.append(data)
+                self.report(data)
+            else:
+                readable.append((path.name, data))
+        queued = enqueue_reports(readable)
+        self.stdout.write(
+            f"{len(queued)} report(s) queued (first import id {queued[0].pk if queued else '-'});"
+            f" {len(outcomes)} failed. Follow them with `manage.py import_status`."
+        )
+        if outcomes:
+            raise CommandError(f"{len(outcomes)} report(s) could not be queued; see above.")
 
     def progress(self, total, show_bar):
         from tqdm import tqdm
