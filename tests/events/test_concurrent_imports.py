@@ -4,15 +4,11 @@ The result must be one a sequential run makes: the run that ingests the reports 
 the concurrent processes committed them (report ids are taken inside the ingest's lock).
 """
 
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
 
 from events.exporting import export_reports
 from events.loading import load_report_file
@@ -26,23 +22,6 @@ CORPUS = (
 )
 
 pytestmark = [pytest.mark.postgresql, pytest.mark.django_db(transaction=True)]
-
-
-def database_url() -> str:
-    db = connection.settings_dict
-    return f"postgres://{db['USER']}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
-
-
-def manage(*args: str) -> subprocess.Popen:
-    env = {**os.environ, "DATABASE_URL": database_url(), "CONN_MAX_AGE": "0"}
-    return subprocess.Popen(
-        [sys.executable, str(ROOT / "manage.py"), *args],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
 
 
 def overlapping_folders(tmp_path: Path, n: int) -> list[Path]:
@@ -67,9 +46,9 @@ def sequential_export(order: list[str]) -> dict:
 
 
 @pytest.mark.parametrize("importers", [2, 2, 4, 4], ids=["2a", "2b", "4a", "4b"])
-def test_concurrent_importers_end_as_one_sequential_run(tmp_path, importers):
+def test_concurrent_importers_end_as_one_sequential_run(tmp_path, importers, manage_py):
     processes = [
-        manage("load_reports", str(folder), "--no-progress")
+        manage_py("load_reports", str(folder), "--no-progress")
         for folder in overlapping_folders(tmp_path, importers)
     ]
     finished = [(*p.communicate(timeout=600), p.returncode) for p in processes]

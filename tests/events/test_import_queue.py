@@ -2,18 +2,15 @@
 
 import hashlib
 import io
-import os
 import shutil
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
-from django.db import connection
 from django.urls import reverse
 
 from curation.editing import ensure_editors_group
@@ -91,23 +88,6 @@ def test_import_status_lists_states_timings_and_errors():
 # ------------------------------------------------------------ real workers (PostgreSQL)
 
 
-def database_url() -> str:
-    db = connection.settings_dict
-    return f"postgres://{db['USER']}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
-
-
-def worker(*args: str) -> subprocess.Popen:
-    env = {**os.environ, "DATABASE_URL": database_url(), "CONN_MAX_AGE": "0"}
-    return subprocess.Popen(
-        [sys.executable, str(ROOT / "manage.py"), "procrastinate", "worker", *args],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-
-
 def wait_until_finished(timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while ReportImport.objects.unfinished().exists():
@@ -124,14 +104,17 @@ def stop(workers: list[subprocess.Popen]) -> None:
 
 @pytest.mark.postgresql
 @pytest.mark.django_db(transaction=True)
-def test_queue_workers_load_what_was_enqueued_as_one_sequential_run(tmp_path):
+def test_queue_workers_load_what_was_enqueued_as_one_sequential_run(tmp_path, manage_py):
     for path in CORPUS:
         shutil.copy(path, tmp_path / path.name)
     out = io.StringIO()
     call_command("load_reports", "--enqueue", str(tmp_path), stdout=out)
     assert out.getvalue().startswith(f"{len(CORPUS)} report(s) queued")
     assert not Report.objects.exists()
-    workers = [worker("--one-shot") for _ in range(4)]
+    workers = [
+        manage_py("procrastinate", "worker", "--one-shot", stderr=subprocess.STDOUT)
+        for _ in range(4)
+    ]
     try:
         wait_until_finished(timeout=600)
     finally:
@@ -148,11 +131,11 @@ def test_queue_workers_load_what_was_enqueued_as_one_sequential_run(tmp_path):
 
 @pytest.mark.postgresql
 @pytest.mark.django_db(transaction=True)
-def test_a_task_that_raises_is_retried_then_recorded_as_failed():
+def test_a_task_that_raises_is_retried_then_recorded_as_failed(manage_py):
     # A name longer than a report's file name may be: the ingest fails every time.
     job = queue_row("x" * 300 + ".txt", GOOD.encode())
     import_report.defer(import_id=job.pk)
-    workers = [worker()]
+    workers = [manage_py("procrastinate", "worker", stderr=subprocess.STDOUT)]
     try:
         wait_until_finished(timeout=120)
     finally:
