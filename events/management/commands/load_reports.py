@@ -59,6 +59,11 @@ class Command(BaseCommand):
             f"{sum(r.participants for r in results)} participation(s), "
             f"{sum(r.review_items for r in results)} new item(s) to review."
         )
+        if options["verbosity"] >= 2:
+            self.stdout.write(
+                f"Time: extraction {sum(o.extract_seconds for o in outcomes):.1f} s "
+                f"(summed over {jobs} job(s)), ingest {sum(o.ingest_seconds for o in outcomes):.1f} s."
+            )
         if failed:
             raise CommandError(f"{len(failed)} report(s) could not be loaded; see above.")
 
