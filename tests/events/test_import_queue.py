@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from curation.editing import ensure_editors_group
@@ -83,6 +83,29 @@ def test_import_status_lists_states_timings_and_errors():
     out = io.StringIO()
     call_command("import_status", "--failed", stdout=out)
     assert len(out.getvalue().splitlines()) == 2
+
+
+@pytest.mark.django_db
+def test_enqueue_without_the_queue_says_what_it_needs(settings, tmp_path):
+    settings.TASK_QUEUE = False
+    (tmp_path / "forum.txt").write_text(GOOD, encoding="utf-8")
+    with pytest.raises(CommandError) as refused:
+        call_command("load_reports", "--enqueue", str(tmp_path))
+    assert str(refused.value) == "--enqueue needs the task queue: a PostgreSQL DATABASE_URL."
+    assert not ReportImport.objects.exists()
+
+
+@pytest.mark.django_db
+def test_editors_read_the_import_status_and_cannot_change_it(client):
+    editor = User.objects.create_user("edith", password="a long enough password 42", is_staff=True)
+    editor.groups.add(ensure_editors_group())
+    client.force_login(editor)
+    job = run_import(queue_row("forum.txt", GOOD.encode()).pk)
+    listing = client.get(reverse("admin:events_reportimport_changelist"))
+    assert [row.pk for row in listing.context["cl"].result_list] == [job.pk]
+    page = client.get(reverse("admin:events_reportimport_change", args=[job.pk]))
+    assert page.context["has_change_permission"] is False
+    assert "created: 1 event(s)" in page.content.decode()
 
 
 # ------------------------------------------------------------ real workers (PostgreSQL)
