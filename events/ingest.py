@@ -254,6 +254,9 @@ class _Ingest:
         self.report: Report | None = None
         self.parents_before: set[int] = set()
         self.reviews: dict[tuple[int, int, str], ReviewItem] = {}
+        self.org_matches = _Matches(Organization, "organization", organization_keys(extracted))
+        self.person_matches = _Matches(Person, "person", person_keys(extracted))
+        self.aliases_made: set[tuple[type, int, str]] = set()
         self.lone_names: dict[tuple[int, str], Person] = {}
         self.upserts: dict[type, tuple[dict, tuple[str, ...], set[int] | None]] = {}
         self.tombstones = set(DeletedRecord.objects.values_list("model", "key"))
@@ -306,7 +309,9 @@ class _Ingest:
             self.event(order, event, seen)
         self.write_upserts()
         self.write_reviews()
-        self.remove_unseen(seen)
+        if existing is not None:
+            # A new report has written nothing it could have stopped saying.
+            self.remove_unseen(seen)
         self.reopen_changed_reviews()
         self.result.organizations = len(seen.org_mentions)
 
@@ -315,7 +320,7 @@ class _Ingest:
         key = fold(mention.name)
         if key in self.orgs_by_name:
             return self.orgs_by_name[key]
-        org = Organization.objects.matching_key(key).first()
+        org = self.org_matches.get(key)
         if org is None:
             if self.is_tombstoned(Organization, key):
                 return None
@@ -356,7 +361,7 @@ class _Ingest:
         for mention in self.x.organizations:
             if fold(mention.name) == key:
                 return self.organization(mention)
-        org = Organization.objects.matching_key(key).first()
+        org = self.org_matches.get(key)
         if org is None and not self.is_tombstoned(Organization, key):
             org = Organization(name=name[:300], slug=unique_slug(Organization, name))
             self.track_created(org)
@@ -712,12 +717,12 @@ class _Ingest:
                 ).first()
             )
         else:
-            person = Person.objects.matching_key(key).first()
+            person = self.person_matches.get(key)
         if person is None:
             for form in name.forms:
                 form_key = fold(form)
                 if " " in form_key:
-                    person = Person.objects.matching_key(form_key).first()
+                    person = self.person_matches.get(form_key)
                     if person:
                         break
         if person is None:
@@ -779,8 +784,15 @@ class _Ingest:
         key = fold(name)
         if not key or key == owner.key:
             return
-        if not model.objects.filter(**{owner_field: owner}, key=key).exists():
+        made = (model, owner.pk, key)
+        if made in self.aliases_made:
+            return
+        self.aliases_made.add(made)
+        # A record this ingest created has no aliases but the ones it gave it.
+        if is_fresh(owner) or not model.objects.filter(**{owner_field: owner}, key=key).exists():
             model.objects.create(**{owner_field: owner}, name=name[:300], kind=kind)
+        matches = self.person_matches if model is PersonAlias else self.org_matches
+        matches.add(key, owner)
 
     def is_tombstoned(self, model: type[models.Model], key: str) -> bool:
         return (model._meta.label_lower, key) in self.tombstones
@@ -793,6 +805,9 @@ class _Ingest:
         if getattr(obj, "_ingest_new", False):
             obj.save()
             obj._ingest_new = False
+            matches = {Person: self.person_matches, Organization: self.org_matches}.get(type(obj))
+            if matches is not None:
+                matches.add(obj.key, obj)
             label = obj._meta.verbose_name_plural
             self.result.count(str(label))
             self.created.add((type(obj), obj.pk))
@@ -934,6 +949,59 @@ class _Ingest:
             content_type=ContentType.objects.get_for_model(model),
             object_id__in=queryset.values("pk"),
         ).delete()
+
+
+def organization_keys(x: rec.ExtractedReport) -> set[str]:
+    """Every organisation name the report may look up, folded."""
+    names = {m.name for m in x.organizations} | {m.parent for m in x.organizations if m.parent}
+    for event in x.events:
+        names |= {o.organization for o in event.organizers if o.organization}
+        names |= {
+            p.organization
+            for participant in event.participants
+            for p in participant.positions
+            if p.organization
+        }
+    return {fold(name) for name in names} - {""}
+
+
+def person_keys(x: rec.ExtractedReport) -> set[str]:
+    """Every full name (or written form) the report may look up, folded; lone words are not
+    matched across reports."""
+    keys = set()
+    for event in x.events:
+        for participant in event.participants:
+            keys |= {fold(form) for form in (participant.name.display, *participant.name.forms)}
+    return {key for key in keys if " " in key}
+
+
+class _Matches:
+    """The records a report's names match by key or alias, read in two queries up front and
+    kept current as the ingest adds records and aliases; the first in the model's ordering
+    wins, as `matching_key(...).first()` would have it."""
+
+    def __init__(self, model, owner_field: str, keys: set[str]):
+        self.found: dict[str, models.Model] = {}
+        if not keys:
+            return
+        records = {obj.pk: obj for obj in model.objects.filter(key__in=keys)}
+        candidates: dict[str, list] = {}
+        for obj in records.values():
+            candidates.setdefault(obj.key, []).append(obj)
+        aliases = model.aliases.rel.related_model.objects.filter(key__in=keys)
+        for alias in aliases.select_related(owner_field):
+            owner = getattr(alias, owner_field)
+            records.setdefault(owner.pk, owner)
+            candidates.setdefault(alias.key, []).append(records[owner.pk])
+        order = model._meta.ordering
+        for key, objs in candidates.items():
+            self.found[key] = min(objs, key=lambda o: (*(getattr(o, f) for f in order), o.pk))
+
+    def get(self, key: str):
+        return self.found.get(key)
+
+    def add(self, key: str, obj) -> None:
+        self.found.setdefault(key, obj)
 
 
 def topic_description(slug: str) -> str:
