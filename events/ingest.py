@@ -19,7 +19,7 @@ from django.db import IntegrityError, OperationalError, connection, models, tran
 from django.db.models import Q
 from django.utils import timezone
 
-from core.models import DeletedRecord
+from core.models import DeletedRecord, fit
 from events.extraction import records as rec
 from events.models import (
     City,
@@ -198,7 +198,7 @@ def is_tombstoned(model: type[models.Model], key: str) -> bool:
 
 
 def participation_key(event: Event, person: Person) -> str:
-    return f"{event.key}|{person.key}"
+    return DeletedRecord.key_of(Participation(event=event, person=person))
 
 
 def apply_fields(obj, values: dict) -> list[str]:
@@ -268,8 +268,8 @@ class _Ingest:
             "sha256": sha256,
             "raw_text": raw_text,
             "text": x.text,
-            "title": x.title[:500],
-            "publisher": (x.publisher or "")[:300],
+            "title": fit(Report, "title", x.title),
+            "publisher": fit(Report, "publisher", x.publisher),
             "encoding": x.encoding,
             "repairs": list(x.repairs),
             "extracted_at": timezone.now(),
@@ -325,7 +325,8 @@ class _Ingest:
             if self.is_tombstoned(Organization, key):
                 return None
             org = Organization(
-                name=mention.name[:300], slug=unique_slug(Organization, mention.name)
+                name=fit(Organization, "name", mention.name),
+                slug=unique_slug(Organization, mention.name),
             )
             self.track_created(org)
         parent = None
@@ -334,9 +335,9 @@ class _Ingest:
         changed = apply_fields(
             org,
             {
-                "acronym": (mention.acronym or org.acronym or "")[:40],
+                "acronym": fit(Organization, "acronym", mention.acronym or org.acronym),
                 "kind": str(mention.kind),
-                "country": (mention.country or org.country or "")[:100],
+                "country": fit(Organization, "country", mention.country or org.country),
                 "parent": parent or org.parent,
             },
         )
@@ -363,7 +364,9 @@ class _Ingest:
                 return self.organization(mention)
         org = self.org_matches.get(key)
         if org is None and not self.is_tombstoned(Organization, key):
-            org = Organization(name=name[:300], slug=unique_slug(Organization, name))
+            org = Organization(
+                name=fit(Organization, "name", name), slug=unique_slug(Organization, name)
+            )
             self.track_created(org)
             self.save(org, [])
         self.orgs_by_name[key] = org
@@ -383,13 +386,13 @@ class _Ingest:
         parent = self.parent_event(x_event.part_of, seen) if x_event.part_of else None
         attendance = x_event.attendance
         values = {
-            "name": x_event.name.value[:300],
+            "name": fit(Event, "name", x_event.name.value),
             **date_fields("start", x_event.start),
             **date_fields("end", x_event.end),
             "city": city,
-            "venue": (x_event.venue.value if x_event.venue else "")[:300],
+            "venue": fit(Event, "venue", x_event.venue.value if x_event.venue else ""),
             "parent": parent,
-            "attendance_text": (attendance.text if attendance else "")[:100],
+            "attendance_text": fit(Event, "attendance_text", attendance.text if attendance else ""),
             "attendance_approx": attendance.approx if attendance else None,
         }
         if shared:
@@ -417,7 +420,9 @@ class _Ingest:
             () if event.is_curated("organizer_roles") else x_event.organizers
         ):
             org = self.organization_by_name(organizer.organization)
-            if org is None or self.is_tombstoned(EventOrganizer, f"{event.key}|{org.key}"):
+            if org is None or self.is_tombstoned_record(
+                EventOrganizer(event=event, organization=org)
+            ):
                 continue
             self.upsert(
                 EventOrganizer,
@@ -492,7 +497,10 @@ class _Ingest:
         )
         if renamed is not None:
             return renamed
-        event = Event(name=x_event.name.value[:300], slug=unique_slug(Event, x_event.name.value))
+        event = Event(
+            name=fit(Event, "name", x_event.name.value),
+            slug=unique_slug(Event, x_event.name.value),
+        )
         self.track_created(event)
         self.save(event, [])
         return event
@@ -530,7 +538,9 @@ class _Ingest:
         if parent is None:
             if self.is_tombstoned(Event, key):
                 return None
-            parent = Event(name=quoted.value[:300], slug=unique_slug(Event, quoted.value))
+            parent = Event(
+                name=fit(Event, "name", quoted.value), slug=unique_slug(Event, quoted.value)
+            )
             self.track_created(parent)
             self.save(parent, [])
         self.upsert(
@@ -540,7 +550,7 @@ class _Ingest:
             event=parent,
             report=self.report,
             field=ClaimField.NAME,
-            value=quoted.value[:500],
+            value=fit(EventClaim, "value", quoted.value),
             **span_fields(quoted.evidence),
         )
         seen.parents.add(parent.pk)
@@ -575,7 +585,7 @@ class _Ingest:
                 event=event,
                 report=self.report,
                 field=name,
-                value=value[:500],
+                value=fit(EventClaim, "value", value),
                 **span_fields(span),
             )
 
@@ -588,10 +598,10 @@ class _Ingest:
             city = City.objects.filter(name=place.name, country=place.country or "").first()
         if city is None:
             city = City.objects.create(
-                name=place.name[:120],
+                name=fit(City, "name", place.name),
                 slug=unique_slug(City, place.name),
-                province=(place.province or "")[:120],
-                country=(place.country or "")[:100],
+                province=fit(City, "province", place.province),
+                country=fit(City, "country", place.country),
                 latitude=place.latitude,
                 longitude=place.longitude,
                 geonames_id=place.geonames_id,
@@ -618,7 +628,9 @@ class _Ingest:
         topic = Topic.objects.filter(slug=tag.slug).first()
         if topic is None:
             topic = Topic.objects.create(
-                slug=tag.slug, name=tag.name[:120], description=topic_description(tag.slug)
+                slug=tag.slug,
+                name=fit(Topic, "name", tag.name),
+                description=topic_description(tag.slug),
             )
             self.result.count("topics")
         return topic
@@ -645,7 +657,9 @@ class _Ingest:
             participation,
             {
                 "role": str(x.role),
-                "talk_title": (x.talk_title or participation.talk_title or "")[:500],
+                "talk_title": fit(
+                    Participation, "talk_title", x.talk_title or participation.talk_title
+                ),
                 "online": x.online,
                 "order": order,
                 "confidence": x.confidence,
@@ -684,7 +698,9 @@ class _Ingest:
         for position in x.positions:
             org = self.organization_by_name(position.organization)
             wanted.append((position, org))
-        if before == [(p.title[:300], org.pk if org else None) for p, org in wanted]:
+        if before == [
+            (fit(Position, "title", p.title), org.pk if org else None) for p, org in wanted
+        ]:
             return
         if mine:
             Position.objects.filter(pk__in=[p.pk for p in mine]).delete()
@@ -692,7 +708,7 @@ class _Ingest:
             Position(
                 participation=participation,
                 order=start + i,
-                title=position.title[:300],
+                title=fit(Position, "title", position.title),
                 organization=org,
                 report=self.report,
                 **span_fields(position.evidence),
@@ -728,7 +744,9 @@ class _Ingest:
         if person is None:
             if self.is_tombstoned(Person, key):
                 return None
-            person = Person(name=name.display[:200], slug=unique_slug(Person, name.display))
+            person = Person(
+                name=fit(Person, "name", name.display), slug=unique_slug(Person, name.display)
+            )
             self.track_created(person)
         elif not single_word and self.is_possible_namesake(person, x):
             self.review(
@@ -739,7 +757,11 @@ class _Ingest:
                 x.evidence,
             )
         changed = apply_fields(
-            person, {"family_name": name.family[:100], "given_name": name.given[:100]}
+            person,
+            {
+                "family_name": fit(Person, "family_name", name.family),
+                "given_name": fit(Person, "given_name", name.given),
+            },
         )
         self.save(person, changed)
         if single_word:
@@ -790,12 +812,15 @@ class _Ingest:
         self.aliases_made.add(made)
         # A record this ingest created has no aliases but the ones it gave it.
         if is_fresh(owner) or not model.objects.filter(**{owner_field: owner}, key=key).exists():
-            model.objects.create(**{owner_field: owner}, name=name[:300], kind=kind)
+            model.objects.create(**{owner_field: owner}, name=fit(model, "name", name), kind=kind)
         matches = self.person_matches if model is PersonAlias else self.org_matches
         matches.add(key, owner)
 
     def is_tombstoned(self, model: type[models.Model], key: str) -> bool:
         return (model._meta.label_lower, key) in self.tombstones
+
+    def is_tombstoned_record(self, record: models.Model) -> bool:
+        return self.is_tombstoned(type(record), DeletedRecord.key_of(record))
 
     def track_created(self, obj) -> None:
         obj._ingest_new = True
@@ -847,7 +872,7 @@ class _Ingest:
             user=user,
             content_type=ContentType.objects.get_for_model(obj),
             object_id=str(obj.pk),
-            object_repr=str(obj)[:200],
+            object_repr=fit(LogEntry, "object_repr", str(obj)),
             action_flag=flag,
             change_message=message,
         )
@@ -861,7 +886,7 @@ class _Ingest:
                 content_type=content_type,
                 object_id=obj.pk,
                 reason=reason,
-                message=message[:500],
+                message=fit(ReviewItem, "message", message),
                 report=self.report,
                 **span_fields(span),
             ),
