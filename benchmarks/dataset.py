@@ -348,8 +348,13 @@ class Filler:
 
     def people(self, n: int) -> Iterator[Person]:
         rnd = self.rnd
+        # A full name is one person (its key is unique), so a namesake gets a number.
+        taken: dict[str, int] = {}
         for i in range(n):
             family, given = rnd.choice(SURNAMES), rnd.choice(GIVEN) + rnd.choice(GIVEN).lower()
+            seen = taken.get(f"{family} {given}", 0)
+            taken[f"{family} {given}"] = seen + 1
+            given = f"{given} {seen + 1}" if seen else given
             name = f"{family} {given}"
             yield Person(
                 name=name,

@@ -8,12 +8,15 @@ a record an editor deleted (a `DeletedRecord` tombstone) are never overwritten o
 
 from __future__ import annotations
 
+import time
+import zlib
 from dataclasses import dataclass, field
 
 from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.db import models, transaction
+from django.db import IntegrityError, OperationalError, connection, models, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from core.data_version import one_data_change
@@ -53,6 +56,8 @@ IMPORT_USERNAME = "load_reports"
 REPORTS_DISAGREE = "reports-disagree"
 POSSIBLE_NAMESAKE = "possible-namesake"
 NEW_RECORD = "new-record"
+# Every event of a report an editor added in the admin, new or not.
+NEW_FROM_ADMIN = "new-from-admin"
 
 REVIEW_MESSAGES = {
     rec.Warning.NO_YEAR: "The report does not give the year of this event.",
@@ -69,7 +74,8 @@ REVIEW_MESSAGES = {
 @dataclass
 class IngestResult:
     file_name: str
-    status: str = "unchanged"  # created | updated | unchanged | deleted
+    status: str = "unchanged"  # created | updated | unchanged | deleted | duplicate
+    twin: str | None = None  # for a duplicate: the report that has the same text
     events: int = 0
     participants: int = 0
     organizations: int = 0
@@ -105,13 +111,68 @@ def ingest_report(
 
     Every record it adds or changes gets an entry in the admin history, by `user` (the editor
     who added the report in the admin) or by the import account.
+
+    Safe beside any number of other imports: see `serialize_ingests`. A write that still meets a
+    concurrent twin (an editor saving the same name, a deadlock) rolls the report back and runs
+    it again against what is committed now.
     """
+    for attempt in range(1, INGEST_ATTEMPTS + 1):
+        try:
+            with transaction.atomic():
+                serialize_ingests()
+                return _ingest_locked(
+                    extracted,
+                    raw_text=raw_text,
+                    sha256=sha256,
+                    file_name=file_name,
+                    dry_run=dry_run,
+                    review_new_records=review_new_records,
+                    user=user,
+                )
+        except (IntegrityError, OperationalError):
+            if attempt == INGEST_ATTEMPTS:
+                raise
+            time.sleep(0.05 * attempt)
+    raise AssertionError("unreachable")
+
+
+# A report meeting a concurrent twin is tried again this many times in all.
+INGEST_ATTEMPTS = 3
+# pg_advisory_xact_lock key shared by every process that ingests into this database.
+INGEST_LOCK = zlib.crc32(b"eventsdb.ingest")
+
+
+def serialize_ingests() -> None:
+    """On PostgreSQL, ingests take turns, each in its own transaction.
+
+    Matching is order-dependent by design (an acronym learned from one report finds the
+    organisation in the next), so two ingests that interleave could make records no sequential
+    run makes. A transaction-scoped advisory lock puts every ingest on any machine in one
+    order; extraction, the CPU-bound part, still runs in parallel. SQLite admits one writer
+    at a time anyway.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [INGEST_LOCK])
+
+
+def _ingest_locked(
+    extracted, *, raw_text, sha256, file_name, dry_run, review_new_records, user
+) -> IngestResult:
     result = IngestResult(file_name=file_name)
     if is_tombstoned(Report, file_name):
         result.status = "deleted"
         return result
-    existing = Report.objects.filter(file_name=file_name).first()
+    known = {
+        r.file_name: r for r in Report.objects.filter(Q(file_name=file_name) | Q(sha256=sha256))
+    }
+    existing = known.pop(file_name, None)
     if existing is not None and existing.sha256 == sha256:
+        return result
+    if known:
+        # Another import stored the same text under another name while this one extracted.
+        result.status = "duplicate"
+        result.twin = next(iter(known))
         return result
     with transaction.atomic():
         # Inside the transaction: the bump commits with the data, or not at all.
@@ -155,6 +216,11 @@ def apply_fields(obj, values: dict) -> list[str]:
     return changed
 
 
+def is_fresh(obj) -> bool:
+    """Created by this ingest: nothing points at it yet but what this ingest writes."""
+    return getattr(obj, "_ingest_fresh", False)
+
+
 def span_fields(span: rec.Span | None) -> dict:
     if span is None:
         return {"evidence_start": None, "evidence_end": None}
@@ -190,6 +256,13 @@ class _Ingest:
         self.history: list[tuple[models.Model, int, list[str]]] = []
         self.report: Report | None = None
         self.parents_before: set[int] = set()
+        self.reviews: dict[tuple[int, int, str], ReviewItem] = {}
+        self.org_matches = _Matches(Organization, "organization", organization_keys(extracted))
+        self.person_matches = _Matches(Person, "person", person_keys(extracted))
+        self.aliases_made: set[tuple[type, int, str]] = set()
+        self.lone_names: dict[tuple[int, str], Person] = {}
+        self.upserts: dict[type, tuple[dict, tuple[str, ...], set[int] | None]] = {}
+        self.tombstones = set(DeletedRecord.objects.values_list("model", "key"))
 
     # -- the report -------------------------------------------------------------------------
     def run(self, existing: Report | None, *, raw_text: str, sha256: str, file_name: str):
@@ -226,15 +299,22 @@ class _Ingest:
             org = self.organization(mention)
             if org is None:
                 continue
-            OrganizationMention.objects.update_or_create(
+            self.upsert(
+                OrganizationMention,
+                ("report", "organization"),
                 report=self.report,
                 organization=org,
-                defaults={"order": order, **span_fields(mention.evidence)},
+                order=order,
+                **span_fields(mention.evidence),
             )
             seen.org_mentions.add(org.pk)
         for order, event in enumerate(x.events):
             self.event(order, event, seen)
-        self.remove_unseen(seen)
+        self.write_upserts()
+        self.write_reviews()
+        if existing is not None:
+            # A new report has written nothing it could have stopped saying.
+            self.remove_unseen(seen)
         self.reopen_changed_reviews()
         self.result.organizations = len(seen.org_mentions)
 
@@ -243,9 +323,9 @@ class _Ingest:
         key = fold(mention.name)
         if key in self.orgs_by_name:
             return self.orgs_by_name[key]
-        org = Organization.objects.named(mention.name).first()
+        org = self.org_matches.get(key)
         if org is None:
-            if is_tombstoned(Organization, key):
+            if self.is_tombstoned(Organization, key):
                 return None
             org = Organization(
                 name=fit(Organization, "name", mention.name),
@@ -285,8 +365,8 @@ class _Ingest:
         for mention in self.x.organizations:
             if fold(mention.name) == key:
                 return self.organization(mention)
-        org = Organization.objects.named(name).first()
-        if org is None and not is_tombstoned(Organization, key):
+        org = self.org_matches.get(key)
+        if org is None and not self.is_tombstoned(Organization, key):
             org = Organization(
                 name=fit(Organization, "name", name), slug=unique_slug(Organization, name)
             )
@@ -302,9 +382,7 @@ class _Ingest:
             return
         self.result.events += 1
         seen.events.add(event.pk)
-        EventSource.objects.update_or_create(
-            event=event, report=self.report, defaults={"order": order}
-        )
+        self.upsert(EventSource, ("event", "report"), event=event, report=self.report, order=order)
         shared = event.event_sources.exclude(report=self.report).exists()
 
         city = self.city(x_event.city) if x_event.city else None
@@ -345,33 +423,36 @@ class _Ingest:
             () if event.is_curated("organizer_roles") else x_event.organizers
         ):
             org = self.organization_by_name(organizer.organization)
-            if (
-                org is None
-                or DeletedRecord.objects.of(EventOrganizer(event=event, organization=org)).exists()
+            if org is None or self.is_tombstoned_record(
+                EventOrganizer(event=event, organization=org)
             ):
                 continue
-            row, _ = EventOrganizer.objects.update_or_create(
+            self.upsert(
+                EventOrganizer,
+                ("event", "organization"),
+                seen.organizers,
                 event=event,
                 organization=org,
-                defaults={
-                    "role": str(organizer.role),
-                    "order": i,
-                    "report": self.report,
-                    **span_fields(organizer.evidence),
-                },
+                role=str(organizer.role),
+                order=i,
+                report=self.report,
+                **span_fields(organizer.evidence),
             )
-            seen.organizers.add(row.pk)
 
         if event.is_curated("topic_tags"):
             seen.topics |= set(event.topic_tags.values_list("pk", flat=True))
         for tag in () if event.is_curated("topic_tags") else x_event.topics:
             topic = self.topic(tag)
-            row, _ = EventTopic.objects.update_or_create(
+            self.upsert(
+                EventTopic,
+                ("event", "topic"),
+                seen.topics,
                 event=event,
                 topic=topic,
-                defaults={"score": tag.score, "report": self.report, **span_fields(tag.evidence)},
+                score=tag.score,
+                report=self.report,
+                **span_fields(tag.evidence),
             )
-            seen.topics.add(row.pk)
 
         if event.is_curated("city_mentions"):
             seen.city_mentions |= set(event.city_mentions.values_list("pk", flat=True))
@@ -381,12 +462,16 @@ class _Ingest:
             mentioned = self.city(place)
             if city is not None and mentioned.pk == city.pk:
                 continue
-            row, _ = CityMention.objects.update_or_create(
+            self.upsert(
+                CityMention,
+                ("event", "city"),
+                seen.city_mentions,
                 event=event,
                 city=mentioned,
-                defaults={"order": i, "report": self.report, **span_fields(place.evidence)},
+                order=i,
+                report=self.report,
+                **span_fields(place.evidence),
             )
-            seen.city_mentions.add(row.pk)
 
         for i, participant in enumerate(x_event.participants):
             self.participant(event, i, participant, seen)
@@ -403,7 +488,7 @@ class _Ingest:
         )
         if event is not None:
             return event
-        if is_tombstoned(Event, key):
+        if self.is_tombstoned(Event, key):
             return None
         other_names = {fold(e.name.value) for e in self.x.events} - {key}
         # A changed report whose event now reads differently: the same event, renamed
@@ -454,23 +539,23 @@ class _Ingest:
         key = fold(quoted.value)
         parent = Event.objects.filter(key=key).first()
         if parent is None:
-            if is_tombstoned(Event, key):
+            if self.is_tombstoned(Event, key):
                 return None
             parent = Event(
                 name=fit(Event, "name", quoted.value), slug=unique_slug(Event, quoted.value)
             )
             self.track_created(parent)
             self.save(parent, [])
-        claim, _ = EventClaim.objects.update_or_create(
+        self.upsert(
+            EventClaim,
+            ("event", "report", "field"),
+            seen.claims,
             event=parent,
             report=self.report,
             field=ClaimField.NAME,
-            defaults={
-                "value": fit(EventClaim, "value", quoted.value),
-                **span_fields(quoted.evidence),
-            },
+            value=fit(EventClaim, "value", quoted.value),
+            **span_fields(quoted.evidence),
         )
-        seen.claims.add(claim.pk)
         seen.parents.add(parent.pk)
         return parent
 
@@ -496,13 +581,16 @@ class _Ingest:
         for name, (value, span) in statements.items():
             if not value:
                 continue
-            claim, _ = EventClaim.objects.update_or_create(
+            self.upsert(
+                EventClaim,
+                ("event", "report", "field"),
+                seen.claims,
                 event=event,
                 report=self.report,
                 field=name,
-                defaults={"value": fit(EventClaim, "value", value), **span_fields(span)},
+                value=fit(EventClaim, "value", value),
+                **span_fields(span),
             )
-            seen.claims.add(claim.pk)
 
     # -- places and topics --------------------------------------------------------------------
     def city(self, place: rec.Place) -> City:
@@ -556,9 +644,13 @@ class _Ingest:
         if person is None:
             return
         key = participation_key(event, person)
-        if is_tombstoned(Participation, key):
+        if self.is_tombstoned(Participation, key):
             return
-        participation = Participation.objects.filter(event=event, person=person).first()
+        participation = (
+            None
+            if is_fresh(event) or is_fresh(person)
+            else Participation.objects.filter(event=event, person=person).first()
+        )
         if participation is None:
             participation = Participation(
                 event=event, person=person, report=self.report, **span_fields(x.evidence)
@@ -579,10 +671,13 @@ class _Ingest:
         if participation.report_id == self.report.pk:
             changed += apply_fields(participation, span_fields(x.evidence))
         self.save(participation, changed)
-        ParticipantMention.objects.update_or_create(
+        self.upsert(
+            ParticipantMention,
+            ("participation", "report"),
             participation=participation,
             report=self.report,
-            defaults={"order": order, **span_fields(x.evidence)},
+            order=order,
+            **span_fields(x.evidence),
         )
         seen.participations.add(participation.pk)
         self.result.participants += 1
@@ -596,10 +691,12 @@ class _Ingest:
 
     def positions(self, participation: Participation, x: rec.Participant) -> None:
         """Replace what this report said about the positions; keep other reports' statements."""
-        mine = participation.positions.filter(report=self.report)
-        before = [(p.title, p.organization_id) for p in mine.order_by("order")]
-        others = participation.positions.exclude(report=self.report)
-        start = (others.aggregate(m=models.Max("order"))["m"] + 1) if others.exists() else 0
+        # One read of every position held, split here: a new participation has none to read.
+        held = [] if is_fresh(participation) else list(participation.positions.order_by("order"))
+        mine = [p for p in held if p.report_id == self.report.pk]
+        before = [(p.title, p.organization_id) for p in mine]
+        others = [p.order for p in held if p.report_id != self.report.pk]
+        start = max(others) + 1 if others else 0
         wanted = []
         for position in x.positions:
             org = self.organization_by_name(position.organization)
@@ -608,7 +705,8 @@ class _Ingest:
             (fit(Position, "title", p.title), org.pk if org else None) for p, org in wanted
         ]:
             return
-        mine.delete()
+        if mine:
+            Position.objects.filter(pk__in=[p.pk for p in mine]).delete()
         Position.objects.bulk_create(
             Position(
                 participation=participation,
@@ -630,20 +728,24 @@ class _Ingest:
         if single_word:
             # A lone word is too weak to match across reports, but it is the same person
             # this report already named at this event.
-            person = Person.objects.filter(
-                key=key, participations__event=event, participations__mentions__report=self.report
-            ).first()
+            person = self.lone_names.get((event.pk, key)) or (
+                Person.objects.filter(
+                    key=key,
+                    participations__event=event,
+                    participations__mentions__report=self.report,
+                ).first()
+            )
         else:
-            person = Person.objects.named(name.display).first()
+            person = self.person_matches.get(key)
         if person is None:
             for form in name.forms:
                 form_key = fold(form)
                 if " " in form_key:
-                    person = Person.objects.named(form).first()
+                    person = self.person_matches.get(form_key)
                     if person:
                         break
         if person is None:
-            if is_tombstoned(Person, key):
+            if self.is_tombstoned(Person, key):
                 return None
             person = Person(
                 name=fit(Person, "name", name.display), slug=unique_slug(Person, name.display)
@@ -665,6 +767,9 @@ class _Ingest:
             },
         )
         self.save(person, changed)
+        if single_word:
+            # Its mention is written with the others at the end; until then, remember it.
+            self.lone_names[(event.pk, key)] = person
         for form in name.forms:
             if fold(form) != person.key:
                 self.alias(PersonAlias, person, "person", form, AliasKind.ALIAS)
@@ -680,20 +785,57 @@ class _Ingest:
         return bool(theirs and mine and not theirs & mine)
 
     # -- bookkeeping -------------------------------------------------------------------------
+    def upsert(self, model, unique: tuple[str, ...], seen: set[int] | None = None, **values):
+        """Queue a relation row; all rows of a model are written by one INSERT ... ON CONFLICT.
+
+        A row stated twice keeps the last statement, as an update_or_create per row did.
+        """
+        rows, _, _ = self.upserts.setdefault(model, ({}, unique, seen))
+        rows[tuple(values[name] for name in unique)] = values
+
+    def write_upserts(self) -> None:
+        for model, (rows, unique, seen) in self.upserts.items():
+            objs = [model(**values) for values in rows.values()]
+            # Foreign keys conflict on their columns; the names in `unique` are the fields'.
+            updated = [name for name in next(iter(rows.values())) if name not in unique]
+            model.objects.bulk_create(
+                objs, update_conflicts=True, unique_fields=list(unique), update_fields=updated
+            )
+            if seen is not None:
+                seen.update(obj.pk for obj in objs)
+        self.upserts.clear()
+
     def alias(self, model, owner, owner_field: str, name: str, kind: str) -> None:
         key = fold(name)
         if not key or key == owner.key:
             return
-        if not model.objects.filter(**{owner_field: owner}, key=key).exists():
+        made = (model, owner.pk, key)
+        if made in self.aliases_made:
+            return
+        self.aliases_made.add(made)
+        # A record this ingest created has no aliases but the ones it gave it.
+        if is_fresh(owner) or not model.objects.filter(**{owner_field: owner}, key=key).exists():
             model.objects.create(**{owner_field: owner}, name=fit(model, "name", name), kind=kind)
+        matches = self.person_matches if model is PersonAlias else self.org_matches
+        matches.add(key, owner)
+
+    def is_tombstoned(self, model: type[models.Model], key: str) -> bool:
+        return (model._meta.label_lower, key) in self.tombstones
+
+    def is_tombstoned_record(self, record: models.Model) -> bool:
+        return self.is_tombstoned(type(record), DeletedRecord.key_of(record))
 
     def track_created(self, obj) -> None:
         obj._ingest_new = True
+        obj._ingest_fresh = True
 
     def save(self, obj, changed: list[str]) -> None:
         if getattr(obj, "_ingest_new", False):
             obj.save()
             obj._ingest_new = False
+            matches = {Person: self.person_matches, Organization: self.org_matches}.get(type(obj))
+            if matches is not None:
+                matches.add(obj.key, obj)
             label = obj._meta.verbose_name_plural
             self.result.count(str(label))
             self.created.add((type(obj), obj.pk))
@@ -739,18 +881,33 @@ class _Ingest:
         )
 
     def review(self, obj, reason: str, message: str, span: rec.Span | None) -> None:
-        _, created = ReviewItem.objects.get_or_create(
-            content_type=ContentType.objects.get_for_model(obj),
-            object_id=obj.pk,
-            reason=reason,
-            defaults={
-                "message": fit(ReviewItem, "message", message),
-                "report": self.report,
+        """Queue a review item unless the record already has one for this reason."""
+        content_type = ContentType.objects.get_for_model(obj)
+        self.reviews.setdefault(
+            (content_type.pk, obj.pk, reason),
+            ReviewItem(
+                content_type=content_type,
+                object_id=obj.pk,
+                reason=reason,
+                message=fit(ReviewItem, "message", message),
+                report=self.report,
                 **span_fields(span),
-            },
+            ),
         )
-        if created:
-            self.result.review_items += 1
+
+    def write_reviews(self) -> None:
+        if not self.reviews:
+            return
+        existing = set(
+            ReviewItem.objects.filter(
+                object_id__in={pk for _, pk, _ in self.reviews},
+                reason__in={reason for _, _, reason in self.reviews},
+            ).values_list("content_type_id", "object_id", "reason")
+        )
+        new = [item for key, item in self.reviews.items() if key not in existing]
+        ReviewItem.objects.bulk_create(new, ignore_conflicts=True)
+        self.result.review_items += len(new)
+        self.reviews.clear()
 
     def reopen_changed_reviews(self) -> None:
         by_type: dict[type, list[int]] = {}
@@ -820,6 +977,59 @@ class _Ingest:
             content_type=ContentType.objects.get_for_model(model),
             object_id__in=queryset.values("pk"),
         ).delete()
+
+
+def organization_keys(x: rec.ExtractedReport) -> set[str]:
+    """Every organisation name the report may look up, folded."""
+    names = {m.name for m in x.organizations} | {m.parent for m in x.organizations if m.parent}
+    for event in x.events:
+        names |= {o.organization for o in event.organizers if o.organization}
+        names |= {
+            p.organization
+            for participant in event.participants
+            for p in participant.positions
+            if p.organization
+        }
+    return {fold(name) for name in names} - {""}
+
+
+def person_keys(x: rec.ExtractedReport) -> set[str]:
+    """Every full name (or written form) the report may look up, folded; lone words are not
+    matched across reports."""
+    keys = set()
+    for event in x.events:
+        for participant in event.participants:
+            keys |= {fold(form) for form in (participant.name.display, *participant.name.forms)}
+    return {key for key in keys if " " in key}
+
+
+class _Matches:
+    """The records a report's names match by key or alias, read in two queries up front and
+    kept current as the ingest adds records and aliases; the first in the model's ordering
+    wins, as `matching_key(...).first()` would have it."""
+
+    def __init__(self, model, owner_field: str, keys: set[str]):
+        self.found: dict[str, models.Model] = {}
+        if not keys:
+            return
+        records = {obj.pk: obj for obj in model.objects.filter(key__in=keys)}
+        candidates: dict[str, list] = {}
+        for obj in records.values():
+            candidates.setdefault(obj.key, []).append(obj)
+        aliases = model.aliases.rel.related_model.objects.filter(key__in=keys)
+        for alias in aliases.select_related(owner_field):
+            owner = getattr(alias, owner_field)
+            records.setdefault(owner.pk, owner)
+            candidates.setdefault(alias.key, []).append(records[owner.pk])
+        order = model._meta.ordering
+        for key, objs in candidates.items():
+            self.found[key] = min(objs, key=lambda o: (*(getattr(o, f) for f in order), o.pk))
+
+    def get(self, key: str):
+        return self.found.get(key)
+
+    def add(self, key: str, obj) -> None:
+        self.found.setdefault(key, obj)
 
 
 def topic_description(slug: str) -> str:

@@ -22,7 +22,7 @@ def drop_newest(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("events", "0006_editors_tombstones"),
+        ("events", "0008_report_import"),
         ("people", "0005_list_orders"),
     ]
 

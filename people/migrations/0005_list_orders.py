@@ -6,7 +6,9 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('people', '0004_deletedrecord_to_core'),
+        # After the identity keys: one line of migrations, so SQLite's table rebuilds never
+        # meet a parallel branch's index.
+        ('people', '0005_identity_keys_unique'),
     ]
 
     operations = [

@@ -9,7 +9,7 @@ from core.data_version import bump_data_version, current_data_version, one_data_
 from core.models import DataVersion
 from curation.editing import merge_people
 from events.models import Event, Topic
-from tests.events.test_ingest import extracted, ingest
+from tests.events.test_ingest import TEXT, extracted, ingest
 from tests.factories import make_event, make_person, make_report
 
 pytestmark = pytest.mark.django_db
@@ -41,7 +41,9 @@ def test_an_import_bumps_once_whatever_it_writes():
     ingest(extracted())
     assert version() == start + 1
     _, changed_at = current_data_version()
-    ingest(extracted(event_name="Blue Cities Forum"), file_name="other.txt")
+    # Another text: the same text under another name is a duplicate, which writes nothing.
+    other = extracted(event_name="Blue Cities Forum", text=TEXT + " It ended at noon.")
+    ingest(other, file_name="other.txt")
     assert version() == start + 2
     assert current_data_version()[1] > changed_at
 
