@@ -192,7 +192,7 @@ def test_search_page_query_count_does_not_grow_with_hits(
     # Organisations go through the speakers page's matcher: a few queries per tier, and the
     # similar-spelling candidates when nothing matches as typed; the people by affiliation
     # ask the matcher once more, then rank and fetch one page of people.
-    with django_assert_max_num_queries(27):
+    with django_assert_max_num_queries(30):
         response = client.get(reverse("search"), {"q": "green"})
     assert group(response.context["results"], "events").count == n
 
