@@ -107,3 +107,9 @@ def test_a_page_date_never_gives_its_year_without_a_relative_day():
     text = "The seminar on heat pumps was held today, Dec 3, in Harbin."
     start, _ = find_event_dates(text, split_sentences(text), published=(2019, 12, 3))
     assert (start.year, start.month, start.day) == (2019, 12, 3)
+
+
+def test_edition_year_opening_the_dated_sentence():
+    text = "The 2021 China (Huzhou) Green Finance Summit opened in Huzhou on June 22."
+    start, _ = find_event_dates(text, split_sentences(text))
+    assert (start.year, start.month, start.day) == (2021, 6, 22)

@@ -198,3 +198,34 @@ def test_unit_alone_folds_into_unit_with_parent():
     names = [org.name for org in report.organizations]
     assert "Third Institute of Oceanography" not in names
     assert "Third Institute of Oceanography of the Ministry of Natural Resources" in names
+
+
+def test_named_organisations_drop_possessors_regions_and_person_leads():
+    found = {
+        name
+        for sentence in (
+            "China's National Energy Administration (NEA) said so.",
+            "The forum was held on Sept 6 in the Guangdong-Hong Kong-Macao Greater Bay Area.",
+            "Xiaoqiang Zhang (NEA) described the plan.",
+            "Wang Fang with the Hainan Research Academy of Environmental Sciences spoke.",
+        )
+        for name, _, _ in find_named_organizations(sentence)
+    }
+    assert found == {
+        "National Energy Administration",
+        "Hainan Research Academy of Environmental Sciences",
+    }
+
+
+def test_portals_logos_and_sections_are_no_organisations():
+    report = extract_report(
+        "TIANJIN PORT GROUP\n首页 | Home > Media Center > Group News\n\n"
+        "Green Port Forum held in Tianjin\n\n"
+        "On September 14, 2023, the Green Port Forum was held in Tianjin. It was undertaken by "
+        "Tianjin Port Group Co., Ltd. and the China Ports and Harbours Association.\n",
+        source="t.txt",
+    )
+    assert [o.name for o in report.organizations] == [
+        "Tianjin Port Group Co., Ltd.",
+        "China Ports and Harbours Association",
+    ]

@@ -1,3 +1,4 @@
+from events.extraction import extract_report
 from events.extraction.organizations import find_organizations
 from events.extraction.people import find_participants, infer_ministry, tidy_talk_title
 from events.extraction.records import Role, Warning
@@ -215,3 +216,82 @@ def test_find_participants_moves_portfolio_into_title():
     assert _positions(people["Wong Kam-sing"]) == [
         ("Secretary for the Environment", "Hong Kong SAR Government")
     ]
+
+
+def first_affiliations(text: str) -> dict[str, str | None]:
+    people, _ = _people(text)
+    return {
+        name: (p.positions[0].organization if p.positions else None) for name, p in people.items()
+    }
+
+
+def test_affiliation_after_a_dash_or_in_brackets():
+    text = (
+        "The Shanghai Environment and Energy Exchange (SEEE) hosted the talks. "
+        "Dr. Yu Xiang – Shanghai Environment and Energy Exchange – explained the rules. "
+        "Xiaoqiang Zhang (SEEE) described the plan."
+    )
+    found = first_affiliations(text)
+    assert found["Yu Xiang"] == "Shanghai Environment and Energy Exchange"
+    assert found["Zhang Xiaoqiang"] == "Shanghai Environment and Energy Exchange"
+
+
+def test_affiliation_given_as_a_clause():
+    text = (
+        "Dr. Kim Soo-jin, representing the United Nations Development Programme, spoke. "
+        "Chen Xiaoming, who heads the Blue Carbon Research Center at Hainan University, said "
+        "restored mangroves absorbed more carbon. Wang Fang with the Hainan Research Academy of "
+        "Environmental Sciences introduced the inventory. Liu Wenqing spoke on behalf of the "
+        "China Youth Development Foundation about its programme."
+    )
+    found = first_affiliations(text)
+    assert found["Kim Soo-jin"] == "United Nations Development Programme"
+    assert found["Chen Xiaoming"] and "Hainan University" in found["Chen Xiaoming"]
+    assert found["Wang Fang"] == "Hainan Research Academy of Environmental Sciences"
+    assert found["Liu Wenqing"] == "China Youth Development Foundation"
+
+
+def test_possessive_body_and_lowercase_ministry():
+    text = (
+        "Envision Group's Zhang Lei said costs fell. Zhao Yingmin, vice minister of ecology and "
+        "environment, said the market would grow."
+    )
+    found = first_affiliations(text)
+    assert found["Zhang Lei"] == "Envision Group"
+    assert found["Zhao Yingmin"] == "Ministry of Ecology and Environment"
+
+
+def test_official_titles_bare_acronyms_units_and_un_titles():
+    text = (
+        "Marco Bellini, an official with the MOF, said tax rules would change. "
+        "Kevin Ho, head of sustainable finance at HSBC, said bonds grew. "
+        "Liu Mei, a professor at Nanjing University's School of Environment, said soil mattered. "
+        "Ana Torres, UN Resident Coordinator in China, opened the event."
+    )
+    found = first_affiliations(text)
+    assert found["Marco Bellini"] == "Ministry of Finance"
+    assert found["Kevin Ho"] == "HSBC"
+    assert "Nanjing University" in found["Liu Mei"]
+    assert found["Ana Torres"] == "United Nations"
+
+
+def test_city_first_names_kept_and_campaign_names_rejected():
+    text = (
+        "Florence Girard, policy officer of the French Development Agency, spoke. "
+        "Sydney Chen, analyst at BloombergNEF, spoke. Beat Plastic Pollution, the campaign of "
+        "the year, was praised. Sino-German Hydrogen Dialogue, a platform, said it would grow."
+    )
+    found = first_affiliations(text)
+    assert {"Florence Girard", "Sydney Chen"} <= set(found)
+    assert not {"Beat Plastic Pollution", "Sino-German Hydrogen Dialogue"} & set(found)
+
+
+def test_stacked_honorifics_before_a_name():
+    report = extract_report(
+        "Energy dialogue held in Chengdu\n\nOn 10 December 2020, the dialogue was held in "
+        "Chengdu. Keynote speeches were delivered by Prof. Dr. Claudia Kemfert, Head of the "
+        "Energy Department at the German Institute for Economic Research.\n",
+        source="t.txt",
+    )
+    names = [p.name.display for p in report.events[0].participants]
+    assert names == ["Claudia Kemfert"]

@@ -79,3 +79,25 @@ def test_a_region_is_no_city_and_a_dateline_city_is_the_fallback():
     assert found.city.name == "Wuxi"
     text = "Carbon forum opens\n\nThe carbon forum was held in Xiongan New Area on May 9."
     assert find_places(text, split_sentences(text), title="x").city.name == "Xiong'an"
+
+
+def event_city(text: str) -> str | None:
+    found = find_places(text, split_sentences(text))
+    return found.city.name if found.city else None
+
+
+def test_city_named_by_or_inside_the_venue():
+    assert event_city(
+        "On May 18, 2023, the forum was held at the Beijing International Hotel."
+    ) == ("Beijing")
+    assert event_city(
+        "On Oct 21, the forum was held at the Xianlin Campus of Nanjing University."
+    ) == ("Nanjing")
+
+
+def test_small_foreign_city_vouched_for_by_its_country():
+    text = (
+        "On November 12, 2022, the side event was held at the China Pavilion of the 27th "
+        "Conference of the Parties (COP27) in Sharm el-Sheikh, Egypt."
+    )
+    assert event_city(text) == "Sharm el-Sheikh"

@@ -166,3 +166,14 @@ def test_publication_lines_are_furniture_but_their_date_is_kept():
     assert report.published == (2019, 12, 3)
     assert report.dateline.city == "Harbin"
     assert "Published" not in report.text and "(Xinhua)" not in report.text
+
+
+def test_site_name_stacked_above_the_headline():
+    cleaned = clean_report(
+        "SHENZHEN GLOBAL\nAbout | News | Contact\n\n"
+        "Round Table on Zero-Carbon Buildings Held at Shenzhen Bay\n\n"
+        "On August 25, 2022, the Round Table on Zero-Carbon Buildings was held at the "
+        "Shenzhen Bay Science and Technology Ecological Park in Shenzhen.\n"
+    )
+    assert cleaned.publisher == "SHENZHEN GLOBAL"
+    assert cleaned.title == "Round Table on Zero-Carbon Buildings Held at Shenzhen Bay"
