@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from events.extraction.records import PersonName, Warning
@@ -492,6 +492,8 @@ def load_chinese_surnames() -> frozenset[str]:
     )
 
 
+# Called for every pair of names compared; the same few hundred strings recur.
+@lru_cache(maxsize=65536)
 def fold_text(text: str) -> str:
     """Lower case without accents: "Lalić" -> "lalic"."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -624,6 +626,7 @@ def name_key(name: str) -> str:
     return " ".join(sorted(name_tokens(name)))
 
 
+@lru_cache(maxsize=16384)
 def name_tokens(name: str) -> tuple[str, ...]:
     """Folded tokens of a name without honorifics: "Mr. Clarence-Smith" -> ("clarence", "smith")."""
     tokens = re.split(r"[\s.\-,'’]+", fold_text(name))

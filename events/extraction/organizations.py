@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from rapidfuzz import fuzz
@@ -346,6 +346,7 @@ class _Entry:
     warnings: tuple[Warning, ...] = ()
     kind_known: bool = False
     from_lexicon: bool = False
+    seq: int = 0  # order of first sight: of two entries that answer a lookup, the first wins
 
 
 @cache
@@ -388,6 +389,8 @@ def find_known_organization(written: str) -> KnownOrganization | None:
     return table.get(organization_key(stripped))
 
 
+# Called for every pair of names compared; the same few hundred strings recur.
+@lru_cache(maxsize=65536)
 def organization_key(name: str) -> str:
     """Folded comparison key: "the Energy Foundation," -> "energy foundation"."""
     tokens = re.split(r"[^a-z0-9]+", fold_text(name))
@@ -503,6 +506,7 @@ def country_of(text: str) -> str | None:
     )
 
 
+@lru_cache(maxsize=16384)
 def is_place(text: str) -> bool:
     """True for countries, regions and large cities, and lists of them ("China and Mongolia")."""
     parts = [p for p in re.split(r",\s*|\s+and\s+", text.strip(" ,.")) if p]
@@ -513,7 +517,8 @@ def _is_one_place(part: str) -> bool:
     lowered = part.strip().lower()
     if lowered in REGIONS or country_of(part):
         return True
-    return strip_article(part).lower() in _city_names() | _province_names()
+    bare = strip_article(part).lower()
+    return bare in _city_names() or bare in _province_names()
 
 
 @cache
@@ -585,6 +590,10 @@ class OrganizationIndex:
 
     def __init__(self) -> None:
         self._entries: list[_Entry] = []
+        # Folded name or acronym -> entries, so a lookup does not read every entry (long
+        # reports made that quadratic). None after a merge or removal: rebuilt when next read.
+        self._lookup: dict[str, list[_Entry]] | None = None
+        self._seen = 0
 
     def resolve(self, written: str, *, loose: bool = True) -> str | None:
         """Full name of an organisation already seen: "ISC China" -> "Institute for ... Cooperation".
@@ -612,6 +621,8 @@ class OrganizationIndex:
             entry = self._find(known.name)
         if entry is None:
             entry = self._new_entry(written, evidence, acronym, known)
+            self._seen += 1
+            entry.seq = self._seen
             self._entries.append(entry)
         elif _respells(entry, written):
             # Met first as a bare acronym ("NCSC holds ..."), now spelled out by the report.
@@ -620,7 +631,26 @@ class OrganizationIndex:
         elif written != entry.name and written not in entry.aliases and written != entry.acronym:
             entry.aliases.append(written)
         self._enrich(entry, acronym=acronym, kind=kind, parent=parent, country=country)
+        if self._lookup is not None:
+            self._add_to_lookup(self._lookup, entry)
         return entry.name
+
+    def _lookup_table(self) -> dict[str, list[_Entry]]:
+        if self._lookup is None:
+            self._lookup = {}
+            for entry in self._entries:
+                self._add_to_lookup(self._lookup, entry)
+        return self._lookup
+
+    @staticmethod
+    def _add_to_lookup(lookup: dict[str, list[_Entry]], entry: _Entry) -> None:
+        keys = {f"name:{organization_key(n)}" for n in (entry.name, *entry.aliases)}
+        if entry.acronym:
+            keys.add(f"acronym:{entry.acronym.lower()}")
+        for key in keys:
+            entries = lookup.setdefault(key, [])
+            if entry not in entries:
+                entries.append(entry)
 
     def _new_entry(
         self, written: str, evidence: Span, acronym: str | None, known: KnownOrganization | None
@@ -681,11 +711,10 @@ class OrganizationIndex:
         key = organization_key(stripped)
         if not key:
             return None
-        for entry in self._entries:
-            if key in {organization_key(n) for n in (entry.name, *entry.aliases)}:
-                return entry
-            if entry.acronym and stripped.lower() == entry.acronym.lower():
-                return entry
+        lookup = self._lookup_table()
+        hits = lookup.get(f"name:{key}", []) + lookup.get(f"acronym:{stripped.lower()}", [])
+        if hits:
+            return min(hits, key=lambda entry: entry.seq)
         office = self._find_by_acronym_office(stripped)
         return office or (self._find_by_shortening(stripped) if loose else None)
 
@@ -729,6 +758,7 @@ class OrganizationIndex:
 
     def remove(self, name: str) -> None:
         self._entries = [e for e in self._entries if e.name != name]
+        self._lookup = None
 
     def names(self) -> tuple[str, ...]:
         return tuple(entry.name for entry in self._entries)
@@ -740,12 +770,14 @@ class OrganizationIndex:
 
     def find_undefined_acronyms(self, text: str) -> None:
         """ "CIFCC" in a headline is "China International Forum on Climate Change" by its initials."""
+        words = frozenset(re.findall(r"[\w-]+", text))  # read once, not once per entry
         for entry in self._entries:
             if entry.acronym:
                 continue
             initials = "".join(w[0] for w in re.split(r"[\s\-]+", entry.name) if w[:1].isupper())
-            if len(initials) >= 3 and re.search(rf"(?<![\w-]){initials}(?![\w-])", text):
+            if len(initials) >= 3 and initials in words:
                 entry.acronym = initials
+        self._lookup = None
 
     def merge_country_offices(self) -> None:
         """Fold "Danfoss" into "Danfoss China" when the report names the country office."""
@@ -763,6 +795,7 @@ class OrganizationIndex:
                     if entry.kind_known and not other.kind_known:
                         other.kind, other.kind_known, other.warnings = entry.kind, True, ()
                     self._entries.remove(entry)
+                    self._lookup = None
                     break
 
     def merge_shortenings(self) -> None:
@@ -784,6 +817,7 @@ class OrganizationIndex:
                     other.aliases.append(entry.name)
                     other.acronym = other.acronym or entry.acronym
                     self._entries.remove(entry)
+                    self._lookup = None
                     break
 
     def merge_units_with_parents(self) -> None:
@@ -804,6 +838,7 @@ class OrganizationIndex:
                     other.acronym = other.acronym or entry.acronym
                     other.parent = other.parent or self._find(parent.group("parent")).name
                     self._entries.remove(entry)
+                    self._lookup = None
                     break
 
     def mentions(self) -> tuple[OrganizationMention, ...]:

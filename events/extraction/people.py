@@ -9,7 +9,9 @@ gives their role. Later short references ("Mr. Clarence", "Zou Ji:") join the sa
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from events.extraction.names import (
     fold_text,
@@ -1827,15 +1829,37 @@ def find_references(text: str, span: Span, people: list[_Person]) -> None:
 
 def apply_contexts(text: str, units: tuple[Span, ...], people: list[_Person]) -> None:
     """Keynote, panel and online contexts: a keynote session paragraph makes its speakers keynotes."""
+    # Read once per report, not once per sentence: where paragraphs start, where each one's
+    # first "keynote" ends, and which people each folded word may name.
+    paragraph_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    first_keynote: dict[int, int | None] = {}
+    by_word: dict[str, set[int]] = {}
+    for i, person in enumerate(people):
+        for form in (person.written, *person.forms):
+            tokens = name_tokens(form)
+            # A name whose first token is no plain word is tried on every clause.
+            key = tokens[0] if tokens and tokens[0].isalnum() else ""
+            by_word.setdefault(key, set()).add(i)
     for span in units:
         sentence = text[span.start : span.end]
-        paragraph_start = text.rfind("\n", 0, span.start) + 1
-        before = text[paragraph_start : span.start]
-        keynote = KEYNOTE_RE.search(sentence) or KEYNOTE_RE.search(before)
+        paragraph_start = paragraph_starts[bisect_right(paragraph_starts, span.start) - 1]
+        if paragraph_start not in first_keynote:
+            paragraph_end = text.find("\n", paragraph_start)
+            found = KEYNOTE_RE.search(
+                text, paragraph_start, paragraph_end if paragraph_end >= 0 else len(text)
+            )
+            first_keynote[paragraph_start] = found.end() if found else None
+        keynote_end = first_keynote[paragraph_start]
+        keynote = KEYNOTE_RE.search(sentence) or (
+            keynote_end is not None and keynote_end <= span.start
+        )
         panel = PANEL_RE.search(sentence)
         for _, clause in _clauses(sentence):
-            for person in people:
-                if not mentions(clause, person):
+            folded = fold_text(space_initials(clause))
+            words = frozenset(_WORD.findall(folded))
+            named = sorted(set().union(by_word.get("", ()), *(by_word.get(w, ()) for w in words)))
+            for person in (people[i] for i in named):
+                if not _mentioned(folded, words, person):
                     continue
                 if keynote and person.role in (None, Role.SPEAKER, Role.ATTENDEE, Role.PANELIST):
                     if _speaks(clause) or person.role is not None:
@@ -1860,13 +1884,29 @@ def _clauses(sentence: str) -> list[tuple[int, str]]:
     return result
 
 
-def mentions(clause: str, person: _Person) -> bool:
-    folded = fold_text(space_initials(clause))
+_WORD = re.compile(r"\w+")
+
+
+def _mentioned(folded: str, words: frozenset[str], person: _Person) -> bool:
+    """True when the folded clause, whose words are `words`, writes one of the person's forms.
+
+    Every clause meets every person, so the cheap test of words comes before the pattern.
+    """
     for form in (person.written, *person.forms):
         tokens = name_tokens(form)
-        if tokens and re.search(r"\b" + r"\W+".join(map(re.escape, tokens)) + r"\b", folded):
+        if not tokens or not all(t in words or not t.isalnum() for t in tokens):
+            continue
+        if _form_pattern(form).search(folded):
             return True
     return False
+
+
+@lru_cache(maxsize=4096)
+def _form_pattern(form: str) -> re.Pattern[str] | None:
+    """The folded words of a written name, as one pattern: every clause is matched against
+    every person, so compiling it once per name keeps long reports linear."""
+    tokens = name_tokens(form)
+    return re.compile(r"\b" + r"\W+".join(map(re.escape, tokens)) + r"\b") if tokens else None
 
 
 def find_talks(text: str, units: tuple[Span, ...], people: list[_Person]) -> None:
@@ -1886,10 +1926,10 @@ def _last_mentioned(before: str, people: list[_Person]) -> _Person | None:
     folded = fold_text(space_initials(before))
     for person in people:
         for form in (person.written, *person.forms):
-            tokens = name_tokens(form)
-            if not tokens:
+            pattern = _form_pattern(form)
+            if pattern is None:
                 continue
-            for hit in re.finditer(r"\b" + r"\W+".join(map(re.escape, tokens)) + r"\b", folded):
+            for hit in pattern.finditer(folded):
                 if hit.start() > best_at:
                     best, best_at = person, hit.start()
     return best

@@ -248,12 +248,29 @@ def _tag_topics(text, sentences):
 
 
 def organization_ranges(text: str, organizations: OrganizationIndex) -> tuple[tuple[int, int], ...]:
-    """Character ranges of every written organisation name, so "Tsinghua University" is no city."""
-    ranges = []
+    """Character ranges covered by written organisation names, so "Tsinghua University" is no
+    city; overlapping names make one range."""
+    found = []
     for form in organizations.written_forms():
         if len(form) < 3:
             continue
-        for match in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text):
-            if not any(s <= match.start() and match.end() <= e for s, e in ranges):
-                ranges.append((match.start(), match.end()))
-    return tuple(sorted(ranges))
+        # str.find rather than a pattern per name: a long report names hundreds of bodies.
+        at = text.find(form)
+        while at >= 0:
+            end = at + len(form)
+            if not (at and _is_word_char(text[at - 1])) and not (
+                end < len(text) and _is_word_char(text[end])
+            ):
+                found.append((at, end))
+            at = text.find(form, at + 1)
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(found):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return tuple(merged)
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"

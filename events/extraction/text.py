@@ -744,13 +744,20 @@ def split_sentences(text: str) -> tuple[Span, ...]:
     return tuple(spans)
 
 
+_LONGEST_TOKEN = 40
+_TOKEN_BEFORE = re.compile(r"[\w.]*$")
+_WORD_AFTER = re.compile(r"[\"'“‘(\[]?(\w+)")
+
+
 def _is_abbreviation(paragraph: str, boundary: re.Match[str]) -> bool:
     if boundary.group("stop") != ".":
         return False
-    before = paragraph[: boundary.start("stop")]
-    token = re.search(r"[\w.]*$", before).group()
+    # Only the few characters before the stop can be the token: reading the whole paragraph
+    # before every boundary made long paragraphs quadratic.
+    before = paragraph[max(0, boundary.start("stop") - _LONGEST_TOKEN) : boundary.start("stop")]
+    token = _TOKEN_BEFORE.search(before).group()
     word = token.rsplit(".", 1)[-1].lower() if "." in token else token.lower()
-    following = re.match(r"[\"'“‘(\[]?(\w+)", paragraph[boundary.end() :])
+    following = _WORD_AFTER.match(paragraph, boundary.end())
     next_word = following.group(1).lower() if following else ""
     if token.lower() in _ABBREVIATIONS or word in _ABBREVIATIONS:
         return True

@@ -1,5 +1,6 @@
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from events.extraction import extract_report
@@ -62,3 +63,21 @@ def test_report_as_schema_has_the_gold_keys():
         "attendance",
         "topics",
     ]
+
+
+def test_extract_report_reads_a_long_report_in_linear_time():
+    """200 KB of real report paragraphs: a quadratic step (a pattern over all the text before
+    each sentence, every organisation against every other) takes minutes here, linear ~2 s."""
+    paragraphs = [
+        paragraph.strip()
+        for path in sorted(REPORTS.glob("r*.txt"))
+        for paragraph in path.read_text(encoding="utf-8", errors="replace").split("\n\n")
+        if len(paragraph.strip()) > 80
+    ]
+    text = "Green Forum held in Nanjing\n\nOn 12 May 2021, the Green Forum was held in Nanjing."
+    while len(text) < 200_000:
+        text += "\n\n" + paragraphs[len(text) % len(paragraphs)]
+    began = time.perf_counter()
+    report = extract_report(text, source="long.txt")
+    elapsed = time.perf_counter() - began
+    assert (report.events[0].city.name, elapsed < 20) == ("Nanjing", True), elapsed
