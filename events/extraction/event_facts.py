@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from events.extraction.folding import fold
 from events.extraction.places import lookup_city
 from events.extraction.records import Attendance, OrganizerRole, Quoted, Span
 
@@ -305,7 +306,7 @@ def find_event_name(title: str, text: str, sentences: tuple[Span, ...]) -> Quote
     """
     headline_span = sentences[0] if sentences else Span(0, 0)
     from_headline = clean_headline(title)
-    folded_title = _fold(title)
+    folded_title = fold(title)
     for span in _lead_sentences(title, text, sentences):
         for match in _EVENT_PHRASE.finditer(span.of(text)):
             phrase = _strip_leading_filler(match.group("name"))
@@ -357,15 +358,11 @@ def _unquote_whole_titles(name: str) -> str:
 def _names_same_event(phrase: str, folded_title: str, from_headline: str) -> bool:
     """The lead's phrase is the headline's event when the headline contains it, or when it is
     the fuller name: "Green Finance and Climate Investment Dialogue" for "Green Finance Dialogue"."""
-    folded = _fold(phrase)
+    folded = fold(phrase)
     if folded in folded_title:
         return True
     plain = not re.search(r"[\"“”'‘’·]", phrase)  # a quoted slogan is not the plain full name
-    return plain and set(_fold(from_headline).split()) <= set(folded.split())
-
-
-def _fold(value: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", value.lower()).strip()
+    return plain and set(fold(from_headline).split()) <= set(folded.split())
 
 
 # ---------------------------------------------------------------------------------------------

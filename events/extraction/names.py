@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cache, lru_cache
 from importlib import resources
 
+from events.extraction.folding import fold_keeping_punctuation
 from events.extraction.records import PersonName, Warning
 
 HONORIFICS = frozenset(
@@ -492,14 +492,6 @@ def load_chinese_surnames() -> frozenset[str]:
     )
 
 
-# Called for every pair of names compared; the same few hundred strings recur.
-@lru_cache(maxsize=65536)
-def fold_text(text: str) -> str:
-    """Lower case without accents: "Lalić" -> "lalic"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-
-
 def strip_honorific(raw: str) -> str:
     """ "Mr. Yanhua LIU" -> "Yanhua LIU"; a name made only of an honorific is left alone."""
     stripped = HONORIFIC_RE.sub("", raw, count=1)
@@ -517,7 +509,7 @@ def space_initials(raw: str) -> str:
 
 def is_pinyin_word(word: str) -> bool:
     """True when `word` splits into pinyin syllables: "Xiaojun" -> xiao+jun."""
-    letters = fold_text(word).replace("-", "").replace("'", "").replace("’", "")
+    letters = fold_keeping_punctuation(word).replace("-", "").replace("'", "").replace("’", "")
     if not letters.isalpha() or not letters.isascii():
         return False
     return _splits_into_syllables(letters)
@@ -534,7 +526,7 @@ def _splits_into_syllables(letters: str) -> bool:
 
 
 def is_chinese_surname(word: str) -> bool:
-    return fold_text(word) in load_chinese_surnames()
+    return fold_keeping_punctuation(word) in load_chinese_surnames()
 
 
 def _is_all_caps_surname(word: str) -> bool:
@@ -615,7 +607,7 @@ def _find_family_index(tokens: list[str]) -> tuple[int, bool]:
         len(tokens) == 2
         and all_pinyin
         and is_chinese_surname(last)
-        and fold_text(first) not in WESTERN_PINYIN_LOOKALIKES
+        and fold_keeping_punctuation(first) not in WESTERN_PINYIN_LOOKALIKES
     ):
         return 1, True
     return len(tokens) - 1, False
@@ -629,5 +621,5 @@ def name_key(name: str) -> str:
 @lru_cache(maxsize=16384)
 def name_tokens(name: str) -> tuple[str, ...]:
     """Folded tokens of a name without honorifics: "Mr. Clarence-Smith" -> ("clarence", "smith")."""
-    tokens = re.split(r"[\s.\-,'’]+", fold_text(name))
+    tokens = re.split(r"[\s.\-,'’]+", fold_keeping_punctuation(name))
     return tuple(t for t in tokens if t and t not in HONORIFICS)

@@ -15,7 +15,7 @@ from importlib import resources
 
 from rapidfuzz import fuzz
 
-from events.extraction.names import fold_text
+from events.extraction.folding import fold_keeping_punctuation
 from events.extraction.records import OrganizationMention, OrgKind, Span, Warning
 
 # The last word of a name says what kind of body it is; order matters (first hit wins).
@@ -393,7 +393,7 @@ def find_known_organization(written: str) -> KnownOrganization | None:
 @lru_cache(maxsize=65536)
 def organization_key(name: str) -> str:
     """Folded comparison key: "the Energy Foundation," -> "energy foundation"."""
-    tokens = re.split(r"[^a-z0-9]+", fold_text(name))
+    tokens = re.split(r"[^a-z0-9]+", fold_keeping_punctuation(name))
     return " ".join(
         t
         for t in tokens

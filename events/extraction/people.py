@@ -13,8 +13,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from events.extraction.folding import fold_keeping_punctuation
 from events.extraction.names import (
-    fold_text,
     has_honorific,
     is_chinese_surname,
     is_pinyin_word,
@@ -563,10 +563,7 @@ def find_participants(
     people: list[_Person] = []
     units = merge_abbreviation_splits(text, sentences)
     for span in units:
-        try:
-            read_sentence(text, span, index, people)
-        except Exception:  # noqa: BLE001 - messy prose never raises; the sentence is skipped
-            continue
+        read_sentence(text, span, index, people)
     for span in units:
         find_references(text, span, people)
     apply_contexts(text, units, people)
@@ -1196,7 +1193,7 @@ def is_name_token(word: str, index: OrganizationIndex) -> bool:
             and not find_known_organization(word)
             and not index.resolve(word)
         )
-    if word.lower() in NOT_NAME_WORDS or fold_text(word) in NOT_NAME_WORDS:
+    if word.lower() in NOT_NAME_WORDS or fold_keeping_punctuation(word) in NOT_NAME_WORDS:
         return False
     return not (find_known_organization(word) or country_of(word))
 
@@ -1855,7 +1852,7 @@ def apply_contexts(text: str, units: tuple[Span, ...], people: list[_Person]) ->
         )
         panel = PANEL_RE.search(sentence)
         for _, clause in _clauses(sentence):
-            folded = fold_text(space_initials(clause))
+            folded = fold_keeping_punctuation(space_initials(clause))
             words = frozenset(_WORD.findall(folded))
             named = sorted(set().union(by_word.get("", ()), *(by_word.get(w, ()) for w in words)))
             for person in (people[i] for i in named):
@@ -1923,7 +1920,7 @@ def find_talks(text: str, units: tuple[Span, ...], people: list[_Person]) -> Non
 
 def _last_mentioned(before: str, people: list[_Person]) -> _Person | None:
     best, best_at = None, -1
-    folded = fold_text(space_initials(before))
+    folded = fold_keeping_punctuation(space_initials(before))
     for person in people:
         for form in (person.written, *person.forms):
             pattern = _form_pattern(form)

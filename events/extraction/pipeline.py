@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from events.extraction.dates import find_event_dates
+from events.extraction.event_facts import find_event_frame
 from events.extraction.organizations import (
     OrganizationIndex,
     find_organizations,
@@ -15,6 +17,7 @@ from events.extraction.organizations import (
     split_unit_and_parent,
 )
 from events.extraction.people import find_participants
+from events.extraction.places import find_places
 from events.extraction.records import (
     ExtractedEvent,
     ExtractedReport,
@@ -25,6 +28,7 @@ from events.extraction.records import (
     Warning,
 )
 from events.extraction.text import clean_report, decode_report, split_sentences
+from events.extraction.topics import tag_topics
 
 
 def extract_report(data: bytes | str, *, source: str) -> ExtractedReport:
@@ -90,15 +94,7 @@ def _point_at_merged(participants, organizers, index: OrganizationIndex):
 
 
 def _find_frame(title: str, text: str, sentences: tuple[Span, ...], publisher: str | None):
-    """The other engineer's event frame; None while that module is missing or broken."""
-    try:
-        from events.extraction.event_facts import find_event_frame
-    except ImportError:
-        return None
-    try:
-        return find_event_frame(title, text, sentences, publisher=publisher)
-    except TypeError:
-        return find_event_frame(title, text, sentences)
+    return find_event_frame(title, text, sentences, publisher=publisher)
 
 
 def _register_organizers(frame, index: OrganizationIndex) -> tuple[Organizer, ...]:
@@ -211,10 +207,6 @@ def _build_event(
 
 
 def _find_dates(cleaned, sentences):
-    try:
-        from events.extraction.dates import find_event_dates
-    except ImportError:
-        return None, None
     dateline = cleaned.dateline
     return find_event_dates(
         cleaned.text,
@@ -226,10 +218,6 @@ def _find_dates(cleaned, sentences):
 
 
 def _find_places(cleaned, sentences, organizations: OrganizationIndex):
-    try:
-        from events.extraction.places import find_places
-    except ImportError:
-        return None
     return find_places(
         cleaned.text,
         sentences,
@@ -240,10 +228,6 @@ def _find_places(cleaned, sentences, organizations: OrganizationIndex):
 
 
 def _tag_topics(text, sentences):
-    try:
-        from events.extraction.topics import tag_topics
-    except ImportError:
-        return ()
     return tag_topics(text, sentences)
 
 
