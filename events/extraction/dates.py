@@ -10,12 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from events.extraction.lexicon import month_number
 from events.extraction.records import PartialDate, Span
-
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
 
 # Month names are matched case-sensitively: "may" is a verb, "May" a month.
 _MONTH = (
@@ -249,7 +245,7 @@ def _read_month(value: str | None) -> int | None:
         return None
     if value.isdigit():
         return int(value)
-    return _MONTHS.get(value[:3].lower())
+    return month_number(value)
 
 
 def _read_day(value: str | None) -> int | None:

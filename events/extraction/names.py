@@ -7,12 +7,8 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from events.extraction.folding import fold_keeping_punctuation
+from events.extraction.lexicon import HONORIFICS
 from events.extraction.records import PersonName, Warning
-
-HONORIFICS = frozenset(
-    {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "assoc", "academician", "sir", "madam"}
-    | {"dame"}
-)
 
 HONORIFIC_RE = re.compile(
     r"""

