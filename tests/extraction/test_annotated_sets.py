@@ -100,6 +100,35 @@ SETS = [
             "city_acc": 1.0,
         },
     ),
+    # r6a01-r6a21: real published reports (UN agencies, embassies, think tanks, wires, news
+    # media, 2011-2025), annotated by others; first read, before any fix (people P/R/F1,
+    # affiliation, organisations P/R/F1, date, city): 0.885/0.812/0.847, 0.774,
+    # 0.778/0.754/0.766, 0.619, 0.619.
+    AnnotatedSet(
+        "gold_round6a",
+        21,
+        {
+            "people_f1": 0.847,
+            "affiliation_acc": 0.774,
+            "orgs_f1": 0.766,
+            "date_acc": 0.619,
+            "city_acc": 0.619,
+        },
+    ),
+    # r6b01-r6b20: real published reports (forums, finance and energy conferences, COP
+    # pavilions, university webinars, media, 2011-2025); first read, before any fix:
+    # 0.917/0.868/0.892, 0.732, 0.798/0.688/0.739, 0.35, 0.8.
+    AnnotatedSet(
+        "gold_round6b",
+        20,
+        {
+            "people_f1": 0.892,
+            "affiliation_acc": 0.732,
+            "orgs_f1": 0.739,
+            "date_acc": 0.35,
+            "city_acc": 0.8,
+        },
+    ),
 ]
 
 
