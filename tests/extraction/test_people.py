@@ -1,6 +1,8 @@
 from events.extraction import extract_report
 from events.extraction.organizations import find_organizations
-from events.extraction.people import find_participants, infer_ministry, tidy_talk_title
+from events.extraction.people import find_participants
+from events.extraction.people.mentions import tidy_talk_title
+from events.extraction.people.positions import infer_ministry
 from events.extraction.records import Role, Warning
 from events.extraction.text import split_sentences
 
