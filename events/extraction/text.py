@@ -335,14 +335,17 @@ def clean_report(text: str) -> CleanedReport:
     extra = ["photo-credit"] if credited != repaired else []
     lines = [_SPACES.sub(" ", line).strip() for line in credited.splitlines()]
     lines = [unicodedata.normalize("NFC", line) for line in lines]
-    published = _find_publication_date(lines)
+    stamped, lines = split_page_date_prefix(lines)
+    published = stamped or _find_publication_date(lines)
     content, holder = _drop_furniture(lines)
     if len([line for line in content if line]) < len([line for line in lines if line]):
         extra.append("page-furniture")
     masthead, paragraphs = _split_masthead(_join_paragraphs(content))
-    title = paragraphs[0] if paragraphs else ""
+    title = paragraphs[0] if paragraphs and is_headline(paragraphs[0]) else ""
     dateline = None
-    for index, paragraph in enumerate(paragraphs[1:4], start=1):
+    for index, paragraph in enumerate(paragraphs[0:4]):
+        if index == 0 and title:
+            continue
         dateline, rest = split_dateline(paragraph)
         if dateline is not None:
             paragraphs[index] = rest
@@ -358,13 +361,47 @@ def clean_report(text: str) -> CleanedReport:
     )
 
 
+_PAGE_DATE_PREFIX = re.compile(r"^date\s+(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\s+")
+
+
+def split_page_date_prefix(lines: list[str]) -> tuple[tuple[int, int, int] | None, list[str]]:
+    """A page's date stamped before the first line's text, and the lines without it.
+
+    Example: ["date 2023-11-06 The 15th Chinese Renewable Energy Conference ..."] ->
+    ((2023, 11, 6), ["The 15th Chinese Renewable Energy Conference ..."]).
+    """
+    for index, line in enumerate(lines[:3]):
+        match = _PAGE_DATE_PREFIX.match(line)
+        if match:
+            date = (int(match.group("y")), int(match.group("m")), int(match.group("d")))
+            return date, [*lines[:index], line[match.end() :], *lines[index + 1 :]]
+        if line:
+            break
+    return None, lines
+
+
+# Headlines are short; a first paragraph of many words ending as a sentence is the lead itself.
+_LONGEST_HEADLINE_WORDS = 30
+
+
+def is_headline(paragraph: str) -> bool:
+    """False for a first paragraph that is prose, not a headline.
+
+    Example: "On June 11, the 12th Forum hosted by ... was held in Beijing." (31 words and a
+    full stop) -> False; "Ecological Civilization Forum opens in Wenjiang" -> True.
+    """
+    return not (
+        _SENTENCE_END.search(paragraph) and len(paragraph.split()) > _LONGEST_HEADLINE_WORDS
+    )
+
+
 # A page line giving the page's date: "Updated: 2023-09-08 10:15", "Source | 2021-09-07",
 # "Published: 2022-06-15", "Source: Xinhua | 2021-09-07 10:12:35 | Editor: huaxia".
 _PUBLICATION_LINE = re.compile(
     r"""
     ^(?=.{0,120}$)                                 # a short line
-    (?=.*\b(?:updated?|published|publish\ (?:time|date)|release[d]?|posted|source|date)\b
-       |.*\|)                                      # that says so, or is a "|"-separated strip
+    (?=.*\b(?:updated?|published|publish\ (?:time|date)|release[d]?|posted|source|date|time)\b
+       |.*(?:\||发布时间|发布日期|日期|时间))           # that says so, or is a "|"-separated strip
     .*?(?<![\d-])(?P<y>(?:19|20)\d{2})[-/.](?P<m>0?[1-9]|1[0-2])[-/.](?P<d>0?[1-9]|[12]\d|3[01])
     (?![\d])
     """,

@@ -5,7 +5,9 @@ from events.extraction.text import (
     MAX_BYTES,
     clean_report,
     decode_report,
+    is_headline,
     repair_gbk_punctuation,
+    split_page_date_prefix,
     split_sentences,
 )
 
@@ -177,3 +179,29 @@ def test_site_name_stacked_above_the_headline():
     )
     assert cleaned.publisher == "SHENZHEN GLOBAL"
     assert cleaned.title == "Round Table on Zero-Carbon Buildings Held at Shenzhen Bay"
+
+
+def test_split_page_date_prefix_before_the_headline():
+    date, lines = split_page_date_prefix(["", "date 2023-11-06 The 15th Conference Opens", "x"])
+    assert (date, lines) == ((2023, 11, 6), ["", "The 15th Conference Opens", "x"])
+    assert split_page_date_prefix(["The date 2023-11-06 line"]) == (
+        None,
+        ["The date 2023-11-06 line"],
+    )
+
+
+def test_a_first_paragraph_of_prose_is_no_headline():
+    lead = (
+        "[Explanation] On June 11, the 12th Green Development Low-Carbon Life Forum hosted by "
+        "China News Service and its weekly magazine was held in Beijing with guests from the "
+        "political, academic and industry circles."
+    )
+    cleaned = clean_report(lead + "\n\nChen Junjun, president of the agency, spoke.\n")
+    assert (is_headline(lead), cleaned.title) == (False, "")
+    assert is_headline("Ecological Civilization Forum opens in Wenjiang")
+
+
+def test_page_lines_dated_by_time_and_chinese_labels():
+    for line in ("• Time:2018-05-11", "发布时间:2017-09-07 浏览次数:3690"):
+        cleaned = clean_report(f"Forum Opened\n{line}\n\nThe forum was held on May 9.\n")
+        assert cleaned.published[0] in (2018, 2017), line
