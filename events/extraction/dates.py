@@ -141,6 +141,11 @@ def find_event_dates(
     if relative and dateline:
         # "BEIJING, Sept. 6 -- ... gathered on Monday": a date elsewhere is another matter's
         candidates = [c for c in candidates if relative.start <= c.position < relative.end]
+    if not candidates and dateline and dateline[0] is not None and not relative:
+        # "DURBAN, South Africa, Dec. 6, 2011 /PRNewswire-Asia/ --" and no date in the body:
+        # the release is dated by the day it reports.
+        evidence = body[0] if body else Span(0, 0)
+        return PartialDate(*dateline, evidence, evidence.of(text)), None
     if not candidates:
         if not (relative and dateline):
             return None, None

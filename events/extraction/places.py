@@ -14,7 +14,13 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
 
-from events.extraction.lexicon import FUNCTION_WORDS, GAZETTEER, PLACE_SUFFIXES, CityInfo
+from events.extraction.lexicon import (
+    EVENT_HEADS,
+    FUNCTION_WORDS,
+    GAZETTEER,
+    PLACE_SUFFIXES,
+    CityInfo,
+)
 from events.extraction.records import Place, Span
 
 
@@ -76,10 +82,11 @@ _HELD_BEFORE = re.compile(
     \b(?:held|hosted|convened|opened|opens|kicked\ off|kicks\ off|took\ place|takes\ place
        |concluded|concludes|closed|closes|unveiled|unveils|launched|launches|staged|started
        |began|was\ organi[sz]ed|happened|came\ to\ a\ close|wrapped\ up|signed
-       |gathered)\b  # ... held
+       |gathered|commences|commenced)\b  # ... held
     (?:\s+successfully)?                                         # "concluded successfully"
     [^.;:!?]{0,90}?                                              # "at the National Convention Center"
     \bin\s+(?:the\s+)?$                                          # "in " right before the city
+    |\bmet\s+in\s+$                                              # "experts met in Beijing"
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -91,6 +98,25 @@ _VENUE_BEFORE = re.compile(
     """,
     re.VERBOSE,
 )
+
+# "a five-day forum in Beijing", "the UN conference on housing and sustainable cities in Quito".
+_EVENT_BEFORE = re.compile(
+    rf"""\b(?i:{"|".join(sorted(EVENT_HEADS, key=len, reverse=True))})s?
+    (?:\s+on\s+[a-z][^.;:!?,]{{0,60}}?)?     # "on housing and sustainable cities"
+    \s+in\s+$                               # "in " right before the city
+    """,
+    re.VERBOSE,
+)
+
+
+def event_named_before(before: str) -> bool:
+    """True when the words before a city name an event held in it.
+
+    Example: "... is being discussed at a five-day forum in " -> True (before "Beijing");
+    "... invested in " -> False.
+    """
+    return bool(_EVENT_BEFORE.search(before))
+
 
 _HOSTED_AFTER = re.compile(
     r"""
@@ -104,7 +130,8 @@ _HOSTED_AFTER = re.compile(
 
 _EVENT_OR_VENUE_AFTER = re.compile(
     r"""
-    (?:\s+[A-Z][\w'’-]*){0,5}?                  # "Hydrogen Industry", "International"
+    \)?                                          # "China (Shanghai) International ... Fair"
+    (?:\s+(?:[A-Z][\w'’-]*|and|&)){0,7}?          # "Hydrogen Industry", "Import and Export"
     \s+(?:Summit|Forum|Conference|Salon|Symposium|Workshop|Seminar|Expo|Exhibition|Fair|Week
        |Dialogue|Congress|Convention|Conference\s+Cent(?:er|re)|Exhibition\s+Cent(?:er|re))\b
     """,
@@ -155,7 +182,11 @@ def _find_event_city(
         sentence = _sentence_of(sentences, occurrence.start)
         before = text[sentence.start : occurrence.start]
         after = text[occurrence.end : sentence.end]
-        held = _HELD_BEFORE.search(before) or _VENUE_BEFORE.search(before)
+        held = (
+            _HELD_BEFORE.search(before)
+            or _VENUE_BEFORE.search(before)
+            or event_named_before(before)
+        )
         if held or _HOSTED_AFTER.match(after):
             return _make_place(occurrence, sentence)
     if in_region:
@@ -179,7 +210,8 @@ _HELD_AT_VENUE = re.compile(
     r"""
     \b(?:held|hosted|convened|opened|took\ place|concluded|closed|staged|kicked\ off)\b
     (?:\s+successfully)?                    # "held successfully at"
-    \s+(?:at|on)\s+(?:the\s+)?             # "at the", "on the"
+    (?:[^.;:!?]{0,120}?\s+at\s+(?:the\s+)?(?:[a-z]+\s+)?    # "held the luncheon at the historic"
+      |\s+(?:at|on)\s+(?:the\s+)?)           # "at the", "on the"
     (?P<venue>[A-Z][\w'’-]*                   # "Beijing", "Xianlin"
       (?:\s+(?:[A-Z][\w'’-]*|of|and|for|the|&))*)   # "International Hotel", "Campus of Nanjing"
     """,

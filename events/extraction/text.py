@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import ftfy
 
 from events.extraction.lexicon import (
+    GAZETTEER,
     MONTH_ABBREVIATIONS,
     ORGANISATION_HEADS,
     SITE_NOUNS,
@@ -421,7 +422,7 @@ def _find_publication_date(lines: list[str]) -> tuple[int, int, int] | None:
 _DATELINE = re.compile(
     r"""
     ^(?P<city>[A-Z][A-Za-z'’.-]+(?:\ [A-Z][A-Za-z'’.-]+){0,2})     # "BEIJING", "HONG KONG", "Shanghai"
-    (?:,\ (?:China|P\.R\.\ China|PRC))?                          # "ORDOS, China,"
+    (?:,\ (?P<country>[A-Z][A-Za-z.]+(?:\ [A-Z][a-z]+)?))?   # "ORDOS, China,", "DURBAN, South Africa,"
     ,\s+
     (?:(?P<m1>[A-Z][a-z]{2,8})\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?   # "Sept. 6", "Nov 2"
       |(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m2>[A-Z][a-z]{2,8})\.?)  # "14th October"
@@ -452,6 +453,8 @@ def split_dateline(paragraph: str) -> tuple[Dateline | None, str]:
     month = month_number(match.group("m1") or match.group("m2"))
     if month is None:
         return None, paragraph
+    if match.group("country") and not GAZETTEER.country_of(match.group("country")):
+        return None, paragraph  # "Xinhuanet, Beijing, November 23": a site, not a city
     city = match.group("city")
     if city.isupper() or city.istitle():
         city = " ".join(word.capitalize() if word.isupper() else word for word in city.split())

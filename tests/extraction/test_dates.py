@@ -137,3 +137,9 @@ def test_edition_year_opening_the_dated_sentence():
     text = "The 2021 China (Huzhou) Green Finance Summit opened in Huzhou on June 22."
     start, _ = find_event_dates(text, split_sentences(text))
     assert (start.year, start.month, start.day) == (2021, 6, 22)
+
+
+def test_a_release_with_no_date_in_its_body_is_dated_by_its_dateline():
+    text = "At the side event, leaders discussed China's plans."
+    start, _ = find_event_dates(text, split_sentences(text), dateline=(2011, 12, 6))
+    assert (start.year, start.month, start.day) == (2011, 12, 6)

@@ -3,7 +3,7 @@ import re
 import pytest
 
 from events.extraction.lexicon import GAZETTEER, CityInfo
-from events.extraction.places import find_places
+from events.extraction.places import event_named_before, find_places
 from events.extraction.text import split_sentences
 
 # Event city (name, as written) and mentioned cities for each hand-written report, with the
@@ -104,3 +104,30 @@ def test_small_foreign_city_vouched_for_by_its_country():
         "Conference of the Parties (COP27) in Sharm el-Sheikh, Egypt."
     )
     assert event_city(text) == "Sharm el-Sheikh"
+
+
+def test_event_named_before_a_city():
+    assert event_named_before("is being discussed at a five-day forum in ")
+    assert event_named_before("during the UN conference on housing and sustainable cities in ")
+    assert not event_named_before("the fund invested in ")
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("Environmental cooperation is being discussed at a five-day forum in Beijing.", "Beijing"),
+        ("The BRICS energy ministers met in Beijing on 7th June 2017.", "Beijing"),
+        (
+            "On June 13, the UNIDO Day was held at the 10th China (Shanghai) International "
+            "Technology Import and Export Fair.",
+            "Shanghai",
+        ),
+        (
+            "On October 11, the center held the fifth VIP Luncheon at the historic Xianhe Hall "
+            "of the Beijing International Club.",
+            "Beijing",
+        ),
+    ],
+)
+def test_event_city_from_the_shapes_of_real_reports(text, city):
+    assert event_city(text) == city

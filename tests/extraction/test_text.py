@@ -3,10 +3,12 @@ import pytest
 from events.extraction.records import ReportError
 from events.extraction.text import (
     MAX_BYTES,
+    Dateline,
     clean_report,
     decode_report,
     is_headline,
     repair_gbk_punctuation,
+    split_dateline,
     split_page_date_prefix,
     split_sentences,
 )
@@ -146,7 +148,6 @@ def test_split_sentences_keeps_a_headline_with_a_full_stop_whole():
 
 
 def test_wire_datelines_are_split_off_and_kept():
-    from events.extraction.text import Dateline, split_dateline
 
     for line, city, month, day in [
         ("CHANGSHA, Sept. 9 (Xinhua) -- Engineers met to", "Changsha", 9, 9),
@@ -205,3 +206,12 @@ def test_page_lines_dated_by_time_and_chinese_labels():
     for line in ("• Time:2018-05-11", "发布时间:2017-09-07 浏览次数:3690"):
         cleaned = clean_report(f"Forum Opened\n{line}\n\nThe forum was held on May 9.\n")
         assert cleaned.published[0] in (2018, 2017), line
+
+
+def test_dateline_with_a_country_and_a_site_that_is_no_city():
+    dateline, rest = split_dateline(
+        "DURBAN, South Africa, Dec. 6, 2011 /PRNewswire-Asia/ -- At the side event, leaders met."
+    )
+    assert (dateline, rest) == (Dateline("Durban", 2011, 12, 6), "At the side event, leaders met.")
+    paragraph = "Xinhuanet, Beijing, November 23 (Liu Mimi) On the 23rd, the forum was held."
+    assert split_dateline(paragraph) == (None, paragraph)
