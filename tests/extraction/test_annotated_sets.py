@@ -109,8 +109,8 @@ SETS = [
         21,
         {
             "people_f1": 0.847,
-            "affiliation_acc": 0.774,
-            "orgs_f1": 0.766,
+            "affiliation_acc": 0.79,
+            "orgs_f1": 0.77,
             "date_acc": 0.857,
             "city_acc": 0.905,
         },
@@ -122,9 +122,9 @@ SETS = [
         "gold_round6b",
         20,
         {
-            "people_f1": 0.892,
-            "affiliation_acc": 0.732,
-            "orgs_f1": 0.739,
+            "people_f1": 0.898,
+            "affiliation_acc": 0.804,
+            "orgs_f1": 0.757,
             "date_acc": 0.65,
             "city_acc": 0.8,
         },

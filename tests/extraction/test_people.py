@@ -1,8 +1,10 @@
+import pytest
+
 from events.extraction import extract_report
 from events.extraction.organizations import find_organizations
 from events.extraction.people import find_participants
 from events.extraction.people.mentions import tidy_talk_title
-from events.extraction.people.positions import infer_ministry
+from events.extraction.people.positions import infer_ministry, names_a_body
 from events.extraction.records import Role, Warning
 from events.extraction.text import split_sentences
 
@@ -297,3 +299,30 @@ def test_stacked_honorifics_before_a_name():
     )
     names = [p.name.display for p in report.events[0].participants]
     assert names == ["Claudia Kemfert"]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "body"),
+    [
+        ("Shanghai Environment and Energy Exchange", True),
+        ("City of London", True),
+        ("Foreign Affairs", False),
+        ("Shanghai Pudong", False),
+        ("China for UN Climate Talks", False),
+    ],
+)
+def test_names_a_body(phrase, body):
+    assert names_a_body(phrase) is body
+
+
+def test_affiliations_to_bodies_no_organisation_noun_heads():
+    found = first_affiliations(
+        "Lai Xiaoming, chairman of the Shanghai Environment and Energy Exchange, emphasized the "
+        "goal. Sherry Madera, Special Adviser for Asia from the City of London, said so. "
+        "Hamid Sharif, Country Director, ADB PRC Resident Mission, spoke."
+    )
+    assert found == {
+        "Lai Xiaoming": "Shanghai Environment and Energy Exchange",
+        "Sherry Madera": "City of London",
+        "Hamid Sharif": "ADB PRC Resident Mission",
+    }

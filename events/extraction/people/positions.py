@@ -271,7 +271,11 @@ def _split_title_and_org(text: str, index: OrganizationIndex) -> tuple[str, str 
         if (
             is_title_word(left.split()[-1])
             and not _inside_named_body(left)
-            and (looks_like_organization(right, index) or _org_then_place(right, index))
+            and (
+                looks_like_organization(right, index)
+                or _org_then_place(right, index)
+                or names_a_body(right)
+            )
             and not re.search(r"\s+at\s+(?:the\s+)?[A-Z]", right)
         ):
             return left, right
@@ -285,7 +289,26 @@ def _split_title_and_org(text: str, index: OrganizationIndex) -> tuple[str, str 
             continue
         if looks_like_organization(right, index) or _org_then_place(right, index):
             return text[: match.start()], right
+        if match.group().strip().startswith("from") and names_a_body(right):
+            return text[: match.start()], right
     return text, None
+
+
+def names_a_body(phrase: str) -> bool:
+    """True for a capitalised name that opens with a place and is no place itself: the body of a
+    title even when no organisation noun heads it.
+
+    Example: "Shanghai Environment and Energy Exchange", "City of London" -> True;
+    "Foreign Affairs", "Shanghai Pudong", "China for UN Climate Talks" -> False.
+    """
+    words = phrase.split()
+    # "and" and "of" join a body's words; "delegate of China for UN Climate Talks" is a role.
+    if len(words) < 2 or not all(w[:1].isupper() or w in {"and", "of", "&"} for w in words):
+        return False
+    opens_with_place = GAZETTEER.is_place(words[0]) or words[0] in {"City", "State"}
+    rest = " ".join(words[1:])
+    places = (GAZETTEER.city(phrase), GAZETTEER.city(rest))
+    return opens_with_place and not GAZETTEER.is_place(phrase) and places == (None, None)
 
 
 def _inside_named_body(left: str) -> bool:
