@@ -18,6 +18,8 @@ HONORIFIC_RE = re.compile(
         (?:Assoc(?:iate)?\.?\s+)?(?:Prof\.?|Professor)  # "Assoc. Prof. Wang Can"
         | (?:Mr|Mrs|Ms|Miss|Dr|Sir|Madam|Dame)\.?     # "Mr." and "Dr" are both written
         | Academician                                  # spelled-out honorifics
+        | (?:(?:His|Her)\s+)?Excellency | H\.\s?E\.   # "Excellency Ren Yaping", "H.E. Ahmed"
+        | Lord | Baroness | (?:The\s+)?Hon(?:ou?rable|\.)  # "Lord Nicholas Stern", "Hon. Jo Lee"
       )
       \s+                                              # a name must follow
     )+                                                 # stacked: "Prof. Dr. Claudia Kemfert"

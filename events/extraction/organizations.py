@@ -23,6 +23,7 @@ from events.extraction.lexicon import (
     ORGANISATION_HEADS_BY_KIND,
     strip_article,
 )
+from events.extraction.names import is_chinese_surname, is_pinyin_word
 from events.extraction.records import OrganizationMention, OrgKind, Span, Warning
 
 KIND_WORDS = ORGANISATION_HEADS_BY_KIND
@@ -847,6 +848,22 @@ PARENT_HEADS = frozenset(
 )
 
 
+def is_chinese_personal_name(text: str) -> bool:
+    """A Chinese surname and a pinyin given name, which no organisation's name ends with.
+
+    Example: "Zhou Naixiang" -> True; "Energy Foundation" -> False.
+    """
+    words = text.split()
+    return (
+        len(words) == 2
+        and words[0][:1].isupper()
+        and is_chinese_surname(words[0])
+        and is_pinyin_word(words[1])
+        and words[1].lower() not in ORG_HEADS
+        and not GAZETTEER.is_place(text)
+    )
+
+
 def split_coordinated(name: str) -> list[str]:
     """ "Tongji University and the China Building Materials Federation" -> both names.
 
@@ -855,6 +872,8 @@ def split_coordinated(name: str) -> list[str]:
     """
     for match in re.finditer(r",?\s+and\s+(?:the\s+)?", name):
         left, right = name[: match.start()], name[match.end() :]
+        if is_chinese_personal_name(right):
+            return [left]  # "National Energy Administration of China and Zhou Naixiang, ..."
         last = left.split()[-1].lower().strip(",") if left.split() else ""
         with_article = match.group(0).rstrip().endswith("the")
         left_ok = (

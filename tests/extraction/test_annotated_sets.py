@@ -108,9 +108,9 @@ SETS = [
         "gold_round6a",
         21,
         {
-            "people_f1": 0.847,
-            "affiliation_acc": 0.79,
-            "orgs_f1": 0.77,
+            "people_f1": 0.896,
+            "affiliation_acc": 0.803,
+            "orgs_f1": 0.773,
             "date_acc": 0.857,
             "city_acc": 0.905,
         },

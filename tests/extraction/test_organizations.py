@@ -6,6 +6,7 @@ from events.extraction.organizations import (
     find_named_organizations,
     find_organizations,
     infer_kind,
+    is_chinese_personal_name,
     split_coordinated,
 )
 from events.extraction.records import OrgKind, Span
@@ -228,4 +229,15 @@ def test_portals_logos_and_sections_are_no_organisations():
     assert [o.name for o in report.organizations] == [
         "Tianjin Port Group Co., Ltd.",
         "China Ports and Harbours Association",
+    ]
+
+
+def test_no_organisation_name_ends_in_a_chinese_persons_name():
+    assert split_coordinated("National Energy Administration of China and Zhou Naixiang") == [
+        "National Energy Administration of China"
+    ]
+    assert [is_chinese_personal_name(t) for t in ("Zhou Naixiang", "Hong Kong", "Energy Fund")] == [
+        True,
+        False,
+        False,
     ]

@@ -3,8 +3,9 @@ import pytest
 from events.extraction import extract_report
 from events.extraction.organizations import find_organizations
 from events.extraction.people import find_participants
+from events.extraction.people.introductions import bracket_after_comma
 from events.extraction.people.mentions import tidy_talk_title
-from events.extraction.people.positions import infer_ministry, names_a_body
+from events.extraction.people.positions import infer_ministry, names_a_body, region_governed
 from events.extraction.records import Role, Warning
 from events.extraction.text import split_sentences
 
@@ -326,3 +327,36 @@ def test_affiliations_to_bodies_no_organisation_noun_heads():
         "Sherry Madera": "City of London",
         "Hamid Sharif": "ADB PRC Resident Mission",
     }
+
+
+def test_honorifics_of_envoys_and_peers_are_no_part_of_a_name():
+    people, _ = _people(
+        "Excellency Ren Yaping, (Deputy Director of National Committee on Population Resources "
+        "and Environment, CPPCC), spoke. Lord Nicholas Stern, professor at the London School "
+        "of Economics, spoke. H.E. Maria Lopez, Ambassador of Chile, spoke."
+    )
+    assert sorted(people) == ["Maria Lopez", "Nicholas Stern", "Ren Yaping"]
+
+
+def test_bracket_after_comma():
+    assert bracket_after_comma("Excellency Huang Zhiqiang, (Vice-Chairman of X), Ambassadors") == (
+        "Excellency Huang Zhiqiang (Vice-Chairman of X), Ambassadors"
+    )
+
+
+def test_a_list_goes_on_with_a_chinese_name_after_and():
+    found = first_affiliations(
+        "Zhang Jianhua, minister of the National Energy Administration of China and Zhou "
+        "Naixiang, acting governor of Shandong Province, attended the opening ceremony."
+    )
+    assert found == {
+        "Zhang Jianhua": "National Energy Administration of China",
+        "Zhou Naixiang": "People's Government of Shandong Province",
+    }
+
+
+def test_region_governed():
+    assert region_governed("Vice-Chairman of Inner Mongolia Autonomous Region") == (
+        "Inner Mongolia Autonomous Region"
+    )
+    assert region_governed("Chairman of the Board") is None

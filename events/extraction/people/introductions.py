@@ -73,6 +73,18 @@ from events.extraction.people.words import (
 )
 from events.extraction.records import Position, Role, Span
 
+# "Excellency Ren Yaping, (Deputy Director of ...)": a name, a comma, then a bracketed title.
+_COMMA_BEFORE_BRACKET = re.compile(r"(?<=[a-z]),\s+\((?=[A-Z])")
+
+
+def bracket_after_comma(sentence: str) -> str:
+    """A title in brackets after a name and a comma reads as one written without the comma.
+
+    Example: "Excellency Huang Zhiqiang, (Vice-Chairman of X), Ambassadors," ->
+    "Excellency Huang Zhiqiang (Vice-Chairman of X), Ambassadors,".
+    """
+    return _COMMA_BEFORE_BRACKET.sub(" (", sentence)
+
 
 def read_sentence(
     text: str, span: Span, index: OrganizationIndex, people: list[PersonDraft]
@@ -82,7 +94,7 @@ def read_sentence(
     if " | " in sentence:
         read_table_row(text, span, index, people)
         return
-    segments = split_segments(sentence)
+    segments = split_segments(bracket_after_comma(sentence))
     pending: list[tuple[PersonDraft, list[Segment]]] = []
     relative = ""
     leading: Position | None = None  # "Representing X, First Counsellor Y presented ..."
@@ -422,7 +434,14 @@ def _names_joined(head: str, remainder: str) -> bool:
         return False
     last = head.split()[-1] if head.split() else ""
     # "Deputy Mayor of Hangzhou Chen Weiqiang and Yin Yu": a title-led name, then another.
-    return is_bare_name(head) or last[:1].islower() or _looks_chinese_name(head.split()[-2:])
+    # "minister of the National Energy Administration and Zhou Naixiang, acting governor":
+    # no body's name ends in a Chinese person's name, so the list goes on with a person.
+    return (
+        is_bare_name(head)
+        or last[:1].islower()
+        or _looks_chinese_name(head.split()[-2:])
+        or _looks_chinese_name(remainder.split())
+    )
 
 
 def split_leading_name(segment: str, index: OrganizationIndex) -> tuple[str | None, str]:

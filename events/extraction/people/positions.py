@@ -115,7 +115,7 @@ def parse_position(
     if organization_text is None:
         title, organization_text = split_title_at_comma(stripped, index)
     if organization_text is None:
-        government = infer_city_government(title, index)
+        government = infer_city_government(title, index) or region_governed(title)
         if government:
             return _tidy_title(title), index.register(government, span, kind=OrgKind.GOVERNMENT)
         ministry = infer_ministry(title)
@@ -491,6 +491,27 @@ def infer_city_government(title: str, index: OrganizationIndex | None = None) ->
         ):
             return mention.name
     return default
+
+
+REGION_HEAD_RE = re.compile(
+    r"""
+    \b(?:vice[\s-]|deputy\s|executive\s+vice[\s-])?(?:chairman|chairwoman|chairperson|governor)
+    \s+of\s+(?:the\s+)?
+    (?P<region>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*?
+      \s+(?:Autonomous\s+Region|Special\s+Administrative\s+Region))$
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def region_governed(title: str) -> str | None:
+    """The region whose government a regional leader's title names.
+
+    Example: "Vice-Chairman of Inner Mongolia Autonomous Region" -> "Inner Mongolia Autonomous
+    Region"; "Chairman of the Board" -> None.
+    """
+    match = REGION_HEAD_RE.search(title.strip())
+    return match.group("region") if match else None
 
 
 def _tidy_title(title: str) -> str:
