@@ -3,7 +3,7 @@ import pytest
 from events.extraction import extract_report
 from events.extraction.organizations import find_organizations
 from events.extraction.people import find_participants
-from events.extraction.people.introductions import bracket_after_comma
+from events.extraction.people.introductions import after_list_opener, bracket_after_comma
 from events.extraction.people.mentions import tidy_talk_title
 from events.extraction.people.positions import infer_ministry, names_a_body, region_governed
 from events.extraction.records import Role, Warning
@@ -360,3 +360,27 @@ def test_region_governed():
         "Inner Mongolia Autonomous Region"
     )
     assert region_governed("Chairman of the Board") is None
+
+
+def test_after_list_opener():
+    assert after_list_opener("three experts including former US Special Envoy Mr. Todd Stern") == (
+        "former US Special Envoy Mr. Todd Stern"
+    )
+    assert after_list_opener("the forum discussed finance") == "the forum discussed finance"
+
+
+def test_titles_before_names_with_to_honorifics_and_list_openers():
+    people, _ = _people(
+        "Chinese Ambassador to the United States Qin Gang answered questions. In addition, "
+        "experts including former US Special Envoy for Climate Change Mr. Todd Stern, Chairman "
+        "of the UK Energy Transitions Commission Lord Adair Turner, joined a panel discussion. "
+        "Ms. Anna Krautzberger, President of the German Environment Agency and Mr. Hideki "
+        "Minamikawa, Member of the Japan Environmental Sanitation Center, spoke."
+    )
+    assert {name: _positions(p) for name, p in people.items()} == {
+        "Qin Gang": [("Chinese Ambassador to the United States", None)],
+        "Todd Stern": [("former US Special Envoy for Climate Change", None)],
+        "Adair Turner": [("Chairman", "UK Energy Transitions Commission")],
+        "Anna Krautzberger": [("President", "German Environment Agency")],
+        "Hideki Minamikawa": [("Member", "Japan Environmental Sanitation Center")],
+    }

@@ -301,6 +301,24 @@ def _add_affiliation(
         person.positions.append(Position(title=title, organization=organization, evidence=span))
 
 
+TITLE_CONNECTORS = CONNECTORS | {"to", "former", "acting"}
+# Honorifics that only address a person; "Professor" is also a title ("Associate Professor").
+ADDRESS_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "lord", "excellency", "h.e"})
+_LIST_OPENER = re.compile(
+    r"^.*?\b(?:including|include|includes|such\s+as|among\s+them(?:\s+were)?|namely)\s+(?=[A-Z]|(?:former|acting)\s)"
+)
+
+
+def after_list_opener(segment: str) -> str:
+    """The first item of a list a segment opens with "including", "such as", "among them".
+
+    Example: "three experts including former US Special Envoy Mr. Todd Stern" -> "former US
+    Special Envoy Mr. Todd Stern"; "the forum discussed finance" is left whole.
+    """
+    match = _LIST_OPENER.match(segment)
+    return segment[match.end() :] if match else segment
+
+
 def read_titled_name(segment: str, index: OrganizationIndex) -> Opening | None:
     """A title written before the name.
 
@@ -308,7 +326,7 @@ def read_titled_name(segment: str, index: OrganizationIndex) -> Opening | None:
     title "Vice-Minister of Ecology and Environment", name "Zhao Yingmin"; also
     "UNDP Administrator Achim Steiner said", "Sinopec's chief economist Wang Lei noted".
     """
-    text = segment.strip()
+    text = after_list_opener(segment.strip())
     for filler in LEADING_FILLERS:
         if text.lower().startswith(filler):
             text = text[len(filler) :].lstrip()
@@ -316,7 +334,8 @@ def read_titled_name(segment: str, index: OrganizationIndex) -> Opening | None:
     end = len(words)
     for i, match in enumerate(words):
         word = match.group(0)
-        if word[0].islower() and word not in CONNECTORS and not is_title_word(word):
+        # "Chinese Ambassador to the United States Qin Gang": "to" stays inside the title.
+        if word[0].islower() and word not in TITLE_CONNECTORS and not is_title_word(word):
             end = i
             break
     lead = [w.group(0) for w in words[:end]]
@@ -324,10 +343,14 @@ def read_titled_name(segment: str, index: OrganizationIndex) -> Opening | None:
     if len(lead) <= size:
         return None
     name_words, title_words = lead[-size:], lead[:-size]
+    # "former US Special Envoy for Climate Change Mr. Todd Stern": the honorific opens the name.
+    addressed = False
+    while len(title_words) > 1 and title_words[-1].rstrip(".").lower() in ADDRESS_HONORIFICS:
+        title_words, addressed = title_words[:-1], True
     name = " ".join(name_words).rstrip(".,")
     if split_leading_name(name, index)[0] != name or title_words[-1].lower() in CONNECTORS:
         return None
-    if not (is_title_word(title_words[-1]) or _looks_chinese_name(name_words)):
+    if not (is_title_word(title_words[-1]) or _looks_chinese_name(name_words) or addressed):
         return None  # "vice president of Ping An Asset Management" ends in a body, not a person
     if not any(is_title_word(re.sub(r"['’]s$", "", w)) for w in title_words):
         return None
@@ -438,6 +461,7 @@ def _names_joined(head: str, remainder: str) -> bool:
     # no body's name ends in a Chinese person's name, so the list goes on with a person.
     return (
         is_bare_name(head)
+        or has_honorific(remainder)  # "... President of the Agency and Mr. Hideki Minamikawa"
         or last[:1].islower()
         or _looks_chinese_name(head.split()[-2:])
         or _looks_chinese_name(remainder.split())
