@@ -146,9 +146,9 @@ def find_event_dates(
         # the release is dated by the day it reports.
         evidence = body[0] if body else Span(0, 0)
         return PartialDate(*dateline, evidence, evidence.of(text)), None
+    if not candidates and not (relative and dateline):
+        return _year_only(text, title, body, published), None
     if not candidates:
-        if not (relative and dateline):
-            return None, None
         year, month, day = dateline
         evidence = relative
         start = PartialDate(year, month, day, evidence, evidence.of(text))
@@ -162,6 +162,35 @@ def find_event_dates(
     if year is None:
         return best.start, best.end
     return _with_year(best.start, year), best.end and _with_year(best.end, year)
+
+
+_EARLIER_PERIOD = re.compile(r"\b(?:last|past|previous)\s+(?:week|month|year|weekend)\b", re.I)
+
+
+def _year_only(
+    text: str, title: str, body: list[Span], published: tuple[int, int, int] | None
+) -> PartialDate | None:
+    """With no day or month stated, the year alone where the report states it: in the event's
+    name, else the page's own date for an event it reports as held.
+
+    Example: "The 2025 Qingdao Venture Capital Conference spotlighted green finance this week"
+    -> PartialDate(2025, None, None); a page dated 2017-09-07 saying "a seminar has been held
+    in Beijing" -> PartialDate(2017, None, None).
+    """
+    lead = body[:3]
+    for span in [None, *lead]:
+        written = title if span is None else span.of(text)
+        year = find_edition_year(written) or year_in_event_name(written)
+        if year is not None:
+            evidence = span or (body[0] if body else Span(0, 0))
+            return PartialDate(year, None, None, evidence, str(year))
+    held = next((s for s in lead if _HOLDING_CUE.search(s.of(text))), None)
+    # "wrapped up last week": the page's date is not the event's, which may lie in another year.
+    if any(_EARLIER_PERIOD.search(span.of(text)) for span in lead):
+        return None
+    if published is not None and held is not None:
+        return PartialDate(published[0], None, None, held, "")
+    return None
 
 
 def _year_the_report_states(

@@ -416,7 +416,31 @@ def _find_publication_date(lines: list[str]) -> tuple[int, int, int] | None:
         match = _PUBLICATION_LINE.match(line)
         if match and not _SENTENCE_END.search(line) and len(line.split()) <= 14:
             return int(match.group("y")), int(match.group("m")), int(match.group("d"))
+        written = date_line(line)
+        if written:
+            return written
     return None
+
+
+_WRITTEN_DATE_LINE = re.compile(
+    r"""^\s*(?:(?P<d1>\d{1,2})\s+(?P<m1>[A-Z][a-z]{2,8})\.?      # "16 January 2020"
+          |(?P<m2>[A-Z][a-z]{2,8})\.?\s+(?P<d2>\d{1,2})\s*,?)      # "October 11 , 2024"
+        \s*(?P<y>(?:19|20)\d{2})\s*$""",
+    re.VERBOSE,
+)
+
+
+def date_line(line: str) -> tuple[int, int, int] | None:
+    """A line that is a written date and nothing else: the page's date.
+
+    Example: "16 January 2020" -> (2020, 1, 16); "October 11 , 2024" -> (2024, 10, 11).
+    """
+    match = _WRITTEN_DATE_LINE.match(line)
+    if not match:
+        return None
+    month = month_number(match.group("m1") or match.group("m2"))
+    day = int(match.group("d1") or match.group("d2"))
+    return (int(match.group("y")), month, day) if month and 1 <= day <= 31 else None
 
 
 _DATELINE = re.compile(

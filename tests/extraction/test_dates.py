@@ -143,3 +143,15 @@ def test_a_release_with_no_date_in_its_body_is_dated_by_its_dateline():
     text = "At the side event, leaders discussed China's plans."
     start, _ = find_event_dates(text, split_sentences(text), dateline=(2011, 12, 6))
     assert (start.year, start.month, start.day) == (2011, 12, 6)
+
+
+def test_a_year_alone_from_the_event_name_or_the_page_date():
+    text = "The 2025 Qingdao Venture Capital Conference spotlighted green finance this week."
+    start, _ = find_event_dates(text, split_sentences(text))
+    assert (start.year, start.month, start.day) == (2025, None, None)
+    text = "An international seminar on green finance has been held in Beijing."
+    start, _ = find_event_dates(text, split_sentences(text), published=(2017, 9, 7))
+    assert (start.year, start.month, start.day) == (2017, None, None)
+    # Before the page's date by an unknown span, the event may lie in another year.
+    text = "The finance week wrapped up last week in the capital. It was hosted by the bureau."
+    assert find_event_dates(text, split_sentences(text), published=(2022, 1, 5)) == (None, None)

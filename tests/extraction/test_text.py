@@ -5,6 +5,7 @@ from events.extraction.text import (
     MAX_BYTES,
     Dateline,
     clean_report,
+    date_line,
     decode_report,
     is_headline,
     repair_gbk_punctuation,
@@ -215,3 +216,13 @@ def test_dateline_with_a_country_and_a_site_that_is_no_city():
     assert (dateline, rest) == (Dateline("Durban", 2011, 12, 6), "At the side event, leaders met.")
     paragraph = "Xinhuanet, Beijing, November 23 (Liu Mimi) On the 23rd, the forum was held."
     assert split_dateline(paragraph) == (None, paragraph)
+
+
+def test_date_line():
+    assert [
+        date_line(x) for x in ("16 January 2020", "October 11 , 2024", "On 16 January 2020")
+    ] == [
+        (2020, 1, 16),
+        (2024, 10, 11),
+        None,
+    ]
