@@ -336,6 +336,7 @@ def clean_report(text: str) -> CleanedReport:
     extra = ["photo-credit"] if credited != repaired else []
     lines = [_SPACES.sub(" ", line).strip() for line in credited.splitlines()]
     lines = [unicodedata.normalize("NFC", line) for line in lines]
+    lines = [unglue_sentences(drop_bracket_label(line)) for line in lines]
     stamped, lines = split_page_date_prefix(lines)
     published = stamped or _find_publication_date(lines)
     content, holder = _drop_furniture(lines)
@@ -360,6 +361,30 @@ def clean_report(text: str) -> CleanedReport:
         published=published,
         dateline=dateline,
     )
+
+
+_BRACKET_LABEL = re.compile(r"^\[[A-Za-z][A-Za-z ]{1,20}\]\s*")
+
+
+def drop_bracket_label(line: str) -> str:
+    """A broadcast script's label before a paragraph is no part of its text.
+
+    Example: "[Commentary] Xie Zhenhua, China's special envoy, attended." -> "Xie Zhenhua,
+    China's special envoy, attended."; "[2021-11-05] Forum held" is left whole.
+    """
+    return _BRACKET_LABEL.sub("", line)
+
+
+_GLUED_SENTENCE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+
+
+def unglue_sentences(line: str) -> str:
+    """Put back the space a page dropped between two sentences.
+
+    Example: "said Kong.Ni Weidou, a professor, said" -> "said Kong. Ni Weidou, a professor,
+    said"; "U.S.President" and "chinadaily.com.cn" are left alone.
+    """
+    return _GLUED_SENTENCE.sub(" ", line)
 
 
 _PAGE_DATE_PREFIX = re.compile(r"^date\s+(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\s+")

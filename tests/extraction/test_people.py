@@ -384,3 +384,25 @@ def test_titles_before_names_with_to_honorifics_and_list_openers():
         "Anna Krautzberger": [("President", "German Environment Agency")],
         "Hideki Minamikawa": [("Member", "Japan Environmental Sanitation Center")],
     }
+
+
+def test_people_in_present_perfect_lists_and_after_an_acronym():
+    found = first_affiliations(
+        "Jin Liqun, President of the Asian Infrastructure Investment Bank, has said the bank "
+        "grows. Guests in attendance include Jiang Wanrong, Deputy Minister of Housing and "
+        "Urban-Rural Development, Zong Ming, Deputy Director of the Shanghai Municipal People's "
+        "Congress. Keynote speeches were given by Su Wei, Director General of Climate Change at "
+        "NDRC and Veerle Vandeweerd, Director of the Environment and Energy Group at UNDP."
+    )
+    assert found == {
+        "Jin Liqun": "Asian Infrastructure Investment Bank",
+        "Jiang Wanrong": "Ministry of Housing and Urban-Rural Development",
+        "Zong Ming": "Shanghai Municipal People's Congress",
+        "Su Wei": "National Development and Reform Commission",
+        "Veerle Vandeweerd": "United Nations Development Programme",
+    }
+
+
+def test_what_a_person_had_done_before_is_recalled_not_reported():
+    people, _ = _people("Li Wei, director of the Energy Foundation, has long called for reform.")
+    assert people == {}

@@ -7,11 +7,13 @@ from events.extraction.text import (
     clean_report,
     date_line,
     decode_report,
+    drop_bracket_label,
     is_headline,
     repair_gbk_punctuation,
     split_dateline,
     split_page_date_prefix,
     split_sentences,
+    unglue_sentences,
 )
 
 # Expected headline, publisher and repairs of each hand-written report.
@@ -226,3 +228,12 @@ def test_date_line():
         (2024, 10, 11),
         None,
     ]
+
+
+def test_bracket_labels_and_glued_sentences():
+    assert drop_bracket_label("[Commentary] Xie Zhenhua attended.") == "Xie Zhenhua attended."
+    assert drop_bracket_label("[2021-11-05] Forum held") == "[2021-11-05] Forum held"
+    assert unglue_sentences("said Kong.Ni Weidou said") == "said Kong. Ni Weidou said"
+    assert unglue_sentences("the U.S.President and chinadaily.com.cn") == (
+        "the U.S.President and chinadaily.com.cn"
+    )

@@ -233,6 +233,15 @@ def open_person(segment: str, index: OrganizationIndex) -> Opening | None:
         if opening:
             opening.role = _stronger(opening.role, role_from_cue(segment[: cue.end()]))
             return opening
+    listed = after_list_opener(segment.strip())
+    if listed != segment.strip():
+        # "Leaders and guests in attendance include Jiang Wanrong": the list's first person.
+        name, rest = split_leading_name(listed, index)
+        opening = read_after_name(name, rest, index) if name else None
+        if opening:
+            opener = segment.strip()[: len(segment.strip()) - len(listed)]
+            opening.role = _stronger(opening.role, role_from_cue(opener))
+            return opening
     possessive = POSSESSIVE_NAME_RE.match(segment.strip())
     if possessive and is_affiliation(possessive.group("org"), index):
         name, rest = split_leading_name(possessive.group("tail"), index)
@@ -462,6 +471,7 @@ def _names_joined(head: str, remainder: str) -> bool:
     return (
         is_bare_name(head)
         or has_honorific(remainder)  # "... President of the Agency and Mr. Hideki Minamikawa"
+        or (len(last) >= 2 and last.isupper())  # "Director General at NDRC and Veerle Vandeweerd"
         or last[:1].islower()
         or _looks_chinese_name(head.split()[-2:])
         or _looks_chinese_name(remainder.split())

@@ -547,8 +547,12 @@ def strip_articles(text: str) -> str:
 
 RECALLED_RE = re.compile(
     r"""
-    ^\s*(?:had|has|have)\s+                    # the past before the event: "had called for"
-    (?:(?:earlier|also|already|long|once|repeatedly|\w+ly)\s+)?   # "had earlier urged"
+    ^\s*(?:
+      had\s+(?:(?:earlier|also|already|long|once|repeatedly|\w+ly)\s+)?  # "had earlier urged"
+      # News English reports a speech at the event as "has said"; "has long called for" and
+      # "has repeatedly urged" recall what came before it.
+      |(?:has|have)\s+(?:earlier|already|long|once|repeatedly|previously)\s+
+    )
     \w+(?:ed|en|wn|ught|id)\b                  # "urged", "stressed", "proposed", "said"
     """,
     re.VERBOSE | re.IGNORECASE,
