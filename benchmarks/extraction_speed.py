@@ -2,8 +2,8 @@
 
     python benchmarks/extraction_speed.py
 
-Prints the time of the first report (it loads the packaged data), reports per second over
-every annotated report after it (one core), then the time for
+Prints reports per second over every annotated report (one core; a first pass that loads
+the packaged data, then a second), then the time for
 synthetic 50, 250 and 500 KB reports made of real report paragraphs in turn.
 """
 
@@ -47,14 +47,16 @@ def long_report(size: int) -> str:
 
 def main() -> None:
     reports = [(path.name, path.read_bytes()) for path in annotated_reports()]
-    began = time.perf_counter()
-    extract_report(*reports[0][1:], source=reports[0][0])
-    rows = [("first report (loads data)", time.perf_counter() - began, "")]
-    began = time.perf_counter()
-    for name, data in reports:
-        extract_report(data, source=name)
-    elapsed = time.perf_counter() - began
-    rows.append((f"{len(reports)} annotated reports", elapsed, f"{len(reports) / elapsed:.1f}/s"))
+    rows = []
+    # The first pass loads the packaged gazetteer and lexicon as reports need them; a
+    # long-running worker pays that once, so the second pass is the throughput it sees.
+    for label in ("first pass (loads data)", "second pass"):
+        began = time.perf_counter()
+        for name, data in reports:
+            extract_report(data, source=name)
+        elapsed = time.perf_counter() - began
+        rate = f"{len(reports) / elapsed:.1f}/s"
+        rows.append((f"{len(reports)} annotated, {label}", elapsed, rate))
     for kb in (50, 250, 500):
         text = long_report(kb * 1000)
         began = time.perf_counter()

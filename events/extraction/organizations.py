@@ -376,6 +376,13 @@ def _is_shortening(written: str, name: str) -> bool:
     return all(word in remaining for word in organization_key(written).split())
 
 
+def _near_spelling(a: str, b: str) -> bool:
+    """A ratio of 95 needs the shorter within about a tenth of the longer's length; checking
+    that first spares the comparison for most pairs in a report naming hundreds of bodies."""
+    shorter, longer = sorted((len(a), len(b)))
+    return shorter * 2 >= 0.95 * (shorter + longer) and fuzz.ratio(a, b) >= 95
+
+
 def _respells(entry: _Entry, written: str) -> bool:
     """True when a lexicon name was taken from an acronym and the report now spells it its way."""
     return (
@@ -532,23 +539,21 @@ class OrganizationIndex:
 
     def _find_by_shortening(self, written: str) -> _Entry | None:
         """ "Belt and Road Center" for "Belt and Road Environmental ... Transfer Center (Shenzhen)"."""
-        words = organization_key(written).split()
+        key = organization_key(written)
+        words = key.split()
         if len(words) < 2:
             return None
         hits = []
         for entry in self._entries:
-            full = organization_key(entry.name).split()
+            full_key = organization_key(entry.name)
+            full = full_key.split()
             if (
-                (
-                    full
-                    and words[0] == full[0]
-                    and words[-1] in full[-2:]
-                    and set(words) <= set(full)
-                    and len(full) > len(words)
-                )
-                or len(" ".join(words)) >= 15
-                and fuzz.ratio(" ".join(words), " ".join(full)) >= 95
-            ):
+                full
+                and words[0] == full[0]
+                and words[-1] in full[-2:]
+                and set(words) <= set(full)
+                and len(full) > len(words)
+            ) or (len(key) >= 15 and _near_spelling(key, full_key)):
                 hits.append(entry)
         return hits[0] if len(hits) == 1 else None
 

@@ -8,6 +8,7 @@ group; the title segments after it become positions (positions.py); the first ve
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from events.extraction.folding import fold_keeping_punctuation
 from events.extraction.lexicon import (
@@ -656,9 +657,15 @@ def match_person(written: str, people: list[PersonDraft]) -> PersonDraft | None:
     return None
 
 
-def _family_parts(person: PersonDraft) -> set[str]:
-    name, _ = parse_person_name_with_warnings(person.written)
-    return set(name_tokens(name.family))
+def _family_parts(person: PersonDraft) -> frozenset[str]:
+    return _family_tokens(person.written)
+
+
+@lru_cache(maxsize=4096)
+def _family_tokens(written: str) -> frozenset[str]:
+    # Asked for every person at every bare surname in the report; the answer never changes.
+    name, _ = parse_person_name_with_warnings(written)
+    return frozenset(name_tokens(name.family))
 
 
 def add_form(person: PersonDraft, written: str) -> None:
