@@ -628,6 +628,18 @@ class OrganizationIndex:
                     self._lookup = None
                     break
 
+    def merge_names_cut_at_commas(self) -> None:
+        """Fold "Wuppertal Institute for Climate" into "Wuppertal Institute for Climate,
+        Environment and Energy": a name cut at its inner comma is the whole name."""
+        for entry in list(self._entries):
+            for other in self._entries:
+                if other is not entry and other.name.startswith(entry.name + ", "):
+                    other.aliases.extend([entry.name, *entry.aliases])
+                    other.acronym = other.acronym or entry.acronym
+                    self._entries.remove(entry)
+                    self._lookup = None
+                    break
+
     def merge_units_with_parents(self) -> None:
         """Fold "Third Institute of Oceanography" into "Third Institute of Oceanography of the
         Ministry of Natural Resources": a unit written alone and with its parent is one body."""

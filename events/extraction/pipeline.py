@@ -51,6 +51,7 @@ def extract_report(data: bytes | str, *, source: str) -> ExtractedReport:
     organizations.merge_country_offices()
     organizations.merge_shortenings()
     organizations.merge_units_with_parents()
+    organizations.merge_names_cut_at_commas()
     organizations.find_undefined_acronyms(f"{cleaned.title}\n{cleaned.text}")
     participants, organizers = _point_at_merged(participants, organizers, organizations)
     event = _build_event(cleaned, sentences, frame, organizers, participants, organizations)

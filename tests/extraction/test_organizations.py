@@ -241,3 +241,14 @@ def test_no_organisation_name_ends_in_a_chinese_persons_name():
         False,
         False,
     ]
+
+
+def test_a_name_cut_at_its_inner_comma_folds_into_the_whole_name():
+    index = OrganizationIndex()
+    index.register("Wuppertal Institute for Climate", Span(0, 1))
+    index.register("Wuppertal Institute for Climate, Environment and Energy", Span(0, 1))
+    index.merge_names_cut_at_commas()
+    assert index.names() == ("Wuppertal Institute for Climate, Environment and Energy",)
+    assert index.resolve("Wuppertal Institute for Climate") == (
+        "Wuppertal Institute for Climate, Environment and Energy"
+    )

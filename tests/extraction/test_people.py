@@ -5,7 +5,12 @@ from events.extraction.organizations import find_organizations
 from events.extraction.people import find_participants
 from events.extraction.people.introductions import after_list_opener, bracket_after_comma
 from events.extraction.people.mentions import tidy_talk_title
-from events.extraction.people.positions import infer_ministry, names_a_body, region_governed
+from events.extraction.people.positions import (
+    infer_ministry,
+    is_named_body,
+    names_a_body,
+    region_governed,
+)
 from events.extraction.records import Role, Warning
 from events.extraction.text import split_sentences
 
@@ -406,3 +411,26 @@ def test_people_in_present_perfect_lists_and_after_an_acronym():
 def test_what_a_person_had_done_before_is_recalled_not_reported():
     people, _ = _people("Li Wei, director of the Energy Foundation, has long called for reform.")
     assert people == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("UNDP China", True),
+        ("Energy Innovation", True),
+        ("Tsinghua Graduate School", True),
+        ("Beijing", False),
+        ("John Smith", False),
+        ("Director of Research", False),
+    ],
+)
+def test_is_named_body(text, body):
+    assert is_named_body(text) is body
+
+
+def test_name_title_body_with_no_organisation_noun():
+    found = first_affiliations(
+        "Ms. Beate Trankmann, Resident Representative, UNDP China, delivers remarks.\n"
+        "Chris Busch, Director of Research, Energy Innovation\n"
+    )
+    assert found == {"Beate Trankmann": "UNDP China", "Chris Busch": "Energy Innovation"}

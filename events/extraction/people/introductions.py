@@ -34,6 +34,7 @@ from events.extraction.organizations import (
 )
 from events.extraction.people.positions import (
     ACRONYM_PAREN_RE,
+    is_named_body,
     is_title_segment,
     parse_position,
     read_positions,
@@ -134,6 +135,7 @@ def read_sentence(
             is_title_segment(segment.text, index)
             or is_org_segment(segment.text, index)
             or is_company_appositive(segment.text)
+            or (pending[-1][1] and is_named_body(segment.text))
         ):
             pending[-1][1].append(segment)
         elif RELATIVE_CLAUSE_RE.match(segment.text):

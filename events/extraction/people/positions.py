@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from events.extraction.lexicon import (
     GAZETTEER,
+    NOT_PERSON_HEADS,
     REGIONS,
     strip_article,
 )
@@ -184,9 +185,27 @@ def split_title_at_comma(text: str, index: OrganizationIndex) -> tuple[str, str 
         left, right = text[: comma.start()], text[comma.end() :].strip(" .")
         if not title_phrase_leads(left):
             continue
-        if looks_like_organization(right, index) or is_brand_word(right):
+        if looks_like_organization(right, index) or is_brand_word(right) or is_named_body(right):
             return left, right
     return text, None
+
+
+def is_named_body(text: str) -> bool:
+    """A capitalised name after a title in "Name, Title, Body", though no noun says it is a body.
+
+    Example: "UNDP China", "Energy Innovation", "Tsinghua Graduate School" -> True; "Beijing",
+    "John Smith", "Director of Research" -> False.
+    """
+    words = strip_article(text).strip(" .").split()
+    if not 1 < len(words) <= 8 or GAZETTEER.is_place(" ".join(words)):
+        return False
+    if not all(w[:1].isupper() or w in {"and", "of", "for", "&"} for w in words):
+        return False
+    if any(is_title_word(w.strip(",")) for w in words):
+        return False
+    lowered = {w.lower().strip(",.") for w in words}
+    acronym = any(len(w) >= 2 and w.isupper() and w.isalpha() for w in words)
+    return acronym or len(words) >= 3 or bool(lowered & NOT_PERSON_HEADS)
 
 
 BOARD_RE = re.compile(
