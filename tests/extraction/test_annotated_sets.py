@@ -109,8 +109,8 @@ SETS = [
         21,
         {
             "people_f1": 0.929,
-            "affiliation_acc": 0.831,
-            "orgs_f1": 0.788,
+            "affiliation_acc": 0.845,
+            "orgs_f1": 0.792,
             "date_acc": 0.905,
             "city_acc": 0.905,
         },
@@ -123,7 +123,7 @@ SETS = [
         20,
         {
             "people_f1": 0.955,
-            "affiliation_acc": 0.852,
+            "affiliation_acc": 0.869,
             "orgs_f1": 0.781,
             "date_acc": 0.75,
             "city_acc": 0.8,

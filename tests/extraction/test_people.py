@@ -3,10 +3,15 @@ import pytest
 from events.extraction import extract_report
 from events.extraction.organizations import find_organizations
 from events.extraction.people import find_participants
-from events.extraction.people.introductions import after_list_opener, bracket_after_comma
+from events.extraction.people.introductions import (
+    after_list_opener,
+    bracket_after_comma,
+    split_trailing_predicate,
+)
 from events.extraction.people.mentions import tidy_talk_title
 from events.extraction.people.positions import (
     infer_ministry,
+    is_local_committee,
     is_named_body,
     names_a_body,
     region_governed,
@@ -434,3 +439,36 @@ def test_name_title_body_with_no_organisation_noun():
         "Chris Busch, Director of Research, Energy Innovation\n"
     )
     assert found == {"Beate Trankmann": "UNDP China", "Chris Busch": "Energy Innovation"}
+
+
+def test_split_trailing_predicate():
+    assert split_trailing_predicate("vice-chairman of the 11th CPPCC praised the work") == (
+        "vice-chairman of the 11th CPPCC",
+        "praised the work",
+    )
+    assert split_trailing_predicate("Director of the Center") == ("Director of the Center", "")
+    assert split_trailing_predicate("Partner of Climate Bridge Ltd. Mr. Zhou said so") == (
+        "Partner of Climate Bridge Ltd. Mr. Zhou said so",
+        "",
+    )
+
+
+def test_titles_running_into_the_verb_and_local_committees():
+    people, _ = _people(
+        "Shi Zihai, Deputy Secretary-General of the National Development and Reform Commission "
+        "delivered a keynote speech.\nHuang Shizhong, vice chairman of Xiamen Municipal Committee "
+        "of the CPPCC, called on enterprises to act."
+    )
+    assert {name: (p.role, _positions(p)) for name, p in people.items()} == {
+        "Shi Zihai": (
+            Role.KEYNOTE,
+            [("Deputy Secretary-General", "National Development and Reform Commission")],
+        ),
+        "Huang Shizhong": (
+            Role.SPEAKER,
+            [("vice chairman", "Xiamen Municipal Committee of the CPPCC")],
+        ),
+    }
+    assert is_local_committee("Xiamen Municipal Committee") and not is_local_committee(
+        "Expert Committee"
+    )

@@ -131,6 +131,13 @@ def read_sentence(
             continue
         if not pending:
             continue
+        title, predicate = split_trailing_predicate(segment.text)
+        if predicate and is_title_segment(title, index):
+            # "Shi Zihai, Deputy Secretary-General of the NDRC delivered their keynote speeches"
+            pending[-1][1].append(Segment(title, segment.joined_by_and))
+            close_groups(pending, predicate, span, index)
+            pending, relative = [], ""
+            continue
         if (
             is_title_segment(segment.text, index)
             or is_org_segment(segment.text, index)
@@ -152,6 +159,31 @@ def read_sentence(
             pending, relative = [], ""
     if pending:
         close_groups(pending, relative, span, index)
+
+
+# Verbs that end a title written without a comma before them: "... Commission delivered".
+_TRAILING_PREDICATE = re.compile(
+    r"""(?<=[A-Za-z)])\s+(?P<verb>(?:delivered|praised|addressed|presided|attended|noted|stressed
+        |emphasi[sz]ed|gave|spoke|said|says|introduced|shared|pointed|called|chaired|moderated
+        |hosted|expressed|welcomed|highlighted|announced|opened|unveiled)\b.*)$""",
+    re.VERBOSE | re.DOTALL,
+)
+
+
+_NAME_BEFORE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.?\s+[A-Z]\w*$")
+
+
+def split_trailing_predicate(segment: str) -> tuple[str, str]:
+    """A title segment that runs on into the sentence's verb, split before the verb.
+
+    Example: "vice-chairman of the 11th CPPCC praised the construction" -> ("vice-chairman of
+    the 11th CPPCC", "praised the construction"); "Director of the Center" -> (it, "").
+    """
+    match = _TRAILING_PREDICATE.search(segment)
+    # "Partner of Climate Bridge Ltd. Mr. Zhou said": another sentence's subject, not this title.
+    if not match or _NAME_BEFORE.search(segment[: match.start()]):
+        return segment, ""
+    return segment[: match.start()], match.group("verb")
 
 
 def affiliation_clause(segment: str, span: Span, index: OrganizationIndex) -> Position | None:

@@ -404,6 +404,9 @@ def resolve_organization(
         parent = register_with_parent(index, under.group("parent"), span)
         return None, index.register(under.group("name"), span, parent=parent)
     unit, parent = split_unit_and_parent(text, index)
+    if parent and unit != text and is_local_committee(unit):
+        parent_name = register_with_parent(index, parent, span)
+        return None, index.register(text, span, kind=OrgKind.GOVERNMENT, parent=parent_name)
     if parent and unit != text:
         name = register_with_parent(index, text, span, country=country)
         unit_words = strip_article(unit).split()
@@ -427,6 +430,20 @@ def resolve_organization(
     if not looks_like_organization(text, index) and not text[:1].isupper():
         return None, None
     return None, register_with_parent(index, text, span, country=country)
+
+
+_LOCAL_COMMITTEE_RE = re.compile(
+    r"\b(?:Municipal|Provincial|Regional|District|County|Prefectural)\s+Committee$"
+)
+
+
+def is_local_committee(unit: str) -> bool:
+    """A city's or province's committee of a national body is a body of its own, not a unit
+    whose name belongs in the title.
+
+    Example: "Xiamen Municipal Committee" (of the CPPCC) -> True; "Expert Committee" -> False.
+    """
+    return bool(_LOCAL_COMMITTEE_RE.search(unit.strip()))
 
 
 def organization_is_acronym(written: str, index: OrganizationIndex) -> bool:

@@ -51,6 +51,7 @@ DISCIPLINES = frozenset(
 # Verbs that say a person spoke; "attended" alone makes an attendee.
 SPEECH_WORDS = (
     "said",
+    "delivered",
     "says",
     "pointed out",
     "noted",
