@@ -199,11 +199,42 @@ def _find_event_city(
         evidence = sentences[1] if len(sentences) > 1 else Span(0, 0)
         return _make_place(_Occurrence(0, 0, dateline_city, dateline), evidence)
     return (
-        _find_city_naming_event(text, sentences, title, occurrences)
+        find_place_and_date_line(text, sentences, occurrences)
+        or _find_city_naming_event(text, sentences, title, occurrences)
         or _find_city_in_venue(text, sentences, occurrences)
         or _find_capital(text, sentences)
         or _find_host_base(text, sentences)
     )
+
+
+_WRITTEN_DATE = re.compile(
+    r"\b(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?)\s+(?:19|20)\d{2}\b"
+)
+
+
+def find_place_and_date_line(
+    text: str, sentences: tuple[Span, ...], occurrences: list[_Occurrence]
+) -> Place | None:
+    """A short line near the top giving a city and a date, as speeches and programmes do.
+
+    Example: "Hulunbeir, 20 Sept 2020" or "4 Jun 2013 Beijing, The People's Republic of China"
+    -> the city; a line of prose naming a city and a date is no such line.
+    """
+    for span in sentences[:6]:
+        line = span.of(text)
+        if (
+            len(line.split()) > 10
+            or _SENTENCE_END_RE.search(line)
+            or not _WRITTEN_DATE.search(line)
+        ):
+            continue
+        for occurrence in occurrences:
+            if span.start <= occurrence.start and occurrence.end <= span.end:
+                return _make_place(occurrence, span)
+    return None
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)]*$")
 
 
 _HELD_AT_VENUE = re.compile(

@@ -126,7 +126,7 @@ SETS = [
             "affiliation_acc": 0.869,
             "orgs_f1": 0.781,
             "date_acc": 0.75,
-            "city_acc": 0.8,
+            "city_acc": 0.85,
         },
     ),
 ]

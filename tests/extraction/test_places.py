@@ -131,3 +131,19 @@ def test_event_named_before_a_city():
 )
 def test_event_city_from_the_shapes_of_real_reports(text, city):
     assert event_city(text) == city
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        (
+            "Expert Meeting on Air Quality\n4 Jun 2013 Beijing, The People's Republic of China\n"
+            "The meeting brought experts together.",
+            "Beijing",
+        ),
+        ("Remarks at the Forum\nHulunbeir, 20 Sept 2020\nI am delighted to be here.", "Hulunbuir"),
+        ("Remarks at the Forum\nWe met Shanghai partners on 20 Sept 2020 and more.", None),
+    ],
+)
+def test_find_place_and_date_line(text, city):
+    assert event_city(text) == city
