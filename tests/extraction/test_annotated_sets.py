@@ -108,7 +108,7 @@ SETS = [
         "gold_round6a",
         21,
         {
-            "people_f1": 0.929,
+            "people_f1": 0.934,
             "affiliation_acc": 0.845,
             "orgs_f1": 0.792,
             "date_acc": 0.905,

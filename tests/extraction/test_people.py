@@ -6,6 +6,7 @@ from events.extraction.people import find_participants
 from events.extraction.people.introductions import (
     after_list_opener,
     bracket_after_comma,
+    is_state_title,
     split_trailing_predicate,
 )
 from events.extraction.people.mentions import tidy_talk_title
@@ -472,3 +473,25 @@ def test_titles_running_into_the_verb_and_local_committees():
     assert is_local_committee("Xiamen Municipal Committee") and not is_local_committee(
         "Expert Committee"
     )
+
+
+@pytest.mark.parametrize(
+    ("title", "state"),
+    [
+        ("President", True),
+        ("Chinese President", True),
+        ("China's Vice Premier", True),
+        ("Association President", False),
+        ("President of the Energy Foundation", False),
+    ],
+)
+def test_is_state_title(title, state):
+    assert is_state_title(title) is state
+
+
+def test_a_state_leader_quoted_is_no_participant():
+    people, _ = _people(
+        "According to Chinese President Xi Jinping, green development is the path, noted Lu "
+        "Cairong, director of the Energy Foundation."
+    )
+    assert "Xi Jinping" not in people

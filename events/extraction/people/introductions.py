@@ -406,8 +406,26 @@ def read_titled_name(segment: str, index: OrganizationIndex) -> Opening | None:
         name,
         rest,
         titles=(Segment(title),),
-        state_title=title.lower() in STATE_TITLES,
+        state_title=is_state_title(title),
     )
+
+
+def is_state_title(title: str) -> bool:
+    """A state leader's title, with at most the nation's name before it.
+
+    Example: "President", "Chinese President", "China's Vice Premier" -> True; "President of
+    the Energy Foundation", "Association President" -> False.
+    """
+    words = title.split()
+    for i in range(min(len(words), 3)):
+        if " ".join(words[i:]).lower() in STATE_TITLES:
+            nation = " ".join(words[:i])
+            return (
+                not nation
+                or bool(re.fullmatch(r"[A-Z][a-z]+(?:ese|an|ian|ish|['’]s)", nation))
+                or GAZETTEER.country_of(nation) is not None
+            )
+    return False
 
 
 def _looks_chinese_name(words: list[str]) -> bool:
