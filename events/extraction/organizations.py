@@ -19,6 +19,7 @@ from events.extraction.folding import fold_keeping_punctuation
 from events.extraction.lexicon import (
     GAZETTEER,
     MONTH_NAMES,
+    NAME_CONNECTORS,
     ORGANISATION_HEADS,
     ORGANISATION_HEADS_BY_KIND,
     strip_article,
@@ -163,7 +164,7 @@ REGION_TAIL_RE = re.compile(
     r"\b(?:Bay\s+Area|Economic\s+(?:Circle|Belt|Corridor)|River\s+Delta)\W*$", re.IGNORECASE
 )
 
-CONNECTORS = frozenset({"of", "for", "and", "the", "on", "in", "with", "&", "de", "du", "des"})
+CONNECTORS = NAME_CONNECTORS
 
 NAME_RUN_RE = re.compile(
     r"""
