@@ -221,7 +221,9 @@ def _year_the_report_states(
 # "the 2018 Annual Conference on Sustainability", "the 2024 fifth edition of the CCG VIP
 # Luncheon": a year opening an event's name, at most eight words before its head noun.
 _YEAR_THEN_EVENT = re.compile(
-    rf"""(?<![\w-])(?P<y>(?:19|20)\d{{2}})\s+(?:[\w“”"'’·&()-]+\s+){{0,8}}?
+    rf"""(?<![\w-])(?P<y>(?:19|20)\d{{2}})\s+
+    (?:(?:[“"'(]?[A-Z][\w’'·&()-]*[”"']?|\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth
+        |sixth|seventh|eighth|ninth|tenth|annual|edition|of|the|and|&)\s+){{0,8}}?
     (?i:{"|".join(sorted(EVENT_HEADS, key=len, reverse=True))})s?\b""",
     re.VERBOSE,
 )

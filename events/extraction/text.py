@@ -410,15 +410,19 @@ def split_page_date_prefix(lines: list[str]) -> tuple[tuple[int, int, int] | Non
 _LONGEST_HEADLINE_WORDS = 30
 
 
+# "On June 11, the 12th Forum ... was held in Beijing.": a lead opens with its date.
+_DATED_LEAD = re.compile(r"^(?:On|In)\s+(?:the\s+\w+\s+of\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b")
+
+
 def is_headline(paragraph: str) -> bool:
     """False for a first paragraph that is prose, not a headline.
 
     Example: "On June 11, the 12th Forum hosted by ... was held in Beijing." (31 words and a
     full stop) -> False; "Ecological Civilization Forum opens in Wenjiang" -> True.
     """
-    return not (
-        _SENTENCE_END.search(paragraph) and len(paragraph.split()) > _LONGEST_HEADLINE_WORDS
-    )
+    if not _SENTENCE_END.search(paragraph):
+        return True
+    return len(paragraph.split()) <= _LONGEST_HEADLINE_WORDS and not _DATED_LEAD.match(paragraph)
 
 
 # A page line giving the page's date: "Updated: 2023-09-08 10:15", "Source | 2021-09-07",

@@ -124,8 +124,8 @@ SETS = [
         {
             "people_f1": 0.955,
             "affiliation_acc": 0.869,
-            "orgs_f1": 0.781,
-            "date_acc": 0.75,
+            "orgs_f1": 0.787,
+            "date_acc": 0.85,
             "city_acc": 0.85,
         },
     ),

@@ -155,3 +155,8 @@ def test_a_year_alone_from_the_event_name_or_the_page_date():
     # Before the page's date by an unknown span, the event may lie in another year.
     text = "The finance week wrapped up last week in the capital. It was hosted by the bureau."
     assert find_event_dates(text, split_sentences(text), published=(2022, 1, 5)) == (None, None)
+
+
+def test_years_of_goals_are_no_event_name_year():
+    sentence = "Xi declared efforts to peak carbon by 2030 and carbon neutrality by 2060 at the General Assembly."
+    assert year_in_event_name(sentence) is None

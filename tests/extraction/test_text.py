@@ -237,3 +237,8 @@ def test_bracket_labels_and_glued_sentences():
     assert unglue_sentences("the U.S.President and chinadaily.com.cn") == (
         "the U.S.President and chinadaily.com.cn"
     )
+
+
+def test_a_short_dated_lead_is_no_headline():
+    assert not is_headline("On June 11, the 12th Green Forum was held in Beijing.")
+    assert is_headline("Green Forum held in Beijing on June 11")
