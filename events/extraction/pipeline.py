@@ -1,4 +1,10 @@
-"""read -> clean -> segment -> extract -> resolve, for one report."""
+"""One report through the stages, in this order:
+
+read (decode bytes) -> clean (repair, page furniture, headline, dateline, page date) ->
+segment (sentences) -> find mentions (organisations, the event's frame, people with their
+positions, dates, places, topics) -> resolve (merge organisation spellings, acronyms, point
+positions and organisers at the names kept). Every stage reads words through `lexicon`.
+"""
 
 from __future__ import annotations
 
@@ -23,7 +29,6 @@ from events.extraction.records import (
     ExtractedReport,
     Organizer,
     OrgKind,
-    Quoted,
     Span,
     Warning,
 )
@@ -99,8 +104,6 @@ def _find_frame(title: str, text: str, sentences: tuple[Span, ...], publisher: s
 
 
 def _register_organizers(frame, index: OrganizationIndex) -> tuple[Organizer, ...]:
-    if frame is None:
-        return ()
     organizers = []
     for mention in frame.organizers:
         parts = split_coordinated(mention.name)
@@ -129,7 +132,7 @@ def _register_organizer(
 
 def _drop_venue(frame, index: OrganizationIndex) -> None:
     """ "at the National Convention Center" is where, not who."""
-    if frame is None or frame.venue is None:
+    if frame.venue is None:
         return
     venue = index.resolve(frame.venue.value)
     if venue:
@@ -180,7 +183,6 @@ def _register_publisher(
 def _build_event(
     cleaned, sentences, frame, organizers, participants, organizations
 ) -> ExtractedEvent:
-    first = sentences[0] if sentences else Span(0, 0)
     start, end = _find_dates(cleaned, sentences)
     places = _find_places(cleaned, sentences, organizations)
     warnings = []
@@ -188,20 +190,20 @@ def _build_event(
         warnings.append(Warning.NO_DATE)
     elif start.year is None:
         warnings.append(Warning.NO_YEAR)
-    city = places.city if places else None
+    city = places.city
     if city is None:
         warnings.append(Warning.NO_CITY)
     return ExtractedEvent(
-        name=frame.name if frame else Quoted(cleaned.title, first),
+        name=frame.name,
         start=start,
         end=end,
         city=city,
-        venue=frame.venue if frame else None,
-        part_of=frame.part_of if frame else None,
+        venue=frame.venue,
+        part_of=frame.part_of,
         organizers=organizers,
         participants=participants,
-        cities_mentioned=places.mentioned if places else (),
-        attendance=frame.attendance if frame else None,
+        cities_mentioned=places.mentioned,
+        attendance=frame.attendance,
         topics=_tag_topics(cleaned.text, sentences),
         warnings=tuple(warnings),
     )
