@@ -77,7 +77,7 @@ def test_extract_report_reads_a_long_report_in_linear_time():
     text = "Green Forum held in Nanjing\n\nOn 12 May 2021, the Green Forum was held in Nanjing."
     while len(text) < 200_000:
         text += "\n\n" + paragraphs[len(text) % len(paragraphs)]
-    began = time.perf_counter()
+    began = time.process_time()
     report = extract_report(text, source="long.txt")
-    elapsed = time.perf_counter() - began
+    elapsed = time.process_time() - began
     assert (report.events[0].city.name, elapsed < 20) == ("Nanjing", True), elapsed
