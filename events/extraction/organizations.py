@@ -629,6 +629,17 @@ class OrganizationIndex:
                     self._lookup = None
                     break
 
+    def merge_acronyms_into_names(self) -> None:
+        """Fold "FCSSC", met alone, into "Finance Center for South-South Cooperation" once the
+        initials have given the full name that acronym."""
+        for entry in list(self._entries):
+            for other in self._entries:
+                if other is not entry and other.acronym and entry.name == other.acronym:
+                    other.aliases.extend(a for a in entry.aliases if a not in other.aliases)
+                    self._entries.remove(entry)
+                    self._lookup = None
+                    break
+
     def merge_names_cut_at_commas(self) -> None:
         """Fold "Wuppertal Institute for Climate" into "Wuppertal Institute for Climate,
         Environment and Energy": a name cut at its inner comma is the whole name."""

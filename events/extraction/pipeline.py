@@ -58,6 +58,7 @@ def extract_report(data: bytes | str, *, source: str) -> ExtractedReport:
     organizations.merge_units_with_parents()
     organizations.merge_names_cut_at_commas()
     organizations.find_undefined_acronyms(f"{cleaned.title}\n{cleaned.text}")
+    organizations.merge_acronyms_into_names()
     participants, organizers = _point_at_merged(participants, organizers, organizations)
     event = _build_event(cleaned, sentences, frame, organizers, participants, organizations)
     return ExtractedReport(

@@ -108,8 +108,8 @@ SETS = [
         "gold_round6a",
         21,
         {
-            "people_f1": 0.934,
-            "affiliation_acc": 0.845,
+            "people_f1": 0.94,
+            "affiliation_acc": 0.861,
             "orgs_f1": 0.792,
             "date_acc": 0.905,
             "city_acc": 0.905,

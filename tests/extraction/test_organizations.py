@@ -252,3 +252,17 @@ def test_a_name_cut_at_its_inner_comma_folds_into_the_whole_name():
     assert index.resolve("Wuppertal Institute for Climate") == (
         "Wuppertal Institute for Climate, Environment and Energy"
     )
+
+
+def test_an_acronym_met_alone_folds_into_the_name_its_initials_spell():
+    report = extract_report(
+        "FCSSC Director General Wu Zhong Attended UNIDO Day\n\nOn June 13, the day was held "
+        "in Shanghai. Finance Center for South-South Cooperation organized it. Deputy Director "
+        "General Zhou Meixiang of FCSSC gave a keynote speech.\n",
+        source="t.txt",
+    )
+    by_name = {o.name: o.acronym for o in report.organizations}
+    assert by_name["Finance Center for South-South Cooperation"] == "FCSSC"
+    assert "FCSSC" not in by_name
+    zhou = next(p for p in report.events[0].participants if p.name.display == "Zhou Meixiang")
+    assert zhou.positions[0].organization == "Finance Center for South-South Cooperation"

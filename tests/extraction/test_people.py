@@ -5,6 +5,7 @@ from events.extraction.organizations import find_organizations
 from events.extraction.people import find_participants
 from events.extraction.people.introductions import (
     after_list_opener,
+    body_after_titled_name,
     bracket_after_comma,
     is_state_title,
     split_trailing_predicate,
@@ -495,3 +496,19 @@ def test_a_state_leader_quoted_is_no_participant():
         "Cairong, director of the Energy Foundation."
     )
     assert "Xi Jinping" not in people
+
+
+def test_body_after_titled_name():
+    assert body_after_titled_name("of FCSSC gave a keynote speech") == (
+        "FCSSC",
+        "gave a keynote speech",
+    )
+    assert body_after_titled_name("gave a speech") == ("", "gave a speech")
+
+
+def test_title_name_then_body_then_verb():
+    found = first_affiliations(
+        "Deputy Director General Zhou Meixiang of FCSSC gave a keynote speech. Deputy director "
+        "Wang Zhongying from Energy Research Institute did the keynote speech."
+    )
+    assert found == {"Zhou Meixiang": "FCSSC", "Wang Zhongying": "Energy Research Institute"}

@@ -383,6 +383,15 @@ def read_titled_name(segment: str, index: OrganizationIndex) -> Opening | None:
             end = i
             break
     lead = [w.group(0) for w in words[:end]]
+    for i, word in enumerate(lead[3:], start=3):
+        # "Deputy Director General Zhou Meixiang of FCSSC gave": the name ends before "of".
+        if (
+            word in {"of", "from", "at"}
+            and _looks_chinese_name(lead[i - 2 : i])
+            and any(is_title_word(w) for w in lead[: i - 2])
+        ):
+            end, lead = i, lead[:i]
+            break
     size = 3 if len(lead) >= 3 and re.fullmatch(r"[A-Z]\.", lead[-2]) else 2
     if len(lead) <= size:
         return None
@@ -399,15 +408,36 @@ def read_titled_name(segment: str, index: OrganizationIndex) -> Opening | None:
     if not any(is_title_word(re.sub(r"['’]s$", "", w)) for w in title_words):
         return None
     rest = text[words[end].start() :] if end < len(words) else ""
+    body, rest = body_after_titled_name(rest)
     if rest and not starts_predicate(rest):
         return None
-    title = owner_title(" ".join(title_words), index)
+    title = owner_title(" ".join(title_words) + (f" of {body}" if body else ""), index)
     return Opening(
         name,
         rest,
         titles=(Segment(title),),
         state_title=is_state_title(title),
     )
+
+
+_BODY_THEN_VERB = re.compile(
+    r"""^(?:of|from|at)\s+(?:the\s+)?
+    (?P<body>[A-Z][\w&.'’-]*(?:\s+(?:(?:of|for|and|the|&)\s+)*[A-Z][\w&.'’-]*)*)
+    \s+(?P<rest>[a-z].*)$""",
+    re.VERBOSE | re.DOTALL,
+)
+
+
+def body_after_titled_name(rest: str) -> tuple[str, str]:
+    """The body after a titled name, before the verb: (body, the rest), else ("", rest).
+
+    Example: "of FCSSC gave a keynote speech" -> ("FCSSC", "gave a keynote speech") after
+    "Deputy Director General Zhou Meixiang"; "gave a speech" -> ("", "gave a speech").
+    """
+    match = _BODY_THEN_VERB.match(rest)
+    if not match or not starts_predicate(match.group("rest")):
+        return "", rest
+    return match.group("body"), match.group("rest")
 
 
 def is_state_title(title: str) -> bool:
