@@ -122,9 +122,9 @@ SETS = [
         "gold_round6b",
         20,
         {
-            "people_f1": 0.955,
-            "affiliation_acc": 0.869,
-            "orgs_f1": 0.787,
+            "people_f1": 0.968,
+            "affiliation_acc": 0.887,
+            "orgs_f1": 0.798,
             "date_acc": 0.85,
             "city_acc": 0.85,
         },

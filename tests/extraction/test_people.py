@@ -512,3 +512,19 @@ def test_title_name_then_body_then_verb():
         "Wang Zhongying from Energy Research Institute did the keynote speech."
     )
     assert found == {"Zhou Meixiang": "FCSSC", "Wang Zhongying": "Energy Research Institute"}
+
+
+def test_programme_lines_of_a_name_and_a_body():
+    people, _ = _people(
+        "Speakers\nBenjamin Barratt, King’s College London\nHe Kebin, Executive Vice-President, "
+        "Tsinghua Graduate School and Professor of School of Environment, Tsinghua University\n"
+        "Li Wei, director\n"
+    )
+    assert {name: _positions(p) for name, p in people.items()} == {
+        "Benjamin Barratt": [("", "King’s College London")],
+        "He Kebin": [
+            ("Executive Vice-President", "Tsinghua Graduate School"),
+            ("Professor of School of Environment", "Tsinghua University"),
+        ],
+        "Li Wei": [("director", None)],
+    }

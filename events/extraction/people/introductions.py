@@ -100,6 +100,11 @@ def read_sentence(
     pending: list[tuple[PersonDraft, list[Segment]]] = []
     relative = ""
     leading: Position | None = None  # "Representing X, First Counsellor Y presented ..."
+    listed = listed_with_body(segments, index)
+    if listed:
+        person = start_person(listed[0], span, people)
+        _add_affiliation(person, ("", listed[1]), span, index)
+        return
     for segment in segments:
         opening = open_person(segment.text, index)
         if opening:
@@ -184,6 +189,23 @@ def split_trailing_predicate(segment: str) -> tuple[str, str]:
     if not match or _NAME_BEFORE.search(segment[: match.start()]):
         return segment, ""
     return segment[: match.start()], match.group("verb")
+
+
+def listed_with_body(segments: list[Segment], index: OrganizationIndex) -> tuple[str, str] | None:
+    """(name, body) of a programme line that gives a speaker and only their body.
+
+    Example: "Benjamin Barratt, King's College London" -> ("Benjamin Barratt", "King's College
+    London"); "Li Wei, director" or "Li Wei said" -> None.
+    """
+    if len(segments) != 2:
+        return None
+    name, rest = split_leading_name(segments[0].text, index)
+    body = segments[1].text.strip(" .")
+    if not name or rest.strip() or is_title_segment(body, index):
+        return None
+    if is_named_body(body) or (looks_like_organization(body, index) and not is_bare_name(body)):
+        return name, body
+    return None
 
 
 def affiliation_clause(segment: str, span: Span, index: OrganizationIndex) -> Position | None:
