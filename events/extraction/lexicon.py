@@ -43,12 +43,12 @@ ORGANISATION_HEADS = frozenset(w for _, words in ORGANISATION_HEADS_BY_KIND for 
 PLACE_HEADS = frozenset(_LEXICON["place_heads"])
 # What may head an organiser's name in a list of them: a body, a place, or a joint effort.
 ORGANISER_HEADS = ORGANISATION_HEADS | PLACE_HEADS | frozenset(_LEXICON["collective_heads"])
-# The last word of an event's name: "Forum", "Summit", "UNIDO Day", "VIP Luncheon".
-EVENT_HEADS = frozenset(_LEXICON["event_heads"])
 # Words that name a publication or a site rather than a body: "Daily", "Portal".
 SITE_NOUNS = frozenset(_LEXICON["site_nouns"])
+# The last word of an event's name: "Forum", "Summit", "UNIDO Day", "VIP Luncheon".
+EVENT_HEADS = frozenset(_LEXICON["event_heads"])
 # Heads of events, campaigns and documents besides organisations: no person is called so.
-NOT_PERSON_HEADS = frozenset(_LEXICON["not_person_heads"]) | ORGANISATION_HEADS
+NOT_PERSON_HEADS = frozenset(_LEXICON["not_person_heads"]) | ORGANISATION_HEADS | EVENT_HEADS
 FUNCTION_WORDS = frozenset(_LEXICON["function_words"])
 # Small words inside a capitalised name: "Ministry of Ecology and Environment".
 NAME_CONNECTORS = frozenset(_LEXICON["name_connectors"])

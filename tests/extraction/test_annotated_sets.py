@@ -108,7 +108,7 @@ SETS = [
         "gold_round6a",
         21,
         {
-            "people_f1": 0.94,
+            "people_f1": 0.958,
             "affiliation_acc": 0.861,
             "orgs_f1": 0.792,
             "date_acc": 0.905,
@@ -122,8 +122,8 @@ SETS = [
         "gold_round6b",
         20,
         {
-            "people_f1": 0.968,
-            "affiliation_acc": 0.887,
+            "people_f1": 0.987,
+            "affiliation_acc": 0.903,
             "orgs_f1": 0.798,
             "date_acc": 0.85,
             "city_acc": 0.85,

@@ -528,3 +528,12 @@ def test_programme_lines_of_a_name_and_a_body():
         ],
         "Li Wei": [("director", None)],
     }
+
+
+def test_groups_events_and_headline_subjects_are_no_people():
+    people, _ = _people(
+        "Senior Diplomats from 20 countries discuss the transition.\nThe Youth Seminar, held by "
+        "the center, said so. Many Austrian guests attended. Liu Qiang, director of the "
+        "Energy Foundation, said so."
+    )
+    assert list(people) == ["Liu Qiang"]
