@@ -22,6 +22,7 @@ from events.extraction.lexicon import (
     NAME_CONNECTORS,
     ORGANISATION_HEADS,
     ORGANISATION_HEADS_BY_KIND,
+    TITLES,
     strip_article,
 )
 from events.extraction.names import is_chinese_surname, is_pinyin_word
@@ -629,6 +630,22 @@ class OrganizationIndex:
                     self._lookup = None
                     break
 
+    def tidy_names(self) -> None:
+        """Cut what a name swallowed from the sentence around it (see `tidy_organization_name`);
+        the written form stays an alias, so positions that wrote it still find the body."""
+        for entry in list(self._entries):
+            tidy = tidy_organization_name(entry.name)
+            if tidy == entry.name:
+                continue
+            other = self._find(tidy, loose=False)
+            if other is not None and other is not entry:
+                other.aliases.extend([entry.name, *entry.aliases])
+                self._entries.remove(entry)
+            else:
+                entry.aliases.append(entry.name)
+                entry.name = tidy
+            self._lookup = None
+
     def merge_acronyms_into_names(self) -> None:
         """Fold "FCSSC", met alone, into "Finance Center for South-South Cooperation" once the
         initials have given the full name that acronym."""
@@ -874,6 +891,49 @@ PARENT_HEADS = frozenset(
         "government",
         "bureau",
     }
+)
+
+
+_TITLE_THEN_OF = re.compile(r"^(?P<titles>[A-Z][\w-]*(?:\s+and\s+[A-Z][\w-]*)?)\s+of\s+(?:the\s+)?")
+_AND_TITLE = re.compile(
+    r"\s+and\s+(?:(?:Senior|Chief|Deputy|Vice|Executive)\s+)?(?P<word>[A-Z][\w-]*)"
+)
+
+
+def tidy_organization_name(name: str) -> str:
+    """A body's name without the titles and verbs a long sentence ran into it.
+
+    Example: "Publisher and Editor-in-Chief of China Daily" -> "China Daily"; "United Nations
+    and Senior Advisor to the World Resources Institute" -> "United Nations"; "Ministry of
+    Environmental Protection plays the host" -> "Ministry of Environmental Protection".
+    """
+    lead = _TITLE_THEN_OF.match(name)
+    if (
+        lead
+        and all(
+            any(part in TITLES for part in w.lower().split("-"))
+            for w in lead.group("titles").split()
+            if w != "and"
+        )
+        and lead.group("titles").count(" and ") == 1
+    ):
+        name = name[lead.end() :]
+    for match in _AND_TITLE.finditer(name):
+        if match.group("word").lower() in TITLES:
+            name = name[: match.start()]
+            break
+    words = name.split()
+    for i, word in enumerate(words[1:], start=1):
+        if word in _VERBS_AFTER_A_NAME:
+            name = " ".join(words[:i])
+            break
+    return name.strip(" ,")
+
+
+# Verbs a sentence goes on with after a body's name: "... Protection plays the host".
+_VERBS_AFTER_A_NAME = frozenset(
+    {"plays", "played", "hosts", "hosted", "holds", "held", "said", "says", "is", "was"}
+    | {"are", "were", "has", "have", "will", "organized", "organised", "launched"}
 )
 
 

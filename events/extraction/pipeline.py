@@ -53,6 +53,7 @@ def extract_report(data: bytes | str, *, source: str) -> ExtractedReport:
     _drop_venue(frame, organizations)
     participants = find_participants(cleaned.text, sentences, organizations)
     _register_publisher(cleaned.publisher, sentences, organizations)
+    organizations.tidy_names()
     organizations.merge_country_offices()
     organizations.merge_shortenings()
     organizations.merge_units_with_parents()

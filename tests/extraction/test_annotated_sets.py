@@ -110,7 +110,7 @@ SETS = [
         {
             "people_f1": 0.958,
             "affiliation_acc": 0.861,
-            "orgs_f1": 0.792,
+            "orgs_f1": 0.802,
             "date_acc": 0.905,
             "city_acc": 0.905,
         },
@@ -124,7 +124,7 @@ SETS = [
         {
             "people_f1": 0.987,
             "affiliation_acc": 0.903,
-            "orgs_f1": 0.798,
+            "orgs_f1": 0.802,
             "date_acc": 0.85,
             "city_acc": 0.85,
         },

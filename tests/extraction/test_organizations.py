@@ -8,6 +8,7 @@ from events.extraction.organizations import (
     infer_kind,
     is_chinese_personal_name,
     split_coordinated,
+    tidy_organization_name,
 )
 from events.extraction.records import OrgKind, Span
 from events.extraction.text import split_sentences
@@ -266,3 +267,20 @@ def test_an_acronym_met_alone_folds_into_the_name_its_initials_spell():
     assert "FCSSC" not in by_name
     zhou = next(p for p in report.events[0].participants if p.name.display == "Zhou Meixiang")
     assert zhou.positions[0].organization == "Finance Center for South-South Cooperation"
+
+
+def test_tidy_organization_name():
+    assert [
+        tidy_organization_name(name)
+        for name in (
+            "United Nations and Senior Advisor to the World Resources Institute",
+            "Ministry of Environmental Protection plays the host",
+            "University of North Carolina at Chapel Hill",
+            "Institut für Klima",
+        )
+    ] == [
+        "United Nations",
+        "Ministry of Environmental Protection",
+        "University of North Carolina at Chapel Hill",
+        "Institut für Klima",
+    ]
