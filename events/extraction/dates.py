@@ -1,8 +1,9 @@
 """When an event took place: the date (or range) a report gives for holding it.
 
-A year the report does not state is never guessed. The one place a year may come from outside
-the date's own words is the headline's edition year ("2021 CIFTIS Low Carbon ... Summit"); see
-`find_edition_year` for the exact rule.
+A year the report does not state is never guessed. A date written without one takes the year
+the report states elsewhere: in the event's name ("2021 CIFTIS Low Carbon ... Summit", "UNIDO
+Day 2024"), or in the report's own dateline or dated page line when the date falls before it;
+see `_year_the_report_states` for the rules in order.
 """
 
 from __future__ import annotations
@@ -10,12 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from events.extraction.lexicon import EVENT_HEADS, month_number
 from events.extraction.records import PartialDate, Span
-
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
 
 # Month names are matched case-sensitively: "may" is a verb, "May" a month.
 _MONTH = (
@@ -144,9 +141,14 @@ def find_event_dates(
     if relative and dateline:
         # "BEIJING, Sept. 6 -- ... gathered on Monday": a date elsewhere is another matter's
         candidates = [c for c in candidates if relative.start <= c.position < relative.end]
+    if not candidates and dateline and dateline[0] is not None and not relative:
+        # "DURBAN, South Africa, Dec. 6, 2011 /PRNewswire-Asia/ --" and no date in the body:
+        # the release is dated by the day it reports.
+        evidence = body[0] if body else Span(0, 0)
+        return PartialDate(*dateline, evidence, evidence.of(text)), None
+    if not candidates and not (relative and dateline):
+        return _year_only(text, title, body, published), None
     if not candidates:
-        if not (relative and dateline):
-            return None, None
         year, month, day = dateline
         evidence = relative
         start = PartialDate(year, month, day, evidence, evidence.of(text))
@@ -154,15 +156,102 @@ def find_event_dates(
             return _with_year(start, published[0]), None
         return start, None
     best = max(candidates, key=lambda candidate: (candidate.score, -candidate.position))
+    if best.start.year is not None:
+        return best.start, best.end
+    year = _year_the_report_states(best.start, text, title, dateline, published, relative)
+    if year is None:
+        return best.start, best.end
+    return _with_year(best.start, year), best.end and _with_year(best.end, year)
+
+
+_EARLIER_PERIOD = re.compile(r"\b(?:last|past|previous)\s+(?:week|month|year|weekend)\b", re.I)
+
+
+def _year_only(
+    text: str, title: str, body: list[Span], published: tuple[int, int, int] | None
+) -> PartialDate | None:
+    """With no day or month stated, the year alone where the report states it: in the event's
+    name, else the page's own date for an event it reports as held.
+
+    Example: "The 2025 Qingdao Venture Capital Conference spotlighted green finance this week"
+    -> PartialDate(2025, None, None); a page dated 2017-09-07 saying "a seminar has been held
+    in Beijing" -> PartialDate(2017, None, None).
+    """
+    lead = body[:3]
+    for span in [None, *lead]:
+        written = title if span is None else span.of(text)
+        year = find_edition_year(written) or year_in_event_name(written)
+        if year is not None:
+            evidence = span or (body[0] if body else Span(0, 0))
+            return PartialDate(year, None, None, evidence, str(year))
+    held = next((s for s in lead if _HOLDING_CUE.search(s.of(text))), None)
+    # "wrapped up last week": the page's date is not the event's, which may lie in another year.
+    if any(_EARLIER_PERIOD.search(span.of(text)) for span in lead):
+        return None
+    if published is not None and held is not None:
+        return PartialDate(published[0], None, None, held, "")
+    return None
+
+
+def _year_the_report_states(
+    start: PartialDate,
+    text: str,
+    title: str,
+    dateline: tuple[int | None, int, int] | None,
+    published: tuple[int, int, int] | None,
+    relative: Span | None,
+) -> int | None:
+    """The year of a date written without one, where the report itself states it; the rules
+    in order, the first that answers wins."""
+    sentence = start.evidence.of(text) if start.evidence else ""
     # "The 2021 China (Huzhou) Green Finance Summit opened ... on June 22": the edition year
     # opening the dated sentence states the year as plainly as a headline that opens with it.
-    year = find_edition_year(title) or find_edition_year(best.start.evidence.of(text))
-    if best.start.year is None and year is not None:
-        return _with_year(best.start, year), best.end and _with_year(best.end, year)
-    if best.start.year is None and relative and published is not None:
-        year = published[0]
-        return _with_year(best.start, year), best.end and _with_year(best.end, year)
-    return best.start, best.end
+    year = find_edition_year(title) or find_edition_year(sentence)
+    year = year or year_in_event_name(sentence) or year_in_event_name(title)
+    if year is not None:
+        return year
+    if relative and published is not None:
+        return published[0]
+    for filed in (dateline, published):
+        if filed and filed[0] is not None and _not_after(start, filed):
+            return filed[0]
+    return None
+
+
+# "the 2018 Annual Conference on Sustainability", "the 2024 fifth edition of the CCG VIP
+# Luncheon": a year opening an event's name, at most eight words before its head noun.
+_YEAR_THEN_EVENT = re.compile(
+    rf"""(?<![\w-])(?P<y>(?:19|20)\d{{2}})\s+
+    (?:(?:[“"'(]?[A-Z][\w’'·&()-]*[”"']?|\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth
+        |sixth|seventh|eighth|ninth|tenth|annual|edition|of|the|and|&)\s+){{0,8}}?
+    (?i:{"|".join(sorted(EVENT_HEADS, key=len, reverse=True))})s?\b""",
+    re.VERBOSE,
+)
+# "UNIDO Day 2024", "Annual General Meeting 2018", "Eco Forum Global Guiyang 2025".
+_EVENT_THEN_YEAR = re.compile(
+    rf"""\b(?i:{"|".join(sorted(EVENT_HEADS, key=len, reverse=True))})s?
+    (?:\s+[A-Z][\w-]*){{0,3}}\s+(?P<y>(?:19|20)\d{{2}})(?![\w-])""",
+    re.VERBOSE,
+)
+
+
+def year_in_event_name(text: str) -> int | None:
+    """The year written inside an event's name, when the text names one year that way.
+
+    Example: "On May 9th, CCIEE held the 2018 Annual Conference on Sustainability" -> 2018;
+    "On July 5, Eco Forum Global Guiyang 2025 opened" -> 2025; "goals for 2030" -> None.
+    """
+    years = {int(m.group("y")) for m in _YEAR_THEN_EVENT.finditer(text)}
+    years |= {int(m.group("y")) for m in _EVENT_THEN_YEAR.finditer(text)}
+    return years.pop() if len(years) == 1 else None
+
+
+def _not_after(start: PartialDate, filed: tuple[int | None, int, int]) -> bool:
+    """True when a date's month and day come no later in the year than the filing's: a report
+    filed on 30 November about "October 18" tells of that year's October."""
+    if start.month is None:
+        return False
+    return (start.month, start.day or 1) <= (filed[1], filed[2])
 
 
 # A weekday or "today" saying the event happened on the day the report was filed.
@@ -249,7 +338,7 @@ def _read_month(value: str | None) -> int | None:
         return None
     if value.isdigit():
         return int(value)
-    return _MONTHS.get(value[:3].lower())
+    return month_number(value)
 
 
 def _read_day(value: str | None) -> int | None:

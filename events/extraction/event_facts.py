@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from events.extraction.places import lookup_city
+from events.extraction.folding import fold
+from events.extraction.lexicon import GAZETTEER, ORGANISATION_HEADS, ORGANISER_HEADS
 from events.extraction.records import Attendance, OrganizerRole, Quoted, Span
 
 # Sentences after the headline that count as the lead, where an event's frame is stated.
@@ -27,70 +28,8 @@ _VENUE_NOUNS = (
     r"|Tower|Stadium|Museum|Library|Theat(?:re|er)|Guest\s?house|Resort|Palace|Campus|Villa"
     r"|Mansion|Square|Arena|Pavilion|Complex)"
 )
-# The last word of an organisation's name: "... Association", "... Co., Ltd."
-_ORG_NOUNS = frozenset(
-    [
-        "association",
-        "center",
-        "centre",
-        "institute",
-        "institution",
-        "ministry",
-        "commission",
-        "foundation",
-        "university",
-        "bureau",
-        "committee",
-        "council",
-        "department",
-        "office",
-        "agency",
-        "group",
-        "company",
-        "corporation",
-        "ltd",
-        "inc",
-        "bank",
-        "alliance",
-        "federation",
-        "government",
-        "organization",
-        "organisation",
-        "programme",
-        "program",
-        "society",
-        "academy",
-        "platform",
-        "network",
-        "fund",
-        "chamber",
-        "union",
-        "secretariat",
-        "administration",
-        "authority",
-        "league",
-        "school",
-        "college",
-        "hospital",
-        "coalition",
-        "partnership",
-        "initiative",
-        "consortium",
-        "cooperation",
-        "area",
-        "province",
-        "city",
-        "municipality",
-        "county",
-        "district",
-        "zone",
-        "park",
-        "club",
-        "team",
-        "media",
-        "daily",
-    ]
-)
+# The last word of an organiser's name: "... Association", "... Co., Ltd.", "... New Area".
+_ORG_NOUNS = ORGANISER_HEADS
 # Nouns that make a name an organisation's but also occur inside one ("Exchange and Transfer").
 _ORG_INNER_NOUNS = frozenset({"exchange", "service", "services", "research", "development"})
 # Small words that may sit inside a capitalised name: "Ministry of Ecology and Environment".
@@ -199,8 +138,9 @@ _ORG_NAME = re.compile(
     rf"""
     (?:the\s+)?
     (?P<name>{_CAPITALISED_PHRASE}                  # "Belt and Road ... Transfer Center"
-      (?:\s+\((?![A-Z]{{2,}}(?:\s+[A-Z][a-z]+)?\))[A-Z][\w ]*\))?)   # "(Shenzhen)", not "(ISC)"
-    (?:\s*\((?P<acronym>[A-Z][A-Za-z]*[A-Z](?:\s+[A-Z][a-z]+)?)\))?  # "(NCSC)", "(EF China)"
+      (?:\s+\((?![A-Z]{{2,}}(?:\s+(?:[A-Z][a-z]+|[A-Z]{{2,}}))?\))[A-Z][\w ]*\))?)  # "(Shenzhen)"
+    (?:\s*\((?P<acronym>[A-Z][A-Za-z]*[A-Z](?:\s+(?:[A-Z][a-z]+|[A-Z]{{2,}}))?)\))?
+    # "(NCSC)", "(EF China)", "(DG CLIMA)"
     """,
     re.VERBOSE,
 )
@@ -305,7 +245,7 @@ def find_event_name(title: str, text: str, sentences: tuple[Span, ...]) -> Quote
     """
     headline_span = sentences[0] if sentences else Span(0, 0)
     from_headline = clean_headline(title)
-    folded_title = _fold(title)
+    folded_title = fold(title)
     for span in _lead_sentences(title, text, sentences):
         for match in _EVENT_PHRASE.finditer(span.of(text)):
             phrase = _strip_leading_filler(match.group("name"))
@@ -357,15 +297,11 @@ def _unquote_whole_titles(name: str) -> str:
 def _names_same_event(phrase: str, folded_title: str, from_headline: str) -> bool:
     """The lead's phrase is the headline's event when the headline contains it, or when it is
     the fuller name: "Green Finance and Climate Investment Dialogue" for "Green Finance Dialogue"."""
-    folded = _fold(phrase)
+    folded = fold(phrase)
     if folded in folded_title:
         return True
     plain = not re.search(r"[\"“”'‘’·]", phrase)  # a quoted slogan is not the plain full name
-    return plain and set(_fold(from_headline).split()) <= set(folded.split())
-
-
-def _fold(value: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", value.lower()).strip()
+    return plain and set(fold(from_headline).split()) <= set(folded.split())
 
 
 # ---------------------------------------------------------------------------------------------
@@ -401,7 +337,7 @@ def _trim_local_section(parent: str) -> str:
         rf"(?P<event>.*?\b{_EVENT_NOUNS})\s+(?P<city>[A-Z][\w']+)\s+(?:{_EVENT_NOUNS}|Venue|Branch)$",
         parent,
     )
-    if match and lookup_city(match.group("city")):
+    if match and GAZETTEER.city(match.group("city")):
         return match.group("event")
     return parent
 
@@ -497,6 +433,7 @@ def _read_name_list(sentence: str, position: int) -> list[tuple[int, int, str | 
             break
         start, end = match.span("name")
         for piece_start, piece_end in _split_on_and(sentence, start, end):
+            piece_start += after_possessor(sentence[piece_start:piece_end])
             name = sentence[piece_start:piece_end]
             if not _looks_like_organization(name, match.group("acronym")) and not (
                 items and _is_brand(name)
@@ -512,6 +449,22 @@ def _read_name_list(sentence: str, position: int) -> list[tuple[int, int, str | 
         after_with = after_with or "with" in separator.group("sep")
         position = separator.end()
     return items
+
+
+def after_possessor(name: str) -> int:
+    """Where an organiser's own name starts when a body or place possesses it, else 0.
+
+    Example: "European Commission's Directorate-General for Climate Action" -> 21, the start
+    of "Directorate-General ..."; "People's Bank of China" -> 0 (no body possesses it).
+    """
+    match = re.match(r"(?P<owner>[^'’]+)['’]s\s+(?=[A-Z])", name)
+    if not match:
+        return 0
+    owner = match.group("owner")
+    owner_words = {word.lower() for word in owner.split()}
+    if owner_words & ORGANISATION_HEADS or GAZETTEER.is_place(owner):
+        return match.end()
+    return 0
 
 
 def _split_on_and(sentence: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -533,12 +486,12 @@ def _looks_like_organization(name: str, acronym: str | None) -> bool:
         return True
     if any(word.lower().strip(".") in _ORG_NOUNS | _ORG_INNER_NOUNS for word in words):
         return True
-    return lookup_city(name) is not None
+    return GAZETTEER.city(name) is not None
 
 
 def _is_brand(name: str) -> bool:
     """ "Huawei" after "initiated by CEESTA,": one capitalised word listed among bodies."""
-    return bool(re.fullmatch(r"[A-Z][a-z][\w&\-]+", name)) and lookup_city(name) is None
+    return bool(re.fullmatch(r"[A-Z][a-z][\w&\-]+", name)) and GAZETTEER.city(name) is None
 
 
 def _find_subject_hosts(text: str, span: Span) -> list[OrganizerMention]:

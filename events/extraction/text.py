@@ -13,6 +13,13 @@ from dataclasses import dataclass
 
 import ftfy
 
+from events.extraction.lexicon import (
+    GAZETTEER,
+    MONTH_ABBREVIATIONS,
+    ORGANISATION_HEADS,
+    SITE_NOUNS,
+    month_number,
+)
 from events.extraction.records import ReportError, Span
 
 MAX_BYTES = 2_000_000
@@ -308,43 +315,7 @@ _PHOTO_CREDIT = re.compile(
 )
 
 # Words that mark a short line before the headline as the name of the site or body publishing it.
-_MASTHEAD_NOUNS = frozenset(
-    [
-        "platform",
-        "network",
-        "net",
-        "news",
-        "daily",
-        "times",
-        "post",
-        "weekly",
-        "online",
-        "portal",
-        "website",
-        "web",
-        "gov",
-        "review",
-        "association",
-        "forum",
-        "center",
-        "centre",
-        "council",
-        "institute",
-        "ministry",
-        "commission",
-        "agency",
-        "bureau",
-        "alliance",
-        "federation",
-        "chamber",
-        "society",
-        "foundation",
-        "organization",
-        "organisation",
-        "office",
-        "channel",
-    ]
-)
+_MASTHEAD_NOUNS = SITE_NOUNS | ORGANISATION_HEADS
 
 _HEADLINE_VERBS = re.compile(
     r"""
@@ -365,14 +336,18 @@ def clean_report(text: str) -> CleanedReport:
     extra = ["photo-credit"] if credited != repaired else []
     lines = [_SPACES.sub(" ", line).strip() for line in credited.splitlines()]
     lines = [unicodedata.normalize("NFC", line) for line in lines]
-    published = _find_publication_date(lines)
+    lines = [unglue_sentences(drop_bracket_label(line)) for line in lines]
+    stamped, lines = split_page_date_prefix(lines)
+    published = stamped or _find_publication_date(lines)
     content, holder = _drop_furniture(lines)
     if len([line for line in content if line]) < len([line for line in lines if line]):
         extra.append("page-furniture")
     masthead, paragraphs = _split_masthead(_join_paragraphs(content))
-    title = paragraphs[0] if paragraphs else ""
+    title = paragraphs[0] if paragraphs and is_headline(paragraphs[0]) else ""
     dateline = None
-    for index, paragraph in enumerate(paragraphs[1:4], start=1):
+    for index, paragraph in enumerate(paragraphs[0:4]):
+        if index == 0 and title:
+            continue
         dateline, rest = split_dateline(paragraph)
         if dateline is not None:
             paragraphs[index] = rest
@@ -388,13 +363,75 @@ def clean_report(text: str) -> CleanedReport:
     )
 
 
+_BRACKET_LABEL = re.compile(r"^\[[A-Za-z][A-Za-z ]{1,20}\]\s*")
+
+
+def drop_bracket_label(line: str) -> str:
+    """A broadcast script's label before a paragraph is no part of its text.
+
+    Example: "[Commentary] Xie Zhenhua, China's special envoy, attended." -> "Xie Zhenhua,
+    China's special envoy, attended."; "[2021-11-05] Forum held" is left whole.
+    """
+    return _BRACKET_LABEL.sub("", line)
+
+
+_GLUED_SENTENCE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+
+
+def unglue_sentences(line: str) -> str:
+    """Put back the space a page dropped between two sentences.
+
+    Example: "said Kong.Ni Weidou, a professor, said" -> "said Kong. Ni Weidou, a professor,
+    said"; "U.S.President" and "chinadaily.com.cn" are left alone.
+    """
+    return _GLUED_SENTENCE.sub(" ", line)
+
+
+_PAGE_DATE_PREFIX = re.compile(r"^date\s+(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\s+")
+
+
+def split_page_date_prefix(lines: list[str]) -> tuple[tuple[int, int, int] | None, list[str]]:
+    """A page's date stamped before the first line's text, and the lines without it.
+
+    Example: ["date 2023-11-06 The 15th Chinese Renewable Energy Conference ..."] ->
+    ((2023, 11, 6), ["The 15th Chinese Renewable Energy Conference ..."]).
+    """
+    for index, line in enumerate(lines[:3]):
+        match = _PAGE_DATE_PREFIX.match(line)
+        if match:
+            date = (int(match.group("y")), int(match.group("m")), int(match.group("d")))
+            return date, [*lines[:index], line[match.end() :], *lines[index + 1 :]]
+        if line:
+            break
+    return None, lines
+
+
+# Headlines are short; a first paragraph of many words ending as a sentence is the lead itself.
+_LONGEST_HEADLINE_WORDS = 30
+
+
+# "On June 11, the 12th Forum ... was held in Beijing.": a lead opens with its date.
+_DATED_LEAD = re.compile(r"^(?:On|In)\s+(?:the\s+\w+\s+of\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b")
+
+
+def is_headline(paragraph: str) -> bool:
+    """False for a first paragraph that is prose, not a headline.
+
+    Example: "On June 11, the 12th Forum hosted by ... was held in Beijing." (31 words and a
+    full stop) -> False; "Ecological Civilization Forum opens in Wenjiang" -> True.
+    """
+    if not _SENTENCE_END.search(paragraph):
+        return True
+    return len(paragraph.split()) <= _LONGEST_HEADLINE_WORDS and not _DATED_LEAD.match(paragraph)
+
+
 # A page line giving the page's date: "Updated: 2023-09-08 10:15", "Source | 2021-09-07",
 # "Published: 2022-06-15", "Source: Xinhua | 2021-09-07 10:12:35 | Editor: huaxia".
 _PUBLICATION_LINE = re.compile(
     r"""
     ^(?=.{0,120}$)                                 # a short line
-    (?=.*\b(?:updated?|published|publish\ (?:time|date)|release[d]?|posted|source|date)\b
-       |.*\|)                                      # that says so, or is a "|"-separated strip
+    (?=.*\b(?:updated?|published|publish\ (?:time|date)|release[d]?|posted|source|date|time)\b
+       |.*(?:\||发布时间|发布日期|日期|时间))           # that says so, or is a "|"-separated strip
     .*?(?<![\d-])(?P<y>(?:19|20)\d{2})[-/.](?P<m>0?[1-9]|1[0-2])[-/.](?P<d>0?[1-9]|[12]\d|3[01])
     (?![\d])
     """,
@@ -408,18 +445,37 @@ def _find_publication_date(lines: list[str]) -> tuple[int, int, int] | None:
         match = _PUBLICATION_LINE.match(line)
         if match and not _SENTENCE_END.search(line) and len(line.split()) <= 14:
             return int(match.group("y")), int(match.group("m")), int(match.group("d"))
+        written = date_line(line)
+        if written:
+            return written
     return None
 
 
-_DATELINE_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
+_WRITTEN_DATE_LINE = re.compile(
+    r"""^\s*(?:(?P<d1>\d{1,2})\s+(?P<m1>[A-Z][a-z]{2,8})\.?      # "16 January 2020"
+          |(?P<m2>[A-Z][a-z]{2,8})\.?\s+(?P<d2>\d{1,2})\s*,?)      # "October 11 , 2024"
+        \s*(?P<y>(?:19|20)\d{2})\s*$""",
+    re.VERBOSE,
+)
+
+
+def date_line(line: str) -> tuple[int, int, int] | None:
+    """A line that is a written date and nothing else: the page's date.
+
+    Example: "16 January 2020" -> (2020, 1, 16); "October 11 , 2024" -> (2024, 10, 11).
+    """
+    match = _WRITTEN_DATE_LINE.match(line)
+    if not match:
+        return None
+    month = month_number(match.group("m1") or match.group("m2"))
+    day = int(match.group("d1") or match.group("d2"))
+    return (int(match.group("y")), month, day) if month and 1 <= day <= 31 else None
+
 
 _DATELINE = re.compile(
     r"""
     ^(?P<city>[A-Z][A-Za-z'’.-]+(?:\ [A-Z][A-Za-z'’.-]+){0,2})     # "BEIJING", "HONG KONG", "Shanghai"
-    (?:,\ (?:China|P\.R\.\ China|PRC))?                          # "ORDOS, China,"
+    (?:,\ (?P<country>[A-Z][A-Za-z.]+(?:\ [A-Z][a-z]+)?))?   # "ORDOS, China,", "DURBAN, South Africa,"
     ,\s+
     (?:(?P<m1>[A-Z][a-z]{2,8})\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?   # "Sept. 6", "Nov 2"
       |(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m2>[A-Z][a-z]{2,8})\.?)  # "14th October"
@@ -447,9 +503,11 @@ def split_dateline(paragraph: str) -> tuple[Dateline | None, str]:
     has_dash = bool(re.search(r"(?:--|—|–|-)\s*$", written))
     if not (has_agency or has_dash):
         return None, paragraph
-    month = _DATELINE_MONTHS.get((match.group("m1") or match.group("m2"))[:3].lower())
+    month = month_number(match.group("m1") or match.group("m2"))
     if month is None:
         return None, paragraph
+    if match.group("country") and not GAZETTEER.country_of(match.group("country")):
+        return None, paragraph  # "Xinhuanet, Beijing, November 23": a site, not a city
     city = match.group("city")
     if city.isupper() or city.istitle():
         city = " ".join(word.capitalize() if word.isupper() else word for word in city.split())
@@ -629,55 +687,46 @@ _BOUNDARY = re.compile(
     re.VERBOSE,
 )
 
-_ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "st",
-        "no",
-        "nos",
-        "vol",
-        "fig",
-        "figs",
-        "approx",
-        "dept",
-        "univ",
-        "assoc",
-        "gov",
-        "govt",
-        "rep",
-        "sen",
-        "gen",
-        "col",
-        "lt",
-        "capt",
-        "hon",
-        "rev",
-        "mt",
-        "ave",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "vs",
-        "cf",
-        "al",
-        "e.g",
-        "i.e",
-        "eg",
-        "ie",
-    ]
+_ABBREVIATIONS = (
+    frozenset(
+        [
+            "mr",
+            "mrs",
+            "ms",
+            "dr",
+            "prof",
+            "st",
+            "no",
+            "nos",
+            "vol",
+            "fig",
+            "figs",
+            "approx",
+            "dept",
+            "univ",
+            "assoc",
+            "gov",
+            "govt",
+            "rep",
+            "sen",
+            "gen",
+            "col",
+            "lt",
+            "capt",
+            "hon",
+            "rev",
+            "mt",
+            "ave",
+            "vs",
+            "cf",
+            "al",
+            "e.g",
+            "i.e",
+            "eg",
+            "ie",
+        ]
+    )
+    | MONTH_ABBREVIATIONS
 )
 
 # Abbreviations that also end sentences: they end one only before a usual sentence opener.
@@ -744,13 +793,20 @@ def split_sentences(text: str) -> tuple[Span, ...]:
     return tuple(spans)
 
 
+_LONGEST_TOKEN = 40
+_TOKEN_BEFORE = re.compile(r"[\w.]*$")
+_WORD_AFTER = re.compile(r"[\"'“‘(\[]?(\w+)")
+
+
 def _is_abbreviation(paragraph: str, boundary: re.Match[str]) -> bool:
     if boundary.group("stop") != ".":
         return False
-    before = paragraph[: boundary.start("stop")]
-    token = re.search(r"[\w.]*$", before).group()
+    # Only the few characters before the stop can be the token: reading the whole paragraph
+    # before every boundary made long paragraphs quadratic.
+    before = paragraph[max(0, boundary.start("stop") - _LONGEST_TOKEN) : boundary.start("stop")]
+    token = _TOKEN_BEFORE.search(before).group()
     word = token.rsplit(".", 1)[-1].lower() if "." in token else token.lower()
-    following = re.match(r"[\"'“‘(\[]?(\w+)", paragraph[boundary.end() :])
+    following = _WORD_AFTER.match(paragraph, boundary.end())
     next_word = following.group(1).lower() if following else ""
     if token.lower() in _ABBREVIATIONS or word in _ABBREVIATIONS:
         return True

@@ -1,6 +1,6 @@
 import pytest
 
-from events.extraction.dates import find_edition_year, find_event_dates
+from events.extraction.dates import find_edition_year, find_event_dates, year_in_event_name
 from events.extraction.text import split_sentences
 
 # (year, month, day, words) of start and end for each hand-written report.
@@ -100,10 +100,63 @@ def test_a_dateline_dates_the_event_only_when_the_lead_says_on_monday():
     )
 
 
-def test_a_page_date_never_gives_its_year_without_a_relative_day():
+def test_a_page_date_gives_its_year_to_an_earlier_date_only():
     text = "The seminar on heat pumps was held on Nov 28 in Harbin."
     start, _ = find_event_dates(text, split_sentences(text), published=(2019, 12, 3))
+    assert (start.year, start.month, start.day) == (2019, 11, 28)
+    # Filed before the date it names: which year that is, the page does not say.
+    start, _ = find_event_dates(text, split_sentences(text), published=(2019, 10, 3))
     assert (start.year, start.month, start.day) == (None, 11, 28)
     text = "The seminar on heat pumps was held today, Dec 3, in Harbin."
     start, _ = find_event_dates(text, split_sentences(text), published=(2019, 12, 3))
     assert (start.year, start.month, start.day) == (2019, 12, 3)
+
+
+def test_a_wire_dateline_gives_its_year_to_an_earlier_date():
+    text = "The 15th Chinese Renewable Energy Conference began on November 2nd in Wuxi."
+    start, _ = find_event_dates(text, split_sentences(text), dateline=(2023, 11, 6))
+    assert (start.year, start.month, start.day) == (2023, 11, 2)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "year"),
+    [
+        ("On May 9th, CCIEE held the 2018 Annual Conference on Sustainability in Beijing.", 2018),
+        ("On July 5, Eco Forum Global Guiyang 2025 officially opened in Guiyang.", 2025),
+        ("On June 13, the UNIDO Day 2024 was held at the fair.", 2024),
+        ("On October 11, CCG held the 2024 fifth edition of the CCG VIP Luncheon.", 2024),
+        ("On May 9, the forum set goals for 2030 and 2060.", None),
+        ("The 2019 Forum and the 2020 Summit were announced.", None),
+    ],
+)
+def test_year_in_event_name(sentence, year):
+    assert year_in_event_name(sentence) == year
+
+
+def test_edition_year_opening_the_dated_sentence():
+    text = "The 2021 China (Huzhou) Green Finance Summit opened in Huzhou on June 22."
+    start, _ = find_event_dates(text, split_sentences(text))
+    assert (start.year, start.month, start.day) == (2021, 6, 22)
+
+
+def test_a_release_with_no_date_in_its_body_is_dated_by_its_dateline():
+    text = "At the side event, leaders discussed China's plans."
+    start, _ = find_event_dates(text, split_sentences(text), dateline=(2011, 12, 6))
+    assert (start.year, start.month, start.day) == (2011, 12, 6)
+
+
+def test_a_year_alone_from_the_event_name_or_the_page_date():
+    text = "The 2025 Qingdao Venture Capital Conference spotlighted green finance this week."
+    start, _ = find_event_dates(text, split_sentences(text))
+    assert (start.year, start.month, start.day) == (2025, None, None)
+    text = "An international seminar on green finance has been held in Beijing."
+    start, _ = find_event_dates(text, split_sentences(text), published=(2017, 9, 7))
+    assert (start.year, start.month, start.day) == (2017, None, None)
+    # Before the page's date by an unknown span, the event may lie in another year.
+    text = "The finance week wrapped up last week in the capital. It was hosted by the bureau."
+    assert find_event_dates(text, split_sentences(text), published=(2022, 1, 5)) == (None, None)
+
+
+def test_years_of_goals_are_no_event_name_year():
+    sentence = "Xi declared efforts to peak carbon by 2030 and carbon neutrality by 2060 at the General Assembly."
+    assert year_in_event_name(sentence) is None

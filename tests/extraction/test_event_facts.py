@@ -3,7 +3,12 @@ import sys
 
 import pytest
 
-from events.extraction.event_facts import clean_headline, find_event_frame
+from events.extraction.event_facts import (
+    after_possessor,
+    clean_headline,
+    find_event_frame,
+    find_organizers,
+)
 from events.extraction.records import OrganizerRole
 from events.extraction.text import split_sentences
 
@@ -160,3 +165,23 @@ def test_extraction_package_imports_no_django():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_after_possessor_skips_a_possessing_body_or_place_only():
+    assert after_possessor("European Commission's Directorate-General for Climate Action") == len(
+        "European Commission's "
+    )
+    assert after_possessor("China's National Energy Administration") == len("China's ")
+    assert after_possessor("People's Bank of China") == 0
+
+
+def test_organisers_with_a_possessor_and_a_two_word_acronym():
+    text = (
+        "The dialogue was co-organised by the Ministry of Ecology and Environment and the "
+        "European Commission's Directorate-General for Climate Action (DG CLIMA)."
+    )
+    found = [(m.name, m.acronym) for m in find_organizers(text, split_sentences(text))]
+    assert found == [
+        ("Ministry of Ecology and Environment", None),
+        ("Directorate-General for Climate Action", "DG CLIMA"),
+    ]

@@ -6,7 +6,9 @@ from events.extraction.organizations import (
     find_named_organizations,
     find_organizations,
     infer_kind,
+    is_chinese_personal_name,
     split_coordinated,
+    tidy_organization_name,
 )
 from events.extraction.records import OrgKind, Span
 from events.extraction.text import split_sentences
@@ -198,3 +200,87 @@ def test_unit_alone_folds_into_unit_with_parent():
     names = [org.name for org in report.organizations]
     assert "Third Institute of Oceanography" not in names
     assert "Third Institute of Oceanography of the Ministry of Natural Resources" in names
+
+
+def test_named_organisations_drop_possessors_regions_and_person_leads():
+    found = {
+        name
+        for sentence in (
+            "China's National Energy Administration (NEA) said so.",
+            "The forum was held on Sept 6 in the Guangdong-Hong Kong-Macao Greater Bay Area.",
+            "Xiaoqiang Zhang (NEA) described the plan.",
+            "Wang Fang with the Hainan Research Academy of Environmental Sciences spoke.",
+        )
+        for name, _, _ in find_named_organizations(sentence)
+    }
+    assert found == {
+        "National Energy Administration",
+        "Hainan Research Academy of Environmental Sciences",
+    }
+
+
+def test_portals_logos_and_sections_are_no_organisations():
+    report = extract_report(
+        "TIANJIN PORT GROUP\n首页 | Home > Media Center > Group News\n\n"
+        "Green Port Forum held in Tianjin\n\n"
+        "On September 14, 2023, the Green Port Forum was held in Tianjin. It was undertaken by "
+        "Tianjin Port Group Co., Ltd. and the China Ports and Harbours Association.\n",
+        source="t.txt",
+    )
+    assert [o.name for o in report.organizations] == [
+        "Tianjin Port Group Co., Ltd.",
+        "China Ports and Harbours Association",
+    ]
+
+
+def test_no_organisation_name_ends_in_a_chinese_persons_name():
+    assert split_coordinated("National Energy Administration of China and Zhou Naixiang") == [
+        "National Energy Administration of China"
+    ]
+    assert [is_chinese_personal_name(t) for t in ("Zhou Naixiang", "Hong Kong", "Energy Fund")] == [
+        True,
+        False,
+        False,
+    ]
+
+
+def test_a_name_cut_at_its_inner_comma_folds_into_the_whole_name():
+    index = OrganizationIndex()
+    index.register("Wuppertal Institute for Climate", Span(0, 1))
+    index.register("Wuppertal Institute for Climate, Environment and Energy", Span(0, 1))
+    index.merge_names_cut_at_commas()
+    assert index.names() == ("Wuppertal Institute for Climate, Environment and Energy",)
+    assert index.resolve("Wuppertal Institute for Climate") == (
+        "Wuppertal Institute for Climate, Environment and Energy"
+    )
+
+
+def test_an_acronym_met_alone_folds_into_the_name_its_initials_spell():
+    report = extract_report(
+        "FCSSC Director General Wu Zhong Attended UNIDO Day\n\nOn June 13, the day was held "
+        "in Shanghai. Finance Center for South-South Cooperation organized it. Deputy Director "
+        "General Zhou Meixiang of FCSSC gave a keynote speech.\n",
+        source="t.txt",
+    )
+    by_name = {o.name: o.acronym for o in report.organizations}
+    assert by_name["Finance Center for South-South Cooperation"] == "FCSSC"
+    assert "FCSSC" not in by_name
+    zhou = next(p for p in report.events[0].participants if p.name.display == "Zhou Meixiang")
+    assert zhou.positions[0].organization == "Finance Center for South-South Cooperation"
+
+
+def test_tidy_organization_name():
+    assert [
+        tidy_organization_name(name)
+        for name in (
+            "United Nations and Senior Advisor to the World Resources Institute",
+            "Ministry of Environmental Protection plays the host",
+            "University of North Carolina at Chapel Hill",
+            "Institut für Klima",
+        )
+    ] == [
+        "United Nations",
+        "Ministry of Environmental Protection",
+        "University of North Carolina at Chapel Hill",
+        "Institut für Klima",
+    ]

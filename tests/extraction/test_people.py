@@ -1,5 +1,23 @@
+import pytest
+
+from events.extraction import extract_report
 from events.extraction.organizations import find_organizations
-from events.extraction.people import find_participants, infer_ministry, tidy_talk_title
+from events.extraction.people import find_participants
+from events.extraction.people.introductions import (
+    after_list_opener,
+    body_after_titled_name,
+    bracket_after_comma,
+    is_state_title,
+    split_trailing_predicate,
+)
+from events.extraction.people.mentions import tidy_talk_title
+from events.extraction.people.positions import (
+    infer_ministry,
+    is_local_committee,
+    is_named_body,
+    names_a_body,
+    region_governed,
+)
 from events.extraction.records import Role, Warning
 from events.extraction.text import split_sentences
 
@@ -215,3 +233,307 @@ def test_find_participants_moves_portfolio_into_title():
     assert _positions(people["Wong Kam-sing"]) == [
         ("Secretary for the Environment", "Hong Kong SAR Government")
     ]
+
+
+def first_affiliations(text: str) -> dict[str, str | None]:
+    people, _ = _people(text)
+    return {
+        name: (p.positions[0].organization if p.positions else None) for name, p in people.items()
+    }
+
+
+def test_affiliation_after_a_dash_or_in_brackets():
+    text = (
+        "The Shanghai Environment and Energy Exchange (SEEE) hosted the talks. "
+        "Dr. Yu Xiang – Shanghai Environment and Energy Exchange – explained the rules. "
+        "Xiaoqiang Zhang (SEEE) described the plan."
+    )
+    found = first_affiliations(text)
+    assert found["Yu Xiang"] == "Shanghai Environment and Energy Exchange"
+    assert found["Zhang Xiaoqiang"] == "Shanghai Environment and Energy Exchange"
+
+
+def test_affiliation_given_as_a_clause():
+    text = (
+        "Dr. Kim Soo-jin, representing the United Nations Development Programme, spoke. "
+        "Chen Xiaoming, who heads the Blue Carbon Research Center at Hainan University, said "
+        "restored mangroves absorbed more carbon. Wang Fang with the Hainan Research Academy of "
+        "Environmental Sciences introduced the inventory. Liu Wenqing spoke on behalf of the "
+        "China Youth Development Foundation about its programme."
+    )
+    found = first_affiliations(text)
+    assert found["Kim Soo-jin"] == "United Nations Development Programme"
+    assert found["Chen Xiaoming"] and "Hainan University" in found["Chen Xiaoming"]
+    assert found["Wang Fang"] == "Hainan Research Academy of Environmental Sciences"
+    assert found["Liu Wenqing"] == "China Youth Development Foundation"
+
+
+def test_possessive_body_and_lowercase_ministry():
+    text = (
+        "Envision Group's Zhang Lei said costs fell. Zhao Yingmin, vice minister of ecology and "
+        "environment, said the market would grow."
+    )
+    found = first_affiliations(text)
+    assert found["Zhang Lei"] == "Envision Group"
+    assert found["Zhao Yingmin"] == "Ministry of Ecology and Environment"
+
+
+def test_official_titles_bare_acronyms_units_and_un_titles():
+    text = (
+        "Marco Bellini, an official with the MOF, said tax rules would change. "
+        "Kevin Ho, head of sustainable finance at HSBC, said bonds grew. "
+        "Liu Mei, a professor at Nanjing University's School of Environment, said soil mattered. "
+        "Ana Torres, UN Resident Coordinator in China, opened the event."
+    )
+    found = first_affiliations(text)
+    assert found["Marco Bellini"] == "Ministry of Finance"
+    assert found["Kevin Ho"] == "HSBC"
+    assert "Nanjing University" in found["Liu Mei"]
+    assert found["Ana Torres"] == "United Nations"
+
+
+def test_city_first_names_kept_and_campaign_names_rejected():
+    text = (
+        "Florence Girard, policy officer of the French Development Agency, spoke. "
+        "Sydney Chen, analyst at BloombergNEF, spoke. Beat Plastic Pollution, the campaign of "
+        "the year, was praised. Sino-German Hydrogen Dialogue, a platform, said it would grow."
+    )
+    found = first_affiliations(text)
+    assert {"Florence Girard", "Sydney Chen"} <= set(found)
+    assert not {"Beat Plastic Pollution", "Sino-German Hydrogen Dialogue"} & set(found)
+
+
+def test_stacked_honorifics_before_a_name():
+    report = extract_report(
+        "Energy dialogue held in Chengdu\n\nOn 10 December 2020, the dialogue was held in "
+        "Chengdu. Keynote speeches were delivered by Prof. Dr. Claudia Kemfert, Head of the "
+        "Energy Department at the German Institute for Economic Research.\n",
+        source="t.txt",
+    )
+    names = [p.name.display for p in report.events[0].participants]
+    assert names == ["Claudia Kemfert"]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "body"),
+    [
+        ("Shanghai Environment and Energy Exchange", True),
+        ("City of London", True),
+        ("Foreign Affairs", False),
+        ("Shanghai Pudong", False),
+        ("China for UN Climate Talks", False),
+    ],
+)
+def test_names_a_body(phrase, body):
+    assert names_a_body(phrase) is body
+
+
+def test_affiliations_to_bodies_no_organisation_noun_heads():
+    found = first_affiliations(
+        "Lai Xiaoming, chairman of the Shanghai Environment and Energy Exchange, emphasized the "
+        "goal. Sherry Madera, Special Adviser for Asia from the City of London, said so. "
+        "Hamid Sharif, Country Director, ADB PRC Resident Mission, spoke."
+    )
+    assert found == {
+        "Lai Xiaoming": "Shanghai Environment and Energy Exchange",
+        "Sherry Madera": "City of London",
+        "Hamid Sharif": "ADB PRC Resident Mission",
+    }
+
+
+def test_honorifics_of_envoys_and_peers_are_no_part_of_a_name():
+    people, _ = _people(
+        "Excellency Ren Yaping, (Deputy Director of National Committee on Population Resources "
+        "and Environment, CPPCC), spoke. Lord Nicholas Stern, professor at the London School "
+        "of Economics, spoke. H.E. Maria Lopez, Ambassador of Chile, spoke."
+    )
+    assert sorted(people) == ["Maria Lopez", "Nicholas Stern", "Ren Yaping"]
+
+
+def test_bracket_after_comma():
+    assert bracket_after_comma("Excellency Huang Zhiqiang, (Vice-Chairman of X), Ambassadors") == (
+        "Excellency Huang Zhiqiang (Vice-Chairman of X), Ambassadors"
+    )
+
+
+def test_a_list_goes_on_with_a_chinese_name_after_and():
+    found = first_affiliations(
+        "Zhang Jianhua, minister of the National Energy Administration of China and Zhou "
+        "Naixiang, acting governor of Shandong Province, attended the opening ceremony."
+    )
+    assert found == {
+        "Zhang Jianhua": "National Energy Administration of China",
+        "Zhou Naixiang": "People's Government of Shandong Province",
+    }
+
+
+def test_region_governed():
+    assert region_governed("Vice-Chairman of Inner Mongolia Autonomous Region") == (
+        "Inner Mongolia Autonomous Region"
+    )
+    assert region_governed("Chairman of the Board") is None
+
+
+def test_after_list_opener():
+    assert after_list_opener("three experts including former US Special Envoy Mr. Todd Stern") == (
+        "former US Special Envoy Mr. Todd Stern"
+    )
+    assert after_list_opener("the forum discussed finance") == "the forum discussed finance"
+
+
+def test_titles_before_names_with_to_honorifics_and_list_openers():
+    people, _ = _people(
+        "Chinese Ambassador to the United States Qin Gang answered questions. In addition, "
+        "experts including former US Special Envoy for Climate Change Mr. Todd Stern, Chairman "
+        "of the UK Energy Transitions Commission Lord Adair Turner, joined a panel discussion. "
+        "Ms. Anna Krautzberger, President of the German Environment Agency and Mr. Hideki "
+        "Minamikawa, Member of the Japan Environmental Sanitation Center, spoke."
+    )
+    assert {name: _positions(p) for name, p in people.items()} == {
+        "Qin Gang": [("Chinese Ambassador to the United States", None)],
+        "Todd Stern": [("former US Special Envoy for Climate Change", None)],
+        "Adair Turner": [("Chairman", "UK Energy Transitions Commission")],
+        "Anna Krautzberger": [("President", "German Environment Agency")],
+        "Hideki Minamikawa": [("Member", "Japan Environmental Sanitation Center")],
+    }
+
+
+def test_people_in_present_perfect_lists_and_after_an_acronym():
+    found = first_affiliations(
+        "Jin Liqun, President of the Asian Infrastructure Investment Bank, has said the bank "
+        "grows. Guests in attendance include Jiang Wanrong, Deputy Minister of Housing and "
+        "Urban-Rural Development, Zong Ming, Deputy Director of the Shanghai Municipal People's "
+        "Congress. Keynote speeches were given by Su Wei, Director General of Climate Change at "
+        "NDRC and Veerle Vandeweerd, Director of the Environment and Energy Group at UNDP."
+    )
+    assert found == {
+        "Jin Liqun": "Asian Infrastructure Investment Bank",
+        "Jiang Wanrong": "Ministry of Housing and Urban-Rural Development",
+        "Zong Ming": "Shanghai Municipal People's Congress",
+        "Su Wei": "National Development and Reform Commission",
+        "Veerle Vandeweerd": "United Nations Development Programme",
+    }
+
+
+def test_what_a_person_had_done_before_is_recalled_not_reported():
+    people, _ = _people("Li Wei, director of the Energy Foundation, has long called for reform.")
+    assert people == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("UNDP China", True),
+        ("Energy Innovation", True),
+        ("Tsinghua Graduate School", True),
+        ("Beijing", False),
+        ("John Smith", False),
+        ("Director of Research", False),
+    ],
+)
+def test_is_named_body(text, body):
+    assert is_named_body(text) is body
+
+
+def test_name_title_body_with_no_organisation_noun():
+    found = first_affiliations(
+        "Ms. Beate Trankmann, Resident Representative, UNDP China, delivers remarks.\n"
+        "Chris Busch, Director of Research, Energy Innovation\n"
+    )
+    assert found == {"Beate Trankmann": "UNDP China", "Chris Busch": "Energy Innovation"}
+
+
+def test_split_trailing_predicate():
+    assert split_trailing_predicate("vice-chairman of the 11th CPPCC praised the work") == (
+        "vice-chairman of the 11th CPPCC",
+        "praised the work",
+    )
+    assert split_trailing_predicate("Director of the Center") == ("Director of the Center", "")
+    assert split_trailing_predicate("Partner of Climate Bridge Ltd. Mr. Zhou said so") == (
+        "Partner of Climate Bridge Ltd. Mr. Zhou said so",
+        "",
+    )
+
+
+def test_titles_running_into_the_verb_and_local_committees():
+    people, _ = _people(
+        "Shi Zihai, Deputy Secretary-General of the National Development and Reform Commission "
+        "delivered a keynote speech.\nHuang Shizhong, vice chairman of Xiamen Municipal Committee "
+        "of the CPPCC, called on enterprises to act."
+    )
+    assert {name: (p.role, _positions(p)) for name, p in people.items()} == {
+        "Shi Zihai": (
+            Role.KEYNOTE,
+            [("Deputy Secretary-General", "National Development and Reform Commission")],
+        ),
+        "Huang Shizhong": (
+            Role.SPEAKER,
+            [("vice chairman", "Xiamen Municipal Committee of the CPPCC")],
+        ),
+    }
+    assert is_local_committee("Xiamen Municipal Committee") and not is_local_committee(
+        "Expert Committee"
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "state"),
+    [
+        ("President", True),
+        ("Chinese President", True),
+        ("China's Vice Premier", True),
+        ("Association President", False),
+        ("President of the Energy Foundation", False),
+    ],
+)
+def test_is_state_title(title, state):
+    assert is_state_title(title) is state
+
+
+def test_a_state_leader_quoted_is_no_participant():
+    people, _ = _people(
+        "According to Chinese President Xi Jinping, green development is the path, noted Lu "
+        "Cairong, director of the Energy Foundation."
+    )
+    assert "Xi Jinping" not in people
+
+
+def test_body_after_titled_name():
+    assert body_after_titled_name("of FCSSC gave a keynote speech") == (
+        "FCSSC",
+        "gave a keynote speech",
+    )
+    assert body_after_titled_name("gave a speech") == ("", "gave a speech")
+
+
+def test_title_name_then_body_then_verb():
+    found = first_affiliations(
+        "Deputy Director General Zhou Meixiang of FCSSC gave a keynote speech. Deputy director "
+        "Wang Zhongying from Energy Research Institute did the keynote speech."
+    )
+    assert found == {"Zhou Meixiang": "FCSSC", "Wang Zhongying": "Energy Research Institute"}
+
+
+def test_programme_lines_of_a_name_and_a_body():
+    people, _ = _people(
+        "Speakers\nBenjamin Barratt, King’s College London\nHe Kebin, Executive Vice-President, "
+        "Tsinghua Graduate School and Professor of School of Environment, Tsinghua University\n"
+        "Li Wei, director\n"
+    )
+    assert {name: _positions(p) for name, p in people.items()} == {
+        "Benjamin Barratt": [("", "King’s College London")],
+        "He Kebin": [
+            ("Executive Vice-President", "Tsinghua Graduate School"),
+            ("Professor of School of Environment", "Tsinghua University"),
+        ],
+        "Li Wei": [("director", None)],
+    }
+
+
+def test_groups_events_and_headline_subjects_are_no_people():
+    people, _ = _people(
+        "Senior Diplomats from 20 countries discuss the transition.\nThe Youth Seminar, held by "
+        "the center, said so. Many Austrian guests attended. Liu Qiang, director of the "
+        "Energy Foundation, said so."
+    )
+    assert list(people) == ["Liu Qiang"]

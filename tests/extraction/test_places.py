@@ -2,7 +2,8 @@ import re
 
 import pytest
 
-from events.extraction.places import CityInfo, find_places, lookup_city
+from events.extraction.lexicon import GAZETTEER, CityInfo
+from events.extraction.places import event_named_before, find_places
 from events.extraction.text import split_sentences
 
 # Event city (name, as written) and mentioned cities for each hand-written report, with the
@@ -37,15 +38,17 @@ def test_find_places_reads_each_report(report, stem):
 
 
 def test_lookup_city_prefers_chinese_and_populous_cities():
-    assert lookup_city("Zhongshan") == CityInfo(
+    assert GAZETTEER.city("Zhongshan") == CityInfo(
         "Zhongshan", "Guangdong", "China", 22.52306, 113.37912, 6986104
     )
-    assert lookup_city("Pudong New Area").name == "Shanghai"
-    assert lookup_city("Xiong'an New Area").name == "Xiong'an"  # a new area of its own
-    assert lookup_city("Xiong'an New Area").province == "Hebei"
-    assert lookup_city("Haidian District").province == "Beijing"
-    assert lookup_city("Belgrade").country == "Serbia"
-    assert [lookup_city(name) for name in ("Guangdong", "Sichuan", "China", "Nice")] == [None] * 4
+    assert GAZETTEER.city("Pudong New Area").name == "Shanghai"
+    assert GAZETTEER.city("Xiong'an New Area").name == "Xiong'an"  # a new area of its own
+    assert GAZETTEER.city("Xiong'an New Area").province == "Hebei"
+    assert GAZETTEER.city("Haidian District").province == "Beijing"
+    assert GAZETTEER.city("Belgrade").country == "Serbia"
+    assert [GAZETTEER.city(name) for name in ("Guangdong", "Sichuan", "China", "Nice")] == [
+        None
+    ] * 4
 
 
 def test_find_places_skips_cities_inside_names_and_excluded_ranges():
@@ -79,3 +82,68 @@ def test_a_region_is_no_city_and_a_dateline_city_is_the_fallback():
     assert found.city.name == "Wuxi"
     text = "Carbon forum opens\n\nThe carbon forum was held in Xiongan New Area on May 9."
     assert find_places(text, split_sentences(text), title="x").city.name == "Xiong'an"
+
+
+def event_city(text: str) -> str | None:
+    found = find_places(text, split_sentences(text))
+    return found.city.name if found.city else None
+
+
+def test_city_named_by_or_inside_the_venue():
+    assert event_city(
+        "On May 18, 2023, the forum was held at the Beijing International Hotel."
+    ) == ("Beijing")
+    assert event_city(
+        "On Oct 21, the forum was held at the Xianlin Campus of Nanjing University."
+    ) == ("Nanjing")
+
+
+def test_small_foreign_city_vouched_for_by_its_country():
+    text = (
+        "On November 12, 2022, the side event was held at the China Pavilion of the 27th "
+        "Conference of the Parties (COP27) in Sharm el-Sheikh, Egypt."
+    )
+    assert event_city(text) == "Sharm el-Sheikh"
+
+
+def test_event_named_before_a_city():
+    assert event_named_before("is being discussed at a five-day forum in ")
+    assert event_named_before("during the UN conference on housing and sustainable cities in ")
+    assert not event_named_before("the fund invested in ")
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("Environmental cooperation is being discussed at a five-day forum in Beijing.", "Beijing"),
+        ("The BRICS energy ministers met in Beijing on 7th June 2017.", "Beijing"),
+        (
+            "On June 13, the UNIDO Day was held at the 10th China (Shanghai) International "
+            "Technology Import and Export Fair.",
+            "Shanghai",
+        ),
+        (
+            "On October 11, the center held the fifth VIP Luncheon at the historic Xianhe Hall "
+            "of the Beijing International Club.",
+            "Beijing",
+        ),
+    ],
+)
+def test_event_city_from_the_shapes_of_real_reports(text, city):
+    assert event_city(text) == city
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        (
+            "Expert Meeting on Air Quality\n4 Jun 2013 Beijing, The People's Republic of China\n"
+            "The meeting brought experts together.",
+            "Beijing",
+        ),
+        ("Remarks at the Forum\nHulunbeir, 20 Sept 2020\nI am delighted to be here.", "Hulunbuir"),
+        ("Remarks at the Forum\nWe met Shanghai partners on 20 Sept 2020 and more.", None),
+    ],
+)
+def test_find_place_and_date_line(text, city):
+    assert event_city(text) == city

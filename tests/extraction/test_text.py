@@ -3,10 +3,17 @@ import pytest
 from events.extraction.records import ReportError
 from events.extraction.text import (
     MAX_BYTES,
+    Dateline,
     clean_report,
+    date_line,
     decode_report,
+    drop_bracket_label,
+    is_headline,
     repair_gbk_punctuation,
+    split_dateline,
+    split_page_date_prefix,
     split_sentences,
+    unglue_sentences,
 )
 
 # Expected headline, publisher and repairs of each hand-written report.
@@ -144,7 +151,6 @@ def test_split_sentences_keeps_a_headline_with_a_full_stop_whole():
 
 
 def test_wire_datelines_are_split_off_and_kept():
-    from events.extraction.text import Dateline, split_dateline
 
     for line, city, month, day in [
         ("CHANGSHA, Sept. 9 (Xinhua) -- Engineers met to", "Changsha", 9, 9),
@@ -166,3 +172,73 @@ def test_publication_lines_are_furniture_but_their_date_is_kept():
     assert report.published == (2019, 12, 3)
     assert report.dateline.city == "Harbin"
     assert "Published" not in report.text and "(Xinhua)" not in report.text
+
+
+def test_site_name_stacked_above_the_headline():
+    cleaned = clean_report(
+        "SHENZHEN GLOBAL\nAbout | News | Contact\n\n"
+        "Round Table on Zero-Carbon Buildings Held at Shenzhen Bay\n\n"
+        "On August 25, 2022, the Round Table on Zero-Carbon Buildings was held at the "
+        "Shenzhen Bay Science and Technology Ecological Park in Shenzhen.\n"
+    )
+    assert cleaned.publisher == "SHENZHEN GLOBAL"
+    assert cleaned.title == "Round Table on Zero-Carbon Buildings Held at Shenzhen Bay"
+
+
+def test_split_page_date_prefix_before_the_headline():
+    date, lines = split_page_date_prefix(["", "date 2023-11-06 The 15th Conference Opens", "x"])
+    assert (date, lines) == ((2023, 11, 6), ["", "The 15th Conference Opens", "x"])
+    assert split_page_date_prefix(["The date 2023-11-06 line"]) == (
+        None,
+        ["The date 2023-11-06 line"],
+    )
+
+
+def test_a_first_paragraph_of_prose_is_no_headline():
+    lead = (
+        "[Explanation] On June 11, the 12th Green Development Low-Carbon Life Forum hosted by "
+        "China News Service and its weekly magazine was held in Beijing with guests from the "
+        "political, academic and industry circles."
+    )
+    cleaned = clean_report(lead + "\n\nChen Junjun, president of the agency, spoke.\n")
+    assert (is_headline(lead), cleaned.title) == (False, "")
+    assert is_headline("Ecological Civilization Forum opens in Wenjiang")
+
+
+def test_page_lines_dated_by_time_and_chinese_labels():
+    for line in ("• Time:2018-05-11", "发布时间:2017-09-07 浏览次数:3690"):
+        cleaned = clean_report(f"Forum Opened\n{line}\n\nThe forum was held on May 9.\n")
+        assert cleaned.published[0] in (2018, 2017), line
+
+
+def test_dateline_with_a_country_and_a_site_that_is_no_city():
+    dateline, rest = split_dateline(
+        "DURBAN, South Africa, Dec. 6, 2011 /PRNewswire-Asia/ -- At the side event, leaders met."
+    )
+    assert (dateline, rest) == (Dateline("Durban", 2011, 12, 6), "At the side event, leaders met.")
+    paragraph = "Xinhuanet, Beijing, November 23 (Liu Mimi) On the 23rd, the forum was held."
+    assert split_dateline(paragraph) == (None, paragraph)
+
+
+def test_date_line():
+    assert [
+        date_line(x) for x in ("16 January 2020", "October 11 , 2024", "On 16 January 2020")
+    ] == [
+        (2020, 1, 16),
+        (2024, 10, 11),
+        None,
+    ]
+
+
+def test_bracket_labels_and_glued_sentences():
+    assert drop_bracket_label("[Commentary] Xie Zhenhua attended.") == "Xie Zhenhua attended."
+    assert drop_bracket_label("[2021-11-05] Forum held") == "[2021-11-05] Forum held"
+    assert unglue_sentences("said Kong.Ni Weidou said") == "said Kong. Ni Weidou said"
+    assert unglue_sentences("the U.S.President and chinadaily.com.cn") == (
+        "the U.S.President and chinadaily.com.cn"
+    )
+
+
+def test_a_short_dated_lead_is_no_headline():
+    assert not is_headline("On June 11, the 12th Green Forum was held in Beijing.")
+    assert is_headline("Green Forum held in Beijing on June 11")

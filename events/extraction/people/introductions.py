@@ -1,0 +1,833 @@
+"""Reading introductions: who a sentence names, in which role, and where their titles start.
+
+A sentence is read as a stream of comma/semicolon segments. A person-shaped name opens a
+group; the title segments after it become positions (positions.py); the first verb segment
+("said", "hosted the summit") closes every open group and gives their role.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from events.extraction.folding import fold_keeping_punctuation
+from events.extraction.lexicon import (
+    GAZETTEER,
+    STATE_TITLES,
+    strip_article,
+)
+from events.extraction.names import (
+    has_honorific,
+    is_chinese_surname,
+    is_pinyin_word,
+    name_key,
+    name_tokens,
+    parse_person_name_with_warnings,
+    space_initials,
+    strip_honorific,
+)
+from events.extraction.organizations import (
+    CONNECTORS,
+    OrganizationIndex,
+    find_known_organization,
+    looks_like_organization,
+)
+from events.extraction.people.positions import (
+    ACRONYM_PAREN_RE,
+    is_named_body,
+    is_title_segment,
+    parse_position,
+    read_positions,
+    resolve_organization,
+)
+from events.extraction.people.words import (
+    ADVERBS,
+    AFFILIATION_CLAUSE_RE,
+    AFFILIATION_RE,
+    AT_EVENT_RE,
+    ATTEND_RE,
+    BRACKETED_TITLE_RE,
+    CUE_RE,
+    DASH_AFFILIATION_RE,
+    KEYNOTE_RE,
+    LEADING_FILLERS,
+    LEADS_RE,
+    LEADS_TITLES,
+    MODERATOR_RE,
+    NAME_PARTICLES,
+    NON_PERSON_HEADS,
+    NOT_NAME_WORDS,
+    ONLINE_RE,
+    PANEL_RE,
+    POSSESSIVE_NAME_RE,
+    RECALLED_RE,
+    RELATIVE_CLAUSE_RE,
+    ROLE_RANK,
+    SPEAKS_FOR_RE,
+    SPEECH_WORDS,
+    Opening,
+    PersonDraft,
+    Segment,
+    is_brand_word,
+    is_company_appositive,
+    is_title_word,
+    title_phrase_leads,
+)
+from events.extraction.records import Position, Role, Span
+
+# "Excellency Ren Yaping, (Deputy Director of ...)": a name, a comma, then a bracketed title.
+_COMMA_BEFORE_BRACKET = re.compile(r"(?<=[a-z]),\s+\((?=[A-Z])")
+
+
+def bracket_after_comma(sentence: str) -> str:
+    """A title in brackets after a name and a comma reads as one written without the comma.
+
+    Example: "Excellency Huang Zhiqiang, (Vice-Chairman of X), Ambassadors," ->
+    "Excellency Huang Zhiqiang (Vice-Chairman of X), Ambassadors,".
+    """
+    return _COMMA_BEFORE_BRACKET.sub(" (", sentence)
+
+
+def read_sentence(
+    text: str, span: Span, index: OrganizationIndex, people: list[PersonDraft]
+) -> None:
+    """Find people introduced with titles or a verb in one sentence and add them to `people`."""
+    sentence = text[span.start : span.end]
+    if " | " in sentence:
+        read_table_row(text, span, index, people)
+        return
+    segments = split_segments(bracket_after_comma(sentence))
+    pending: list[tuple[PersonDraft, list[Segment]]] = []
+    relative = ""
+    leading: Position | None = None  # "Representing X, First Counsellor Y presented ..."
+    listed = listed_with_body(segments, index)
+    if listed:
+        person = start_person(listed[0], span, people)
+        _add_affiliation(person, ("", listed[1]), span, index)
+        return
+    for segment in segments:
+        opening = open_person(segment.text, index)
+        if opening:
+            person = start_person(opening.name, span, people)
+            if leading and not any(
+                p.organization == leading.organization for p in person.positions
+            ):
+                person.positions.append(leading)
+            leading = None
+            speaks_for = SPEAKS_FOR_RE.match(opening.rest)
+            if speaks_for and is_affiliation(speaks_for.group("org"), index):
+                _add_affiliation(person, ("", speaks_for.group("org")), span, index)
+            person.role = _stronger(person.role, opening.role)
+            person.state_title = person.state_title or opening.state_title
+            if opening.affiliation:
+                _add_affiliation(person, opening.affiliation, span, index)
+            pending.append((person, list(opening.titles)))
+            if opening.rest:
+                close_groups(pending, opening.rest, span, index)
+                pending, relative = [], ""
+            continue
+        clause = affiliation_clause(segment.text, span, index)
+        if clause:
+            if pending:
+                if not any(p.organization == clause.organization for p in pending[-1][0].positions):
+                    pending[-1][0].positions.append(clause)
+            elif AFFILIATION_CLAUSE_RE.match(segment.text.strip()):
+                leading = clause
+            continue
+        if not pending:
+            continue
+        title, predicate = split_trailing_predicate(segment.text)
+        if predicate and is_title_segment(title, index):
+            # "Shi Zihai, Deputy Secretary-General of the NDRC delivered their keynote speeches"
+            pending[-1][1].append(Segment(title, segment.joined_by_and))
+            close_groups(pending, predicate, span, index)
+            pending, relative = [], ""
+            continue
+        if (
+            is_title_segment(segment.text, index)
+            or is_org_segment(segment.text, index)
+            or is_company_appositive(segment.text)
+            or (pending[-1][1] and is_named_body(segment.text))
+        ):
+            pending[-1][1].append(segment)
+        elif RELATIVE_CLAUSE_RE.match(segment.text):
+            # "X, who joined the ceremony as a guest, noted ...": the main verb comes later.
+            relative = relative or segment.text
+        elif starts_predicate(segment.text):
+            close_groups(pending, segment.text, span, index)
+            pending, relative = [], ""
+        elif _title_before_colon(segment.text, index):
+            # A transcript turn: "Xu Hua, Vice President, China Southern Power Grid: We ..."
+            head, _, tail = segment.text.partition(":")
+            pending[-1][1].append(Segment(head))
+            close_groups(pending, f":{tail}", span, index)
+            pending, relative = [], ""
+    if pending:
+        close_groups(pending, relative, span, index)
+
+
+# Verbs that end a title written without a comma before them: "... Commission delivered".
+_TRAILING_PREDICATE = re.compile(
+    r"""(?<=[A-Za-z)])\s+(?P<verb>(?:delivered|praised|addressed|presided|attended|noted|stressed
+        |emphasi[sz]ed|gave|spoke|said|says|introduced|shared|pointed|called|chaired|moderated
+        |hosted|expressed|welcomed|highlighted|announced|opened|unveiled)\b.*)$""",
+    re.VERBOSE | re.DOTALL,
+)
+
+
+_NAME_BEFORE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.?\s+[A-Z]\w*$")
+
+
+def split_trailing_predicate(segment: str) -> tuple[str, str]:
+    """A title segment that runs on into the sentence's verb, split before the verb.
+
+    Example: "vice-chairman of the 11th CPPCC praised the construction" -> ("vice-chairman of
+    the 11th CPPCC", "praised the construction"); "Director of the Center" -> (it, "").
+    """
+    match = _TRAILING_PREDICATE.search(segment)
+    # "Partner of Climate Bridge Ltd. Mr. Zhou said": another sentence's subject, not this title.
+    if not match or _NAME_BEFORE.search(segment[: match.start()]):
+        return segment, ""
+    return segment[: match.start()], match.group("verb")
+
+
+def listed_with_body(segments: list[Segment], index: OrganizationIndex) -> tuple[str, str] | None:
+    """(name, body) of a programme line that gives a speaker and only their body.
+
+    Example: "Benjamin Barratt, King's College London" -> ("Benjamin Barratt", "King's College
+    London"); "Li Wei, director" or "Li Wei said" -> None.
+    """
+    if len(segments) != 2:
+        return None
+    name, rest = split_leading_name(segments[0].text, index)
+    body = segments[1].text.strip(" .")
+    if not name or rest.strip() or is_title_segment(body, index):
+        return None
+    if is_named_body(body) or (looks_like_organization(body, index) and not is_bare_name(body)):
+        return name, body
+    return None
+
+
+def affiliation_clause(segment: str, span: Span, index: OrganizationIndex) -> Position | None:
+    """A clause that gives a person's body: "representing UNDP China", "with the Hainan Research
+    Academy", "who heads the Blue Carbon Research Center at Hainan University"."""
+    text = segment.strip()
+    clause = AFFILIATION_CLAUSE_RE.match(text)
+    if clause and is_affiliation(clause.group("org"), index):
+        organization = resolve_organization(clause.group("org"), span, index, None)[1]
+        if organization is None:
+            organization = index.register(strip_article(clause.group("org")), span)
+        return Position(title="", organization=organization, evidence=span)
+    leads = LEADS_RE.match(text)
+    if leads:
+        title = LEADS_TITLES[leads.group("verb").lower()]
+        what = re.sub(r"^(?:the|its|their)\s+", "", leads.group("what"))
+        title, organization = parse_position(f"{title} of {what}", span, index)
+        if organization:
+            return Position(title=title, organization=organization, evidence=span)
+        brand = re.search(
+            r"\s(?:at|of)\s+(?:the\s+)?(?P<org>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*)*)$", what
+        )
+        if brand and is_affiliation(brand.group("org"), index):
+            return Position(
+                title=title.split(" at ")[0],
+                organization=index.register(brand.group("org"), span),
+                evidence=span,
+            )
+    return None
+
+
+def _title_before_colon(segment: str, index: OrganizationIndex) -> bool:
+    head, colon, tail = segment.partition(":")
+    return bool(colon and head.strip() and tail.strip()) and (
+        is_title_segment(head, index) or is_org_segment(head, index)
+    )
+
+
+def read_table_row(
+    text: str, span: Span, index: OrganizationIndex, people: list[PersonDraft]
+) -> None:
+    """A programme table flattened to text: "09:20 | Opening address | Yu Xingguang, Director".
+
+    Each cell is read on its own; a session cell ("Keynote: ...", "Panel") gives the role of the
+    people named in the cells after it.
+    """
+    role: Role | None = None
+    for cell in re.finditer(r"[^|]+", text[span.start : span.end]):
+        stripped = cell.group(0).strip()
+        if not stripped:
+            continue
+        start = span.start + cell.start() + cell.group(0).index(stripped)
+        before = len(people)
+        known = {id(p) for p in people}
+        read_sentence(text, Span(start, start + len(stripped)), index, people)
+        for person in people[before:] if role else ():
+            if id(person) not in known:
+                person.role = _stronger(person.role, role)
+        if KEYNOTE_RE.match(stripped):
+            role = _stronger(role, Role.KEYNOTE)
+        elif PANEL_RE.match(stripped):
+            role = _stronger(role, Role.PANELIST)
+
+
+def open_person(segment: str, index: OrganizationIndex) -> Opening | None:
+    """Read a segment that introduces a person, in any of the shapes reports use.
+
+    "Liu Qiang said", "moderated by Chen Wei from CCID", "Li Ming (Secretary-General, X)",
+    "Vice Minister of Commerce Sheng Qiuping said", "Sinopec's chief economist Wang Lei noted".
+    """
+    name, rest = split_leading_name(segment, index)
+    if name:
+        opening = read_after_name(name, rest, index)
+        if opening:
+            return opening
+    for cue in reversed(list(CUE_RE.finditer(segment))):
+        after = segment[cue.end() :]
+        name, rest = split_leading_name(after, index)
+        opening = (read_after_name(name, rest, index) if name else None) or read_titled_name(
+            after, index
+        )
+        if opening:
+            opening.role = _stronger(opening.role, role_from_cue(segment[: cue.end()]))
+            return opening
+    listed = after_list_opener(segment.strip())
+    if listed != segment.strip():
+        # "Leaders and guests in attendance include Jiang Wanrong": the list's first person.
+        name, rest = split_leading_name(listed, index)
+        opening = read_after_name(name, rest, index) if name else None
+        if opening:
+            opener = segment.strip()[: len(segment.strip()) - len(listed)]
+            opening.role = _stronger(opening.role, role_from_cue(opener))
+            return opening
+    possessive = POSSESSIVE_NAME_RE.match(segment.strip())
+    if possessive and is_affiliation(possessive.group("org"), index):
+        name, rest = split_leading_name(possessive.group("tail"), index)
+        if name and (not rest or starts_predicate(rest)):
+            return Opening(name, rest, affiliation=("", possessive.group("org")))
+    return read_titled_name(segment, index)
+
+
+def read_after_name(name: str, rest: str, index: OrganizationIndex) -> Opening | None:
+    """What follows a name: nothing, a verb, "(title, organisation)" or "from/of organisation"."""
+    affiliation = AFFILIATION_RE.match(rest)
+    if affiliation and is_affiliation(affiliation.group("org"), index):
+        after = affiliation.group("rest").strip(" .,;")
+        if after and not starts_predicate(after):
+            return None
+        title = "professor" if re.match(r"Prof(?:essor)?\b", name) else ""
+        return Opening(name, after, affiliation=(title, affiliation.group("org")))
+    dash = DASH_AFFILIATION_RE.match(rest)
+    if dash and is_affiliation(dash.group("org"), index):
+        after = (dash.group("rest") or "").strip(" .,;")
+        if not after or starts_predicate(after):
+            return Opening(name, after, affiliation=("", dash.group("org")))
+    bracket = BRACKETED_TITLE_RE.match(rest)
+    if (
+        bracket
+        and "," not in bracket.group("title")
+        and not is_title_segment(bracket.group("title"), index)
+        and is_affiliation(bracket.group("title"), index)
+    ):
+        # "Xiaoqiang Zhang (NEA) described ...", "Ma Jun (IPE)"
+        after = bracket.group("rest").strip(" .,;")
+        if not after or starts_predicate(after):
+            return Opening(name, after, affiliation=("", bracket.group("title")))
+    if bracket and is_title_segment(bracket.group("title").split(",")[0], index):
+        after = bracket.group("rest").strip()
+        if after and not starts_predicate(after):
+            return None
+        return Opening(name, after, titles=(Segment(_bracketed_title(bracket.group("title"))),))
+    if not rest or starts_predicate(rest):
+        return Opening(name, rest)
+    return None
+
+
+def _bracketed_title(inside: str) -> str:
+    """ "Secretary-General, China Electronics ... Association" -> "Secretary-General of China ..."."""
+    title, _, organization = inside.partition(",")
+    if organization.strip():
+        return f"{title.strip()} of {organization.strip()}"
+    return title.strip()
+
+
+def is_affiliation(written: str, index: OrganizationIndex) -> bool:
+    """A body after "from"/"of"/"at" a name: an organisation, or a one-word brand ("Tencent")."""
+    stripped = strip_article(ACRONYM_PAREN_RE.sub("", written))
+    return looks_like_organization(stripped, index) or is_brand_word(stripped)
+
+
+def _add_affiliation(
+    person: PersonDraft, affiliation: tuple[str, str], span: Span, index: OrganizationIndex
+) -> None:
+    title, written = affiliation
+    organization = resolve_organization(written, span, index, None)[1]
+    if organization is None:
+        organization = index.register(strip_article(written), span)
+    if not any(p.organization == organization for p in person.positions):
+        person.positions.append(Position(title=title, organization=organization, evidence=span))
+
+
+TITLE_CONNECTORS = CONNECTORS | {"to", "former", "acting"}
+# Honorifics that only address a person; "Professor" is also a title ("Associate Professor").
+ADDRESS_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "lord", "excellency", "h.e"})
+_LIST_OPENER = re.compile(
+    r"^.*?\b(?:including|include|includes|such\s+as|among\s+them(?:\s+were)?|namely)\s+(?=[A-Z]|(?:former|acting)\s)"
+)
+
+
+def after_list_opener(segment: str) -> str:
+    """The first item of a list a segment opens with "including", "such as", "among them".
+
+    Example: "three experts including former US Special Envoy Mr. Todd Stern" -> "former US
+    Special Envoy Mr. Todd Stern"; "the forum discussed finance" is left whole.
+    """
+    match = _LIST_OPENER.match(segment)
+    return segment[match.end() :] if match else segment
+
+
+def read_titled_name(segment: str, index: OrganizationIndex) -> Opening | None:
+    """A title written before the name.
+
+    "Vice-Minister of Ecology and Environment Zhao Yingmin delivered the opening address" ->
+    title "Vice-Minister of Ecology and Environment", name "Zhao Yingmin"; also
+    "UNDP Administrator Achim Steiner said", "Sinopec's chief economist Wang Lei noted".
+    """
+    text = after_list_opener(segment.strip())
+    for filler in LEADING_FILLERS:
+        if text.lower().startswith(filler):
+            text = text[len(filler) :].lstrip()
+    words = list(re.finditer(r"\S+", text))
+    end = len(words)
+    for i, match in enumerate(words):
+        word = match.group(0)
+        # "Chinese Ambassador to the United States Qin Gang": "to" stays inside the title.
+        if word[0].islower() and word not in TITLE_CONNECTORS and not is_title_word(word):
+            end = i
+            break
+    lead = [w.group(0) for w in words[:end]]
+    for i, word in enumerate(lead[3:], start=3):
+        # "Deputy Director General Zhou Meixiang of FCSSC gave": the name ends before "of".
+        if (
+            word in {"of", "from", "at"}
+            and _looks_chinese_name(lead[i - 2 : i])
+            and any(is_title_word(w) for w in lead[: i - 2])
+        ):
+            end, lead = i, lead[:i]
+            break
+    size = 3 if len(lead) >= 3 and re.fullmatch(r"[A-Z]\.", lead[-2]) else 2
+    if len(lead) <= size:
+        return None
+    name_words, title_words = lead[-size:], lead[:-size]
+    # "former US Special Envoy for Climate Change Mr. Todd Stern": the honorific opens the name.
+    addressed = False
+    while len(title_words) > 1 and title_words[-1].rstrip(".").lower() in ADDRESS_HONORIFICS:
+        title_words, addressed = title_words[:-1], True
+    name = " ".join(name_words).rstrip(".,")
+    if split_leading_name(name, index)[0] != name or title_words[-1].lower() in CONNECTORS:
+        return None
+    if not (is_title_word(title_words[-1]) or _looks_chinese_name(name_words) or addressed):
+        return None  # "vice president of Ping An Asset Management" ends in a body, not a person
+    if not any(is_title_word(re.sub(r"['’]s$", "", w)) for w in title_words):
+        return None
+    rest = text[words[end].start() :] if end < len(words) else ""
+    body, rest = body_after_titled_name(rest)
+    if rest and not starts_predicate(rest):
+        return None
+    title = owner_title(" ".join(title_words) + (f" of {body}" if body else ""), index)
+    return Opening(
+        name,
+        rest,
+        titles=(Segment(title),),
+        state_title=is_state_title(title),
+    )
+
+
+_BODY_THEN_VERB = re.compile(
+    r"""^(?:of|from|at)\s+(?:the\s+)?
+    (?P<body>[A-Z][\w&.'’-]*(?:\s+(?:(?:of|for|and|the|&)\s+)*[A-Z][\w&.'’-]*)*)
+    \s+(?P<rest>[a-z].*)$""",
+    re.VERBOSE | re.DOTALL,
+)
+
+
+def body_after_titled_name(rest: str) -> tuple[str, str]:
+    """The body after a titled name, before the verb: (body, the rest), else ("", rest).
+
+    Example: "of FCSSC gave a keynote speech" -> ("FCSSC", "gave a keynote speech") after
+    "Deputy Director General Zhou Meixiang"; "gave a speech" -> ("", "gave a speech").
+    """
+    match = _BODY_THEN_VERB.match(rest)
+    if not match or not starts_predicate(match.group("rest")):
+        return "", rest
+    return match.group("body"), match.group("rest")
+
+
+def is_state_title(title: str) -> bool:
+    """A state leader's title, with at most the nation's name before it.
+
+    Example: "President", "Chinese President", "China's Vice Premier" -> True; "President of
+    the Energy Foundation", "Association President" -> False.
+    """
+    words = title.split()
+    for i in range(min(len(words), 3)):
+        if " ".join(words[i:]).lower() in STATE_TITLES:
+            nation = " ".join(words[:i])
+            return (
+                not nation
+                or bool(re.fullmatch(r"[A-Z][a-z]+(?:ese|an|ian|ish|['’]s)", nation))
+                or GAZETTEER.country_of(nation) is not None
+            )
+    return False
+
+
+def _looks_chinese_name(words: list[str]) -> bool:
+    """ "Li Guoying", "ZHOU Dadi": a Chinese surname, then pinyin."""
+    return len(words) == 2 and is_chinese_surname(words[0]) and is_pinyin_word(words[1].strip(".,"))
+
+
+def owner_title(title: str, index: OrganizationIndex) -> str:
+    """Put the organisation after the title: "Sinopec's chief economist" -> "chief economist of
+    Sinopec"; "UNDP Administrator" -> "Administrator of UNDP"; "Tianjin's vice-mayor" -> "vice-mayor
+    of Tianjin". Titles already shaped "X of Y" are kept."""
+    possessive = re.match(r"(?P<owner>.+?)['’]s\s+(?P<title>.+)$", title)
+    if possessive:
+        return f"{possessive.group('title')} of {possessive.group('owner')}"
+    words = title.split()
+    first_title = next((i for i, w in enumerate(words) if is_title_word(w)), 0)
+    for size in range(first_title, 0, -1):
+        owner = " ".join(words[:size])
+        if (
+            index.resolve(owner, loose=False)
+            or find_known_organization(owner)
+            or re.fullmatch(r"[A-Z][A-Z0-9\-]+", owner)
+        ):
+            return f"{' '.join(words[size:])} of {owner}"
+    return title
+
+
+def role_from_cue(before: str) -> Role | None:
+    """The role the words before a name give: "The panel, moderated by" -> moderator."""
+    lowered = before.lower()
+    if re.search(r"\b(?:moderated|hosted|chaired|presided\s+over)\s+by\s*$", lowered):
+        return Role.MODERATOR
+    if re.search(r"\b(?:moderators?|chair|hosts?)\s*:\s*$", lowered):
+        return Role.MODERATOR
+    if re.search(r"\bpanel", lowered):
+        return Role.PANELIST
+    if re.search(r"\bkeynote", lowered):
+        return Role.KEYNOTE
+    return None
+
+
+def _stronger(current: Role | None, new: Role | None) -> Role | None:
+    if new is None or (current is not None and ROLE_RANK[current] >= ROLE_RANK[new]):
+        return current
+    return new
+
+
+def split_segments(sentence: str) -> list[Segment]:
+    """Split at commas, semicolons and "and" before a title or name; "Co., Ltd." stays whole.
+
+    "A, director of X and former Vice Minister of Y, said" -> A | director of X |
+    former Vice Minister of Y | said
+    """
+    protected = re.sub(r"Co\.,\s*Ltd", "Co.\x00 Ltd", sentence)
+    parts: list[str] = []
+    depth, quote, current = 0, False, []
+    for char in protected:
+        if char in "(":
+            depth += 1
+        elif char in ")":
+            depth = max(0, depth - 1)
+        elif char in '“”"':
+            quote = not quote if char == '"' else char == "“"
+        if char in ",;" and depth == 0 and not quote:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    parts.append("".join(current))
+    segments: list[Segment] = []
+    for part in parts:
+        segments.extend(split_at_and(part.replace("\x00", ",").strip()))
+    return [s for s in segments if s.text]
+
+
+def split_at_and(part: str) -> list[Segment]:
+    """Split "director of X and former Vice Minister of Y" before the second title."""
+    pieces = [Segment(part)]
+    for match in reversed(list(re.finditer(r"\s+and\s+", part))):
+        remainder = part[match.end() :]
+        head = pieces[0].text[: match.start()]
+        if head and (title_phrase_leads(remainder) or _names_joined(head, remainder)):
+            tail = pieces[0].text[match.end() :]
+            pieces = [Segment(head), Segment(tail, joined_by_and=True), *pieces[1:]]
+    return pieces
+
+
+def _names_joined(head: str, remainder: str) -> bool:
+    """ "Mr. Zhang and Ms. Li" or "director and Li Wei": never "Environment and Natural Resources"."""
+    if not is_bare_name(remainder):
+        return False
+    last = head.split()[-1] if head.split() else ""
+    # "Deputy Mayor of Hangzhou Chen Weiqiang and Yin Yu": a title-led name, then another.
+    # "minister of the National Energy Administration and Zhou Naixiang, acting governor":
+    # no body's name ends in a Chinese person's name, so the list goes on with a person.
+    return (
+        is_bare_name(head)
+        or has_honorific(remainder)  # "... President of the Agency and Mr. Hideki Minamikawa"
+        or (len(last) >= 2 and last.isupper())  # "Director General at NDRC and Veerle Vandeweerd"
+        or last[:1].islower()
+        or _looks_chinese_name(head.split()[-2:])
+        or _looks_chinese_name(remainder.split())
+    )
+
+
+def split_leading_name(segment: str, index: OrganizationIndex) -> tuple[str | None, str]:
+    """ "Mr. Yanhua LIU" -> ("Mr. Yanhua LIU", ""); "Zou Ji: First, ..." -> ("Zou Ji", ": First")."""
+    text = segment.strip()
+    for filler in LEADING_FILLERS:
+        if text.lower().startswith(filler):
+            text = text[len(filler) :].lstrip()
+    honorific = re.match(
+        r"(?:(?:(?:Assoc(?:iate)?\.?\s+)?Prof(?:essor)?|Mr|Mrs|Ms|Miss|Dr|Academician|Sir)\.?\s+)+",
+        text,
+    )
+    body_start = honorific.end() if honorific else 0
+    taken: list[str] = []
+    end = body_start
+    # "A.Elkhereiji" is read as two tokens; the written form keeps the report's spelling.
+    words = list(re.finditer(r"[A-Z]\.(?=[A-Z])|\S+", text[body_start:]))[:5]
+    for i, match in enumerate(words):
+        word = match.group(0)
+        bare = re.sub(r"(?:['’]s|[:,.])$", "", word) if not re.fullmatch(r"[A-Z]\.", word) else word
+        following = words[i + 1].group(0) if i + 1 < len(words) else ""
+        if not (
+            is_name_token(bare, index)
+            or _is_surname_word(bare, taken, following)
+            or _is_name_particle(bare, taken, following, index)
+        ):
+            break
+        taken.append(bare)
+        end = body_start + match.start() + len(bare)
+        if bare != word:
+            break
+    while taken and (not _valid_name(taken, bool(honorific)) or _is_place_name(taken)):
+        taken.pop()
+        end = body_start + _end_of_tokens(text[body_start:], len(taken))
+    if not taken:
+        return None, segment
+    return text[:end].strip(), text[end:].strip()
+
+
+def _is_surname_word(word: str, taken: list[str], following: str) -> bool:
+    """ "He Lin", "Hui He": a Chinese surname that is also an English word, inside a pinyin name."""
+    if not (word[:1].isupper() and word[1:].islower() and is_chinese_surname(word)):
+        return False
+    if taken:
+        return len(taken) == 1 and is_pinyin_word(taken[0]) and not following[:1].isupper()
+    given = following.rstrip(",.:;")
+    return (
+        given[:1].isupper()
+        and given[1:].islower()
+        and is_pinyin_word(given)
+        and not GAZETTEER.is_place(given)
+        and not find_known_organization(given)
+    )
+
+
+def _is_name_particle(
+    word: str, taken: list[str], following: str, index: OrganizationIndex
+) -> bool:
+    """ "Ingrid van den Berg", "Ursula von der Leyen": lowercase particles between names."""
+    return (
+        bool(taken)
+        and word in NAME_PARTICLES
+        and (following in NAME_PARTICLES or is_name_token(following.rstrip(",.:;"), index))
+    )
+
+
+def _is_place_name(tokens: list[str]) -> bool:
+    """ "Saudi Arabia", or "Tianjin Greatmen ..." led by a city; "Mao Daqing" leads with a surname."""
+    if GAZETTEER.is_place(" ".join(tokens)):
+        return True
+    if any(re.fullmatch(r"[A-Z]\.", t) for t in tokens):
+        return False  # "Mary K. O'Connell": an initial makes a person, whatever "Mary" names
+    if not (
+        len(tokens[0]) > 3 and GAZETTEER.is_place(tokens[0]) and not is_chinese_surname(tokens[0])
+    ):
+        return False
+    # "Florence Girard", "Sydney Chen": a foreign city's name is a first name when a
+    # surname-like word follows; "Tianjin Greatmen" stays a Chinese city's company.
+
+    city = GAZETTEER.city(tokens[0])
+    surname_follows = len(tokens) >= 2 and not any(GAZETTEER.is_place(t) for t in tokens[1:])
+    chinese_city = city is not None and city.country == "China"
+    return chinese_city or not surname_follows or _has_non_person_head(tokens)
+
+
+def _has_non_person_head(tokens: list[str]) -> bool:
+    lowered = [t.lower().strip(",.;:") for t in tokens]
+    return any(t in NON_PERSON_HEADS for t in lowered) or lowered[0].startswith("sino-")
+
+
+def _end_of_tokens(text: str, count: int) -> int:
+    tokens = list(re.finditer(r"[A-Z]\.(?=[A-Z])|[^\s:,]+", text))[:count]
+    return tokens[-1].end() if tokens else 0
+
+
+def _valid_name(tokens: list[str], honorific: bool) -> bool:
+    if len(tokens) == 1:
+        return honorific
+    if _has_non_person_head(tokens):
+        return False
+    if len(tokens) > 4:
+        return False
+    if all(len(t) <= 2 for t in tokens):
+        # "Li Na" is a name; "EU UN" is not.
+        return is_chinese_surname(tokens[0]) and all(is_pinyin_word(t) for t in tokens[1:])
+    return True
+
+
+def is_name_token(word: str, index: OrganizationIndex) -> bool:
+    """A capitalised word that can be part of a person's name: "Lalić", "J.", "LIU", "Clarence-Smith"."""
+    if re.fullmatch(r"[A-Z]\.", word):
+        return True
+    if not word or not word[0].isupper() or not word.replace("-", "").replace("'", "").isalpha():
+        return False
+    if word.isupper() and len(word) > 1:
+        return (
+            is_chinese_surname(word)
+            and not find_known_organization(word)
+            and not index.resolve(word)
+        )
+    if word.lower() in NOT_NAME_WORDS or fold_keeping_punctuation(word) in NOT_NAME_WORDS:
+        return False
+    return not (find_known_organization(word) or GAZETTEER.country_of(word))
+
+
+def is_bare_name(text: str) -> bool:
+    name, rest = split_leading_name(text, OrganizationIndex())
+    return bool(name) and (not rest or starts_predicate(rest))
+
+
+def starts_predicate(text: str) -> bool:
+    """True when `text` opens with a verb phrase: "pointed out: ...", "highly praised", ": First"."""
+    stripped = text.strip()
+    if stripped.startswith(":"):
+        return True
+    words = stripped.split()
+    while words and words[0].lower() in ADVERBS | {"and"}:
+        words = words[1:]
+    if not words:
+        return False
+    first = words[0]
+    if not first[0].islower() or first in ("a", "an", "the", "as") or is_title_word(first):
+        return False
+    return not title_phrase_leads(" ".join(words))
+
+
+def is_org_segment(text: str, index: OrganizationIndex) -> bool:
+    """A bare organisation or place that continues the title before it: ", China Remin University"."""
+    stripped = strip_article(text)
+    if not stripped or not stripped[0].isupper() or is_bare_name(stripped):
+        return False
+    return GAZETTEER.is_place(stripped) or looks_like_organization(stripped, index)
+
+
+def start_person(written: str, span: Span, people: list[PersonDraft]) -> PersonDraft:
+    """The person `written` refers to, created when new."""
+    existing = match_person(written, people)
+    if existing:
+        add_form(existing, written)
+        return existing
+    person = PersonDraft(written=written, forms=[], positions=[], evidence=span)
+    person.keys.add(name_key(written))
+    people.append(person)
+    return person
+
+
+def match_person(written: str, people: list[PersonDraft]) -> PersonDraft | None:
+    """Same person when the name keys are equal, or a bare surname names exactly one person."""
+    key = name_key(written)
+    for person in people:
+        if key in person.keys:
+            return person
+    tokens = name_tokens(written)
+    if len(tokens) == 1:
+        hits = [p for p in people if tokens[0] in _family_parts(p)]
+        if len(hits) == 1:
+            return hits[0]
+    return None
+
+
+def _family_parts(person: PersonDraft) -> frozenset[str]:
+    return _family_tokens(person.written)
+
+
+@lru_cache(maxsize=4096)
+def _family_tokens(written: str) -> frozenset[str]:
+    # Asked for every person at every bare surname in the report; the answer never changes.
+    name, _ = parse_person_name_with_warnings(written)
+    return frozenset(name_tokens(name.family))
+
+
+def add_form(person: PersonDraft, written: str) -> None:
+    """Keep a new written form; honorifics are dropped unless the form is a bare surname."""
+    form = space_initials(strip_honorific(written))
+    if len(form.split()) == 1 and has_honorific(written):
+        form = written.strip()
+    if form != person.written and form not in person.forms and written.strip() != person.written:
+        person.forms.append(form)
+    person.keys.add(name_key(written))
+
+
+def close_groups(
+    pending: list[tuple[PersonDraft, list[Segment]]],
+    predicate: str,
+    span: Span,
+    index: OrganizationIndex,
+) -> None:
+    """Give every open person their positions and the role the closing verb implies."""
+    role = role_from_predicate(predicate)
+    for person, segments in pending:
+        if person.role is None and not person.positions and is_recalled(person, predicate):
+            person.recalled = True
+        positions = read_positions(segments, span, index)
+        if not positions and not predicate and not person.positions:
+            continue
+        for position in positions:
+            if not any(
+                p.organization == position.organization
+                and (position.organization or p.title == position.title)
+                for p in person.positions
+            ):
+                person.positions.append(position)
+        if role and (person.role is None or ROLE_RANK[role] > ROLE_RANK[person.role]):
+            person.role = role
+        if person.role is None:
+            person.role = Role.SPEAKER if (positions or predicate) else None
+        if ONLINE_RE.search(predicate):
+            person.online = True
+
+
+def is_recalled(person: PersonDraft, predicate: str) -> bool:
+    """Mentioned, not taking part: "had earlier urged ...", "President Xi proposed ... in 2013".
+
+    A state leader named by title alone counts only when the verb puts them at an event.
+    """
+    if RECALLED_RE.match(predicate):
+        return True
+    return person.state_title and not AT_EVENT_RE.search(predicate)
+
+
+def role_from_predicate(predicate: str) -> Role | None:
+    """ "hosted the summit" -> moderator; "attended the meeting" -> attendee; "said" -> speaker."""
+    if not predicate:
+        return None
+    if MODERATOR_RE.search(predicate[:80]):
+        return Role.MODERATOR
+    lowered = predicate.lower()
+    if ATTEND_RE.search(lowered) and not any(re.search(rf"\b{w}\b", lowered) for w in SPEECH_WORDS):
+        return Role.ATTENDEE
+    return Role.SPEAKER

@@ -1,0 +1,557 @@
+"""Parsing positions: a title segment into its title and its organisation.
+
+"director of National Climate Change Commission" -> ("director", "National Climate Change
+Commission"); "EF China ... Project Manager" -> ("Project Manager", "Energy Foundation China").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from events.extraction.lexicon import (
+    GAZETTEER,
+    NOT_PERSON_HEADS,
+    REGIONS,
+    strip_article,
+)
+from events.extraction.organizations import (
+    ACRONYM_RE,
+    NOT_ORG_WORDS,
+    ORG_HEADS,
+    UNIT_WORDS,
+    OrganizationIndex,
+    find_known_organization,
+    head_word,
+    infer_kind,
+    looks_like_organization,
+    register_with_parent,
+    split_place_suffix,
+    split_unit_and_parent,
+)
+from events.extraction.people.words import (
+    Segment,
+    is_brand_word,
+    is_company_appositive,
+    is_title_word,
+    strip_articles,
+    title_phrase_leads,
+)
+from events.extraction.records import OrgKind, Position, Span
+
+
+def is_title_segment(text: str, index: OrganizationIndex) -> bool:
+    stripped = strip_articles(text)
+    if title_phrase_leads(stripped):
+        return True
+    prefix, rest = split_org_prefix(stripped, index)
+    return bool(prefix) and title_phrase_leads(rest)
+
+
+def read_positions(segments: list[Segment], span: Span, index: OrganizationIndex) -> list[Position]:
+    """Turn a person's title segments into positions, attaching bare organisations and places."""
+    merged: list[Segment] = []
+    company_hint = False
+    for segment in segments:
+        if is_company_appositive(segment.text):
+            company_hint = True
+            continue
+        if merged and not is_title_segment(segment.text, index):
+            merged[-1] = Segment(f"{merged[-1].text}, {segment.text}", merged[-1].joined_by_and)
+            continue
+        merged.append(segment)
+    positions: list[Position] = []
+    for i, segment in enumerate(merged):
+        forced = company_hint and i == len(merged) - 1
+        title, organization = parse_position(segment.text, span, index, brand=forced)
+        if not title:
+            continue
+        positions.append(Position(title=title, organization=organization, evidence=span))
+        if company_hint and organization and i == len(merged) - 1:
+            index.register(organization, span, kind=OrgKind.COMPANY)
+    return share_organizations(positions, merged)
+
+
+def share_organizations(positions: list[Position], segments: list[Segment]) -> list[Position]:
+    """ "Chairman and CEO of X": the bare title before "and" shares the next organisation."""
+    result = list(positions)
+    for i in range(len(result) - 1):
+        if (
+            result[i].organization is None
+            and i + 1 < len(segments)
+            and segments[i + 1].joined_by_and
+            and result[i + 1].organization
+        ):
+            result[i + 1] = replace(
+                result[i + 1], title=f"{result[i].title} and {result[i + 1].title}"
+            )
+            result[i] = None  # type: ignore[call-overload]
+    return [p for p in result if p is not None]
+
+
+def parse_position(
+    text: str, span: Span, index: OrganizationIndex, *, brand: bool = False
+) -> tuple[str, str | None]:
+    """Split one title segment into (title, organisation full name or None).
+
+    "sustainable development director of WB in China and Mongolia" ->
+    ("sustainable development director in China and Mongolia", "World Bank")
+    """
+    stripped = strip_articles(text).rstrip(" .")
+    # "Senior Fellow at the World Resources Institute (WRI) China": the acronym was indexed
+    # when the organisations were read; inside a title it only splits the name.
+    stripped = INNER_ACRONYM_RE.sub("", stripped)
+    board = split_board_title(stripped)
+    if board:
+        title, organization_text = board
+        if organization_text is None:
+            return _tidy_title(title), None
+        return _tidy_title(title), resolve_organization(organization_text, span, index, None)[1]
+    prefix, rest = split_org_prefix(stripped, index)
+    if prefix and title_phrase_leads(rest):
+        return _tidy_title(rest), register_with_parent(index, prefix, span)
+    title, organization_text = split_title_and_org(stripped, index)
+    if organization_text is None:
+        title, organization_text = split_title_and_brand(stripped, single_word=brand)
+    if organization_text is None:
+        title, organization_text = split_title_at_comma(stripped, index)
+    if organization_text is None:
+        government = infer_city_government(title, index) or region_governed(title)
+        if government:
+            return _tidy_title(title), index.register(government, span, kind=OrgKind.GOVERNMENT)
+        ministry = infer_ministry(title)
+        if ministry:
+            return _tidy_title(ministry[0]), index.register(
+                ministry[1], span, kind=OrgKind.GOVERNMENT
+            )
+        return _title_with_inner_organization(title, span, index)
+    organization_text, qualifier, country = split_place_suffix(organization_text)
+    unit_title, organization = resolve_organization(organization_text, span, index, country)
+    if unit_title:
+        title = f"{title} of {unit_title}"
+    if (
+        qualifier
+        and qualifier.startswith("in ")
+        and _qualifies_title(qualifier, organization, index)
+    ):
+        title = f"{title} {qualifier}"
+    return _tidy_title(title), organization
+
+
+# "head of sustainable finance at HSBC": a bare acronym brand after at/with/of.
+BARE_ACRONYM_RE = re.compile(
+    r"^(?P<title>.+?)\s+(?:at|with|of|from)\s+(?:the\s+)?(?P<org>[A-Z]{2,6})$"
+)
+# "professor at Fudan University's School of Management": a unit of its parent.
+UNIT_OF_PARENT_RE = re.compile(
+    r"""^(?P<title>.+?)\s+(?:at|with|of|from)\s+(?:the\s+)?
+    (?P<parent>[A-Z][\w-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w-]*)*)['’]s\s+
+    (?P<unit>(?:School|College|Faculty|Department|Institute|Center|Centre|Academy)\s+(?:of|for)\s+
+       [A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*)$""",
+    re.VERBOSE,
+)
+
+
+def _title_with_inner_organization(
+    title: str, span: Span, index: OrganizationIndex
+) -> tuple[str, str | None]:
+    """The organisation a title still holds when no other rule found one: "UN Resident
+    Coordinator in China" -> United Nations; "head of finance at HSBC" -> HSBC; "professor at
+    Fudan University's School of Management" -> the school, written with its parent."""
+    unit = UNIT_OF_PARENT_RE.match(title)
+    if unit:
+        parent = register_with_parent(index, unit.group("parent"), span)
+        name = f"{unit.group('unit')}, {parent or unit.group('parent')}"
+        return _tidy_title(unit.group("title")), index.register(name, span, parent=parent)
+    bare = BARE_ACRONYM_RE.match(title)
+    if bare and not GAZETTEER.is_place(bare.group("org")):
+        acronym = bare.group("org")
+        known = index.resolve(acronym) or find_known_organization(acronym)
+        name = known if isinstance(known, str) else getattr(known, "name", None) or acronym
+        return _tidy_title(bare.group("title")), index.register(name, span)
+    if re.match(r"^(?:UN|U\.N\.)\s+[A-Z]", title):
+        name = index.resolve("United Nations") or "United Nations"
+        return _tidy_title(title), index.register(name, span, kind=OrgKind.INTERGOVERNMENTAL)
+    return _tidy_title(title), None
+
+
+def split_title_at_comma(text: str, index: OrganizationIndex) -> tuple[str, str | None]:
+    """ "CEO and President, Energy Foundation China" -> ("CEO and President", "Energy ...").
+
+    Speaker lists and programmes write "Name, Title, Organization"; the first comma after
+    which a body follows ends the title.
+    """
+    for comma in re.finditer(r",\s*", text):
+        left, right = text[: comma.start()], text[comma.end() :].strip(" .")
+        if not title_phrase_leads(left):
+            continue
+        if looks_like_organization(right, index) or is_brand_word(right) or is_named_body(right):
+            return left, right
+    return text, None
+
+
+def is_named_body(text: str) -> bool:
+    """A capitalised name after a title in "Name, Title, Body", though no noun says it is a body.
+
+    Example: "UNDP China", "Energy Innovation", "Tsinghua Graduate School" -> True; "Beijing",
+    "John Smith", "Director of Research" -> False.
+    """
+    words = strip_article(text).strip(" .").split()
+    if not 1 < len(words) <= 8 or GAZETTEER.is_place(" ".join(words)):
+        return False
+    if not all(w[:1].isupper() or w in {"and", "of", "for", "&"} for w in words):
+        return False
+    if any(is_title_word(w.strip(",")) for w in words):
+        return False
+    lowered = {w.lower().strip(",.") for w in words}
+    acronym = any(len(w) >= 2 and w.isupper() and w.isalpha() for w in words)
+    return acronym or len(words) >= 3 or bool(lowered & NOT_PERSON_HEADS)
+
+
+BOARD_RE = re.compile(
+    r"""
+    ^(?P<title>.*?\b(?:chair(?:man|woman|person)?|director|member|secretary)  # "Chairman"
+    \s+of\s+the\s+board(?:\s+of\s+(?:directors|supervisors))?)             # "of the Board"
+    (?:\s+of\s+(?:the\s+)?(?P<org>.+))?$                                    # "of GCL ..."
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def split_board_title(text: str) -> tuple[str, str | None] | None:
+    """ "Chairman of the Board of GCL Technology" -> ("Chairman of the Board", "GCL Technology");
+    the board is part of the title, never the organisation."""
+    match = BOARD_RE.match(text)
+    if not match:
+        return None
+    return match.group("title"), match.group("org")
+
+
+def _qualifies_title(qualifier: str, organization: str | None, index: OrganizationIndex) -> bool:
+    """ "representative of UNIDO in China": the region is the post's; "AIT in Thailand" is where AIT is."""
+    first_place = re.split(r",\s*|\s+and\s+", qualifier[3:])[0]
+    if not GAZETTEER.country_of(first_place) and first_place.lower() not in REGIONS:
+        return False
+    kind = next((o.kind for o in index.mentions() if o.name == organization), None)
+    return kind in (OrgKind.INTERGOVERNMENTAL, OrgKind.NGO, OrgKind.COMPANY)
+
+
+def split_org_prefix(text: str, index: OrganizationIndex) -> tuple[str | None, str]:
+    """ "EF China Low-Carbon City Project Manager" -> ("EF China", "Low-Carbon City Project Manager").
+
+    Only exact names and acronyms count as a prefix; "UN" before "Climate Talks" does not,
+    because a lexicon-only acronym must be one the report itself uses as an organisation.
+    """
+    words = text.split()
+    for size in range(min(len(words), 8), 0, -1):
+        prefix = " ".join(words[:size])
+        if index.resolve(prefix, loose=False) and not GAZETTEER.is_place(prefix):
+            return prefix, " ".join(words[size:])
+    return None, text
+
+
+def split_title_and_org(text: str, index: OrganizationIndex) -> tuple[str, str | None]:
+    """Find where the title ends: at " at ", or at the first " of/for/with " whose right side is
+    a body; a portfolio before the body stays in the title ("Secretary for the Environment")."""
+    title, organization = _split_title_and_org(text, index)
+    if organization is None:
+        return title, organization
+    portfolio = PORTFOLIO_RE.match(organization)
+    if (
+        portfolio
+        and portfolio.group("what").split()[-1].lower() not in ORG_HEADS | UNIT_WORDS | PLACE_NOUNS
+        and not index.resolve(portfolio.group("what"), loose=False)
+        and looks_like_organization(portfolio.group("body"), index)
+    ):
+        joint = organization[: portfolio.start("body")].rstrip()
+        joint = re.sub(r"(?:,|\s+of(?:\s+the)?)$", "", joint)
+        return f"{title}{text[len(title) : len(text) - len(organization)]}{joint}", portfolio.group(
+            "body"
+        )
+    return title, organization
+
+
+# "City of London Corporation", "State of California": a body named for a place, no portfolio.
+PLACE_NOUNS = frozenset({"city", "state", "province", "county", "district", "region", "town"})
+
+PORTFOLIO_RE = re.compile(
+    r"""
+    ^(?P<what>[A-Z][\w\-]*(?:\s+(?:and|&)\s+[A-Z][\w\-]*)?)  # "Environment", "Mobility and Transport"
+    (?:\s+of\s+(?:the\s+)?|,\s+)                            # " of the " or ", "
+    (?P<body>[A-Z].+)$                                      # "Hong Kong SAR Government"
+    """,
+    re.VERBOSE,
+)
+
+
+def _split_title_and_org(text: str, index: OrganizationIndex) -> tuple[str, str | None]:
+    for match in re.finditer(r"\s+(?:of|for|with)\s+(?:the\s+)?", text):
+        left, right = text[: match.start()], text[match.end() :]
+        if (
+            is_title_word(left.split()[-1])
+            and not _inside_named_body(left)
+            and (
+                looks_like_organization(right, index)
+                or _org_then_place(right, index)
+                or names_a_body(right)
+            )
+            and not re.search(r"\s+at\s+(?:the\s+)?[A-Z]", right)
+        ):
+            return left, right
+        break
+    at = re.search(r"\s+at\s+(?:the\s+)?", text)
+    if at and looks_like_organization(text[at.end() :].split(",")[0], index):
+        return text[: at.start()], text[at.end() :]
+    for match in re.finditer(r"\s+(?:of|for|with|from|under)\s+(?:the\s+)?", text):
+        right = text[match.end() :]
+        if _inside_named_body(text[: match.start()]):
+            continue
+        if looks_like_organization(right, index) or _org_then_place(right, index):
+            return text[: match.start()], right
+        if match.group().strip().startswith("from") and names_a_body(right):
+            return text[: match.start()], right
+    return text, None
+
+
+def names_a_body(phrase: str) -> bool:
+    """True for a capitalised name that opens with a place and is no place itself: the body of a
+    title even when no organisation noun heads it.
+
+    Example: "Shanghai Environment and Energy Exchange", "City of London" -> True;
+    "Foreign Affairs", "Shanghai Pudong", "China for UN Climate Talks" -> False.
+    """
+    words = phrase.split()
+    # "and" and "of" join a body's words; "delegate of China for UN Climate Talks" is a role.
+    if len(words) < 2 or not all(w[:1].isupper() or w in {"and", "of", "&"} for w in words):
+        return False
+    opens_with_place = GAZETTEER.is_place(words[0]) or words[0] in {"City", "State"}
+    rest = " ".join(words[1:])
+    places = (GAZETTEER.city(phrase), GAZETTEER.city(rest))
+    return opens_with_place and not GAZETTEER.is_place(phrase) and places == (None, None)
+
+
+def _inside_named_body(left: str) -> bool:
+    """ "Deputy Director, Fujian Provincial Department" + "of Natural Resources": the "of" is
+    inside the body's name, whose head noun closes the comma's clause."""
+    if "," not in left:
+        return False
+    clause = left.rsplit(",", 1)[1].split()
+    return len(clause) >= 2 and clause[0][:1].isupper() and clause[-1].lower() in ORG_HEADS
+
+
+def split_title_and_brand(text: str, *, single_word: bool = False) -> tuple[str, str | None]:
+    """ "head of sustainable finance of BNP Paribas" -> ("head of sustainable finance", "BNP Paribas").
+
+    A brand without an organisation noun needs two capitalised words, or a company appositive
+    after it ("president of Ucommune, a Chinese listed company").
+    """
+    match = re.search(
+        r"\s+(?:of|at|with)\s+(?:the\s+)?(?P<brand>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,4})$",
+        text,
+    )
+    if not match or infer_ministry(text) or _inside_named_body(text[: match.start()]):
+        return text, None
+    brand = match.group("brand")
+    words = brand.split()
+    if GAZETTEER.is_place(brand) or any(w.lower() in NOT_ORG_WORDS for w in words):
+        return text, None
+    if len(words) < 2 and not single_word and not _brand_after_title(text[: match.start()], brand):
+        return text, None
+    if not is_title_word(text[: match.start()].split()[-1]) and not any(
+        is_title_word(w) for w in text[: match.start()].split()
+    ):
+        return text, None
+    return text[: match.start()], brand
+
+
+def _brand_after_title(before: str, brand: str) -> bool:
+    """ "CEO of Envision", "president of Ucommune": one word right after a title is a company."""
+    words = before.split()
+    return bool(words) and is_title_word(words[-1]) and is_brand_word(brand)
+
+
+def _org_then_place(text: str, index: OrganizationIndex) -> bool:
+    """ "WB in China and Mongolia", "ISC China", "the EF China low-carbon city project"."""
+    name, qualifier, _ = split_place_suffix(text)
+    if qualifier and looks_like_organization(name, index):
+        return True
+    prefix, rest = split_org_prefix(strip_article(text), index)
+    return bool(prefix) and (
+        not rest or GAZETTEER.is_place(rest) or rest[:1].islower() or _is_unit_phrase(rest)
+    )
+
+
+def _is_unit_phrase(text: str) -> bool:
+    return head_word(text) in UNIT_WORDS
+
+
+def resolve_organization(
+    text: str, span: Span, index: OrganizationIndex, country: str | None
+) -> tuple[str | None, str | None]:
+    """(unit words for the title, full organisation name) for the organisation part of a title."""
+    text = strip_article(
+        ACRONYM_PAREN_RE.sub(
+            lambda m: "" if not GAZETTEER.is_place(m.group(1)) else m.group(0), text
+        )
+    )
+    owned = re.match(r"^(?P<owner>[A-Z][^'’]*?)['’]s\s+(?P<unit>[A-Z].*)$", text)
+    if owned and not GAZETTEER.is_place(owned.group("owner")):
+        owner = index.resolve(owned.group("owner")) or index.resolve_by_word(owned.group("owner"))
+        if owner:
+            return owned.group("unit"), owner  # "the Chamber's Energy Working Group"
+    under = re.match(r"(?P<name>.+?)\s+under\s+(?:the\s+)?(?P<parent>.+)$", text)
+    if under and looks_like_organization(under.group("parent"), index):
+        parent = register_with_parent(index, under.group("parent"), span)
+        return None, index.register(under.group("name"), span, parent=parent)
+    unit, parent = split_unit_and_parent(text, index)
+    if parent and unit != text and is_local_committee(unit):
+        parent_name = register_with_parent(index, parent, span)
+        return None, index.register(text, span, kind=OrgKind.GOVERNMENT, parent=parent_name)
+    if parent and unit != text:
+        name = register_with_parent(index, text, span, country=country)
+        unit_words = strip_article(unit).split()
+        is_title_unit = name == index.resolve(parent) or (
+            name is not None and name != text and infer_kind(unit) != OrgKind.NGO
+        )
+        if is_title_unit and unit_words:
+            return unit, name
+        return None, name
+    prefix, rest = split_org_prefix(text, index)
+    if prefix and rest and not index.resolve(text, loose=False):
+        organization = index.register(prefix, span)
+        if GAZETTEER.is_place(rest):
+            if organization_is_acronym(prefix, index):
+                return None, organization
+            return None, index.register(
+                text, span, kind=infer_kind(prefix), country=GAZETTEER.country_of(rest)
+            )
+        if rest[:1].islower() or _is_unit_phrase(rest):
+            return rest, organization
+    if not looks_like_organization(text, index) and not text[:1].isupper():
+        return None, None
+    return None, register_with_parent(index, text, span, country=country)
+
+
+_LOCAL_COMMITTEE_RE = re.compile(
+    r"\b(?:Municipal|Provincial|Regional|District|County|Prefectural)\s+Committee$"
+)
+
+
+def is_local_committee(unit: str) -> bool:
+    """A city's or province's committee of a national body is a body of its own, not a unit
+    whose name belongs in the title.
+
+    Example: "Xiamen Municipal Committee" (of the CPPCC) -> True; "Expert Committee" -> False.
+    """
+    return bool(_LOCAL_COMMITTEE_RE.search(unit.strip()))
+
+
+def organization_is_acronym(written: str, index: OrganizationIndex) -> bool:
+    known = find_known_organization(written)
+    return (
+        bool(ACRONYM_RE.match(written))
+        and written.isupper()
+        or bool(known and known.acronym == written)
+    )
+
+
+ACRONYM_PAREN_RE = re.compile(r"\s*\(([A-Z][A-Za-z\-]{1,12}(?:\s[A-Z][a-z]+)?)\)")
+# An acronym in brackets with more of the name after it: "(WRI) China"; "(Agriculture)" is a word.
+INNER_ACRONYM_RE = re.compile(r"\s*\((?:[a-z]?[A-Z]{2,}[a-z]?)\)(?=\s+[A-Z])")
+
+MINISTER_RE = re.compile(
+    r"""
+    ^(?P<title>.*?\b(?i:minister))      # "former Vice Minister", "vice minister"
+    \s+of\s+(?:the\s+)?
+    (?P<domain>.+?)                      # "Science and Technology"
+    (?:\s+of\s+(?P<country>(?:the\s+)?[A-Z][\w.'’ ]+))?$   # "of the P.R.C." / "of China"
+    """,
+    re.VERBOSE,
+)
+
+
+def infer_ministry(title: str) -> tuple[str, str] | None:
+    """ "former Vice Minister of Science and Technology of the P.R.C." ->
+    ("former Vice Minister of Science and Technology", "Ministry of Science and Technology")."""
+    match = MINISTER_RE.match(title.strip())
+    if not match:
+        return None
+    domain = match.group("domain")
+    country = match.group("country")
+    if domain.islower():
+        # "vice minister of ecology and environment": the portfolio names the ministry
+        if not re.fullmatch(r"[a-z]+(?:\s+(?:and\s+)?[a-z]+){0,4}", domain):
+            return None
+        domain_name = " ".join(w if w == "and" else w.capitalize() for w in domain.split())
+        return f"{match.group('title')} of {domain}", f"Ministry of {domain_name}"
+    ministry = f"Ministry of {domain}"
+    if country and GAZETTEER.country_of(country) and GAZETTEER.country_of(country) != "China":
+        ministry = f"{ministry} of {strip_article(country)}"
+    return f"{match.group('title')} of {domain}", ministry
+
+
+MAYOR_RE = re.compile(
+    r"""
+    \b(?:vice[\s-]|deputy\s|executive\s+vice[\s-])?mayor   # "vice-mayor", "Mayor"
+    \s+of\s+(?P<city>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)$  # "of Tianjin"
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+GOVERNOR_RE = re.compile(
+    r"""
+    \b(?:vice[\s-]|deputy\s|executive\s+vice[\s-])?governor      # "Vice Governor"
+    \s+of\s+(?P<province>[A-Z][\w'’\-]+)(?:\s+[Pp]rovince)?$      # "of Zhejiang Province"
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def infer_city_government(title: str, index: OrganizationIndex | None = None) -> str | None:
+    """ "vice-mayor of Tianjin" -> "Tianjin Municipal Government": a mayor's body is the city's
+    government, which Chinese reports rarely spell out; "Governor of Zhejiang Province" ->
+    "People's Government of Zhejiang Province". A government the report names wins."""
+    mayor = MAYOR_RE.search(title.strip())
+    governor = GOVERNOR_RE.search(title.strip())
+    if mayor and GAZETTEER.is_place(mayor.group("city")):
+        place, default = mayor.group("city"), f"{mayor.group('city')} Municipal Government"
+    elif governor and GAZETTEER.is_place(governor.group("province")):
+        place = governor.group("province")
+        default = f"People's Government of {place} Province"
+    else:
+        return None
+    for mention in index.mentions() if index is not None else ():
+        if re.search(rf"\b{re.escape(place)}\b", mention.name) and re.search(
+            r"\bGovernment\b", mention.name
+        ):
+            return mention.name
+    return default
+
+
+REGION_HEAD_RE = re.compile(
+    r"""
+    \b(?:vice[\s-]|deputy\s|executive\s+vice[\s-])?(?:chairman|chairwoman|chairperson|governor)
+    \s+of\s+(?:the\s+)?
+    (?P<region>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*?
+      \s+(?:Autonomous\s+Region|Special\s+Administrative\s+Region))$
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def region_governed(title: str) -> str | None:
+    """The region whose government a regional leader's title names.
+
+    Example: "Vice-Chairman of Inner Mongolia Autonomous Region" -> "Inner Mongolia Autonomous
+    Region"; "Chairman of the Board" -> None.
+    """
+    match = REGION_HEAD_RE.search(title.strip())
+    return match.group("region") if match else None
+
+
+def _tidy_title(title: str) -> str:
+    """Drop a doubled word ("Project Project Manager") and stray punctuation."""
+    title = re.sub(r"\b(\w+)\s+\1\b", r"\1", title.strip(" ,;:."), flags=re.IGNORECASE)
+    title = re.sub(r"^(?:as|a|an)\s+", "", title)
+    return " ".join(title.split())

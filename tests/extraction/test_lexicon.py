@@ -1,0 +1,53 @@
+from events.extraction.lexicon import (
+    GAZETTEER,
+    HONORIFICS,
+    MONTH_ABBREVIATIONS,
+    NOT_PERSON_HEADS,
+    ORGANISATION_HEADS,
+    ORGANISATION_HEADS_BY_KIND,
+    ORGANISER_HEADS,
+    month_number,
+    strip_article,
+)
+from events.extraction.records import OrgKind
+
+
+def test_month_number_reads_names_and_abbreviations():
+    assert [month_number(w) for w in ("Sept.", "September", "jun", "Dec", "Mo", "Monday")] == [
+        9,
+        9,
+        6,
+        12,
+        None,
+        None,
+    ]
+    assert "may" not in MONTH_ABBREVIATIONS and "sept" in MONTH_ABBREVIATIONS
+
+
+def test_organisation_heads_say_the_kind_in_order_of_precedence():
+    kinds = [kind for kind, _ in ORGANISATION_HEADS_BY_KIND]
+    assert kinds[:3] == [OrgKind.COMPANY, OrgKind.ACADEMIC, OrgKind.GOVERNMENT]
+    assert {"university", "ministry", "foundation", "ltd"} <= ORGANISATION_HEADS
+    # Every stage's wider set starts from the same heads.
+    assert ORGANISATION_HEADS <= ORGANISER_HEADS and ORGANISATION_HEADS <= NOT_PERSON_HEADS
+    assert {"zone", "initiative"} <= ORGANISER_HEADS - ORGANISATION_HEADS
+
+
+def test_honorifics_and_articles():
+    assert {"mr", "dr", "prof", "academician"} <= HONORIFICS
+    assert strip_article("the Energy Foundation,") == "Energy Foundation"
+    assert strip_article("Danfoss Co., Ltd.") == "Danfoss Co., Ltd."
+
+
+def test_gazetteer_answers_every_place_question():
+    assert GAZETTEER.city("Pudong New Area").name == "Shanghai"
+    assert GAZETTEER.city("Beijing City").name == "Beijing"
+    assert GAZETTEER.city("Guangdong") is None  # a province is no city
+    assert GAZETTEER.city_in_country("Sharm el-Sheikh", "Egypt").country == "Egypt"
+    assert GAZETTEER.country_of("the P.R.C.") == "China"
+    assert [GAZETTEER.is_place(t) for t in ("China and Mongolia", "Southeast Asia", "Sichuan")] == [
+        True,
+        True,
+        True,
+    ]
+    assert GAZETTEER.is_place("Energy Foundation") is False
