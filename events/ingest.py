@@ -40,6 +40,7 @@ from events.models import (
     ReviewStatus,
     Topic,
 )
+from events.sources import ReportSource
 from people.models import (
     AliasKind,
     Organization,
@@ -106,6 +107,7 @@ def ingest_report(
     dry_run: bool = False,
     review_new_records: bool = False,
     user=None,
+    source: ReportSource | None = None,
 ) -> IngestResult:
     """Write one extracted report in one transaction. With dry_run nothing is kept.
 
@@ -128,6 +130,7 @@ def ingest_report(
                     dry_run=dry_run,
                     review_new_records=review_new_records,
                     user=user,
+                    source=source,
                 )
         except (IntegrityError, OperationalError):
             if attempt == INGEST_ATTEMPTS:
@@ -157,7 +160,7 @@ def serialize_ingests() -> None:
 
 
 def _ingest_locked(
-    extracted, *, raw_text, sha256, file_name, dry_run, review_new_records, user
+    extracted, *, raw_text, sha256, file_name, dry_run, review_new_records, user, source
 ) -> IngestResult:
     result = IngestResult(file_name=file_name)
     if is_tombstoned(Report, file_name):
@@ -178,7 +181,13 @@ def _ingest_locked(
         # Inside the transaction: the bump commits with the data, or not at all.
         with one_data_change():
             ingest = _Ingest(extracted, result, review_new_records=review_new_records)
-            ingest.run(existing, raw_text=raw_text, sha256=sha256, file_name=file_name)
+            ingest.run(
+                existing,
+                raw_text=raw_text,
+                sha256=sha256,
+                file_name=file_name,
+                source=source or ReportSource(),
+            )
             ingest.write_history(user or import_user(), file_name)
         if dry_run:
             transaction.set_rollback(True)
@@ -265,9 +274,20 @@ class _Ingest:
         self.tombstones = set(DeletedRecord.objects.values_list("model", "key"))
 
     # -- the report -------------------------------------------------------------------------
-    def run(self, existing: Report | None, *, raw_text: str, sha256: str, file_name: str):
+    def run(
+        self,
+        existing: Report | None,
+        *,
+        raw_text: str,
+        sha256: str,
+        file_name: str,
+        source: ReportSource,
+    ):
         x = self.x
         values = {
+            # The file's header block is the truth about its source: a changed file says anew.
+            "source_url": fit(Report, "source_url", source.url),
+            "published": source.published,
             "sha256": sha256,
             "raw_text": raw_text,
             "text": x.text,
@@ -278,8 +298,10 @@ class _Ingest:
             "extracted_at": timezone.now(),
         }
         if existing is None:
+            # A readable address from the headline; the file name only when there is none.
+            slug_from = x.title or file_name.rsplit(".", 1)[0]
             self.report = Report.objects.create(
-                file_name=file_name, slug=unique_slug(Report, file_name.rsplit(".", 1)[0]), **values
+                file_name=file_name, slug=unique_slug(Report, slug_from), **values
             )
             self.result.status = "created"
         else:

@@ -29,6 +29,7 @@ from events.extraction.records import ExtractedReport
 from events.extraction.text import decode_report, refuse_oversize
 from events.ingest import NEW_FROM_ADMIN, IngestResult, ingest_report, is_tombstoned
 from events.models import Event, Report, ReviewItem, ReviewStatus
+from events.sources import ReportSource, split_source_header
 
 REPORT_SUFFIXES = {".txt", ".text"}
 
@@ -207,6 +208,7 @@ class Extraction:
     extracted: ExtractedReport | None = None
     error: str | None = None
     seconds: float = 0.0
+    source: ReportSource = ReportSource()
 
 
 def extract_report_bytes(data: bytes, file_name: str) -> Extraction:
@@ -214,9 +216,8 @@ def extract_report_bytes(data: bytes, file_name: str) -> Extraction:
     started = time.perf_counter()
     try:
         raw_text, encoding = decode_report_text(data)
-        extracted = dataclasses.replace(
-            extract_report(raw_text, source=file_name), encoding=encoding
-        )
+        source, body = split_source_header(raw_text)
+        extracted = dataclasses.replace(extract_report(body, source=file_name), encoding=encoding)
     except ReportError as exc:
         return Extraction(error=str(exc), seconds=time.perf_counter() - started)
     except Exception as exc:  # noqa: BLE001 - one bad report must not stop the others
@@ -224,7 +225,9 @@ def extract_report_bytes(data: bytes, file_name: str) -> Extraction:
             error=f"could not be read ({type(exc).__name__}: {exc})",
             seconds=time.perf_counter() - started,
         )
-    return Extraction(raw_text, encoding, extracted, seconds=time.perf_counter() - started)
+    return Extraction(
+        raw_text, encoding, extracted, seconds=time.perf_counter() - started, source=source
+    )
 
 
 def ingest_extraction(
@@ -250,6 +253,7 @@ def ingest_extraction(
             dry_run=dry_run,
             review_new_records=review_new_records,
             user=user,
+            source=extraction.source,
         )
     except Exception as exc:  # noqa: BLE001 - one bad report must not stop the others
         return LoadOutcome(

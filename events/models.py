@@ -35,6 +35,15 @@ class Report(models.Model):
     publisher = models.CharField(max_length=300, blank=True)
     encoding = models.CharField(max_length=40, default="utf-8")
     repairs = models.JSONField(default=list, blank=True)
+    source_url = models.URLField(
+        "original address",
+        max_length=500,
+        blank=True,
+        help_text="Where the report was published, from the Source: line at the top of its file.",
+    )
+    published = models.DateField(
+        null=True, blank=True, help_text="The date the report was published, when its file says."
+    )
     loaded_at = models.DateTimeField(auto_now_add=True)
     extracted_at = models.DateTimeField(null=True, blank=True)
     search_vector = SearchVectorField(

@@ -234,7 +234,13 @@ class PersonDetailSerializer(PersonSerializer):
 
 class ReportSerializer(ReportRefSerializer):
     class Meta(ReportRefSerializer.Meta):
-        fields = [*ReportRefSerializer.Meta.fields, "file_name", "loaded_at"]
+        fields = [
+            *ReportRefSerializer.Meta.fields,
+            "source_url",
+            "published",
+            "file_name",
+            "loaded_at",
+        ]
 
 
 class ReportDetailSerializer(ReportSerializer):

@@ -78,7 +78,7 @@ def participation_rows(request, participations) -> Iterator[dict]:
             "city": p.event.city.name if p.event.city_id else "",
             "report": p.report.title,
             "report_page": url(p.report.get_absolute_url()),
-            "report_url": getattr(p.report, "source_url", "") or "",
+            "report_url": p.report.source_url,
             "evidence": p.evidence_sentence or "",
         }
 
@@ -139,6 +139,8 @@ def _records(request) -> Iterator[dict]:
             "slug": report.slug,
             "title": report.title,
             "publisher": report.publisher,
+            "source_url": report.source_url,
+            "published": report.published,
             "text": report.text,
             "url": url(report.get_absolute_url()),
         }

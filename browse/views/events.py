@@ -190,6 +190,9 @@ class ReportListView(ListPageMixin, ListView):
         }
 
 
+REPORT_RECORDS = 300
+
+
 class ReportDetailView(DetailView):
     model = Report
     template_name = "events/report_detail.html"
@@ -201,6 +204,13 @@ class ReportDetailView(DetailView):
             events=report.events.for_list()
             .with_participant_count()
             .order_by("event_sources__order", "name"),
+            # What the report supports, in its own order; a report names tens, never thousands.
+            people=Person.objects.filter(participations__mentions__report=report)
+            .order_by("family_name", "given_name", "pk")
+            .distinct()[:REPORT_RECORDS],
+            organizations=Organization.objects.filter(mentions__report=report).order_by(
+                "mentions__order", "pk"
+            )[:REPORT_RECORDS],
             **kwargs,
         )
 
