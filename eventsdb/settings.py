@@ -119,11 +119,16 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 
-# Failed admin logins: after five failures from one address, or for one user name,
-# further attempts wait out the cool-off.
+# Failed admin logins. django-axes locks the pair (address, user name) after five failures for
+# 15 minutes, so nobody can lock an editor out from another address. A longer limit per user
+# name alone only spaces out attempts from unknown browsers (curation.throttling).
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+LOGIN_USERNAME_FAILURE_LIMIT = int(os.environ.get("LOGIN_USERNAME_FAILURE_LIMIT", "20"))
+LOGIN_USERNAME_WINDOW = timedelta(hours=1)
+LOGIN_USERNAME_DELAY = timedelta(seconds=60)
 AXES_RESET_ON_SUCCESS = True
 
 LANGUAGE_CODE = "en-gb"

@@ -1,7 +1,11 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from curation.throttling import login
+
 urlpatterns = [
+    # Before the admin's own URLs: the login goes through the per-user-name wait.
+    path("admin/login/", login, name="admin_login"),
     path("admin/", admin.site.urls),
     path("", include("browse.urls")),
 ]
