@@ -46,6 +46,32 @@ class NamedRecord(models.Model):
         super().save(*args, **kwargs)
 
 
+class DeletedRecordQuerySet(models.QuerySet):
+    def follow_rename(self, model: str, part: int, old_key: str, new_key: str) -> int:
+        """Tombstones of `model` whose key has `old_key` as its `part`-th "|"-separated part
+        now name `new_key` there: a renamed event keeps its deleted participations deleted.
+
+        >>> DeletedRecord.objects.follow_rename("events.participation", 0, "forum", "forum 2021")
+        """
+        if not old_key or old_key == new_key:
+            return 0
+        lookup = {"key__startswith": f"{old_key}|"} if part == 0 else {"key__contains": old_key}
+        moved = 0
+        for tombstone in self.filter(model=model, **lookup):
+            parts = tombstone.key.split("|")
+            if len(parts) <= part or parts[part] != old_key:
+                continue
+            parts[part] = new_key
+            key = "|".join(parts)
+            if self.filter(model=model, key=key).exists():
+                tombstone.delete()
+            else:
+                tombstone.key = key
+                tombstone.save(update_fields=["key"])
+            moved += 1
+        return moved
+
+
 class DeletedRecord(models.Model):
     """A record an editor deleted; a re-import must not bring it back."""
 
@@ -56,6 +82,8 @@ class DeletedRecord(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
     deleted_at = models.DateTimeField(auto_now_add=True)
+
+    objects = DeletedRecordQuerySet.as_manager()
 
     class Meta:
         # Moved here from the people app; the table keeps its name so no row is copied.

@@ -29,6 +29,7 @@ from events.models import (
     Position,
     Report,
     ReviewItem,
+    ReviewStatus,
 )
 from people.models import (
     AliasKind,
@@ -125,12 +126,24 @@ def mark_relation_curated(parent, name: str) -> None:
     type(parent).objects.filter(pk=parent.pk).update(curated_fields=parent.curated_fields)
 
 
+# Tombstones keyed on an event's key and a person's or organisation's: (model, part) per owner.
+COMPOSITE_TOMBSTONES = {
+    Person: [("events.participation", 1)],
+    Organization: [("events.eventorganizer", 1)],
+}
+
+
 def keep_old_name(obj, old_name: str) -> None:
-    """After a rename, the old name stays an alias so the next import still finds the record."""
+    """After a rename, the old name stays an alias so the next import still finds the record,
+    and what an editor deleted under the old name stays deleted."""
     if isinstance(obj, Person):
         _add_alias(obj, PersonAlias, "person", old_name, AliasKind.ALIAS)
     elif isinstance(obj, Organization):
         _add_alias(obj, OrganizationAlias, "organization", old_name, AliasKind.ALIAS)
+    elif isinstance(obj, Event):
+        obj.keep_old_name(old_name)
+    for model, part in COMPOSITE_TOMBSTONES.get(type(obj), []):
+        DeletedRecord.objects.follow_rename(model, part, fold(old_name), obj.key)
 
 
 def keep_old_slug(obj, old_slug: str) -> None:
@@ -186,6 +199,92 @@ def record_deletions(queryset, user=None) -> None:
         queryset = queryset.select_related("event", "organization")
     for obj in queryset:
         record_deletion(obj, user)
+
+
+NO_SOURCE = "no-source"
+
+
+def delete_report(report: Report, user=None) -> None:
+    """Delete a report with what only it stated; what an editor vouched for is flagged instead.
+
+    Appearances another report also states are filed under that report first, so deleting
+    one report of an event never takes the other report's speakers along.
+    """
+    with transaction.atomic():
+        events = set(report.events.values_list("pk", flat=True))
+        stated = Participation.objects.filter(
+            models.Q(report=report) | models.Q(mentions__report=report)
+        ).distinct()
+        participations = set(stated.values_list("pk", flat=True))
+        people = set(stated.values_list("person_id", flat=True))
+        organizations = (
+            set(
+                OrganizationMention.objects.filter(report=report).values_list(
+                    "organization_id", flat=True
+                )
+            )
+            | set(Position.objects.filter(report=report).values_list("organization_id", flat=True))
+            | set(
+                EventOrganizer.objects.filter(report=report).values_list(
+                    "organization_id", flat=True
+                )
+            )
+        ) - {None}
+        for participation in Participation.objects.filter(report=report).prefetch_related(
+            "mentions"
+        ):
+            other = next(
+                (m for m in participation.mentions.all() if m.report_id != report.pk), None
+            )
+            if other is not None:
+                participation.report_id = other.report_id
+                participation.evidence_start = other.evidence_start
+                participation.evidence_end = other.evidence_end
+                participation.save(update_fields=["report", "evidence_start", "evidence_end"])
+        record_deletion(report, user)
+        report.delete()
+        _settle_orphans(Participation.objects.filter(pk__in=participations, mentions__isnull=True))
+        _settle_orphans(Event.objects.filter(pk__in=events, event_sources__isnull=True))
+        _settle_orphans(Person.objects.filter(pk__in=people, participations__isnull=True))
+        _settle_orphans(
+            Organization.objects.filter(
+                pk__in=organizations,
+                mentions__isnull=True,
+                positions__isnull=True,
+                organizer_roles__isnull=True,
+                units__isnull=True,
+            )
+        )
+
+
+def _settle_orphans(queryset) -> None:
+    """Records no report supports any more: deleted, or flagged when an editor vouched for them."""
+    content_type = ContentType.objects.get_for_model(queryset.model)
+    for record in queryset:
+        if record.created_by_editor or record.curated_fields:
+            ReviewItem.objects.update_or_create(
+                content_type=content_type,
+                object_id=record.pk,
+                reason=NO_SOURCE,
+                defaults={
+                    "message": "No report supports this record any more; "
+                    "keep it only if you can vouch for it.",
+                    "report": None,
+                    "evidence_start": None,
+                    "evidence_end": None,
+                    "status": ReviewStatus.OPEN,
+                    "resolved_at": None,
+                    "resolved_by": None,
+                },
+            )
+        else:
+            ReviewItem.objects.filter(content_type=content_type, object_id=record.pk).delete()
+            record.delete()
+
+
+def delete_reports(queryset, user=None) -> None:
+    for report in queryset:
+        delete_report(report, user)
 
 
 # ---------------------------------------------------------------- merging

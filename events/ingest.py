@@ -325,7 +325,11 @@ class _Ingest:
                     x_event.name.evidence,
                 )
             values = {k: v for k, v in values.items() if getattr(event, k) in (None, "")}
-        self.save(event, apply_fields(event, values))
+        old_name = event.name
+        changed = apply_fields(event, values)
+        self.save(event, changed)
+        if "name" in changed:
+            event.keep_old_name(old_name)
         self.claims(event, x_event, seen)
 
         for warning in x_event.warnings:
@@ -389,7 +393,7 @@ class _Ingest:
         mine = Event.objects.filter(event_sources__report=self.report)
         event = (
             mine.filter(key=key).first()
-            or Event.objects.filter(key=key).first()
+            or Event.objects.matching_key(key).first()
             or self.same_event_elsewhere(x_event)
         )
         if event is not None:
@@ -440,7 +444,7 @@ class _Ingest:
 
     def parent_event(self, quoted: rec.Quoted, seen: _Seen) -> Event | None:
         key = fold(quoted.value)
-        parent = Event.objects.filter(key=key).first()
+        parent = Event.objects.matching_key(key).first()
         if parent is None:
             if is_tombstoned(Event, key):
                 return None

@@ -5,13 +5,14 @@ from __future__ import annotations
 import calendar
 
 from django.conf import settings
-from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
-from core.models import CurationState, NamedRecord
+from core.folding import fold
+from core.models import CurationState, DeletedRecord, NamedRecord
 from people.models import Organization, Person
 
 
@@ -116,6 +117,10 @@ def format_partial_date(year: int | None, month: int | None, day: int | None) ->
 
 
 class EventQuerySet(models.QuerySet):
+    def matching_key(self, key: str):
+        """Events whose name or any earlier name folds to `key`."""
+        return self.filter(Q(key=key) | Q(aliases__key=key)).distinct()
+
     def for_list(self):
         return self.select_related("city", "parent").prefetch_related("topics")
 
@@ -187,6 +192,8 @@ class Event(NamedRecord, CurationState):
     cities_mentioned = models.ManyToManyField(
         City, through="CityMention", related_name="mentioned_in_events", blank=True
     )
+    # Deleting an event, directly or through its report, takes its review items along.
+    review_items = GenericRelation("ReviewItem", related_query_name="event")
 
     objects = EventQuerySet.as_manager()
 
@@ -227,6 +234,16 @@ class Event(NamedRecord, CurationState):
     def get_absolute_url(self):
         return reverse("events:detail", kwargs={"slug": self.slug})
 
+    def keep_old_name(self, old_name: str) -> None:
+        """After a rename (by an editor or a changed report) the old name stays an alias, and
+        the participations and organisers deleted under it stay deleted."""
+        old_key = fold(old_name)
+        if not old_key or old_key == self.key:
+            return
+        EventAlias.objects.get_or_create(event=self, key=old_key, defaults={"name": old_name})
+        for model in ("events.participation", "events.eventorganizer"):
+            DeletedRecord.objects.follow_rename(model, 0, old_key, self.key)
+
     @property
     def start_display(self) -> str:
         return format_partial_date(self.start_year, self.start_month, self.start_day)
@@ -251,6 +268,24 @@ class Event(NamedRecord, CurationState):
             if self.start_day:
                 parts.append(f"{self.start_day:02d}")
         return "-".join(parts)
+
+
+class EventAlias(NamedRecord):
+    """An earlier name of an event: after a rename, reports that use it still find the event."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=300)
+    key = models.CharField(max_length=300, db_index=True, editable=False)
+
+    class Meta:
+        ordering = ["event", "name"]
+        verbose_name_plural = "event aliases"
+        constraints = [
+            models.UniqueConstraint(fields=["event", "key"], name="event_alias_unique"),
+        ]
+
+    def __str__(self):
+        return self.name
 
 
 class EventSource(models.Model):
@@ -409,6 +444,7 @@ class Participation(Evidence, CurationState):
     online = models.BooleanField(default=False, help_text="Spoke remotely.")
     order = models.PositiveSmallIntegerField(default=0)
     confidence = models.FloatField(default=1.0)
+    review_items = GenericRelation("ReviewItem", related_query_name="participation")
 
     objects = ParticipationQuerySet.as_manager()
 
