@@ -525,6 +525,12 @@ class ReportAdmin(CurationAdminMixin, admin.ModelAdmin):
     fields = ["title", "slug", "publisher", *readonly_fields]
     change_list_template = "admin/events/report/change_list.html"
 
+    def delete_model(self, request, obj):
+        editing.delete_report(obj, request.user)
+
+    def delete_queryset(self, request, queryset):
+        editing.delete_reports(queryset, request.user)
+
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(event_count=models.Count("events"))
 
