@@ -214,6 +214,7 @@ class _Ingest:
             self.result.status = "updated"
 
         seen = _Seen()
+        self.orgs_before = self.organizations_stated()
         self.parents_before = set(
             Event.objects.filter(
                 event_sources__report=self.report, parent__isnull=False
@@ -785,6 +786,43 @@ class _Ingest:
         )
         self.forget_reviews(Person, people)
         people.delete()
+        self.remove_unseen_organizations()
+
+    def organizations_stated(self) -> set[int]:
+        """Organisations this report's rows name: mentions, positions, organiser roles."""
+        report = self.report
+        return (
+            set(
+                OrganizationMention.objects.filter(report=report).values_list(
+                    "organization_id", flat=True
+                )
+            )
+            | set(
+                Position.objects.filter(report=report, organization__isnull=False).values_list(
+                    "organization_id", flat=True
+                )
+            )
+            | set(
+                EventOrganizer.objects.filter(report=report).values_list(
+                    "organization_id", flat=True
+                )
+            )
+        )
+
+    def remove_unseen_organizations(self) -> None:
+        """Organisations only this report's old text named, and no editor vouched for."""
+        gone = self.orgs_before - self.organizations_stated()
+        orphans = Organization.objects.filter(
+            pk__in=gone,
+            created_by_editor=False,
+            curated_fields=[],
+            mentions__isnull=True,
+            positions__isnull=True,
+            organizer_roles__isnull=True,
+            units__isnull=True,
+        )
+        self.forget_reviews(Organization, orphans)
+        orphans.delete()
 
     def forget_reviews(self, model, queryset) -> None:
         ReviewItem.objects.filter(
