@@ -49,12 +49,9 @@ def dangling_review_items() -> list[str]:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Delete a participation, rename its event, re-import the changed report: "
-    "the deleted participation comes back",
-)
 def test_deleted_participation_stays_deleted_after_its_event_is_renamed(csrf_editor):
+    """Issue: delete a participation, rename its event, re-import the changed report: the deleted
+    participation came back."""
     ingest(extracted())
     jane = Participation.objects.get(person__name="Jane Doe")
     assert csrf_editor.post(delete_url(jane), {"post": "yes"}).status_code == 302
@@ -66,11 +63,9 @@ def test_deleted_participation_stays_deleted_after_its_event_is_renamed(csrf_edi
     assert list(Participation.objects.values_list("person__name", flat=True)) == ["Wang Lei"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Rename an event, then import another report of the same event: a second event appears",
-)
 def test_renamed_event_is_found_by_its_old_name_in_another_report(csrf_editor):
+    """Issue: rename an event, then import another report of the same event: a second event
+    appeared."""
     ingest(extracted())
     event = Event.objects.get()
     rename(csrf_editor, event, "Green Cities Forum 2021")
@@ -86,12 +81,9 @@ def test_renamed_event_is_found_by_its_old_name_in_another_report(csrf_editor):
     assert list(event.aliases.values_list("name", flat=True)) == ["Green Cities Forum"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Delete a report: its event stays listed publicly with no source and no speakers, "
-    "and a review item points at a deleted participation",
-)
 def test_deleting_a_report_removes_what_only_it_supported(csrf_editor, client):
+    """Issue: delete a report: its event stayed listed publicly with no source and no speakers, and
+    a review item pointed at a deleted participation."""
     ingest(extracted())
     ingest(extracted(OTHER, venue=None, people=OTHER_PEOPLE), file_name="closing.txt")
     closing = Report.objects.get(file_name="closing.txt")
@@ -133,11 +125,8 @@ def test_deleting_a_report_removes_what_only_it_supported(csrf_editor, client):
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="An event an editor curated loses its only report: it is flagged, not deleted",
-)
 def test_deleting_the_only_report_of_a_curated_event_flags_it(csrf_editor):
+    """An event an editor curated that loses its only report is flagged, not deleted."""
     ingest(extracted())
     event = Event.objects.get()
     rename(csrf_editor, event, "Green Cities Forum 2021")
@@ -147,12 +136,9 @@ def test_deleting_the_only_report_of_a_curated_event_flags_it(csrf_editor):
     assert (item.record, item.reason, item.report) == (event, "no-source", None)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="An organisation named only in a report's old text lingers after the report "
-    "is re-imported",
-)
 def test_reimport_prunes_organisations_the_report_no_longer_names(csrf_editor):
+    """Issue: an organisation named only in a report's old text lingered after the report was re-
+    imported."""
     ingest(extracted())
     kept = Organization.objects.get(name="Wuhan University")
     data = form_data(csrf_editor.get(change_url(kept)))
