@@ -8,6 +8,7 @@ a record an editor deleted (a `DeletedRecord` tombstone) are never overwritten o
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
@@ -47,6 +48,20 @@ from people.naming import fold, unique_slug
 
 # Imports run from the command line have no editor behind them; history names this account.
 IMPORT_USERNAME = "load_reports"
+
+# An event held online has no city to find. The extraction warns "no-city" all the same, so
+# the import decides from the event's own name and venue, or from every speaker being remote.
+ONLINE_EVENT = re.compile(
+    r"""
+    \b(?:
+        webinars?                      # "Green Finance Webinar"
+      | online                         # "an online forum", venue "Online"
+      | virtual(?:ly)?                 # "a virtual round table"
+      | via\s+(?:zoom|teams|webex)     # venue "via Zoom"
+    )\b
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
 
 # Review reasons the ingest adds on top of the extraction's own warnings.
 REPORTS_DISAGREE = "reports-disagree"
@@ -314,6 +329,7 @@ class _Ingest:
             "parent": parent,
             "attendance_text": (attendance.text if attendance else "")[:100],
             "attendance_approx": attendance.approx if attendance else None,
+            "online": is_online(x_event),
         }
         if shared:
             # Another report already describes this event: keep what is there, fill gaps,
@@ -334,6 +350,8 @@ class _Ingest:
         self.claims(event, x_event, seen)
 
         for warning in x_event.warnings:
+            if warning == rec.Warning.NO_CITY and event.online:
+                continue
             span = x_event.start.evidence if x_event.start else x_event.name.evidence
             self.review(event, str(warning), REVIEW_MESSAGES.get(warning, str(warning)), span)
 
@@ -438,6 +456,8 @@ class _Ingest:
 
     def disagrees(self, event: Event, values: dict) -> bool:
         for name, value in values.items():
+            if name == "online":  # one report may mention the stream, another not
+                continue
             current = getattr(event, name)
             if current not in (None, "") and value not in (None, "") and current != value:
                 return True
@@ -616,7 +636,14 @@ class _Ingest:
                 key=key, participations__event=event, participations__mentions__report=self.report
             ).first()
         else:
-            person = Person.objects.matching_key(key).first()
+            person = (
+                Person.objects.filter(
+                    participations__event=event, participations__mentions__report=self.report
+                )
+                .matching_key(key)
+                .first()
+                or Person.objects.matching_key(key).first()
+            )
         if person is None:
             for form in name.forms:
                 form_key = fold(form)
@@ -624,23 +651,28 @@ class _Ingest:
                     person = Person.objects.matching_key(form_key).first()
                     if person:
                         break
+        namesake = None
+        if person is not None and not single_word and self.is_possible_namesake(person, x):
+            # Kept apart until an editor says they are one: a merge is one click, a split is not.
+            namesake, person = person, None
         if person is None:
             if is_tombstoned(Person, key):
                 return None
             person = Person(name=name.display[:200], slug=unique_slug(Person, name.display))
             self.track_created(person)
-        elif not single_word and self.is_possible_namesake(person, x):
-            self.review(
-                person,
-                POSSIBLE_NAMESAKE,
-                "A person of this name appears with different organisations in another "
-                "report; check they are the same person.",
-                x.evidence,
-            )
         changed = apply_fields(
             person, {"family_name": name.family[:100], "given_name": name.given[:100]}
         )
         self.save(person, changed)
+        if namesake is not None:
+            self.review(
+                person,
+                POSSIBLE_NAMESAKE,
+                "A person of this name appears with different organisations in another "
+                "report; merge them if they are the same person.",
+                x.evidence,
+                namesake=namesake,
+            )
         for form in name.forms:
             if fold(form) != person.key:
                 self.alias(PersonAlias, person, "person", form, AliasKind.ALIAS)
@@ -714,12 +746,19 @@ class _Ingest:
             change_message=message,
         )
 
-    def review(self, obj, reason: str, message: str, span: rec.Span | None) -> None:
+    def review(
+        self, obj, reason: str, message: str, span: rec.Span | None, *, namesake=None
+    ) -> None:
         _, created = ReviewItem.objects.get_or_create(
             content_type=ContentType.objects.get_for_model(obj),
             object_id=obj.pk,
             reason=reason,
-            defaults={"message": message[:500], "report": self.report, **span_fields(span)},
+            defaults={
+                "message": message[:500],
+                "report": self.report,
+                "namesake": namesake,
+                **span_fields(span),
+            },
         )
         if created:
             self.result.review_items += 1
@@ -829,6 +868,13 @@ class _Ingest:
             content_type=ContentType.objects.get_for_model(model),
             object_id__in=queryset.values("pk"),
         ).delete()
+
+
+def is_online(x_event: rec.ExtractedEvent) -> bool:
+    """'Green Finance Webinar', venue 'Online', or every speaker joined remotely."""
+    said = " ".join([x_event.name.value, x_event.venue.value if x_event.venue else ""])
+    remote = [p.online for p in x_event.participants]
+    return bool(ONLINE_EVENT.search(said)) or (bool(remote) and all(remote))
 
 
 def topic_description(slug: str) -> str:

@@ -171,6 +171,10 @@ class Event(NamedRecord, CurationState):
         City, null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
     )
     venue = models.CharField(max_length=300, blank=True)
+    online = models.BooleanField(
+        default=False,
+        help_text="Held online (a webinar): no city is expected and none is asked for.",
+    )
     parent = models.ForeignKey(
         "self",
         null=True,
@@ -536,6 +540,24 @@ class ReviewStatus(models.TextChoices):
     CORRECTED = "corrected", "Corrected"
 
 
+class ReviewReason(models.TextChoices):
+    """Why a fact waits for an editor: the extraction's warnings and the import's own."""
+
+    NO_YEAR = "no-year", "No year stated"
+    NO_DATE = "no-date", "No date stated"
+    NO_CITY = "no-city", "No city stated"
+    NO_AFFILIATION = "no-affiliation", "No organisation for the person"
+    AMBIGUOUS_ORGANIZATION = "ambiguous-organization", "Organisation ambiguous"
+    SINGLE_WORD_NAME = "single-word-name", "Only one word of the name"
+    UNKNOWN_ORGANIZATION_KIND = "unknown-organization-kind", "Kind of organisation guessed"
+    NAME_ORDER_GUESSED = "name-order-guessed", "Family name guessed"
+    REPORTS_DISAGREE = "reports-disagree", "Reports disagree"
+    POSSIBLE_NAMESAKE = "possible-namesake", "Possible namesake"
+    NEW_RECORD = "new-record", "New record from pasted text"
+    NEW_FROM_ADMIN = "new-from-admin", "Event from pasted text"
+    NO_SOURCE = "no-source", "No report supports it"
+
+
 class ReviewItemQuerySet(models.QuerySet):
     def open(self):
         return self.filter(status=ReviewStatus.OPEN)
@@ -547,8 +569,21 @@ class ReviewItem(models.Model):
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField()
     record = GenericForeignKey("content_type", "object_id")
-    reason = models.CharField(max_length=40, help_text="A stable code: no-year, no-affiliation...")
+    reason = models.CharField(
+        max_length=40,
+        choices=ReviewReason.choices,
+        help_text="A stable code: no-year, no-affiliation...",
+    )
     message = models.CharField(max_length=500)
+    namesake = models.ForeignKey(
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="For a possible namesake: the other person of that name. Merge them if they "
+        "are one person.",
+    )
     report = models.ForeignKey(Report, null=True, blank=True, on_delete=models.CASCADE)
     evidence_start = models.PositiveIntegerField(null=True, blank=True)
     evidence_end = models.PositiveIntegerField(null=True, blank=True)
@@ -567,7 +602,7 @@ class ReviewItem(models.Model):
         ordering = ["status", "-created_at"]
         indexes = [
             models.Index(fields=["content_type", "object_id"], name="review_item_record_idx"),
-            models.Index(fields=["status"], name="review_item_status_idx"),
+            models.Index(fields=["status", "reason"], name="review_item_status_reason_idx"),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -162,7 +162,7 @@ def test_people_sharing_a_family_name_stay_apart():
 
 
 @pytest.mark.django_db
-def test_namesake_with_other_organisations_is_flagged_for_review():
+def test_namesake_with_other_organisations_is_kept_apart_and_flagged_for_review():
     ingest(extracted(person=("Wang Wei", "Wang", "Wei")))
     ingest(
         extracted(
@@ -173,8 +173,22 @@ def test_namesake_with_other_organisations_is_flagged_for_review():
         ),
         file_name="b.txt",
     )
-    assert Person.objects.count() == 1
-    assert ReviewItem.objects.filter(reason="possible-namesake").count() == 1
+    # Kept apart, the second one flagged with a link to the first: an editor merges if same.
+    first, second = Person.objects.order_by("pk")
+    assert (first.slug, second.slug) == ("wang-wei", "wang-wei-2")
+    item = ReviewItem.objects.get(reason="possible-namesake")
+    assert (item.record, item.namesake) == (second, first)
+    # Loading the second report again finds the person it named, not a third Wang Wei.
+    ingest(
+        extracted(
+            text=TEXT + " x y",
+            event_name="Other",
+            person=("Wang Wei", "Wang", "Wei"),
+            org="Other Body",
+        ),
+        file_name="b.txt",
+    )
+    assert Person.objects.count() == 2
 
 
 @pytest.mark.django_db
