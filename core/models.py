@@ -45,6 +45,24 @@ class NamedRecord(models.Model):
         self.key = fold(self.name)
         super().save(*args, **kwargs)
 
+    def natural_key(self) -> tuple[str, ...]:
+        return (self.key,)
+
+
+def fit(model: type[models.Model], field_name: str, value: str | None) -> str:
+    """`value` cut to what `model.field_name` holds ('' for None).
+
+    Reports put text of any length where a column holds a few hundred characters; asking the
+    model keeps every caller in step with it: `fit(Report, "title", text)`.
+    """
+    return (value or "")[: model._meta.get_field(field_name).max_length]
+
+
+class DeletedRecordQuerySet(models.QuerySet):
+    def of(self, record: models.Model):
+        """The tombstone of `record` (saved or not), found by its model and natural key."""
+        return self.filter(model=record._meta.label_lower, key=DeletedRecord.key_of(record))
+
 
 class DeletedRecordQuerySet(models.QuerySet):
     def follow_rename(self, model: str, part: int, old_key: str, new_key: str) -> int:
@@ -95,3 +113,11 @@ class DeletedRecord(models.Model):
 
     def __str__(self):
         return f"{self.model}: {self.label or self.key}"
+
+    def natural_key(self) -> tuple[str, ...]:
+        return (self.model, self.key)
+
+    @staticmethod
+    def key_of(record: models.Model) -> str:
+        """The `key` a tombstone of `record` is stored under: its natural key, joined."""
+        return "|".join(record.natural_key())

@@ -19,7 +19,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 
 from core.folding import fold
-from core.models import CurationState, DeletedRecord
+from core.models import CurationState, DeletedRecord, fit
 from events.models import (
     Event,
     EventOrganizer,
@@ -158,16 +158,14 @@ def keep_old_slug(obj, old_slug: str) -> None:
         )
 
 
+# What an import matches on and so must not bring back once an editor deleted it.
+TOMBSTONED = (Person, Organization, Event, Report, Participation, EventOrganizer)
+
+
 def tombstone_key(obj) -> tuple[str, str] | None:
     """(model label, natural key) an import matches on, or None for untracked models."""
-    if isinstance(obj, Person | Organization | Event):
-        return obj._meta.label_lower, obj.key
-    if isinstance(obj, Report):
-        return obj._meta.label_lower, obj.file_name
-    if isinstance(obj, Participation):
-        return obj._meta.label_lower, f"{obj.event.key}|{obj.person.key}"
-    if isinstance(obj, EventOrganizer):
-        return obj._meta.label_lower, f"{obj.event.key}|{obj.organization.key}"
+    if isinstance(obj, TOMBSTONED):
+        return obj._meta.label_lower, DeletedRecord.key_of(obj)
     return None
 
 
@@ -184,7 +182,9 @@ def record_deletion(obj, user=None) -> DeletedRecord | None:
         keys += [alias.key for alias in obj.aliases.all() if " " in alias.key or obj.key == ""]
     for each in dict.fromkeys(keys):
         tombstone, _ = DeletedRecord.objects.update_or_create(
-            model=model, key=each, defaults={"label": str(obj)[:300], "deleted_by": deleted_by}
+            model=model,
+            key=each,
+            defaults={"label": fit(DeletedRecord, "label", str(obj)), "deleted_by": deleted_by},
         )
     ReviewItem.objects.filter(
         content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk

@@ -17,7 +17,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.utils import timezone
 
-from core.models import DeletedRecord
+from core.models import DeletedRecord, fit
 from events.extraction import records as rec
 from events.models import (
     City,
@@ -152,7 +152,7 @@ def is_tombstoned(model: type[models.Model], key: str) -> bool:
 
 
 def participation_key(event: Event, person: Person) -> str:
-    return f"{event.key}|{person.key}"
+    return DeletedRecord.key_of(Participation(event=event, person=person))
 
 
 def apply_fields(obj, values: dict) -> list[str]:
@@ -210,8 +210,8 @@ class _Ingest:
             "sha256": sha256,
             "raw_text": raw_text,
             "text": x.text,
-            "title": x.title[:500],
-            "publisher": (x.publisher or "")[:300],
+            "title": fit(Report, "title", x.title),
+            "publisher": fit(Report, "publisher", x.publisher),
             "encoding": x.encoding,
             "repairs": list(x.repairs),
             "extracted_at": timezone.now(),
@@ -256,12 +256,13 @@ class _Ingest:
         key = fold(mention.name)
         if key in self.orgs_by_name:
             return self.orgs_by_name[key]
-        org = Organization.objects.matching_key(key).first()
+        org = Organization.objects.named(mention.name).first()
         if org is None:
             if is_tombstoned(Organization, key):
                 return None
             org = Organization(
-                name=mention.name[:300], slug=unique_slug(Organization, mention.name)
+                name=fit(Organization, "name", mention.name),
+                slug=unique_slug(Organization, mention.name),
             )
             self.track_created(org)
         parent = None
@@ -270,9 +271,9 @@ class _Ingest:
         changed = apply_fields(
             org,
             {
-                "acronym": (mention.acronym or org.acronym or "")[:40],
+                "acronym": fit(Organization, "acronym", mention.acronym or org.acronym),
                 "kind": str(mention.kind),
-                "country": (mention.country or org.country or "")[:100],
+                "country": fit(Organization, "country", mention.country or org.country),
                 "parent": parent or org.parent,
             },
         )
@@ -297,9 +298,11 @@ class _Ingest:
         for mention in self.x.organizations:
             if fold(mention.name) == key:
                 return self.organization(mention)
-        org = Organization.objects.matching_key(key).first()
+        org = Organization.objects.named(name).first()
         if org is None and not is_tombstoned(Organization, key):
-            org = Organization(name=name[:300], slug=unique_slug(Organization, name))
+            org = Organization(
+                name=fit(Organization, "name", name), slug=unique_slug(Organization, name)
+            )
             self.track_created(org)
             self.save(org, [])
         self.orgs_by_name[key] = org
@@ -321,13 +324,13 @@ class _Ingest:
         parent = self.parent_event(x_event.part_of, seen) if x_event.part_of else None
         attendance = x_event.attendance
         values = {
-            "name": x_event.name.value[:300],
+            "name": fit(Event, "name", x_event.name.value),
             **date_fields("start", x_event.start),
             **date_fields("end", x_event.end),
             "city": city,
-            "venue": (x_event.venue.value if x_event.venue else "")[:300],
+            "venue": fit(Event, "venue", x_event.venue.value if x_event.venue else ""),
             "parent": parent,
-            "attendance_text": (attendance.text if attendance else "")[:100],
+            "attendance_text": fit(Event, "attendance_text", attendance.text if attendance else ""),
             "attendance_approx": attendance.approx if attendance else None,
             "online": is_online(x_event),
         }
@@ -362,7 +365,10 @@ class _Ingest:
             () if event.is_curated("organizer_roles") else x_event.organizers
         ):
             org = self.organization_by_name(organizer.organization)
-            if org is None or is_tombstoned(EventOrganizer, f"{event.key}|{org.key}"):
+            if (
+                org is None
+                or DeletedRecord.objects.of(EventOrganizer(event=event, organization=org)).exists()
+            ):
                 continue
             row, _ = EventOrganizer.objects.update_or_create(
                 event=event,
@@ -429,7 +435,10 @@ class _Ingest:
         )
         if renamed is not None:
             return renamed
-        event = Event(name=x_event.name.value[:300], slug=unique_slug(Event, x_event.name.value))
+        event = Event(
+            name=fit(Event, "name", x_event.name.value),
+            slug=unique_slug(Event, x_event.name.value),
+        )
         self.track_created(event)
         self.save(event, [])
         return event
@@ -469,14 +478,19 @@ class _Ingest:
         if parent is None:
             if is_tombstoned(Event, key):
                 return None
-            parent = Event(name=quoted.value[:300], slug=unique_slug(Event, quoted.value))
+            parent = Event(
+                name=fit(Event, "name", quoted.value), slug=unique_slug(Event, quoted.value)
+            )
             self.track_created(parent)
             self.save(parent, [])
         claim, _ = EventClaim.objects.update_or_create(
             event=parent,
             report=self.report,
             field=ClaimField.NAME,
-            defaults={"value": quoted.value[:500], **span_fields(quoted.evidence)},
+            defaults={
+                "value": fit(EventClaim, "value", quoted.value),
+                **span_fields(quoted.evidence),
+            },
         )
         seen.claims.add(claim.pk)
         seen.parents.add(parent.pk)
@@ -508,7 +522,7 @@ class _Ingest:
                 event=event,
                 report=self.report,
                 field=name,
-                defaults={"value": value[:500], **span_fields(span)},
+                defaults={"value": fit(EventClaim, "value", value), **span_fields(span)},
             )
             seen.claims.add(claim.pk)
 
@@ -521,10 +535,10 @@ class _Ingest:
             city = City.objects.filter(name=place.name, country=place.country or "").first()
         if city is None:
             city = City.objects.create(
-                name=place.name[:120],
+                name=fit(City, "name", place.name),
                 slug=unique_slug(City, place.name),
-                province=(place.province or "")[:120],
-                country=(place.country or "")[:100],
+                province=fit(City, "province", place.province),
+                country=fit(City, "country", place.country),
                 latitude=place.latitude,
                 longitude=place.longitude,
                 geonames_id=place.geonames_id,
@@ -551,7 +565,9 @@ class _Ingest:
         topic = Topic.objects.filter(slug=tag.slug).first()
         if topic is None:
             topic = Topic.objects.create(
-                slug=tag.slug, name=tag.name[:120], description=topic_description(tag.slug)
+                slug=tag.slug,
+                name=fit(Topic, "name", tag.name),
+                description=topic_description(tag.slug),
             )
             self.result.count("topics")
         return topic
@@ -574,7 +590,9 @@ class _Ingest:
             participation,
             {
                 "role": str(x.role),
-                "talk_title": (x.talk_title or participation.talk_title or "")[:500],
+                "talk_title": fit(
+                    Participation, "talk_title", x.talk_title or participation.talk_title
+                ),
                 "online": x.online,
                 "order": order,
                 "confidence": x.confidence,
@@ -608,14 +626,16 @@ class _Ingest:
         for position in x.positions:
             org = self.organization_by_name(position.organization)
             wanted.append((position, org))
-        if before == [(p.title[:300], org.pk if org else None) for p, org in wanted]:
+        if before == [
+            (fit(Position, "title", p.title), org.pk if org else None) for p, org in wanted
+        ]:
             return
         mine.delete()
         Position.objects.bulk_create(
             Position(
                 participation=participation,
                 order=start + i,
-                title=position.title[:300],
+                title=fit(Position, "title", position.title),
                 organization=org,
                 report=self.report,
                 **span_fields(position.evidence),
@@ -640,15 +660,15 @@ class _Ingest:
                 Person.objects.filter(
                     participations__event=event, participations__mentions__report=self.report
                 )
-                .matching_key(key)
+                .named(name.display)
                 .first()
-                or Person.objects.matching_key(key).first()
+                or Person.objects.named(name.display).first()
             )
         if person is None:
             for form in name.forms:
                 form_key = fold(form)
                 if " " in form_key:
-                    person = Person.objects.matching_key(form_key).first()
+                    person = Person.objects.named(form).first()
                     if person:
                         break
         namesake = None
@@ -658,10 +678,16 @@ class _Ingest:
         if person is None:
             if is_tombstoned(Person, key):
                 return None
-            person = Person(name=name.display[:200], slug=unique_slug(Person, name.display))
+            person = Person(
+                name=fit(Person, "name", name.display), slug=unique_slug(Person, name.display)
+            )
             self.track_created(person)
         changed = apply_fields(
-            person, {"family_name": name.family[:100], "given_name": name.given[:100]}
+            person,
+            {
+                "family_name": fit(Person, "family_name", name.family),
+                "given_name": fit(Person, "given_name", name.given),
+            },
         )
         self.save(person, changed)
         if namesake is not None:
@@ -693,7 +719,7 @@ class _Ingest:
         if not key or key == owner.key:
             return
         if not model.objects.filter(**{owner_field: owner}, key=key).exists():
-            model.objects.create(**{owner_field: owner}, name=name[:300], kind=kind)
+            model.objects.create(**{owner_field: owner}, name=fit(model, "name", name), kind=kind)
 
     def track_created(self, obj) -> None:
         obj._ingest_new = True
@@ -741,7 +767,7 @@ class _Ingest:
             user=user,
             content_type=ContentType.objects.get_for_model(obj),
             object_id=str(obj.pk),
-            object_repr=str(obj)[:200],
+            object_repr=fit(LogEntry, "object_repr", str(obj)),
             action_flag=flag,
             change_message=message,
         )
@@ -754,7 +780,7 @@ class _Ingest:
             object_id=obj.pk,
             reason=reason,
             defaults={
-                "message": message[:500],
+                "message": fit(ReviewItem, "message", message),
                 "report": self.report,
                 "namesake": namesake,
                 **span_fields(span),

@@ -45,6 +45,9 @@ class Report(models.Model):
     def get_absolute_url(self):
         return reverse("events:report", kwargs={"slug": self.slug})
 
+    def natural_key(self) -> tuple[str, ...]:
+        return (self.file_name,)
+
 
 class Evidence(models.Model):
     """A fact as stated by one report: the sentence is report.text[start:end]."""
@@ -85,6 +88,9 @@ class City(models.Model):
     def get_absolute_url(self):
         return reverse("events:city", kwargs={"slug": self.slug})
 
+    def natural_key(self) -> tuple[str, ...]:
+        return (self.name, self.country)
+
 
 class Topic(models.Model):
     name = models.CharField(max_length=120, unique=True)
@@ -100,6 +106,9 @@ class Topic(models.Model):
     def get_absolute_url(self):
         return reverse("events:topic", kwargs={"slug": self.slug})
 
+    def natural_key(self) -> tuple[str, ...]:
+        return (self.name,)
+
 
 def format_partial_date(year: int | None, month: int | None, day: int | None) -> str:
     """'19 July (year not stated)', 'September 2021', '6 September 2021', '' when unknown."""
@@ -114,6 +123,19 @@ def format_partial_date(year: int | None, month: int | None, day: int | None) ->
     if parts:
         return " ".join(parts) + " (year not stated)"
     return ""
+
+
+def chronological(path: str = "", *, newest_first: bool = True) -> list:
+    """Events in date order, as precise as the reports give it; undated events come last.
+
+    `path` reaches the event from another model: `chronological("participation__event")`.
+    Callers add their own tie-breaker after it (a name, the report's order).
+    """
+    prefix = f"{path}__" if path else ""
+    fields = [F(f"{prefix}{part}") for part in ("start_year", "start_month", "start_day")]
+    if newest_first:
+        return [field.desc(nulls_last=True) for field in fields]
+    return [field.asc(nulls_last=True) for field in fields]
 
 
 class EventQuerySet(models.QuerySet):
@@ -202,12 +224,7 @@ class Event(NamedRecord, CurationState):
     objects = EventQuerySet.as_manager()
 
     class Meta:
-        ordering = [
-            F("start_year").desc(nulls_last=True),
-            F("start_month").desc(nulls_last=True),
-            F("start_day").desc(nulls_last=True),
-            "name",
-        ]
+        ordering = [*chronological(), "name"]
         indexes = [
             models.Index(fields=["start_year", "start_month", "start_day"], name="event_date_idx"),
         ]
@@ -363,6 +380,9 @@ class EventOrganizer(Evidence):
     def __str__(self):
         return f"{self.organization} ({self.get_role_display()}) at {self.event}"
 
+    def natural_key(self) -> tuple[str, ...]:
+        return (self.event.key, self.organization.key)
+
 
 class EventTopic(Evidence):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="topic_tags")
@@ -429,13 +449,7 @@ class ParticipationQuerySet(models.QuerySet):
         )
 
     def newest_first(self):
-        return self.order_by(
-            F("event__start_year").desc(nulls_last=True),
-            F("event__start_month").desc(nulls_last=True),
-            F("event__start_day").desc(nulls_last=True),
-            "event__name",
-            "pk",
-        )
+        return self.order_by(*chronological("event"), "event__name", "pk")
 
 
 class Participation(Evidence, CurationState):
@@ -464,6 +478,9 @@ class Participation(Evidence, CurationState):
 
     def __str__(self):
         return f"{self.person} at {self.event} ({self.get_role_display()})"
+
+    def natural_key(self) -> tuple[str, ...]:
+        return (self.event.key, self.person.key)
 
     @property
     def primary_position(self):
@@ -499,13 +516,7 @@ class ParticipantMention(Evidence):
 class PositionQuerySet(models.QuerySet):
     def latest_first(self):
         """From the latest dated appearance back; within one appearance, in the report's order."""
-        return self.order_by(
-            F("participation__event__start_year").desc(nulls_last=True),
-            F("participation__event__start_month").desc(nulls_last=True),
-            F("participation__event__start_day").desc(nulls_last=True),
-            "-participation__pk",
-            "order",
-        )
+        return self.order_by(*chronological("participation__event"), "-participation__pk", "order")
 
 
 class Position(Evidence):

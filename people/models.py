@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models.functions import Upper
 from django.urls import reverse
 
+from core.folding import fold
 from core.models import CurationState, NamedRecord
 
 
@@ -24,6 +25,10 @@ class OrganizationQuerySet(models.QuerySet):
     def matching_key(self, key: str):
         """Organisations whose name or any alias folds to `key`."""
         return self.filter(models.Q(key=key) | models.Q(aliases__key=key)).distinct()
+
+    def named(self, text: str):
+        """Organisations written `text` under their name or any alias, however cased or accented."""
+        return self.matching_key(fold(text))
 
 
 class Organization(NamedRecord, CurationState):
@@ -93,10 +98,17 @@ class OrganizationAlias(NamedRecord):
     def __str__(self):
         return self.name
 
+    def natural_key(self) -> tuple[str, ...]:
+        return (self.organization.key, self.key)
+
 
 class PersonQuerySet(models.QuerySet):
     def matching_key(self, key: str):
         return self.filter(models.Q(key=key) | models.Q(aliases__key=key)).distinct()
+
+    def named(self, text: str):
+        """People written `text` under their name or any alias: "LIU Yanhua", "Liu Yanhua"."""
+        return self.matching_key(fold(text))
 
 
 class Person(NamedRecord, CurationState):
@@ -138,6 +150,9 @@ class PersonAlias(NamedRecord):
     def __str__(self):
         return self.name
 
+    def natural_key(self) -> tuple[str, ...]:
+        return (self.person.key, self.key)
+
 
 class PersonRedirect(models.Model):
     """An old URL of a person merged into another, so links keep working."""
@@ -151,6 +166,9 @@ class PersonRedirect(models.Model):
     def __str__(self):
         return f"{self.old_slug} → {self.person}"
 
+    def natural_key(self) -> tuple[str, ...]:
+        return (self.old_slug,)
+
 
 class OrganizationRedirect(models.Model):
     old_slug = models.SlugField(max_length=120, unique=True)
@@ -163,3 +181,6 @@ class OrganizationRedirect(models.Model):
 
     def __str__(self):
         return f"{self.old_slug} → {self.organization}"
+
+    def natural_key(self) -> tuple[str, ...]:
+        return (self.old_slug,)

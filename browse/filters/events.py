@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
-from django.db.models import F
 
 from browse.filters.facets import Facet, FacetedFilterSet, select
-from events.models import Event, ParticipationRole
+from events.models import Event, ParticipationRole, chronological
 
 
 class EventFilter(FacetedFilterSet):
@@ -61,10 +60,5 @@ class EventFilter(FacetedFilterSet):
         if value == "name":
             return queryset.order_by("key", "pk")
         if value == "oldest":
-            return queryset.order_by(
-                F("start_year").asc(nulls_last=True),
-                F("start_month").asc(nulls_last=True),
-                F("start_day").asc(nulls_last=True),
-                "name",
-            )
+            return queryset.order_by(*chronological(newest_first=False), "name")
         return queryset

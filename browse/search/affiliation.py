@@ -24,12 +24,12 @@ from functools import reduce
 from operator import and_, or_
 
 from django.db import connection
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Upper
 from rapidfuzz import fuzz
 
 from core.folding import fold
-from events.models import Event, Position
+from events.models import Event, Position, chronological
 from people.models import AliasKind, Organization, OrganizationAlias, Person, PersonAlias
 
 MAX_QUERY_LENGTH = 200
@@ -498,12 +498,7 @@ def _latest_positions(people: list[Person]) -> dict[int, Position]:
     positions = (
         Position.objects.filter(participation__person__in=people)
         .select_related("organization", "participation__event")
-        .order_by(
-            F("participation__event__start_year").desc(nulls_last=True),
-            F("participation__event__start_month").desc(nulls_last=True),
-            "order",
-            "pk",
-        )
+        .order_by(*chronological("participation__event"), "order", "pk")
     )
     latest: dict[int, object] = {}
     for position in positions:

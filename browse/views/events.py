@@ -19,6 +19,7 @@ from events.models import (
     ParticipationRole,
     Report,
     Topic,
+    chronological,
 )
 from people.models import Organization, Person
 
@@ -276,6 +277,6 @@ class TopicDetailView(DetailView):
         tags = (
             EventTopic.objects.filter(topic=self.object)
             .select_related("event__city", "report")
-            .order_by("-event__start_year", "-event__start_month", "event__name")
+            .order_by(*chronological("event"), "event__name")
         )
         return super().get_context_data(tags=tags, **kwargs)

@@ -13,7 +13,7 @@ from django_filters.views import FilterView
 from browse.filters.people import OrganizationFilter, PersonFilter
 from browse.search.affiliation import search_speakers_by_affiliation
 from browse.views.lists import ListPageMixin
-from events.models import Position
+from events.models import Position, chronological
 from people.models import Organization, Person
 from people.redirects import find_redirect
 
@@ -234,10 +234,10 @@ class OrganizationDetailView(SlugRedirectMixin, DetailView):
         ).order_by(
             "participation__person__family_name",
             "participation__person__given_name",
-            "-participation__event__start_year",
+            *chronological("participation__event"),
             "participation__pk",
         )
         organised = organization.organizer_roles.select_related("event__city", "report").order_by(
-            "-event__start_year", "-event__start_month", "event__name"
+            *chronological("event"), "event__name"
         )
         return super().get_context_data(positions=positions, organised=organised, **kwargs)

@@ -43,6 +43,7 @@ from events.models import (
     ReviewItem,
     ReviewStatus,
     Topic,
+    chronological,
 )
 from people.models import Organization, Person
 
@@ -824,7 +825,7 @@ class PersonAdmin(MergeActionMixin, CurationAdminMixin, admin.ModelAdmin):
         positions = (
             Position.objects.filter(participation__person=obj)
             .select_related("organization", "participation__event")
-            .order_by("-participation__event__start_year", "participation__event__name")
+            .order_by(*chronological("participation__event"), "participation__event__name")
         )
         rows = format_html_join(
             "",

@@ -44,7 +44,7 @@ def drop(apps, schema_editor):
         "CREATE INDEX people_organization_fts ON people_organization"
         f" USING {vector('name', 'acronym', unaccent=False)}"
     )
-    # The function stays until events' vectors no longer use it (events 0004 drops them first).
+    # The function stays until the other apps' vectors built on it are gone (they go first).
     schema_editor.execute("DROP FUNCTION IF EXISTS eventsdb_unaccent(text)")
 
 
