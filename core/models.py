@@ -63,8 +63,6 @@ class DeletedRecordQuerySet(models.QuerySet):
         """The tombstone of `record` (saved or not), found by its model and natural key."""
         return self.filter(model=record._meta.label_lower, key=DeletedRecord.key_of(record))
 
-
-class DeletedRecordQuerySet(models.QuerySet):
     def follow_rename(self, model: str, part: int, old_key: str, new_key: str) -> int:
         """Tombstones of `model` whose key has `old_key` as its `part`-th "|"-separated part
         now name `new_key` there: a renamed event keeps its deleted participations deleted.

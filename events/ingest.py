@@ -167,6 +167,11 @@ def apply_fields(obj, values: dict) -> list[str]:
     return changed
 
 
+def is_fresh(obj) -> bool:
+    """Created by this ingest: nothing points at it yet but what this ingest writes."""
+    return getattr(obj, "_ingest_fresh", False)
+
+
 def span_fields(span: rec.Span | None) -> dict:
     if span is None:
         return {"evidence_start": None, "evidence_end": None}
@@ -202,6 +207,10 @@ class _Ingest:
         self.history: list[tuple[models.Model, int, list[str]]] = []
         self.report: Report | None = None
         self.parents_before: set[int] = set()
+        self.reviews: dict[tuple[int, int, str], ReviewItem] = {}
+        self.lone_names: dict[tuple[int, str], Person] = {}
+        self.upserts: dict[type, tuple[dict, tuple[str, ...], set[int] | None]] = {}
+        self.tombstones = set(DeletedRecord.objects.values_list("model", "key"))
 
     # -- the report -------------------------------------------------------------------------
     def run(self, existing: Report | None, *, raw_text: str, sha256: str, file_name: str):
@@ -239,14 +248,19 @@ class _Ingest:
             org = self.organization(mention)
             if org is None:
                 continue
-            OrganizationMention.objects.update_or_create(
+            self.upsert(
+                OrganizationMention,
+                ("report", "organization"),
                 report=self.report,
                 organization=org,
-                defaults={"order": order, **span_fields(mention.evidence)},
+                order=order,
+                **span_fields(mention.evidence),
             )
             seen.org_mentions.add(org.pk)
         for order, event in enumerate(x.events):
             self.event(order, event, seen)
+        self.write_upserts()
+        self.write_reviews()
         self.remove_unseen(seen)
         self.reopen_changed_reviews()
         self.result.organizations = len(seen.org_mentions)
@@ -258,7 +272,7 @@ class _Ingest:
             return self.orgs_by_name[key]
         org = Organization.objects.named(mention.name).first()
         if org is None:
-            if is_tombstoned(Organization, key):
+            if self.is_tombstoned(Organization, key):
                 return None
             org = Organization(
                 name=fit(Organization, "name", mention.name),
@@ -299,7 +313,7 @@ class _Ingest:
             if fold(mention.name) == key:
                 return self.organization(mention)
         org = Organization.objects.named(name).first()
-        if org is None and not is_tombstoned(Organization, key):
+        if org is None and not self.is_tombstoned(Organization, key):
             org = Organization(
                 name=fit(Organization, "name", name), slug=unique_slug(Organization, name)
             )
@@ -315,9 +329,7 @@ class _Ingest:
             return
         self.result.events += 1
         seen.events.add(event.pk)
-        EventSource.objects.update_or_create(
-            event=event, report=self.report, defaults={"order": order}
-        )
+        self.upsert(EventSource, ("event", "report"), event=event, report=self.report, order=order)
         shared = event.event_sources.exclude(report=self.report).exists()
 
         city = self.city(x_event.city) if x_event.city else None
@@ -350,6 +362,8 @@ class _Ingest:
         self.save(event, changed)
         if "name" in changed:
             event.keep_old_name(old_name)
+            # Tombstones under the old name now carry the new one.
+            self.tombstones = set(DeletedRecord.objects.values_list("model", "key"))
         self.claims(event, x_event, seen)
 
         for warning in x_event.warnings:
@@ -365,33 +379,36 @@ class _Ingest:
             () if event.is_curated("organizer_roles") else x_event.organizers
         ):
             org = self.organization_by_name(organizer.organization)
-            if (
-                org is None
-                or DeletedRecord.objects.of(EventOrganizer(event=event, organization=org)).exists()
+            if org is None or self.is_tombstoned(
+                EventOrganizer, DeletedRecord.key_of(EventOrganizer(event=event, organization=org))
             ):
                 continue
-            row, _ = EventOrganizer.objects.update_or_create(
+            self.upsert(
+                EventOrganizer,
+                ("event", "organization"),
+                seen.organizers,
                 event=event,
                 organization=org,
-                defaults={
-                    "role": str(organizer.role),
-                    "order": i,
-                    "report": self.report,
-                    **span_fields(organizer.evidence),
-                },
+                role=str(organizer.role),
+                order=i,
+                report=self.report,
+                **span_fields(organizer.evidence),
             )
-            seen.organizers.add(row.pk)
 
         if event.is_curated("topic_tags"):
             seen.topics |= set(event.topic_tags.values_list("pk", flat=True))
         for tag in () if event.is_curated("topic_tags") else x_event.topics:
             topic = self.topic(tag)
-            row, _ = EventTopic.objects.update_or_create(
+            self.upsert(
+                EventTopic,
+                ("event", "topic"),
+                seen.topics,
                 event=event,
                 topic=topic,
-                defaults={"score": tag.score, "report": self.report, **span_fields(tag.evidence)},
+                score=tag.score,
+                report=self.report,
+                **span_fields(tag.evidence),
             )
-            seen.topics.add(row.pk)
 
         if event.is_curated("city_mentions"):
             seen.city_mentions |= set(event.city_mentions.values_list("pk", flat=True))
@@ -401,12 +418,16 @@ class _Ingest:
             mentioned = self.city(place)
             if city is not None and mentioned.pk == city.pk:
                 continue
-            row, _ = CityMention.objects.update_or_create(
+            self.upsert(
+                CityMention,
+                ("event", "city"),
+                seen.city_mentions,
                 event=event,
                 city=mentioned,
-                defaults={"order": i, "report": self.report, **span_fields(place.evidence)},
+                order=i,
+                report=self.report,
+                **span_fields(place.evidence),
             )
-            seen.city_mentions.add(row.pk)
 
         for i, participant in enumerate(x_event.participants):
             self.participant(event, i, participant, seen)
@@ -423,7 +444,7 @@ class _Ingest:
         )
         if event is not None:
             return event
-        if is_tombstoned(Event, key):
+        if self.is_tombstoned(Event, key):
             return None
         other_names = {fold(e.name.value) for e in self.x.events} - {key}
         # A changed report whose event now reads differently: the same event, renamed
@@ -476,23 +497,23 @@ class _Ingest:
         key = fold(quoted.value)
         parent = Event.objects.matching_key(key).first()
         if parent is None:
-            if is_tombstoned(Event, key):
+            if self.is_tombstoned(Event, key):
                 return None
             parent = Event(
                 name=fit(Event, "name", quoted.value), slug=unique_slug(Event, quoted.value)
             )
             self.track_created(parent)
             self.save(parent, [])
-        claim, _ = EventClaim.objects.update_or_create(
+        self.upsert(
+            EventClaim,
+            ("event", "report", "field"),
+            seen.claims,
             event=parent,
             report=self.report,
             field=ClaimField.NAME,
-            defaults={
-                "value": fit(EventClaim, "value", quoted.value),
-                **span_fields(quoted.evidence),
-            },
+            value=fit(EventClaim, "value", quoted.value),
+            **span_fields(quoted.evidence),
         )
-        seen.claims.add(claim.pk)
         seen.parents.add(parent.pk)
         return parent
 
@@ -518,13 +539,16 @@ class _Ingest:
         for name, (value, span) in statements.items():
             if not value:
                 continue
-            claim, _ = EventClaim.objects.update_or_create(
+            self.upsert(
+                EventClaim,
+                ("event", "report", "field"),
+                seen.claims,
                 event=event,
                 report=self.report,
                 field=name,
-                defaults={"value": fit(EventClaim, "value", value), **span_fields(span)},
+                value=fit(EventClaim, "value", value),
+                **span_fields(span),
             )
-            seen.claims.add(claim.pk)
 
     # -- places and topics --------------------------------------------------------------------
     def city(self, place: rec.Place) -> City:
@@ -578,9 +602,13 @@ class _Ingest:
         if person is None:
             return
         key = participation_key(event, person)
-        if is_tombstoned(Participation, key):
+        if self.is_tombstoned(Participation, key):
             return
-        participation = Participation.objects.filter(event=event, person=person).first()
+        participation = (
+            None
+            if is_fresh(event) or is_fresh(person)
+            else Participation.objects.filter(event=event, person=person).first()
+        )
         if participation is None:
             participation = Participation(
                 event=event, person=person, report=self.report, **span_fields(x.evidence)
@@ -601,10 +629,13 @@ class _Ingest:
         if participation.report_id == self.report.pk:
             changed += apply_fields(participation, span_fields(x.evidence))
         self.save(participation, changed)
-        ParticipantMention.objects.update_or_create(
+        self.upsert(
+            ParticipantMention,
+            ("participation", "report"),
             participation=participation,
             report=self.report,
-            defaults={"order": order, **span_fields(x.evidence)},
+            order=order,
+            **span_fields(x.evidence),
         )
         seen.participations.add(participation.pk)
         self.result.participants += 1
@@ -618,10 +649,12 @@ class _Ingest:
 
     def positions(self, participation: Participation, x: rec.Participant) -> None:
         """Replace what this report said about the positions; keep other reports' statements."""
-        mine = participation.positions.filter(report=self.report)
-        before = [(p.title, p.organization_id) for p in mine.order_by("order")]
-        others = participation.positions.exclude(report=self.report)
-        start = (others.aggregate(m=models.Max("order"))["m"] + 1) if others.exists() else 0
+        # One read of every position held, split here: a new participation has none to read.
+        held = [] if is_fresh(participation) else list(participation.positions.order_by("order"))
+        mine = [p for p in held if p.report_id == self.report.pk]
+        before = [(p.title, p.organization_id) for p in mine]
+        others = [p.order for p in held if p.report_id != self.report.pk]
+        start = max(others) + 1 if others else 0
         wanted = []
         for position in x.positions:
             org = self.organization_by_name(position.organization)
@@ -630,7 +663,8 @@ class _Ingest:
             (fit(Position, "title", p.title), org.pk if org else None) for p, org in wanted
         ]:
             return
-        mine.delete()
+        if mine:
+            Position.objects.filter(pk__in=[p.pk for p in mine]).delete()
         Position.objects.bulk_create(
             Position(
                 participation=participation,
@@ -652,9 +686,13 @@ class _Ingest:
         if single_word:
             # A lone word is too weak to match across reports, but it is the same person
             # this report already named at this event.
-            person = Person.objects.filter(
-                key=key, participations__event=event, participations__mentions__report=self.report
-            ).first()
+            person = self.lone_names.get((event.pk, key)) or (
+                Person.objects.filter(
+                    key=key,
+                    participations__event=event,
+                    participations__mentions__report=self.report,
+                ).first()
+            )
         else:
             person = (
                 Person.objects.filter(
@@ -676,7 +714,7 @@ class _Ingest:
             # Kept apart until an editor says they are one: a merge is one click, a split is not.
             namesake, person = person, None
         if person is None:
-            if is_tombstoned(Person, key):
+            if self.is_tombstoned(Person, key):
                 return None
             person = Person(
                 name=fit(Person, "name", name.display), slug=unique_slug(Person, name.display)
@@ -699,6 +737,9 @@ class _Ingest:
                 x.evidence,
                 namesake=namesake,
             )
+        if single_word:
+            # Its mention is written with the others at the end; until then, remember it.
+            self.lone_names[(event.pk, key)] = person
         for form in name.forms:
             if fold(form) != person.key:
                 self.alias(PersonAlias, person, "person", form, AliasKind.ALIAS)
@@ -714,6 +755,26 @@ class _Ingest:
         return bool(theirs and mine and not theirs & mine)
 
     # -- bookkeeping -------------------------------------------------------------------------
+    def upsert(self, model, unique: tuple[str, ...], seen: set[int] | None = None, **values):
+        """Queue a relation row; all rows of a model are written by one INSERT ... ON CONFLICT.
+
+        A row stated twice keeps the last statement, as an update_or_create per row did.
+        """
+        rows, _, _ = self.upserts.setdefault(model, ({}, unique, seen))
+        rows[tuple(values[name] for name in unique)] = values
+
+    def write_upserts(self) -> None:
+        for model, (rows, unique, seen) in self.upserts.items():
+            objs = [model(**values) for values in rows.values()]
+            # Foreign keys conflict on their columns; the names in `unique` are the fields'.
+            updated = [name for name in next(iter(rows.values())) if name not in unique]
+            model.objects.bulk_create(
+                objs, update_conflicts=True, unique_fields=list(unique), update_fields=updated
+            )
+            if seen is not None:
+                seen.update(obj.pk for obj in objs)
+        self.upserts.clear()
+
     def alias(self, model, owner, owner_field: str, name: str, kind: str) -> None:
         key = fold(name)
         if not key or key == owner.key:
@@ -721,8 +782,12 @@ class _Ingest:
         if not model.objects.filter(**{owner_field: owner}, key=key).exists():
             model.objects.create(**{owner_field: owner}, name=fit(model, "name", name), kind=kind)
 
+    def is_tombstoned(self, model: type[models.Model], key: str) -> bool:
+        return (model._meta.label_lower, key) in self.tombstones
+
     def track_created(self, obj) -> None:
         obj._ingest_new = True
+        obj._ingest_fresh = True
 
     def save(self, obj, changed: list[str]) -> None:
         if getattr(obj, "_ingest_new", False):
@@ -775,19 +840,34 @@ class _Ingest:
     def review(
         self, obj, reason: str, message: str, span: rec.Span | None, *, namesake=None
     ) -> None:
-        _, created = ReviewItem.objects.get_or_create(
-            content_type=ContentType.objects.get_for_model(obj),
-            object_id=obj.pk,
-            reason=reason,
-            defaults={
-                "message": fit(ReviewItem, "message", message),
-                "report": self.report,
-                "namesake": namesake,
+        """Queue a review item unless the record already has one for this reason."""
+        content_type = ContentType.objects.get_for_model(obj)
+        self.reviews.setdefault(
+            (content_type.pk, obj.pk, reason),
+            ReviewItem(
+                content_type=content_type,
+                object_id=obj.pk,
+                reason=reason,
+                message=fit(ReviewItem, "message", message),
+                report=self.report,
+                namesake=namesake,
                 **span_fields(span),
-            },
+            ),
         )
-        if created:
-            self.result.review_items += 1
+
+    def write_reviews(self) -> None:
+        if not self.reviews:
+            return
+        existing = set(
+            ReviewItem.objects.filter(
+                object_id__in={pk for _, pk, _ in self.reviews},
+                reason__in={reason for _, _, reason in self.reviews},
+            ).values_list("content_type_id", "object_id", "reason")
+        )
+        new = [item for key, item in self.reviews.items() if key not in existing]
+        ReviewItem.objects.bulk_create(new, ignore_conflicts=True)
+        self.result.review_items += len(new)
+        self.reviews.clear()
 
     def reopen_changed_reviews(self) -> None:
         by_type: dict[type, list[int]] = {}
