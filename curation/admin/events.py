@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin import helpers
 from django.contrib.admin.models import ADDITION
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.contenttypes.prefetch import GenericPrefetch
@@ -25,12 +24,14 @@ from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 
 from curation import editing
+from curation.admin.merging import MergeActionMixin
 from curation.admin.people import OrganizationAliasInline, PersonAliasInline
 from events.loading import load_report_bytes
 from events.models import (
     City,
     CityMention,
     Event,
+    EventAlias,
     EventClaim,
     EventOrganizer,
     EventSource,
@@ -382,8 +383,16 @@ class PersonParticipationInline(EvidenceInlineMixin, admin.TabularInline):
 # ---------------------------------------------------------------- events
 
 
+class EventAliasInline(admin.TabularInline):
+    model = EventAlias
+    extra = 0
+    fields = ["name"]
+    verbose_name = "earlier name"
+    verbose_name_plural = "Earlier names (an import matches the event by any of these)"
+
+
 @admin.register(Event)
-class EventAdmin(CurationAdminMixin, admin.ModelAdmin):
+class EventAdmin(MergeActionMixin, CurationAdminMixin, admin.ModelAdmin):
     list_display = ["name", "date_display", "city", "parent", "venue", "needs_review"]
     list_filter = [YearFilter, "city", NeedsReviewFilter, "created_by_editor"]
     list_select_related = ["city", "parent"]
@@ -391,7 +400,9 @@ class EventAdmin(CurationAdminMixin, admin.ModelAdmin):
     autocomplete_fields = ["city", "parent"]
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = ["source_evidence", "created_at", "updated_at"]
+    actions = ["merge_selected"]
     inlines = [
+        EventAliasInline,
         EventParticipationInline,
         EventOrganizerInline,
         EventTopicInline,
@@ -736,55 +747,6 @@ class CityMentionAdmin(RowCurationMixin, admin.ModelAdmin):
 # ---------------------------------------------------------------- people and organisations
 
 
-class MergeActionMixin:
-    """Admin action: fold the selected records into the one the editor picks."""
-
-    merge_template = "admin/merge_confirmation.html"
-
-    def preview_merge(self, obj):
-        raise NotImplementedError
-
-    def merge(self, survivor, losers, user):
-        raise NotImplementedError
-
-    @admin.action(description="Merge selected %(verbose_name_plural)s", permissions=["merge"])
-    def merge_selected(self, request, queryset):
-        records = list(queryset.order_by("pk"))
-        if len(records) < 2:
-            self.message_user(request, "Select two or more records to merge.", messages.WARNING)
-            return None
-        by_pk = {str(r.pk): r for r in records}
-        survivor = by_pk.get(request.POST.get("survivor", ""))
-        if request.POST.get("confirm") == "yes" and survivor is not None:
-            losers = [r for r in records if r.pk != survivor.pk]
-            names = self.merge(survivor, losers, request.user)
-            self.message_user(
-                request,
-                f"Merged {', '.join(names)} into {survivor}.",
-                messages.SUCCESS,
-            )
-            return HttpResponseRedirect(
-                reverse(
-                    f"admin:{self.opts.app_label}_{self.opts.model_name}_change",
-                    args=[survivor.pk],
-                )
-            )
-        context = {
-            **self.admin_site.each_context(request),
-            "title": f"Merge {self.opts.verbose_name_plural}",
-            "opts": self.opts,
-            "previews": [self.preview_merge(r) for r in records],
-            "queryset": records,
-            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-            "action": "merge_selected",
-            "survivor_error": request.POST.get("confirm") == "yes",
-        }
-        return TemplateResponse(request, self.merge_template, context)
-
-    def has_merge_permission(self, request):
-        return self.has_change_permission(request) and self.has_delete_permission(request)
-
-
 @admin.register(Person)
 class PersonAdmin(MergeActionMixin, CurationAdminMixin, admin.ModelAdmin):
     list_display = ["name", "family_name", "given_name", "appearance_count", "created_by_editor"]
@@ -840,12 +802,6 @@ class PersonAdmin(MergeActionMixin, CurationAdminMixin, admin.ModelAdmin):
             ),
         )
         return format_html("<ul>{}</ul>", rows) if rows else "—"
-
-    def preview_merge(self, obj):
-        return editing.preview_person_merge(obj)
-
-    def merge(self, survivor, losers, user):
-        return editing.merge_people(survivor, losers, user=user)
 
 
 @admin.register(Organization)
@@ -906,12 +862,6 @@ class OrganizationAdmin(MergeActionMixin, CurationAdminMixin, admin.ModelAdmin):
         return (
             format_html_join(", ", "{}", ((admin_change_link(u),) for u in obj.units.all())) or "—"
         )
-
-    def preview_merge(self, obj):
-        return editing.preview_organization_merge(obj)
-
-    def merge(self, survivor, losers, user):
-        return editing.merge_organizations(survivor, losers, user=user)
 
 
 # ---------------------------------------------------------------- review queue

@@ -98,7 +98,7 @@ def test_editors_group_has_content_permissions_and_none_on_users():
     assert {"add_event", "change_person", "delete_organization", "view_reviewitem"} <= codenames
     assert {"change_deletedrecord", "delete_participation", "add_report"} <= codenames
     labels = set(group.permissions.values_list("content_type__app_label", flat=True))
-    assert labels == {"core", "events", "people"}
+    assert labels == {"core", "curation", "events", "people"}
     assert not codenames & {"add_user", "change_user", "change_group", "delete_user"}
 
 
@@ -364,8 +364,19 @@ def test_merging_two_people_through_the_admin(editor_client, editor):
     assert page.status_code == 200
     assert page.templates[0].name == "admin/merge_confirmation.html"
     previews = {p.record.name: p for p in page.context["previews"]}
-    assert (previews["Yanhua Liu"].participations, previews["Yanhua Liu"].positions) == (2, 2)
-    assert previews["Yanhua Liu"].aliases == 1
+    side = previews["Yanhua Liu"]
+    assert (side.appearances, side.organizations, side.events, side.aliases) == (
+        2,
+        ("World Bank",),
+        ("Forum", "Summit"),
+        ("Y. Liu",),
+    )
+    assert previews["Liu Yanhua"].events == ("Summit",)
+    # The record with more appearances survives unless the editor picks the other.
+    assert page.context["default_survivor"] == dupe
+    assert f'name="survivor" value="{dupe.pk}" id="survivor-{dupe.pk}" checked' in (
+        page.content.decode()
+    )
     assert f'name="survivor" value="{keep.pk}"' in page.content.decode()
     assert Person.objects.count() == 2  # nothing happens before the editor confirms
 
@@ -404,12 +415,13 @@ def test_merging_two_organisations_through_the_admin(editor_client):
     selected = {"action": "merge_selected", "_selected_action": [keep.pk, dupe.pk]}
 
     page = editor_client.post(changelist_url(Organization), selected)
-    preview = {p.record.pk: p for p in page.context["previews"]}[dupe.pk]
-    assert (preview.positions, preview.organizer_roles, preview.units, preview.aliases) == (
-        1,
-        1,
-        1,
-        1,
+    side = {p.record.pk: p for p in page.context["previews"]}[dupe.pk]
+    assert (side.appearances, side.organizations, side.events, side.people, side.aliases) == (
+        2,
+        ("unit: IGEA Think Tank",),
+        ("Summit",),
+        ("Liu Yanhua",),
+        ("IGEAA",),
     )
     response = editor_client.post(
         changelist_url(Organization), {**selected, "confirm": "yes", "survivor": keep.pk}
