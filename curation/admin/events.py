@@ -12,14 +12,12 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.models import ADDITION
 from django.contrib.contenttypes.models import ContentType
-from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
-from django.db.models import Case, Exists, OuterRef, Prefetch, When
+from django.db.models import Exists, OuterRef, Prefetch
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, path, reverse
-from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 
@@ -862,91 +860,3 @@ class OrganizationAdmin(MergeActionMixin, CurationAdminMixin, admin.ModelAdmin):
         return (
             format_html_join(", ", "{}", ((admin_change_link(u),) for u in obj.units.all())) or "—"
         )
-
-
-# ---------------------------------------------------------------- review queue
-
-
-@admin.register(ReviewItem)
-class ReviewItemAdmin(admin.ModelAdmin):
-    list_display = ["message", "reason", "status", "record_link", "evidence_excerpt", "report"]
-    list_filter = ["status", "reason"]
-    list_select_related = ["content_type", "report", "resolved_by"]
-    date_hierarchy = "created_at"
-    search_fields = ["message", "reason"]
-    readonly_fields = [
-        "record_link",
-        "reason",
-        "message",
-        "report",
-        "evidence_sentence",
-        "created_at",
-        "resolved_at",
-        "resolved_by",
-    ]
-    fields = readonly_fields[:5] + ["status"] + readonly_fields[5:]
-    actions = ["confirm", "mark_corrected"]
-
-    def has_add_permission(self, request):
-        return False
-
-    # Open items first; the status codes would sort alphabetically otherwise.
-    ordering = [Case(When(status=ReviewStatus.OPEN, then=0), default=1).asc(), "-created_at"]
-
-    def get_queryset(self, request):
-        records = [
-            Participation.objects.select_related("person", "event"),
-            Event.objects.all(),
-            Person.objects.all(),
-            Organization.objects.all(),
-        ]
-        return super().get_queryset(request).prefetch_related(GenericPrefetch("record", records))
-
-    @admin.display(description="record")
-    def record_link(self, obj):
-        return admin_change_link(obj.record) if obj.record is not None else "(deleted)"
-
-    @admin.display(description="evidence")
-    def evidence_sentence(self, obj):
-        return evidence_html(obj)
-
-    @admin.display(description="evidence")
-    def evidence_excerpt(self, obj):
-        # A list row stays readable; the item's own page shows the whole sentence.
-        return evidence_html(obj, limit=180)
-
-    def save_model(self, request, obj, form, change):
-        if "status" in form.changed_data:
-            resolve(obj, obj.status, request.user)
-        super().save_model(request, obj, form, change)
-
-    def resolve_selected(self, request, queryset, status):
-        items = list(queryset.prefetch_related("record"))
-        with transaction.atomic():
-            for item in items:
-                resolve(item, status, request.user)
-                item.save()
-        label = ReviewStatus(status).label.lower()
-        self.message_user(request, f"{len(items)} item(s) {label}.", messages.SUCCESS)
-
-    @admin.action(description="Confirm: the extracted fact is right", permissions=["change"])
-    def confirm(self, request, queryset):
-        self.resolve_selected(request, queryset, ReviewStatus.CONFIRMED)
-
-    @admin.action(description="Mark corrected: I fixed the record", permissions=["change"])
-    def mark_corrected(self, request, queryset):
-        self.resolve_selected(request, queryset, ReviewStatus.CORRECTED)
-
-
-def resolve(item: ReviewItem, status: str, user) -> None:
-    """Set the outcome of a review and say so in the history of the item and its record."""
-    item.status = status
-    if status == ReviewStatus.OPEN:
-        item.resolved_at = item.resolved_by = None
-    else:
-        item.resolved_at = timezone.now()
-        item.resolved_by = user
-    message = f"Review “{item.reason}”: {ReviewStatus(status).label.lower()}."
-    editing.log_change(user, item, message)
-    if item.record is not None:
-        editing.log_change(user, item.record, f"{message} {item.message}")
