@@ -18,11 +18,13 @@ class RecordKind(models.TextChoices):
 
 
 class DuplicateReason(models.TextChoices):
+    SAME_NAME = "same-name", "Same name"
     TOKEN_ORDER = "token-order", "Same words in another order"
     ACRONYM = "acronym", "One is an acronym or alias of the other"
     EDIT_DISTANCE = "edit-distance", "Spelt almost the same"
     SHARED_CONTEXT = "shared-context", "Same affiliation and event"
     UNIT_OF_PARENT = "unit-of-parent", "A unit and its parent written as one"
+    COUNTRY_ADDED = "country-added", "Same name with the country added"
     SAME_DATE_PLACE = "same-date-place", "Same date and city"
 
 

@@ -44,6 +44,7 @@ from events.models import (
     Topic,
     chronological,
 )
+from events.signals import reports_loaded
 from people.models import Organization, Person
 
 admin.site.site_header = "eventsdb editors"
@@ -648,6 +649,7 @@ def add_report_from_admin(form: ReportFromTextForm, user) -> Report | None:
                 },
             )
         editing.log_change(user, report, "Added from text in the admin.", flag=ADDITION)
+    reports_loaded.send(sender=ReportAdmin, results=[outcome.result])
     return report
 
 
