@@ -17,6 +17,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.utils import timezone
 
+from core.history import record_history, skip_history
 from core.models import DeletedRecord, fit
 from events.extraction import records as rec
 from events.models import (
@@ -238,7 +239,7 @@ class _Ingest:
             self.result.status = "updated"
 
         seen = _Seen()
-        self.orgs_before = self.organizations_stated()
+        self.orgs_before = self.organizations_stated() if existing is not None else set()
         self.parents_before = set(
             Event.objects.filter(
                 event_sources__report=self.report, parent__isnull=False
@@ -694,14 +695,15 @@ class _Ingest:
                 ).first()
             )
         else:
+            # A report loaded again names the people it named before, namesakes included.
             person = (
-                Person.objects.filter(
+                self.result.status == "updated"
+                and Person.objects.filter(
                     participations__event=event, participations__mentions__report=self.report
                 )
                 .named(name.display)
                 .first()
-                or Person.objects.named(name.display).first()
-            )
+            ) or Person.objects.named(name.display).first()
         if person is None:
             for form in name.forms:
                 form_key = fold(form)
@@ -790,6 +792,8 @@ class _Ingest:
         obj._ingest_fresh = True
 
     def save(self, obj, changed: list[str]) -> None:
+        # History rows are written in bulk at the end (`write_history`), not one per save.
+        skip_history(obj)
         if getattr(obj, "_ingest_new", False):
             obj.save()
             obj._ingest_new = False
@@ -820,6 +824,13 @@ class _Ingest:
             for obj, flag, fields in self.history
         ]
         LogEntry.objects.bulk_create(entries)
+        latest = {(type(obj), obj.pk): (obj, flag) for obj, flag, _ in self.history}
+        record_history(
+            created=[obj for obj, flag in latest.values() if flag == ADDITION],
+            changed=[obj for obj, flag in latest.values() if flag == CHANGE],
+            user=user,
+            reason=f"Imported from {file_name}",
+        )
 
     @staticmethod
     def history_entry(obj, user, flag, fields, file_name) -> LogEntry:
@@ -956,6 +967,8 @@ class _Ingest:
 
     def remove_unseen_organizations(self) -> None:
         """Organisations only this report's old text named, and no editor vouched for."""
+        if not self.orgs_before:
+            return
         gone = self.orgs_before - self.organizations_stated()
         orphans = Organization.objects.filter(
             pk__in=gone,

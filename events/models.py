@@ -10,6 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from core.folding import fold
 from core.models import CurationState, DeletedRecord, NamedRecord
@@ -220,6 +221,7 @@ class Event(NamedRecord, CurationState):
     )
     # Deleting an event, directly or through its report, takes its review items along.
     review_items = GenericRelation("ReviewItem", related_query_name="event")
+    history = HistoricalRecords(excluded_fields=["key", "created_at", "updated_at"])
 
     objects = EventQuerySet.as_manager()
 
@@ -463,6 +465,7 @@ class Participation(Evidence, CurationState):
     order = models.PositiveSmallIntegerField(default=0)
     confidence = models.FloatField(default=1.0)
     review_items = GenericRelation("ReviewItem", related_query_name="participation")
+    history = HistoricalRecords(excluded_fields=["created_at", "updated_at"])
 
     objects = ParticipationQuerySet.as_manager()
 

@@ -22,6 +22,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 
 from curation import editing
+from curation.admin.history import RecordHistoryAdmin
 from curation.admin.merging import MergeActionMixin
 from curation.admin.people import OrganizationAliasInline, PersonAliasInline
 from events.loading import load_report_bytes
@@ -64,13 +65,25 @@ class CurationAdminMixin:
     bookkeeping_fields = {"curated_fields", "created_by_editor"}
 
     def save_model(self, request, obj, form, change):
+        before = type(obj)._default_manager.filter(pk=obj.pk).first() if change else None
         changed = [name for name in form.changed_data if name not in self.bookkeeping_fields]
+        if before is not None:
+            # Reverting from the history fills the form with the old values, so the form
+            # sees no change; the stored record tells what the editor is putting back.
+            changed += [
+                f.name
+                for f in obj._meta.concrete_fields
+                if f.name not in self.bookkeeping_fields
+                and f.name not in changed
+                and f.editable
+                and getattr(before, f.attname) != getattr(obj, f.attname)
+            ]
         editing.note_editor_changes(obj, changed, adding=not change)
         super().save_model(request, obj, form, change)
-        if change and "name" in changed:
-            editing.keep_old_name(obj, form.initial.get("name", ""))
-        if change and "slug" in changed:
-            editing.keep_old_slug(obj, form.initial.get("slug", ""))
+        if before is not None and "name" in changed:
+            editing.keep_old_name(obj, before.name)
+        if before is not None and "slug" in changed:
+            editing.keep_old_slug(obj, before.slug)
 
     def save_formset(self, request, form, formset, change):
         for inline_form in formset.forms:
@@ -391,7 +404,7 @@ class EventAliasInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(MergeActionMixin, CurationAdminMixin, admin.ModelAdmin):
+class EventAdmin(MergeActionMixin, CurationAdminMixin, RecordHistoryAdmin):
     list_display = ["name", "date_display", "city", "parent", "venue", "needs_review"]
     list_filter = [YearFilter, "city", NeedsReviewFilter, "created_by_editor"]
     list_select_related = ["city", "parent"]
@@ -468,7 +481,7 @@ class EventAdmin(MergeActionMixin, CurationAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Participation)
-class ParticipationAdmin(CurationAdminMixin, admin.ModelAdmin):
+class ParticipationAdmin(CurationAdminMixin, RecordHistoryAdmin):
     list_display = ["person", "event", "role", "positions_summary", "online", "report"]
     list_filter = ["role", "online", "created_by_editor"]
     list_select_related = ["person", "event", "report"]
@@ -748,8 +761,15 @@ class CityMentionAdmin(RowCurationMixin, admin.ModelAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(MergeActionMixin, CurationAdminMixin, admin.ModelAdmin):
-    list_display = ["name", "family_name", "given_name", "appearance_count", "created_by_editor"]
+class PersonAdmin(MergeActionMixin, CurationAdminMixin, RecordHistoryAdmin):
+    list_display = [
+        "name",
+        "family_name",
+        "given_name",
+        "affiliation",
+        "appearance_count",
+        "created_by_editor",
+    ]
     list_filter = ["created_by_editor"]
     search_fields = ["name", "family_name", "given_name", "aliases__name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
@@ -773,8 +793,22 @@ class PersonAdmin(MergeActionMixin, CurationAdminMixin, admin.ModelAdmin):
         return (
             super()
             .get_queryset(request)
-            .annotate(appearance_count=models.Count("participations", distinct=True))
+            .annotate(
+                appearance_count=models.Count("participations", distinct=True),
+                # The organisation of the latest appearance: one subquery, not one per row.
+                affiliation=models.Subquery(
+                    Position.objects.filter(
+                        participation__person=models.OuterRef("pk"), organization__isnull=False
+                    )
+                    .order_by(*chronological("participation__event"), "-participation__pk", "order")
+                    .values("organization__name")[:1]
+                ),
+            )
         )
+
+    @admin.display(description="affiliation", ordering="affiliation")
+    def affiliation(self, obj):
+        return obj.affiliation or "—"
 
     @admin.display(description="appearances", ordering="appearance_count")
     def appearance_count(self, obj):
@@ -805,7 +839,7 @@ class PersonAdmin(MergeActionMixin, CurationAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(MergeActionMixin, CurationAdminMixin, admin.ModelAdmin):
+class OrganizationAdmin(MergeActionMixin, CurationAdminMixin, RecordHistoryAdmin):
     list_display = ["name", "acronym", "kind", "parent", "country", "created_by_editor"]
     list_filter = ["kind", "country", "created_by_editor"]
     list_select_related = ["parent"]

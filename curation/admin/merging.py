@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError
 from django.http import HttpResponseRedirect
@@ -99,14 +98,6 @@ class MergeActionMixin:
 
     def change_url(self, obj):
         return reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[obj.pk])
-
-    def history_view(self, request, object_id, extra_context=None):
-        merges = MergeRecord.objects.filter(
-            content_type=ContentType.objects.get_for_model(self.model), survivor_id=object_id
-        ).select_related("merged_by", "undone_by")
-        return super().history_view(
-            request, object_id, extra_context={**(extra_context or {}), "merges": merges}
-        )
 
 
 @admin.register(MergeRecord)

@@ -81,7 +81,8 @@ def form_data(response) -> dict:
                 data[form.add_initial_prefix(name)] = value
 
     add(response.context["adminform"].form)
-    for inline in response.context["inline_admin_formsets"]:
+    # A history page's form to revert to has no inlines.
+    for inline in response.context.get("inline_admin_formsets", []):
         formset = inline.formset
         add(formset.management_form)
         for form in formset.forms:
