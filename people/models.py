@@ -61,6 +61,7 @@ class Organization(NamedRecord, CurationState):
         indexes = [
             models.Index(Upper("acronym"), name="organization_acronym_idx"),
             models.Index(fields=["kind", "country"], name="organization_kind_country_idx"),
+            models.Index(fields=["country"], name="organization_country_idx"),
         ]
         constraints = [
             models.CheckConstraint(

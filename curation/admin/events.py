@@ -25,6 +25,12 @@ from curation import editing
 from curation.admin.history import RecordHistoryAdmin
 from curation.admin.merging import MergeActionMixin
 from curation.admin.people import OrganizationAliasInline, PersonAliasInline
+from curation.admin.quality import (
+    HasAffiliationFilter,
+    HasCountryFilter,
+    HasSourceFilter,
+    LinkedOrganizationFilter,
+)
 from events.loading import load_report_bytes
 from events.models import (
     City,
@@ -406,7 +412,14 @@ class EventAliasInline(admin.TabularInline):
 @admin.register(Event)
 class EventAdmin(MergeActionMixin, CurationAdminMixin, RecordHistoryAdmin):
     list_display = ["name", "date_display", "city", "parent", "venue", "needs_review"]
-    list_filter = [YearFilter, "city", NeedsReviewFilter, "created_by_editor"]
+    list_filter = [
+        YearFilter,
+        "city",
+        "online",
+        HasSourceFilter,
+        NeedsReviewFilter,
+        "created_by_editor",
+    ]
     list_select_related = ["city", "parent"]
     search_fields = ["name", "venue", "slug"]
     autocomplete_fields = ["city", "parent"]
@@ -525,6 +538,7 @@ class ParticipationAdmin(CurationAdminMixin, RecordHistoryAdmin):
 class PositionAdmin(RowCurationMixin, admin.ModelAdmin):
     parent_relation = ("participation", "positions")
     list_display = ["title", "organization", "participation"]
+    list_filter = [LinkedOrganizationFilter]
     list_select_related = ["organization", "participation__person", "participation__event"]
     search_fields = ["title", "organization__name", "participation__person__name"]
     autocomplete_fields = ["participation", "organization", "report"]
@@ -770,7 +784,7 @@ class PersonAdmin(MergeActionMixin, CurationAdminMixin, RecordHistoryAdmin):
         "appearance_count",
         "created_by_editor",
     ]
-    list_filter = ["created_by_editor"]
+    list_filter = [HasAffiliationFilter, "created_by_editor"]
     search_fields = ["name", "family_name", "given_name", "aliases__name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = ["positions_held", "created_at", "updated_at"]
@@ -841,7 +855,7 @@ class PersonAdmin(MergeActionMixin, CurationAdminMixin, RecordHistoryAdmin):
 @admin.register(Organization)
 class OrganizationAdmin(MergeActionMixin, CurationAdminMixin, RecordHistoryAdmin):
     list_display = ["name", "acronym", "kind", "parent", "country", "created_by_editor"]
-    list_filter = ["kind", "country", "created_by_editor"]
+    list_filter = ["kind", HasCountryFilter, "country", "created_by_editor"]
     list_select_related = ["parent"]
     search_fields = ["name", "acronym", "aliases__name", "slug"]
     autocomplete_fields = ["parent"]
