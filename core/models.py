@@ -67,7 +67,8 @@ class DeletedRecordQuerySet(models.QuerySet):
         """Tombstones of `model` whose key has `old_key` as its `part`-th "|"-separated part
         now name `new_key` there: a renamed event keeps its deleted participations deleted.
 
-        >>> DeletedRecord.objects.follow_rename("events.participation", 0, "forum", "forum 2021")
+        `model` is the label of the row kind ("app.model"); a key "forum|liu yanhua" becomes
+        "forum 2021|liu yanhua" for part 0, old key "forum" and new key "forum 2021".
         """
         if not old_key or old_key == new_key:
             return 0

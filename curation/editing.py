@@ -90,7 +90,9 @@ def ensure_editors_group(apps=global_apps):
     group.permissions.add(
         *Permission.objects.filter(
             content_type__app_label__in=list(EDITOR_MODELS), codename__in=codenames
-        )
+        ),
+        # The import status of the reports they add: the queue writes it, editors read it.
+        *Permission.objects.filter(content_type__app_label="events", codename="view_reportimport"),
     )
     return group
 

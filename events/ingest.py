@@ -9,12 +9,15 @@ a record an editor deleted (a `DeletedRecord` tombstone) are never overwritten o
 from __future__ import annotations
 
 import re
+import time
+import zlib
 from dataclasses import dataclass, field
 
 from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.db import models, transaction
+from django.db import IntegrityError, OperationalError, connection, models, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from core.history import record_history, skip_history
@@ -64,10 +67,15 @@ ONLINE_EVENT = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
+# How many people written the same way are told apart by their organisations.
+MAX_NAMESAKES = 5
+
 # Review reasons the ingest adds on top of the extraction's own warnings.
 REPORTS_DISAGREE = "reports-disagree"
 POSSIBLE_NAMESAKE = "possible-namesake"
 NEW_RECORD = "new-record"
+# Every event of a report an editor added in the admin, new or not.
+NEW_FROM_ADMIN = "new-from-admin"
 
 REVIEW_MESSAGES = {
     rec.Warning.NO_YEAR: "The report does not give the year of this event.",
@@ -84,7 +92,8 @@ REVIEW_MESSAGES = {
 @dataclass
 class IngestResult:
     file_name: str
-    status: str = "unchanged"  # created | updated | unchanged | deleted
+    status: str = "unchanged"  # created | updated | unchanged | deleted | duplicate
+    twin: str | None = None  # for a duplicate: the report that has the same text
     events: int = 0
     participants: int = 0
     organizations: int = 0
@@ -120,13 +129,68 @@ def ingest_report(
 
     Every record it adds or changes gets an entry in the admin history, by `user` (the editor
     who added the report in the admin) or by the import account.
+
+    Safe beside any number of other imports: see `serialize_ingests`. A write that still meets a
+    concurrent twin (an editor saving the same name, a deadlock) rolls the report back and runs
+    it again against what is committed now.
     """
+    for attempt in range(1, INGEST_ATTEMPTS + 1):
+        try:
+            with transaction.atomic():
+                serialize_ingests()
+                return _ingest_locked(
+                    extracted,
+                    raw_text=raw_text,
+                    sha256=sha256,
+                    file_name=file_name,
+                    dry_run=dry_run,
+                    review_new_records=review_new_records,
+                    user=user,
+                )
+        except (IntegrityError, OperationalError):
+            if attempt == INGEST_ATTEMPTS:
+                raise
+            time.sleep(0.05 * attempt)
+    raise AssertionError("unreachable")
+
+
+# A report meeting a concurrent twin is tried again this many times in all.
+INGEST_ATTEMPTS = 3
+# pg_advisory_xact_lock key shared by every process that ingests into this database.
+INGEST_LOCK = zlib.crc32(b"eventsdb.ingest")
+
+
+def serialize_ingests() -> None:
+    """On PostgreSQL, ingests take turns, each in its own transaction.
+
+    Matching is order-dependent by design (an acronym learned from one report finds the
+    organisation in the next), so two ingests that interleave could make records no sequential
+    run makes. A transaction-scoped advisory lock puts every ingest on any machine in one
+    order; extraction, the CPU-bound part, still runs in parallel. SQLite admits one writer
+    at a time anyway.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [INGEST_LOCK])
+
+
+def _ingest_locked(
+    extracted, *, raw_text, sha256, file_name, dry_run, review_new_records, user
+) -> IngestResult:
     result = IngestResult(file_name=file_name)
     if is_tombstoned(Report, file_name):
         result.status = "deleted"
         return result
-    existing = Report.objects.filter(file_name=file_name).first()
+    known = {
+        r.file_name: r for r in Report.objects.filter(Q(file_name=file_name) | Q(sha256=sha256))
+    }
+    existing = known.pop(file_name, None)
     if existing is not None and existing.sha256 == sha256:
+        return result
+    if known:
+        # Another import stored the same text under another name while this one extracted.
+        result.status = "duplicate"
+        result.twin = next(iter(known))
         return result
     with transaction.atomic():
         ingest = _Ingest(extracted, result, review_new_records=review_new_records)
@@ -695,15 +759,14 @@ class _Ingest:
                 ).first()
             )
         else:
+            written = Person.objects.named(name.display)
             # A report loaded again names the people it named before, namesakes included.
             person = (
                 self.result.status == "updated"
-                and Person.objects.filter(
+                and written.filter(
                     participations__event=event, participations__mentions__report=self.report
-                )
-                .named(name.display)
-                .first()
-            ) or Person.objects.named(name.display).first()
+                ).first()
+            ) or self.closest_namesake(list(written[:MAX_NAMESAKES]), x)
         if person is None:
             for form in name.forms:
                 form_key = fold(form)
@@ -713,14 +776,19 @@ class _Ingest:
                         break
         namesake = None
         if person is not None and not single_word and self.is_possible_namesake(person, x):
-            # Kept apart until an editor says they are one: a merge is one click, a split is not.
-            namesake, person = person, None
+            # Kept apart until an editor says they are one: a merge is one click, a split is
+            # not. Names are unique, so the newcomer is told apart by its organisation.
+            namesake = person
+            display = (
+                f"{name.display} ({next(p.organization for p in x.positions if p.organization)})"
+            )
+            person = Person.objects.filter(key=fold(display)).first()
+        else:
+            display = name.display
         if person is None:
             if self.is_tombstoned(Person, key):
                 return None
-            person = Person(
-                name=fit(Person, "name", name.display), slug=unique_slug(Person, name.display)
-            )
+            person = Person(name=fit(Person, "name", display), slug=unique_slug(Person, display))
             self.track_created(person)
         changed = apply_fields(
             person,
@@ -742,10 +810,18 @@ class _Ingest:
         if single_word:
             # Its mention is written with the others at the end; until then, remember it.
             self.lone_names[(event.pk, key)] = person
-        for form in name.forms:
+        for form in (name.display, *name.forms):
             if fold(form) != person.key:
                 self.alias(PersonAlias, person, "person", form, AliasKind.ALIAS)
         return person
+
+    def closest_namesake(self, people: list[Person], x: rec.Participant) -> Person | None:
+        """Of the people written this way, the one this report's organisations point to."""
+        if len(people) > 1:
+            for person in people:
+                if not self.is_possible_namesake(person, x):
+                    return person
+        return people[0] if people else None
 
     def is_possible_namesake(self, person: Person, x: rec.Participant) -> bool:
         theirs = set(

@@ -10,19 +10,25 @@ import codecs
 import dataclasses
 import errno
 import hashlib
+import multiprocessing
 import os
 import stat
-from collections.abc import Iterable
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 import charset_normalizer
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 
 from events.extraction import ReportError, extract_report
+from events.extraction.records import ExtractedReport
 from events.extraction.text import decode_report, refuse_oversize
-from events.ingest import IngestResult, ingest_report, is_tombstoned
-from events.models import Report
+from events.ingest import NEW_FROM_ADMIN, IngestResult, ingest_report, is_tombstoned
+from events.models import Event, Report, ReviewItem, ReviewStatus
 
 REPORT_SUFFIXES = {".txt", ".text"}
 
@@ -33,6 +39,8 @@ class LoadOutcome:
     result: IngestResult | None = None
     error: str | None = None
     notice: str | None = None
+    extract_seconds: float = 0.0
+    ingest_seconds: float = 0.0
 
     @property
     def failed(self) -> bool:
@@ -132,15 +140,22 @@ def _check_name(path: Path, problems: list[LoadOutcome]) -> bool:
 
 
 def load_report_file(path: Path, *, dry_run: bool = False) -> LoadOutcome:
+    data = read_report_file(path)
+    if isinstance(data, LoadOutcome):
+        return data
+    return load_report_bytes(data, file_name=path.name, label=display_path(path), dry_run=dry_run)
+
+
+def read_report_file(path: Path) -> bytes | LoadOutcome:
+    """The file's bytes, or the outcome that says why it cannot be read."""
     try:
         # Refused before reading: a huge file should not be loaded into memory first.
         refuse_oversize(path.stat().st_size)
-        data = path.read_bytes()
+        return path.read_bytes()
     except ReportError as exc:
         return LoadOutcome(display_path(path), error=str(exc))
     except OSError as exc:
         return LoadOutcome(display_path(path), error=f"cannot read it: {exc.strerror or exc}")
-    return load_report_bytes(data, file_name=path.name, label=display_path(path), dry_run=dry_run)
 
 
 def display_path(path: Path) -> str:
@@ -167,21 +182,69 @@ def load_report_bytes(
     sha256 = hashlib.sha256(data).hexdigest()
     try:
         skipped = skip_before_extracting(file_name, sha256)
-        if skipped is not None:
-            return LoadOutcome(label, **skipped)
+    except Exception as exc:  # noqa: BLE001 - one bad report must not stop the others
+        return LoadOutcome(label, error=f"could not be read ({type(exc).__name__}: {exc})")
+    if skipped is not None:
+        return LoadOutcome(label, **skipped)
+    extraction = extract_report_bytes(data, file_name)
+    return ingest_extraction(
+        extraction,
+        sha256=sha256,
+        file_name=file_name,
+        label=label,
+        dry_run=dry_run,
+        review_new_records=review_new_records,
+        user=user,
+    )
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What the CPU-bound half of a load hands to the ingest; pickled from a worker process."""
+
+    raw_text: str = ""
+    encoding: str = ""
+    extracted: ExtractedReport | None = None
+    error: str | None = None
+    seconds: float = 0.0
+
+
+def extract_report_bytes(data: bytes, file_name: str) -> Extraction:
+    """Decode and extract, touching no database, so it can run in any process."""
+    started = time.perf_counter()
+    try:
         raw_text, encoding = decode_report_text(data)
         extracted = dataclasses.replace(
             extract_report(raw_text, source=file_name), encoding=encoding
         )
     except ReportError as exc:
-        return LoadOutcome(label, error=str(exc))
+        return Extraction(error=str(exc), seconds=time.perf_counter() - started)
     except Exception as exc:  # noqa: BLE001 - one bad report must not stop the others
-        return LoadOutcome(label, error=f"could not be read ({type(exc).__name__}: {exc})")
-    notice = None if encoding == "utf-8" else f"decoded as {encoding}"
+        return Extraction(
+            error=f"could not be read ({type(exc).__name__}: {exc})",
+            seconds=time.perf_counter() - started,
+        )
+    return Extraction(raw_text, encoding, extracted, seconds=time.perf_counter() - started)
+
+
+def ingest_extraction(
+    extraction: Extraction,
+    *,
+    sha256: str,
+    file_name: str,
+    label: str,
+    dry_run: bool = False,
+    review_new_records: bool = False,
+    user=None,
+) -> LoadOutcome:
+    timing = {"extract_seconds": extraction.seconds}
+    if extraction.error is not None:
+        return LoadOutcome(label, error=extraction.error, **timing)
+    started = time.perf_counter()
     try:
         result = ingest_report(
-            extracted,
-            raw_text=raw_text,
+            extraction.extracted,
+            raw_text=extraction.raw_text,
             sha256=sha256,
             file_name=file_name,
             dry_run=dry_run,
@@ -189,8 +252,85 @@ def load_report_bytes(
             user=user,
         )
     except Exception as exc:  # noqa: BLE001 - one bad report must not stop the others
-        return LoadOutcome(label, error=f"could not be stored ({type(exc).__name__}: {exc})")
-    return LoadOutcome(label, result=result, notice=notice)
+        return LoadOutcome(
+            label, error=f"could not be stored ({type(exc).__name__}: {exc})", **timing
+        )
+    timing["ingest_seconds"] = time.perf_counter() - started
+    if result.status == "duplicate":
+        return LoadOutcome(label, notice=f"same text as {result.twin}; skipped", **timing)
+    notice = None if extraction.encoding == "utf-8" else f"decoded as {extraction.encoding}"
+    return LoadOutcome(label, result=result, notice=notice, **timing)
+
+
+def load_report_files(
+    paths: Iterable[Path], *, jobs: int = 1, dry_run: bool = False
+) -> Iterator[LoadOutcome]:
+    """Load files in order, extracting in `jobs` worker processes while this one ingests.
+
+    Each report is still ingested here, in its own transaction, in the order given, so the
+    outcome is the one a single process gives. Reading ahead is bounded by a few reports
+    per worker, so memory does not grow with the number of files.
+    """
+    if jobs <= 1:
+        for path in paths:
+            yield load_report_file(path, dry_run=dry_run)
+        return
+    # Forked workers inherit this process's database connection but never touch it, and
+    # leave by os._exit, so they never close it either; a fork also spares each worker
+    # setting Django up again.
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        pending: deque = deque()
+        for path in paths:
+            pending.append(_start_loading(pool, path))
+            while len(pending) > READ_AHEAD_PER_JOB * jobs:
+                yield _finish_loading(pending.popleft(), dry_run=dry_run)
+        while pending:
+            yield _finish_loading(pending.popleft(), dry_run=dry_run)
+
+
+# Reports extracted ahead of the ingest, per worker process.
+READ_AHEAD_PER_JOB = 4
+
+
+@dataclass
+class _Loading:
+    label: str
+    file_name: str
+    sha256: str = ""
+    done: LoadOutcome | None = None  # settled without extraction
+    future: Future | None = None
+
+
+def _start_loading(pool: ProcessPoolExecutor, path: Path) -> _Loading:
+    loading = _Loading(display_path(path), path.name)
+    data = read_report_file(path)
+    if isinstance(data, LoadOutcome):
+        loading.done = data
+        return loading
+    loading.sha256 = hashlib.sha256(data).hexdigest()
+    skipped = skip_before_extracting(loading.file_name, loading.sha256)
+    if skipped is not None:
+        loading.done = LoadOutcome(loading.label, **skipped)
+    else:
+        loading.future = pool.submit(extract_report_bytes, data, loading.file_name)
+    return loading
+
+
+def _finish_loading(loading: _Loading, *, dry_run: bool) -> LoadOutcome:
+    if loading.done is not None:
+        return loading.done
+    try:
+        extraction = loading.future.result()
+    except Exception as exc:  # noqa: BLE001 - a worker that died fails its report only
+        extraction = Extraction(error=f"extraction failed ({type(exc).__name__}: {exc})")
+    return ingest_extraction(
+        extraction,
+        sha256=loading.sha256,
+        file_name=loading.file_name,
+        label=loading.label,
+        dry_run=dry_run,
+    )
 
 
 def skip_before_extracting(file_name: str, sha256: str) -> dict | None:
@@ -280,3 +420,26 @@ def _mixed_with_utf8(data: bytes) -> str:
     if not (utf8 and other):
         return ""
     return f"line {utf8[0]} is UTF-8, line {other[0]} is not"
+
+
+def flag_events_for_review(report: Report) -> None:
+    """Every event of a report an editor added: open for review, whatever was known before."""
+    event_type = ContentType.objects.get_for_model(Event)
+    flagged = set(
+        ReviewItem.objects.open()
+        .filter(content_type=event_type, object_id__in=report.events.values("pk"))
+        .values_list("object_id", flat=True)
+    )
+    for event in report.events.exclude(pk__in=flagged):
+        ReviewItem.objects.update_or_create(
+            content_type=event_type,
+            object_id=event.pk,
+            reason=NEW_FROM_ADMIN,
+            defaults={
+                "message": "Added from text in the admin; check what was extracted.",
+                "report": report,
+                "status": ReviewStatus.OPEN,
+                "resolved_at": None,
+                "resolved_by": None,
+            },
+        )

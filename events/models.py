@@ -25,7 +25,9 @@ class ReportQuerySet(models.QuerySet):
 class Report(models.Model):
     file_name = models.CharField(max_length=255, unique=True)
     slug = models.SlugField(max_length=120, unique=True)
-    sha256 = models.CharField(max_length=64, db_index=True)
+    sha256 = models.CharField(
+        max_length=64, unique=True, help_text="A second copy of a text is skipped, not stored."
+    )
     raw_text = models.TextField(help_text="The text as decoded from the file, before cleaning.")
     text = models.TextField(help_text="Cleaned text; evidence offsets point into it.")
     title = models.CharField(max_length=500)
@@ -231,6 +233,7 @@ class Event(NamedRecord, CurationState):
             models.Index(fields=["start_year", "start_month", "start_day"], name="event_date_idx"),
         ]
         constraints = [
+            models.UniqueConstraint(fields=["key"], name="event_key_unique"),
             models.CheckConstraint(
                 condition=Q(start_month__isnull=True) | Q(start_month__range=(1, 12)),
                 name="event_start_month_valid",
@@ -632,3 +635,59 @@ class ReviewItem(models.Model):
         if self.report_id is None or self.evidence_start is None:
             return ""
         return self.report.text[self.evidence_start : self.evidence_end]
+
+
+class ImportState(models.TextChoices):
+    QUEUED = "queued", "Queued"
+    EXTRACTING = "extracting", "Extracting"
+    STORING = "storing", "Storing"
+    LOADED = "loaded", "Loaded"
+    SKIPPED = "skipped", "Skipped"
+    RETRYING = "retrying", "Failed; will be retried"
+    FAILED = "failed", "Failed"
+
+
+class ReportImportQuerySet(models.QuerySet):
+    def for_status(self):
+        return self.select_related("report", "requested_by").defer("data")
+
+    def unfinished(self):
+        return self.exclude(state__in=[ImportState.LOADED, ImportState.SKIPPED, ImportState.FAILED])
+
+
+class ReportImport(models.Model):
+    """One report handed to the import queue, and what became of it.
+
+    The text travels with the row, so a worker on any machine can load it.
+    """
+
+    file_name = models.CharField(max_length=1000)
+    sha256 = models.CharField(max_length=64)
+    data = models.BinaryField(editable=False, help_text="The file as queued; emptied once loaded.")
+    state = models.CharField(max_length=12, choices=ImportState.choices, default=ImportState.QUEUED)
+    error = models.TextField(blank=True, help_text="Why the last attempt failed.")
+    outcome = models.CharField(max_length=500, blank=True, help_text="What the import did.")
+    attempts = models.PositiveSmallIntegerField(default=0)
+    queued_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    extract_seconds = models.FloatField(null=True, blank=True)
+    ingest_seconds = models.FloatField(null=True, blank=True)
+    report = models.ForeignKey(
+        Report, null=True, blank=True, on_delete=models.SET_NULL, related_name="imports"
+    )
+    review_new_records = models.BooleanField(
+        default=False, help_text="Added by an editor: the new records are flagged for review."
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+
+    objects = ReportImportQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-queued_at", "-pk"]
+        indexes = [models.Index(fields=["state", "queued_at"], name="report_import_state_idx")]
+
+    def __str__(self):
+        return f"{self.file_name} ({self.get_state_display()})"

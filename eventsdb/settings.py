@@ -111,6 +111,15 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The import queue (procrastinate) keeps its jobs in PostgreSQL, so it is there only with
+# PostgreSQL; on SQLite the admin loads a pasted report in the request, as the command does.
+# TASK_QUEUE=0 turns it off on PostgreSQL too.
+TASK_QUEUE = DATABASES["default"]["ENGINE"].endswith("postgresql") and os.environ.get(
+    "TASK_QUEUE", "1"
+) not in ("0", "false", "no")
+if TASK_QUEUE:
+    INSTALLED_APPS.append("procrastinate.contrib.django")
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

@@ -68,6 +68,8 @@ class Organization(NamedRecord, CurationState):
                 condition=models.Q(kind__in=OrganizationKind.values),
                 name="organization_kind_valid",
             ),
+            # Matching goes by key; unique, two concurrent imports cannot both create it.
+            models.UniqueConstraint(fields=["key"], name="organization_key_unique"),
         ]
 
     def __str__(self):
@@ -130,6 +132,13 @@ class Person(NamedRecord, CurationState):
         ordering = ["family_name", "given_name", "name"]
         verbose_name_plural = "people"
         indexes = [models.Index(fields=["family_name", "given_name"], name="person_name_idx")]
+        constraints = [
+            # A full name is one person, whoever imports it first. A lone word ("Wang") is
+            # matched only within its report and event, so several people may share it.
+            models.UniqueConstraint(
+                fields=["key"], condition=models.Q(key__contains=" "), name="person_key_unique"
+            ),
+        ]
 
     def __str__(self):
         return self.name

@@ -9,6 +9,7 @@ organiser roles and offer merging, which are events' records.
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.models import ADDITION
 from django.contrib.contenttypes.models import ContentType
@@ -19,6 +20,7 @@ from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, path, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
 from curation import editing
@@ -31,7 +33,7 @@ from curation.admin.quality import (
     HasSourceFilter,
     LinkedOrganizationFilter,
 )
-from events.loading import load_report_bytes
+from events.loading import flag_events_for_review, load_report_bytes
 from events.models import (
     City,
     CityMention,
@@ -46,8 +48,8 @@ from events.models import (
     Participation,
     Position,
     Report,
+    ReportImport,
     ReviewItem,
-    ReviewStatus,
     Topic,
     chronological,
 )
@@ -58,8 +60,6 @@ admin.site.site_header = "eventsdb editors"
 admin.site.site_title = "eventsdb editors"
 admin.site.index_title = "Curate events, people and organisations"
 admin.site.index_template = "admin/eventsdb_index.html"
-
-NEW_FROM_ADMIN = "new-from-admin"
 
 
 # ---------------------------------------------------------------- curation bookkeeping
@@ -592,6 +592,8 @@ class ReportAdmin(CurationAdminMixin, admin.ModelAdmin):
         report = None
         if request.method == "POST":
             form = ReportFromTextForm(request.POST, request.FILES)
+            if form.is_valid() and settings.TASK_QUEUE:
+                return self.queue_from_text(request, form)
             if form.is_valid():
                 report = add_report_from_admin(form, request.user)
         else:
@@ -612,6 +614,107 @@ class ReportAdmin(CurationAdminMixin, admin.ModelAdmin):
             "adminform": form,
         }
         return TemplateResponse(request, "admin/events/report/add_from_text.html", context)
+
+    def queue_from_text(self, request, form):
+        """A long report must not hold the request: a worker extracts it; its page shows how far."""
+        from events.tasks import enqueue_reports
+
+        (job,) = enqueue_reports(
+            [(form.cleaned_data["file_name"], form.cleaned_data["data"])],
+            review_new_records=True,
+            user=request.user,
+        )
+        self.message_user(
+            request,
+            f"“{job.file_name}” is queued for extraction; this page shows its progress.",
+            messages.SUCCESS,
+        )
+        return HttpResponseRedirect(reverse("admin:events_reportimport_change", args=[job.pk]))
+
+
+@admin.register(ReportImport)
+class ReportImportAdmin(admin.ModelAdmin):
+    """What became of each queued report: the import queue's status board (read-only)."""
+
+    list_display = [
+        "file_name",
+        "state",
+        "queued_at",
+        "started_at",
+        "finished_at",
+        "extract_seconds",
+        "ingest_seconds",
+        "attempts",
+        "short_error",
+    ]
+    list_filter = ["state"]
+    search_fields = ["file_name"]
+    date_hierarchy = "queued_at"
+    fields = [
+        "file_name",
+        "state",
+        "loaded_records",
+        "outcome",
+        "error",
+        "attempts",
+        "queued_at",
+        "started_at",
+        "finished_at",
+        "extract_seconds",
+        "ingest_seconds",
+        "requested_by",
+    ]
+    readonly_fields = fields
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("data")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="error")
+    def short_error(self, obj):
+        return Truncator(obj.error).chars(80)
+
+    @admin.display(description="loaded")
+    def loaded_records(self, obj):
+        if obj.report is None:
+            return "—"
+        report = obj.report
+        events = list(report.events.order_by("name"))
+        people = (
+            Person.objects.filter(participations__mentions__report=report)
+            .distinct()
+            .order_by("name")
+        )
+        link = '<a href="{}">{}</a>'
+        parts = [
+            format_html(
+                "Report: " + link, reverse("admin:events_report_change", args=[report.pk]), report
+            ),
+            format_html(
+                "Events: {}",
+                format_html_join(
+                    ", ",
+                    link,
+                    ((reverse("admin:events_event_change", args=[e.pk]), e.name) for e in events),
+                )
+                or "none",
+            ),
+            format_html(
+                "People: {}",
+                format_html_join(
+                    ", ",
+                    link,
+                    ((reverse("admin:people_person_change", args=[p.pk]), p.name) for p in people),
+                )
+                or "none",
+            ),
+        ]
+        return format_html_join(mark_safe("<br>"), "{}", ((part,) for part in parts))
 
 
 class ReportFromTextForm(forms.Form):
@@ -656,25 +759,7 @@ def add_report_from_admin(form: ReportFromTextForm, user) -> Report | None:
             form.add_error(None, f"This report cannot be added: {outcome.error or outcome.notice}.")
             return None
         report = Report.objects.get(file_name=file_name)
-        event_type = ContentType.objects.get_for_model(Event)
-        flagged = set(
-            ReviewItem.objects.open()
-            .filter(content_type=event_type, object_id__in=report.events.values("pk"))
-            .values_list("object_id", flat=True)
-        )
-        for event in report.events.exclude(pk__in=flagged):
-            ReviewItem.objects.update_or_create(
-                content_type=event_type,
-                object_id=event.pk,
-                reason=NEW_FROM_ADMIN,
-                defaults={
-                    "message": "Added from text in the admin; check what was extracted.",
-                    "report": report,
-                    "status": ReviewStatus.OPEN,
-                    "resolved_at": None,
-                    "resolved_by": None,
-                },
-            )
+        flag_events_for_review(report)
         editing.log_change(user, report, "Added from text in the admin.", flag=ADDITION)
     reports_loaded.send(sender=ReportAdmin, results=[outcome.result])
     return report

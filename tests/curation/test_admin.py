@@ -534,6 +534,13 @@ REPORT_TEXT = (
 )
 
 
+@pytest.fixture
+def loads_in_request(settings):
+    """The in-request path (SQLite's); the queued path is tested beside the queue."""
+    settings.TASK_QUEUE = False
+
+
+@pytest.mark.usefixtures("loads_in_request")
 def test_editor_adds_a_report_from_pasted_text(editor_client):
     url = reverse("admin:events_report_add_from_text")
     assert editor_client.get(url).status_code == 200
@@ -554,6 +561,7 @@ def test_editor_adds_a_report_from_pasted_text(editor_client):
     assert "flagged for review" in " ".join(str(m) for m in page.context["messages"])
 
 
+@pytest.mark.usefixtures("loads_in_request")
 def test_editor_adds_a_report_from_an_uploaded_file(editor_client):
     upload = SimpleUploadedFile("forum.txt", REPORT_TEXT.encode("utf-8"))
     response = editor_client.post(
@@ -563,6 +571,7 @@ def test_editor_adds_a_report_from_an_uploaded_file(editor_client):
     assert Report.objects.get().raw_text.startswith("Green Finance Forum")
 
 
+@pytest.mark.usefixtures("loads_in_request")
 @pytest.mark.parametrize(
     ("data", "error"),
     [
@@ -585,6 +594,7 @@ def test_bad_report_input_shows_an_error_and_writes_nothing(editor_client, data,
     assert not Event.objects.exists()
 
 
+@pytest.mark.usefixtures("loads_in_request")
 def test_report_file_names_stay_unique(editor_client):
     make_report(file_name="forum.txt")
     response = editor_client.post(

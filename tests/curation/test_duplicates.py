@@ -121,8 +121,8 @@ def test_candidates_at_100000_people_take_bounded_work():
     surnames = ["Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Zhao", "Huang", "Zhou", "Wu"]
     syllables = ["an", "bo", "chen", "de", "fang", "gang", "hui", "jun", "lei", "ming"]
     names = (
-        f"{s} {a.capitalize()}{b}{c}"
-        for s, a, b, c in itertools.product(surnames, syllables, syllables, syllables * 10)
+        f"{s} {a.capitalize()}{b}{c}{d}"
+        for s, a, b, c, d in itertools.product(surnames, *[syllables] * 4)
     )
     Person.objects.bulk_create(
         (Person(name=n, key=n.lower(), slug=f"p-{i}") for i, n in enumerate(names)),

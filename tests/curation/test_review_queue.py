@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from django.contrib.contenttypes.models import ContentType
 
@@ -14,11 +16,12 @@ from tests.factories import make_event, make_person, make_report
 pytestmark = pytest.mark.django_db
 
 QUEUE = "/admin/events/reviewitem/"
+NUMBERS = itertools.count(1)
 
 
 def make_items(n: int, *, reason="name-order-guessed", report=None, record=None):
-    report = report or make_report("Lead sentence. Another.")
-    records = [record] * n if record else [make_person(f"Person {i}") for i in range(n)]
+    report = report or make_report(f"Lead sentence. Another {next(NUMBERS)}.")
+    records = [record] * n if record else [make_person(f"Person {next(NUMBERS)}") for _ in range(n)]
     return ReviewItem.objects.bulk_create(
         ReviewItem(
             content_type=ContentType.objects.get_for_model(r),
@@ -63,7 +66,7 @@ def test_reasons_are_shown_as_words_and_rows_link_record_and_report(csrf_editor)
 
 
 def test_queue_filters_by_reason_report_and_kind_of_record(csrf_editor):
-    report = make_report("Lead sentence. Another.")
+    report = make_report(f"Lead sentence. Another {next(NUMBERS)}.")
     make_items(3, report=report)
     make_items(1, reason="no-year", record=make_event("Summit"))
     make_items(1, reason="no-year", record=make_event("Forum"))
@@ -112,7 +115,7 @@ def test_namesake_item_links_both_people_and_merges_them(csrf_editor):
     )
     first, second = Person.objects.order_by("pk")
     content = csrf_editor.get(QUEUE, {"reason": "possible-namesake"}).content.decode()
-    assert f'href="/admin/people/person/{second.pk}/change/">Wang Wei</a>' in content
+    assert f'href="/admin/people/person/{second.pk}/change/">Wang Wei (Other Body)</a>' in content
     assert f'namesake of <a href="/admin/people/person/{first.pk}/change/">Wang Wei</a>' in content
     merge = f"/admin/people/person/merge/?ids={second.pk}&amp;ids={first.pk}&amp;next=%2Fadmin%2Fevents%2Freviewitem%2F"
     assert merge in content

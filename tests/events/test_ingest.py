@@ -173,9 +173,11 @@ def test_namesake_with_other_organisations_is_kept_apart_and_flagged_for_review(
         ),
         file_name="b.txt",
     )
-    # Kept apart, the second one flagged with a link to the first: an editor merges if same.
+    # Kept apart, told apart by organisation, the second one flagged with a link to the
+    # first: an editor merges them if they are one person.
     first, second = Person.objects.order_by("pk")
-    assert (first.slug, second.slug) == ("wang-wei", "wang-wei-2")
+    assert (first.name, second.name) == ("Wang Wei", "Wang Wei (Other Body)")
+    assert list(second.aliases.values_list("name", flat=True)) == ["Wang Wei"]
     item = ReviewItem.objects.get(reason="possible-namesake")
     assert (item.record, item.namesake) == (second, first)
     # Loading the second report again finds the person it named, not a third Wang Wei.
@@ -189,6 +191,18 @@ def test_namesake_with_other_organisations_is_kept_apart_and_flagged_for_review(
         file_name="b.txt",
     )
     assert Person.objects.count() == 2
+    # A third report with the first one's organisation finds the first one.
+    ingest(
+        extracted(
+            text=TEXT + " z",
+            event_name="Third",
+            person=("Wang Wei", "Wang", "Wei"),
+            start=(2022, 1, 1),
+        ),
+        file_name="c.txt",
+    )
+    assert Person.objects.count() == 2
+    assert first.participations.count() == 2
 
 
 @pytest.mark.django_db

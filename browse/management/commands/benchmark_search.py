@@ -204,10 +204,7 @@ class Command(BaseCommand):
                     key=fold(f"{family} {given}"),
                     slug=f"{slugify(fold(family + ' ' + given))}-{i}",
                 )
-                for i in range(n_people)
-                for family, given in [
-                    (rnd.choice(SURNAMES), rnd.choice(GIVEN) + rnd.choice(GIVEN).lower())
-                ]
+                for i, (family, given) in enumerate(self.person_names(n_people))
             ),
         )
 
@@ -316,6 +313,19 @@ class Command(BaseCommand):
             f"{rnd.choice(FIELDS).lower()}, and the transition to carbon neutrality in "
             f"{rnd.choice(PLACES)}. " * 3
         )
+
+    def person_names(self, n: int) -> list[tuple[str, str]]:
+        """(family, given) pairs; a full name is one person (its key is unique), so a namesake
+        gets a number after the given name."""
+        taken: dict[str, int] = {}
+        names = []
+        for _ in range(n):
+            family = self.random.choice(SURNAMES)
+            given = self.random.choice(GIVEN) + self.random.choice(GIVEN).lower()
+            seen = taken.get(f"{family} {given}", 0)
+            taken[f"{family} {given}"] = seen + 1
+            names.append((family, f"{given} {seen + 1}" if seen else given))
+        return names
 
     def organization_names(self, n: int) -> dict:
         """Unique names: universities, their units, companies, government bodies, associations."""
