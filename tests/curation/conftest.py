@@ -4,6 +4,16 @@ from django.test import Client
 
 from curation.editing import ensure_editors_group
 
+PASSWORD = "a long enough password 42"
+
+
+@pytest.fixture
+def editor(db):
+    """A staff member of the `editors` group, no superuser."""
+    user = User.objects.create_user("edith", password=PASSWORD, is_staff=True)
+    user.groups.add(ensure_editors_group())
+    return user
+
 
 class CsrfClient(Client):
     """A browser with CSRF checks on: every POST carries the token the last page set."""
@@ -22,7 +32,7 @@ class CsrfClient(Client):
 @pytest.fixture
 def csrf_editor(db):
     """Logged in as a staff member of the `editors` group (no superuser), CSRF checks on."""
-    user = User.objects.create_user("erin", password="a long enough password 42", is_staff=True)
+    user = User.objects.create_user("erin", password=PASSWORD, is_staff=True)
     user.groups.add(ensure_editors_group())
     client = CsrfClient()
     client.force_login(user)

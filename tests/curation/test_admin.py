@@ -13,9 +13,10 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from core.models import DeletedRecord
-from curation.editing import EDITORS_GROUP, ensure_editors_group
+from curation.editing import EDITORS_GROUP
 from events.models import Event, Participation, Report, ReviewItem, ReviewStatus
 from people.models import Organization, Person, PersonAlias, PersonRedirect
+from tests.curation.conftest import PASSWORD
 from tests.factories import (
     make_city,
     make_event,
@@ -27,15 +28,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-PASSWORD = "a long enough password 42"
-
-
-@pytest.fixture
-def editor():
-    user = User.objects.create_user("edith", password=PASSWORD, is_staff=True)
-    user.groups.add(ensure_editors_group())
-    return user
 
 
 @pytest.fixture

@@ -6,23 +6,13 @@ from datetime import timedelta
 
 import pytest
 from axes.models import AccessFailureLog
-from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
 
-from curation.editing import ensure_editors_group
 from curation.throttling import DEVICE_COOKIE
+from tests.curation.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db
-
-PASSWORD = "a long enough password 42"
-
-
-@pytest.fixture
-def editor():
-    user = User.objects.create_user("edith", password=PASSWORD, is_staff=True)
-    user.groups.add(ensure_editors_group())
-    return user
 
 
 def browser(address: str) -> Client:
