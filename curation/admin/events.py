@@ -19,6 +19,7 @@ from django.db.models import Exists, OuterRef, Prefetch
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, path, reverse
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -50,6 +51,8 @@ from events.models import (
     Report,
     ReportImport,
     ReviewItem,
+    ReviewReason,
+    ReviewStatus,
     Topic,
     chronological,
 )
@@ -445,7 +448,7 @@ class EventAdmin(MergeActionMixin, CurationAdminMixin, RecordHistoryAdmin):
             },
         ),
         ("End", {"fields": [("end_year", "end_month", "end_day")]}),
-        ("Place", {"fields": ["city", "venue"]}),
+        ("Place", {"fields": ["city", "venue", "online"]}),
         ("Attendance", {"fields": [("attendance_text", "attendance_approx")]}),
         (
             "What the reports say",
@@ -468,6 +471,19 @@ class EventAdmin(MergeActionMixin, CurationAdminMixin, RecordHistoryAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(needs_review=open_review_exists(Event))
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if obj.online and "online" in form.changed_data:
+            # Held online: there is no city to find, so the question is answered.
+            items = ReviewItem.objects.open().filter(
+                content_type=ContentType.objects.get_for_model(Event),
+                object_id=obj.pk,
+                reason=ReviewReason.NO_CITY,
+            )
+            items.update(
+                status=ReviewStatus.CORRECTED, resolved_at=timezone.now(), resolved_by=request.user
+            )
 
     @admin.display(description="date", ordering="start_year")
     def date_display(self, obj):

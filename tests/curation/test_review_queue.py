@@ -151,3 +151,17 @@ def test_an_online_webinar_is_not_flagged_for_its_missing_city(csrf_editor):
     assert webinar.online is True
     listed = csrf_editor.get(QUEUE, {"reason": "no-city"}).context["cl"].result_list
     assert [item.record.name for item in listed] == ["Green Cities Forum"]
+
+
+def test_ticking_online_answers_the_no_city_question(csrf_editor):
+    from tests.curation.test_admin import change_url, form_data
+
+    ingest(extracted(event_name="Green Cities Forum", warnings=(rec.Warning.NO_CITY,)))
+    event = Event.objects.get()
+    data = form_data(csrf_editor.get(change_url(event)))
+    data["online"] = "on"
+    assert csrf_editor.post(change_url(event), data).status_code == 302
+    item = ReviewItem.objects.get(reason="no-city")
+    assert (item.status, item.resolved_by) == ("corrected", csrf_editor.user)
+    event.refresh_from_db()
+    assert (event.online, event.curated_fields) == (True, ["online"])
