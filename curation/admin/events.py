@@ -24,6 +24,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
+from core.folding import fold
 from curation import editing
 from curation.admin.history import RecordHistoryAdmin
 from curation.admin.merging import MergeActionMixin
@@ -124,6 +125,31 @@ class CurationAdminMixin:
         with transaction.atomic():
             editing.record_deletions(queryset, request.user)
             super().delete_queryset(request, queryset)
+
+
+class NamedRecordForm(forms.ModelForm):
+    """A rename onto another record's name is refused with a pointer to merging.
+
+    The matching key is unique and not a form field, so the form would not check it and the
+    database would refuse the save with an error page instead.
+    """
+
+    def _post_clean(self):
+        super()._post_clean()
+        name = self.cleaned_data.get("name")
+        if not name or self.errors:
+            return
+        self.instance.key = fold(name)
+        others = [f.name for f in self.instance._meta.concrete_fields if f.name != "key"]
+        try:
+            self.instance.validate_constraints(exclude=others)
+        except forms.ValidationError:
+            verbose = self.instance._meta.verbose_name
+            self.add_error(
+                "name",
+                f"Another {verbose} already has this name: merge the two instead "
+                "(select both in the list, then “Merge selected”).",
+            )
 
 
 class RowCurationMixin(CurationAdminMixin):
@@ -414,6 +440,7 @@ class EventAliasInline(admin.TabularInline):
 
 @admin.register(Event)
 class EventAdmin(MergeActionMixin, CurationAdminMixin, RecordHistoryAdmin):
+    form = NamedRecordForm
     list_display = ["name", "date_display", "city", "parent", "venue", "needs_review"]
     list_filter = [
         YearFilter,
@@ -877,6 +904,7 @@ class CityMentionAdmin(RowCurationMixin, admin.ModelAdmin):
 
 @admin.register(Person)
 class PersonAdmin(MergeActionMixin, CurationAdminMixin, RecordHistoryAdmin):
+    form = NamedRecordForm
     list_display = [
         "name",
         "family_name",
@@ -955,6 +983,7 @@ class PersonAdmin(MergeActionMixin, CurationAdminMixin, RecordHistoryAdmin):
 
 @admin.register(Organization)
 class OrganizationAdmin(MergeActionMixin, CurationAdminMixin, RecordHistoryAdmin):
+    form = NamedRecordForm
     list_display = ["name", "acronym", "kind", "parent", "country", "created_by_editor"]
     list_filter = ["kind", HasCountryFilter, "country", "created_by_editor"]
     list_select_related = ["parent"]

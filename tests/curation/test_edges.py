@@ -157,3 +157,20 @@ def test_reimport_prunes_organisations_the_report_no_longer_names(csrf_editor):
         "Wuhan Institute",
         "Wuhan University",  # an editor changed it: kept though no report names it now
     ]
+
+
+def test_renaming_onto_another_records_name_points_to_merging(csrf_editor):
+    from tests.factories import make_event
+
+    make_event("Summit")
+    forum = make_event("Forum")
+    data = form_data(csrf_editor.get(change_url(forum)))
+    data["name"] = "SUMMIT"
+    response = csrf_editor.post(change_url(forum), data)
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["name"] == [
+        "Another event already has this name: merge the two instead "
+        "(select both in the list, then “Merge selected”)."
+    ]
+    forum.refresh_from_db()
+    assert forum.name == "Forum"
