@@ -20,6 +20,7 @@ from django.db import transaction
 from rapidfuzz import fuzz
 
 from curation.models import DistinctPair, DuplicateCandidate, DuplicateReason, RecordKind
+from events.ingest import serialize_ingests
 from events.models import Event, Position
 from people.models import Organization, OrganizationAlias, Person, PersonAlias
 
@@ -247,6 +248,7 @@ def drop_same_name_token_order(pairs: Pairs, keys: dict[int, str]) -> None:
             reasons.discard(DuplicateReason.TOKEN_ORDER)
 
 
+MODELS = {RecordKind.PERSON: Person, RecordKind.ORGANIZATION: Organization, RecordKind.EVENT: Event}
 FINDERS = {
     RecordKind.PERSON: find_people,
     RecordKind.ORGANIZATION: find_organizations,
@@ -267,6 +269,11 @@ def refresh_duplicate_candidates(kinds: Iterable[str] = tuple(RecordKind.values)
     for kind in kinds:
         found = find_candidates(kind).reasons
         with transaction.atomic():
+            # Written in turn with the imports: none deletes a record of a pair meanwhile,
+            # and two refreshes after two concurrent imports do not interleave.
+            serialize_ingests()
+            exists = set(MODELS[kind].objects.values_list("pk", flat=True))
+            found = {pair: r for pair, r in found.items() if exists.issuperset(pair)}
             DuplicateCandidate.objects.filter(kind=kind).delete()
             DuplicateCandidate.objects.bulk_create(
                 (
