@@ -124,7 +124,7 @@ def run_load(url: str, files: list[Path], jobs: int) -> tuple[float, str]:
 
 def commit_order(url: str) -> list[str]:
     code = "from events.models import Report; print('\\n'.join(Report.objects.order_by('pk').values_list('file_name', flat=True)))"
-    return check(manage(url, "shell", "-c", code)).split()
+    return check(manage(url, "shell", "--no-imports", "-c", code)).split()
 
 
 def run_queue(url: str, folder: Path, files: list[Path], workers: int) -> tuple[float, str]:

@@ -273,6 +273,9 @@ class _Ingest:
         self.report: Report | None = None
         self.parents_before: set[int] = set()
         self.reviews: dict[tuple[int, int, str], ReviewItem] = {}
+        self.org_matches = _Matches(Organization, "organization", organization_keys(extracted))
+        self.person_matches = _Matches(Person, "person", person_keys(extracted))
+        self.aliases_made: set[tuple[type, int, str]] = set()
         self.lone_names: dict[tuple[int, str], Person] = {}
         self.upserts: dict[type, tuple[dict, tuple[str, ...], set[int] | None]] = {}
         self.tombstones = set(DeletedRecord.objects.values_list("model", "key"))
@@ -326,7 +329,9 @@ class _Ingest:
             self.event(order, event, seen)
         self.write_upserts()
         self.write_reviews()
-        self.remove_unseen(seen)
+        if existing is not None:
+            # A new report has written nothing it could have stopped saying.
+            self.remove_unseen(seen)
         self.reopen_changed_reviews()
         self.result.organizations = len(seen.org_mentions)
 
@@ -335,7 +340,7 @@ class _Ingest:
         key = fold(mention.name)
         if key in self.orgs_by_name:
             return self.orgs_by_name[key]
-        org = Organization.objects.named(mention.name).first()
+        org = self.org_matches.get(key)
         if org is None:
             if self.is_tombstoned(Organization, key):
                 return None
@@ -377,7 +382,7 @@ class _Ingest:
         for mention in self.x.organizations:
             if fold(mention.name) == key:
                 return self.organization(mention)
-        org = Organization.objects.named(name).first()
+        org = self.org_matches.get(key)
         if org is None and not self.is_tombstoned(Organization, key):
             org = Organization(
                 name=fit(Organization, "name", name), slug=unique_slug(Organization, name)
@@ -444,8 +449,8 @@ class _Ingest:
             () if event.is_curated("organizer_roles") else x_event.organizers
         ):
             org = self.organization_by_name(organizer.organization)
-            if org is None or self.is_tombstoned(
-                EventOrganizer, DeletedRecord.key_of(EventOrganizer(event=event, organization=org))
+            if org is None or self.is_tombstoned_record(
+                EventOrganizer(event=event, organization=org)
             ):
                 continue
             self.upsert(
@@ -759,19 +764,16 @@ class _Ingest:
                 ).first()
             )
         else:
-            written = Person.objects.named(name.display)
+            written = self.person_matches.candidates(key)
             # A report loaded again names the people it named before, namesakes included.
-            person = (
-                self.result.status == "updated"
-                and written.filter(
-                    participations__event=event, participations__mentions__report=self.report
-                ).first()
-            ) or self.closest_namesake(list(written[:MAX_NAMESAKES]), x)
+            person = self.named_here(written, event) or self.closest_namesake(
+                written[:MAX_NAMESAKES], x
+            )
         if person is None:
             for form in name.forms:
                 form_key = fold(form)
                 if " " in form_key:
-                    person = Person.objects.named(form).first()
+                    person = self.person_matches.get(form_key)
                     if person:
                         break
         namesake = None
@@ -815,6 +817,16 @@ class _Ingest:
                 self.alias(PersonAlias, person, "person", form, AliasKind.ALIAS)
         return person
 
+    def named_here(self, people: list[Person], event: Event) -> Person | None:
+        """Of several people written this way, the one this report named at this event before."""
+        if len(people) < 2 or self.result.status != "updated":
+            return None
+        return Person.objects.filter(
+            pk__in=[p.pk for p in people],
+            participations__event=event,
+            participations__mentions__report=self.report,
+        ).first()
+
     def closest_namesake(self, people: list[Person], x: rec.Participant) -> Person | None:
         """Of the people written this way, the one this report's organisations point to."""
         if len(people) > 1:
@@ -857,11 +869,21 @@ class _Ingest:
         key = fold(name)
         if not key or key == owner.key:
             return
-        if not model.objects.filter(**{owner_field: owner}, key=key).exists():
+        made = (model, owner.pk, key)
+        if made in self.aliases_made:
+            return
+        self.aliases_made.add(made)
+        # A record this ingest created has no aliases but the ones it gave it.
+        if is_fresh(owner) or not model.objects.filter(**{owner_field: owner}, key=key).exists():
             model.objects.create(**{owner_field: owner}, name=fit(model, "name", name), kind=kind)
+        matches = self.person_matches if model is PersonAlias else self.org_matches
+        matches.add(key, owner)
 
     def is_tombstoned(self, model: type[models.Model], key: str) -> bool:
         return (model._meta.label_lower, key) in self.tombstones
+
+    def is_tombstoned_record(self, record: models.Model) -> bool:
+        return self.is_tombstoned(type(record), DeletedRecord.key_of(record))
 
     def track_created(self, obj) -> None:
         obj._ingest_new = True
@@ -873,6 +895,9 @@ class _Ingest:
         if getattr(obj, "_ingest_new", False):
             obj.save()
             obj._ingest_new = False
+            matches = {Person: self.person_matches, Organization: self.org_matches}.get(type(obj))
+            if matches is not None:
+                matches.add(obj.key, obj)
             label = obj._meta.verbose_name_plural
             self.result.count(str(label))
             self.created.add((type(obj), obj.pk))
@@ -1070,6 +1095,68 @@ def is_online(x_event: rec.ExtractedEvent) -> bool:
     said = " ".join([x_event.name.value, x_event.venue.value if x_event.venue else ""])
     remote = [p.online for p in x_event.participants]
     return bool(ONLINE_EVENT.search(said)) or (bool(remote) and all(remote))
+
+
+def organization_keys(x: rec.ExtractedReport) -> set[str]:
+    """Every organisation name the report may look up, folded."""
+    names = {m.name for m in x.organizations} | {m.parent for m in x.organizations if m.parent}
+    for event in x.events:
+        names |= {o.organization for o in event.organizers if o.organization}
+        names |= {
+            p.organization
+            for participant in event.participants
+            for p in participant.positions
+            if p.organization
+        }
+    return {fold(name) for name in names} - {""}
+
+
+def person_keys(x: rec.ExtractedReport) -> set[str]:
+    """Every full name (or written form) the report may look up, folded; lone words are not
+    matched across reports."""
+    keys = set()
+    for event in x.events:
+        for participant in event.participants:
+            keys |= {fold(form) for form in (participant.name.display, *participant.name.forms)}
+    return {key for key in keys if " " in key}
+
+
+class _Matches:
+    """The records a report's names match by key or alias, read in two queries up front and
+    kept current as the ingest adds records and aliases; the first in the model's ordering
+    wins, as `matching_key(...).first()` would have it."""
+
+    def __init__(self, model, owner_field: str, keys: set[str]):
+        self.found: dict[str, models.Model] = {}
+        if not keys:
+            return
+        records = {obj.pk: obj for obj in model.objects.filter(key__in=keys)}
+        candidates: dict[str, list] = {}
+        for obj in records.values():
+            candidates.setdefault(obj.key, []).append(obj)
+        aliases = model.aliases.rel.related_model.objects.filter(key__in=keys)
+        for alias in aliases.select_related(owner_field):
+            owner = getattr(alias, owner_field)
+            records.setdefault(owner.pk, owner)
+            candidates.setdefault(alias.key, []).append(records[owner.pk])
+        order = model._meta.ordering
+        self.every: dict[str, list] = {}
+        for key, objs in candidates.items():
+            ranked = sorted(
+                {o.pk: o for o in objs}.values(),
+                key=lambda o: (*(getattr(o, f) for f in order), o.pk),
+            )
+            self.found[key], self.every[key] = ranked[0], ranked
+
+    def get(self, key: str):
+        return self.found.get(key)
+
+    def candidates(self, key: str) -> list:
+        """Every record written `key`, best first: namesakes kept apart included."""
+        return self.every.get(key) or ([self.found[key]] if key in self.found else [])
+
+    def add(self, key: str, obj) -> None:
+        self.found.setdefault(key, obj)
 
 
 def topic_description(slug: str) -> str:

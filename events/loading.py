@@ -309,7 +309,13 @@ def _start_loading(pool: ProcessPoolExecutor, path: Path) -> _Loading:
         loading.done = data
         return loading
     loading.sha256 = hashlib.sha256(data).hexdigest()
-    skipped = skip_before_extracting(loading.file_name, loading.sha256)
+    try:
+        skipped = skip_before_extracting(loading.file_name, loading.sha256)
+    except Exception as exc:  # noqa: BLE001 - one bad report must not stop the others
+        loading.done = LoadOutcome(
+            loading.label, error=f"could not be read ({type(exc).__name__}: {exc})"
+        )
+        return loading
     if skipped is not None:
         loading.done = LoadOutcome(loading.label, **skipped)
     else:
