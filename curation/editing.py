@@ -29,6 +29,7 @@ from events.models import (
     Position,
     Report,
     ReviewItem,
+    ReviewReason,
     ReviewStatus,
 )
 from people.models import (
@@ -205,9 +206,6 @@ def record_deletions(queryset, user=None) -> None:
         record_deletion(obj, user)
 
 
-NO_SOURCE = "no-source"
-
-
 def delete_report(report: Report, user=None) -> None:
     """Delete a report with what only it stated; what an editor vouched for is flagged instead.
 
@@ -269,7 +267,7 @@ def _settle_orphans(queryset) -> None:
             ReviewItem.objects.update_or_create(
                 content_type=content_type,
                 object_id=record.pk,
-                reason=NO_SOURCE,
+                reason=ReviewReason.NO_SOURCE,
                 defaults={
                     "message": "No report supports this record any more; "
                     "keep it only if you can vouch for it.",

@@ -165,3 +165,18 @@ def test_ticking_online_answers_the_no_city_question(csrf_editor):
     assert (item.status, item.resolved_by) == ("corrected", csrf_editor.user)
     event.refresh_from_db()
     assert (event.online, event.curated_fields) == (True, ["online"])
+
+
+def test_every_review_reason_the_code_writes_has_a_label():
+    from events import ingest, loading
+
+    written = {str(w) for w in rec.Warning} | {
+        ingest.REPORTS_DISAGREE,
+        ingest.POSSIBLE_NAMESAKE,
+        ingest.NEW_RECORD,
+        loading.NEW_FROM_ADMIN,
+        "no-source",
+    }
+    from events.models import ReviewReason
+
+    assert written == set(ReviewReason.values)
