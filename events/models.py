@@ -375,7 +375,9 @@ class EventOrganizer(Evidence):
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
-        ordering = ["event", "order"]
+        # Several reports may state rows of one event at the same place: the older row first,
+        # so an export is the same whatever the database's physical row order.
+        ordering = ["event", "order", "pk"]
         constraints = [
             models.UniqueConstraint(
                 fields=["event", "organization"], name="event_organizer_unique"
@@ -395,7 +397,7 @@ class EventTopic(Evidence):
     score = models.FloatField(default=1.0)
 
     class Meta:
-        ordering = ["event", "-score"]
+        ordering = ["event", "-score", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["event", "topic"], name="event_topic_unique")
         ]
@@ -410,7 +412,7 @@ class CityMention(Evidence):
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
-        ordering = ["event", "order"]
+        ordering = ["event", "order", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["event", "city"], name="city_mention_unique")
         ]
