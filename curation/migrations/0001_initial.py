@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('contenttypes', '0002_remove_content_type_name'),
-        ('events', '0009_editors_tools'),
+        ('events', '0010_editors_tools'),
         ('people', '0006_history_and_country_index'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -34,7 +34,7 @@ def grant(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("curation", "0001_initial"),
-        ("events", "0009_editors_tools"),
+        ("events", "0010_editors_tools"),
     ]
 
     operations = [migrations.RunPython(grant, migrations.RunPython.noop)]

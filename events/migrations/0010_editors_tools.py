@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('contenttypes', '0002_remove_content_type_name'),
-        ('events', '0008_report_import'),
+        ('events', '0009_total_row_order'),
         ('people', '0006_history_and_country_index'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
