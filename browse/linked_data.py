@@ -21,10 +21,11 @@ def identity(record, request) -> dict:
 
 
 def attendance_mode(event, participations) -> str:
-    """Online for a webinar or an event whose every speaker joined remotely; mixed when only
-    some did; offline otherwise (the common case: a forum held in a hall)."""
+    """Online for an event held online (found at import or ticked by an editor), a webinar, or
+    one whose every speaker joined remotely; mixed when only some did; offline otherwise (the
+    common case: a forum held in a hall)."""
     remote = [p.online for p in participations if p.role != ParticipationRole.ATTENDEE]
-    if ONLINE_EVENT.search(event.name) or (remote and all(remote)):
+    if event.online or ONLINE_EVENT.search(event.name) or (remote and all(remote)):
         return SCHEMA + "OnlineEventAttendanceMode"
     if any(remote):
         return SCHEMA + "MixedEventAttendanceMode"

@@ -64,6 +64,31 @@ class DeletedRecordQuerySet(models.QuerySet):
         """The tombstone of `record` (saved or not), found by its model and natural key."""
         return self.filter(model=record._meta.label_lower, key=DeletedRecord.key_of(record))
 
+    def follow_rename(self, model: str, part: int, old_key: str, new_key: str) -> int:
+        """Tombstones of `model` whose key has `old_key` as its `part`-th "|"-separated part
+        now name `new_key` there: a renamed event keeps its deleted participations deleted.
+
+        `model` is the label of the row kind ("app.model"); a key "forum|liu yanhua" becomes
+        "forum 2021|liu yanhua" for part 0, old key "forum" and new key "forum 2021".
+        """
+        if not old_key or old_key == new_key:
+            return 0
+        lookup = {"key__startswith": f"{old_key}|"} if part == 0 else {"key__contains": old_key}
+        moved = 0
+        for tombstone in self.filter(model=model, **lookup):
+            parts = tombstone.key.split("|")
+            if len(parts) <= part or parts[part] != old_key:
+                continue
+            parts[part] = new_key
+            key = "|".join(parts)
+            if self.filter(model=model, key=key).exists():
+                tombstone.delete()
+            else:
+                tombstone.key = key
+                tombstone.save(update_fields=["key"])
+            moved += 1
+        return moved
+
 
 class DeletedRecord(models.Model):
     """A record an editor deleted; a re-import must not bring it back."""

@@ -10,7 +10,6 @@ knowledge of the admin.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from django.apps import apps as global_apps
 from django.contrib.admin.models import CHANGE, LogEntry
@@ -23,6 +22,7 @@ from core.folding import fold
 from core.models import CurationState, DeletedRecord, fit
 from events.models import (
     Event,
+    EventAlias,
     EventOrganizer,
     OrganizationMention,
     ParticipantMention,
@@ -30,6 +30,8 @@ from events.models import (
     Position,
     Report,
     ReviewItem,
+    ReviewReason,
+    ReviewStatus,
 )
 from people.models import (
     AliasKind,
@@ -55,6 +57,7 @@ EDITOR_MODELS = {
         "organizationmention",
         "participation",
         "participantmention",
+        "eventalias",
         "position",
         "reviewitem",
         "city",
@@ -69,6 +72,7 @@ EDITOR_MODELS = {
         "organizationredirect",
     ),
     "core": ("deletedrecord",),
+    "curation": ("duplicatecandidate", "distinctpair", "mergerecord"),
 }
 
 
@@ -128,12 +132,24 @@ def mark_relation_curated(parent, name: str) -> None:
     type(parent).objects.filter(pk=parent.pk).update(curated_fields=parent.curated_fields)
 
 
+# Tombstones keyed on an event's key and a person's or organisation's: (model, part) per owner.
+COMPOSITE_TOMBSTONES = {
+    Person: [("events.participation", 1)],
+    Organization: [("events.eventorganizer", 1)],
+}
+
+
 def keep_old_name(obj, old_name: str) -> None:
-    """After a rename, the old name stays an alias so the next import still finds the record."""
+    """After a rename, the old name stays an alias so the next import still finds the record,
+    and what an editor deleted under the old name stays deleted."""
     if isinstance(obj, Person):
         _add_alias(obj, PersonAlias, "person", old_name, AliasKind.ALIAS)
     elif isinstance(obj, Organization):
         _add_alias(obj, OrganizationAlias, "organization", old_name, AliasKind.ALIAS)
+    elif isinstance(obj, Event):
+        obj.keep_old_name(old_name)
+    for model, part in COMPOSITE_TOMBSTONES.get(type(obj), []):
+        DeletedRecord.objects.follow_rename(model, part, fold(old_name), obj.key)
 
 
 def keep_old_slug(obj, old_slug: str) -> None:
@@ -191,41 +207,90 @@ def record_deletions(queryset, user=None) -> None:
         record_deletion(obj, user)
 
 
+def delete_report(report: Report, user=None) -> None:
+    """Delete a report with what only it stated; what an editor vouched for is flagged instead.
+
+    Appearances another report also states are filed under that report first, so deleting
+    one report of an event never takes the other report's speakers along.
+    """
+    with transaction.atomic():
+        events = set(report.events.values_list("pk", flat=True))
+        stated = Participation.objects.filter(
+            models.Q(report=report) | models.Q(mentions__report=report)
+        ).distinct()
+        participations = set(stated.values_list("pk", flat=True))
+        people = set(stated.values_list("person_id", flat=True))
+        organizations = (
+            set(
+                OrganizationMention.objects.filter(report=report).values_list(
+                    "organization_id", flat=True
+                )
+            )
+            | set(Position.objects.filter(report=report).values_list("organization_id", flat=True))
+            | set(
+                EventOrganizer.objects.filter(report=report).values_list(
+                    "organization_id", flat=True
+                )
+            )
+        ) - {None}
+        for participation in Participation.objects.filter(report=report).prefetch_related(
+            "mentions"
+        ):
+            other = next(
+                (m for m in participation.mentions.all() if m.report_id != report.pk), None
+            )
+            if other is not None:
+                participation.report_id = other.report_id
+                participation.evidence_start = other.evidence_start
+                participation.evidence_end = other.evidence_end
+                participation.save(update_fields=["report", "evidence_start", "evidence_end"])
+        record_deletion(report, user)
+        report.delete()
+        _settle_orphans(Participation.objects.filter(pk__in=participations, mentions__isnull=True))
+        _settle_orphans(Event.objects.filter(pk__in=events, event_sources__isnull=True))
+        _settle_orphans(Person.objects.filter(pk__in=people, participations__isnull=True))
+        _settle_orphans(
+            Organization.objects.filter(
+                pk__in=organizations,
+                mentions__isnull=True,
+                positions__isnull=True,
+                organizer_roles__isnull=True,
+                units__isnull=True,
+            )
+        )
+
+
+def _settle_orphans(queryset) -> None:
+    """Records no report supports any more: deleted, or flagged when an editor vouched for them."""
+    content_type = ContentType.objects.get_for_model(queryset.model)
+    for record in queryset:
+        if record.created_by_editor or record.curated_fields:
+            ReviewItem.objects.update_or_create(
+                content_type=content_type,
+                object_id=record.pk,
+                reason=ReviewReason.NO_SOURCE,
+                defaults={
+                    "message": "No report supports this record any more; "
+                    "keep it only if you can vouch for it.",
+                    "report": None,
+                    "evidence_start": None,
+                    "evidence_end": None,
+                    "status": ReviewStatus.OPEN,
+                    "resolved_at": None,
+                    "resolved_by": None,
+                },
+            )
+        else:
+            ReviewItem.objects.filter(content_type=content_type, object_id=record.pk).delete()
+            record.delete()
+
+
+def delete_reports(queryset, user=None) -> None:
+    for report in queryset:
+        delete_report(report, user)
+
+
 # ---------------------------------------------------------------- merging
-
-
-@dataclass(frozen=True)
-class MergePreview:
-    """What would move to a survivor: shown on the confirmation page."""
-
-    record: models.Model
-    participations: int = 0
-    positions: int = 0
-    organizer_roles: int = 0
-    aliases: int = 0
-    units: int = 0
-    redirects: int = 0
-
-
-def preview_person_merge(person: Person) -> MergePreview:
-    return MergePreview(
-        record=person,
-        participations=person.participations.count(),
-        positions=Position.objects.filter(participation__person=person).count(),
-        aliases=person.aliases.count(),
-        redirects=person.redirects.count(),
-    )
-
-
-def preview_organization_merge(organization: Organization) -> MergePreview:
-    return MergePreview(
-        record=organization,
-        positions=organization.positions.count(),
-        organizer_roles=organization.organizer_roles.count(),
-        aliases=organization.aliases.count(),
-        units=organization.units.count(),
-        redirects=organization.redirects.count(),
-    )
 
 
 def merge_people(survivor: Person, losers: Sequence[Person], *, user=None) -> list[str]:
@@ -287,6 +352,54 @@ def merge_organizations(
     return names
 
 
+def merge_events(survivor: Event, losers: Sequence[Event], *, user=None) -> list[str]:
+    """Fold `losers` into `survivor`: sources, speakers, organisers, topics, cities, claims and
+    part-of events move; the old names become aliases the next import finds."""
+    losers = [e for e in losers if e.pk != survivor.pk]
+    names = []
+    with transaction.atomic():
+        for loser in losers:
+            for participation in loser.participations.select_related("person"):
+                _move_participation(participation, event=survivor)
+            for related, unique in [
+                ("event_sources", "report_id"),
+                ("organizer_roles", "organization_id"),
+                ("topic_tags", "topic_id"),
+                ("city_mentions", "city_id"),
+            ]:
+                _move_unique_rows(getattr(loser, related).all(), survivor, unique)
+            for claim in loser.claims.all():
+                if survivor.claims.filter(report_id=claim.report_id, field=claim.field).exists():
+                    claim.delete()
+                else:
+                    claim.event = survivor
+                    claim.save(update_fields=["event"])
+            loser.children.exclude(pk=survivor.pk).update(parent=survivor)
+            if survivor.parent_id == loser.pk:
+                survivor.parent = loser.parent if loser.parent_id != survivor.pk else None
+            for name in [loser.name, *loser.aliases.values_list("name", flat=True)]:
+                key = fold(name)
+                if key and key != survivor.key:
+                    EventAlias.objects.get_or_create(
+                        event=survivor, key=key, defaults={"name": name}
+                    )
+            _move_review_items(loser, survivor)
+            names.append(loser.name)
+            loser.delete()
+        _note_merge(survivor, names, user)
+    return names
+
+
+def _move_unique_rows(rows, survivor: Event, unique: str) -> None:
+    """Rows of a merged event move to the survivor, unless it already has their twin."""
+    for row in rows:
+        if type(row).objects.filter(event=survivor, **{unique: getattr(row, unique)}).exists():
+            row.delete()
+        else:
+            row.event = survivor
+            row.save(update_fields=["event"])
+
+
 def _retire_loser(survivor, loser, alias_model, redirect_model, owner_field: str) -> None:
     """Delete a merged record once its relations have moved; its names, URLs and review
     items pass to the survivor."""
@@ -297,11 +410,20 @@ def _retire_loser(survivor, loser, alias_model, redirect_model, owner_field: str
     loser.delete()
 
 
-def _move_participation(participation: Participation, survivor: Person) -> None:
-    kept = Participation.objects.filter(event=participation.event, person=survivor).first()
+def _move_participation(
+    participation: Participation, survivor: Person | None = None, *, event: Event | None = None
+) -> None:
+    """Move an appearance to the surviving person (or event), folding it into the one that
+    is already there."""
+    person, event = survivor or participation.person, event or participation.event
+    kept = (
+        Participation.objects.filter(event=event, person=person)
+        .exclude(pk=participation.pk)
+        .first()
+    )
     if kept is None:
-        participation.person = survivor
-        participation.save(update_fields=["person", "updated_at"])
+        participation.person, participation.event = person, event
+        participation.save(update_fields=["person", "event", "updated_at"])
         return
     # Both people were at the same event: one participation, every position kept.
     held = {(p.title, p.organization_id) for p in kept.positions.all()}
@@ -366,17 +488,20 @@ def _move_aliases(survivor, loser, alias_model, owner_field: str) -> None:
         _add_merged_alias(survivor, alias_model, owner_field, alias.name)
 
 
+MERGE_CHOSEN_FIELDS = {
+    Person: ["name", "family_name", "given_name"],
+    Organization: ["name", "acronym", "kind", "country", "parent"],
+    Event: ["name", "start_year", "start_month", "start_day", "city", "venue", "parent"],
+}
+
+
 def _note_merge(survivor: CurationState, names: list[str], user) -> None:
     if not names:
         return
     # The editor chose which record survives and what it says; an import must not undo that,
     # even when it reaches the survivor through a loser's name.
     curated = list(survivor.curated_fields or [])
-    chosen = (
-        ["name", "family_name", "given_name"]
-        if isinstance(survivor, Person)
-        else ["name", "acronym", "kind", "country", "parent"]
-    )
+    chosen = MERGE_CHOSEN_FIELDS[type(survivor)]
     for entry in [*chosen, *(f"merged:{name}" for name in names)]:
         if entry not in curated:
             curated.append(entry)

@@ -8,6 +8,7 @@ a record an editor deleted (a `DeletedRecord` tombstone) are never overwritten o
 
 from __future__ import annotations
 
+import re
 import time
 import zlib
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from core.data_version import one_data_change
+from core.history import record_history, skip_history
 from core.models import DeletedRecord, fit
 from events.extraction import records as rec
 from events.models import (
@@ -52,6 +54,23 @@ from people.naming import fold, unique_slug
 
 # Imports run from the command line have no editor behind them; history names this account.
 IMPORT_USERNAME = "load_reports"
+
+# An event held online has no city to find. The extraction warns "no-city" all the same, so
+# the import decides from the event's own name and venue, or from every speaker being remote.
+ONLINE_EVENT = re.compile(
+    r"""
+    \b(?:
+        webinars?                      # "Green Finance Webinar"
+      | online                         # "an online forum", venue "Online"
+      | virtual(?:ly)?                 # "a virtual round table"
+      | via\s+(?:zoom|teams|webex)     # venue "via Zoom"
+    )\b
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# How many people written the same way are told apart by their organisations.
+MAX_NAMESAKES = 5
 
 # Review reasons the ingest adds on top of the extraction's own warnings.
 REPORTS_DISAGREE = "reports-disagree"
@@ -312,6 +331,7 @@ class _Ingest:
             self.result.status = "updated"
 
         seen = _Seen()
+        self.orgs_before = self.organizations_stated() if existing is not None else set()
         self.parents_before = set(
             Event.objects.filter(
                 event_sources__report=self.report, parent__isnull=False
@@ -419,6 +439,7 @@ class _Ingest:
             "parent": parent,
             "attendance_text": fit(Event, "attendance_text", attendance.text if attendance else ""),
             "attendance_approx": attendance.approx if attendance else None,
+            "online": is_online(x_event),
         }
         if shared:
             # Another report already describes this event: keep what is there, fill gaps,
@@ -431,10 +452,18 @@ class _Ingest:
                     x_event.name.evidence,
                 )
             values = {k: v for k, v in values.items() if getattr(event, k) in (None, "")}
-        self.save(event, apply_fields(event, values))
+        old_name = event.name
+        changed = apply_fields(event, values)
+        self.save(event, changed)
+        if "name" in changed:
+            event.keep_old_name(old_name)
+            # Tombstones under the old name now carry the new one.
+            self.tombstones = set(DeletedRecord.objects.values_list("model", "key"))
         self.claims(event, x_event, seen)
 
         for warning in x_event.warnings:
+            if warning == rec.Warning.NO_CITY and event.online:
+                continue
             span = x_event.start.evidence if x_event.start else x_event.name.evidence
             self.review(event, str(warning), REVIEW_MESSAGES.get(warning, str(warning)), span)
 
@@ -505,7 +534,7 @@ class _Ingest:
         mine = Event.objects.filter(event_sources__report=self.report)
         event = (
             mine.filter(key=key).first()
-            or Event.objects.filter(key=key).first()
+            or Event.objects.matching_key(key).first()
             or self.same_event_elsewhere(x_event)
         )
         if event is not None:
@@ -552,6 +581,8 @@ class _Ingest:
 
     def disagrees(self, event: Event, values: dict) -> bool:
         for name, value in values.items():
+            if name == "online":  # one report may mention the stream, another not
+                continue
             current = getattr(event, name)
             if current not in (None, "") and value not in (None, "") and current != value:
                 return True
@@ -559,7 +590,7 @@ class _Ingest:
 
     def parent_event(self, quoted: rec.Quoted, seen: _Seen) -> Event | None:
         key = fold(quoted.value)
-        parent = Event.objects.filter(key=key).first()
+        parent = Event.objects.matching_key(key).first()
         if parent is None:
             if self.is_tombstoned(Event, key):
                 return None
@@ -758,7 +789,11 @@ class _Ingest:
                 ).first()
             )
         else:
-            person = self.person_matches.get(key)
+            written = self.person_matches.candidates(key)
+            # A report loaded again names the people it named before, namesakes included.
+            person = self.named_here(written, event) or self.closest_namesake(
+                written[:MAX_NAMESAKES], x
+            )
         if person is None:
             for form in name.forms:
                 form_key = fold(form)
@@ -766,21 +801,22 @@ class _Ingest:
                     person = self.person_matches.get(form_key)
                     if person:
                         break
+        namesake = None
+        if person is not None and not single_word and self.is_possible_namesake(person, x):
+            # Kept apart until an editor says they are one: a merge is one click, a split is
+            # not. Names are unique, so the newcomer is told apart by its organisation.
+            namesake = person
+            display = (
+                f"{name.display} ({next(p.organization for p in x.positions if p.organization)})"
+            )
+            person = Person.objects.filter(key=fold(display)).first()
+        else:
+            display = name.display
         if person is None:
             if self.is_tombstoned(Person, key):
                 return None
-            person = Person(
-                name=fit(Person, "name", name.display), slug=unique_slug(Person, name.display)
-            )
+            person = Person(name=fit(Person, "name", display), slug=unique_slug(Person, display))
             self.track_created(person)
-        elif not single_word and self.is_possible_namesake(person, x):
-            self.review(
-                person,
-                POSSIBLE_NAMESAKE,
-                "A person of this name appears with different organisations in another "
-                "report; check they are the same person.",
-                x.evidence,
-            )
         changed = apply_fields(
             person,
             {
@@ -789,13 +825,40 @@ class _Ingest:
             },
         )
         self.save(person, changed)
+        if namesake is not None:
+            self.review(
+                person,
+                POSSIBLE_NAMESAKE,
+                "A person of this name appears with different organisations in another "
+                "report; merge them if they are the same person.",
+                x.evidence,
+                namesake=namesake,
+            )
         if single_word:
             # Its mention is written with the others at the end; until then, remember it.
             self.lone_names[(event.pk, key)] = person
-        for form in name.forms:
+        for form in (name.display, *name.forms):
             if fold(form) != person.key:
                 self.alias(PersonAlias, person, "person", form, AliasKind.ALIAS)
         return person
+
+    def named_here(self, people: list[Person], event: Event) -> Person | None:
+        """Of several people written this way, the one this report named at this event before."""
+        if len(people) < 2 or self.result.status != "updated":
+            return None
+        return Person.objects.filter(
+            pk__in=[p.pk for p in people],
+            participations__event=event,
+            participations__mentions__report=self.report,
+        ).first()
+
+    def closest_namesake(self, people: list[Person], x: rec.Participant) -> Person | None:
+        """Of the people written this way, the one this report's organisations point to."""
+        if len(people) > 1:
+            for person in people:
+                if not self.is_possible_namesake(person, x):
+                    return person
+        return people[0] if people else None
 
     def is_possible_namesake(self, person: Person, x: rec.Participant) -> bool:
         theirs = set(
@@ -852,6 +915,8 @@ class _Ingest:
         obj._ingest_fresh = True
 
     def save(self, obj, changed: list[str]) -> None:
+        # History rows are written in bulk at the end (`write_history`), not one per save.
+        skip_history(obj)
         if getattr(obj, "_ingest_new", False):
             obj.save()
             obj._ingest_new = False
@@ -885,6 +950,13 @@ class _Ingest:
             for obj, flag, fields in self.history
         ]
         LogEntry.objects.bulk_create(entries)
+        latest = {(type(obj), obj.pk): (obj, flag) for obj, flag, _ in self.history}
+        record_history(
+            created=[obj for obj, flag in latest.values() if flag == ADDITION],
+            changed=[obj for obj, flag in latest.values() if flag == CHANGE],
+            user=user,
+            reason=f"Imported from {file_name}",
+        )
 
     @staticmethod
     def history_entry(obj, user, flag, fields, file_name) -> LogEntry:
@@ -902,7 +974,9 @@ class _Ingest:
             change_message=message,
         )
 
-    def review(self, obj, reason: str, message: str, span: rec.Span | None) -> None:
+    def review(
+        self, obj, reason: str, message: str, span: rec.Span | None, *, namesake=None
+    ) -> None:
         """Queue a review item unless the record already has one for this reason."""
         content_type = ContentType.objects.get_for_model(obj)
         self.reviews.setdefault(
@@ -913,6 +987,7 @@ class _Ingest:
                 reason=reason,
                 message=fit(ReviewItem, "message", message),
                 report=self.report,
+                namesake=namesake,
                 **span_fields(span),
             ),
         )
@@ -993,12 +1068,58 @@ class _Ingest:
         )
         self.forget_reviews(Person, people)
         people.delete()
+        self.remove_unseen_organizations()
+
+    def organizations_stated(self) -> set[int]:
+        """Organisations this report's rows name: mentions, positions, organiser roles."""
+        report = self.report
+        return (
+            set(
+                OrganizationMention.objects.filter(report=report).values_list(
+                    "organization_id", flat=True
+                )
+            )
+            | set(
+                Position.objects.filter(report=report, organization__isnull=False).values_list(
+                    "organization_id", flat=True
+                )
+            )
+            | set(
+                EventOrganizer.objects.filter(report=report).values_list(
+                    "organization_id", flat=True
+                )
+            )
+        )
+
+    def remove_unseen_organizations(self) -> None:
+        """Organisations only this report's old text named, and no editor vouched for."""
+        if not self.orgs_before:
+            return
+        gone = self.orgs_before - self.organizations_stated()
+        orphans = Organization.objects.filter(
+            pk__in=gone,
+            created_by_editor=False,
+            curated_fields=[],
+            mentions__isnull=True,
+            positions__isnull=True,
+            organizer_roles__isnull=True,
+            units__isnull=True,
+        )
+        self.forget_reviews(Organization, orphans)
+        orphans.delete()
 
     def forget_reviews(self, model, queryset) -> None:
         ReviewItem.objects.filter(
             content_type=ContentType.objects.get_for_model(model),
             object_id__in=queryset.values("pk"),
         ).delete()
+
+
+def is_online(x_event: rec.ExtractedEvent) -> bool:
+    """'Green Finance Webinar', venue 'Online', or every speaker joined remotely."""
+    said = " ".join([x_event.name.value, x_event.venue.value if x_event.venue else ""])
+    remote = [p.online for p in x_event.participants]
+    return bool(ONLINE_EVENT.search(said)) or (bool(remote) and all(remote))
 
 
 def organization_keys(x: rec.ExtractedReport) -> set[str]:
@@ -1044,11 +1165,20 @@ class _Matches:
             records.setdefault(owner.pk, owner)
             candidates.setdefault(alias.key, []).append(records[owner.pk])
         order = model._meta.ordering
+        self.every: dict[str, list] = {}
         for key, objs in candidates.items():
-            self.found[key] = min(objs, key=lambda o: (*(getattr(o, f) for f in order), o.pk))
+            ranked = sorted(
+                {o.pk: o for o in objs}.values(),
+                key=lambda o: (*(getattr(o, f) for f in order), o.pk),
+            )
+            self.found[key], self.every[key] = ranked[0], ranked
 
     def get(self, key: str):
         return self.found.get(key)
+
+    def candidates(self, key: str) -> list:
+        """Every record written `key`, best first: namesakes kept apart included."""
+        return self.every.get(key) or ([self.found[key]] if key in self.found else [])
 
     def add(self, key: str, obj) -> None:
         self.found.setdefault(key, obj)

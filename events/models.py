@@ -5,16 +5,18 @@ from __future__ import annotations
 import calendar
 
 from django.conf import settings
-from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Substr
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from core.counting import SubqueryCount
-from core.models import CurationState, NamedRecord
+from core.folding import fold
+from core.models import CurationState, DeletedRecord, NamedRecord
 from people.models import Organization, Person
 
 
@@ -187,6 +189,10 @@ def chronological(path: str = "", *, newest_first: bool = True) -> list:
 
 
 class EventQuerySet(models.QuerySet):
+    def matching_key(self, key: str):
+        """Events whose name or any earlier name folds to `key`."""
+        return self.filter(Q(key=key) | Q(aliases__key=key)).distinct()
+
     def for_list(self):
         return self.select_related("city", "parent").prefetch_related("topics")
 
@@ -244,6 +250,10 @@ class Event(NamedRecord, CurationState):
         City, null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
     )
     venue = models.CharField(max_length=300, blank=True)
+    online = models.BooleanField(
+        default=False,
+        help_text="Held online (a webinar): no city is expected and none is asked for.",
+    )
     parent = models.ForeignKey(
         "self",
         null=True,
@@ -264,6 +274,11 @@ class Event(NamedRecord, CurationState):
     )
     cities_mentioned = models.ManyToManyField(
         City, through="CityMention", related_name="mentioned_in_events", blank=True
+    )
+    # Deleting an event, directly or through its report, takes its review items along.
+    review_items = GenericRelation("ReviewItem", related_query_name="event")
+    history = HistoricalRecords(
+        excluded_fields=["key", "created_at", "updated_at", "search_vector"]
     )
 
     search_vector = SearchVectorField(
@@ -309,6 +324,16 @@ class Event(NamedRecord, CurationState):
     def get_absolute_url(self):
         return reverse("events:detail", kwargs={"slug": self.slug})
 
+    def keep_old_name(self, old_name: str) -> None:
+        """After a rename (by an editor or a changed report) the old name stays an alias, and
+        the participations and organisers deleted under it stay deleted."""
+        old_key = fold(old_name)
+        if not old_key or old_key == self.key:
+            return
+        EventAlias.objects.get_or_create(event=self, key=old_key, defaults={"name": old_name})
+        for model in ("events.participation", "events.eventorganizer"):
+            DeletedRecord.objects.follow_rename(model, 0, old_key, self.key)
+
     @property
     def start_display(self) -> str:
         return format_partial_date(self.start_year, self.start_month, self.start_day)
@@ -333,6 +358,24 @@ class Event(NamedRecord, CurationState):
             if self.start_day:
                 parts.append(f"{self.start_day:02d}")
         return "-".join(parts)
+
+
+class EventAlias(NamedRecord):
+    """An earlier name of an event: after a rename, reports that use it still find the event."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=300)
+    key = models.CharField(max_length=300, db_index=True, editable=False)
+
+    class Meta:
+        ordering = ["event", "name"]
+        verbose_name_plural = "event aliases"
+        constraints = [
+            models.UniqueConstraint(fields=["event", "key"], name="event_alias_unique"),
+        ]
+
+    def __str__(self):
+        return self.name
 
 
 class EventSource(models.Model):
@@ -396,7 +439,9 @@ class EventOrganizer(Evidence):
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
-        ordering = ["event", "order"]
+        # Several reports may state rows of one event at the same place: the older row first,
+        # so an export is the same whatever the database's physical row order.
+        ordering = ["event", "order", "pk"]
         constraints = [
             models.UniqueConstraint(
                 fields=["event", "organization"], name="event_organizer_unique"
@@ -416,7 +461,7 @@ class EventTopic(Evidence):
     score = models.FloatField(default=1.0)
 
     class Meta:
-        ordering = ["event", "-score"]
+        ordering = ["event", "-score", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["event", "topic"], name="event_topic_unique")
         ]
@@ -431,7 +476,7 @@ class CityMention(Evidence):
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
-        ordering = ["event", "order"]
+        ordering = ["event", "order", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["event", "city"], name="city_mention_unique")
         ]
@@ -501,6 +546,8 @@ class Participation(Evidence, CurationState):
     online = models.BooleanField(default=False, help_text="Spoke remotely.")
     order = models.PositiveSmallIntegerField(default=0)
     confidence = models.FloatField(default=1.0)
+    review_items = GenericRelation("ReviewItem", related_query_name="participation")
+    history = HistoricalRecords(excluded_fields=["created_at", "updated_at"])
 
     objects = ParticipationQuerySet.as_manager()
 
@@ -609,6 +656,24 @@ class ReviewStatus(models.TextChoices):
     CORRECTED = "corrected", "Corrected"
 
 
+class ReviewReason(models.TextChoices):
+    """Why a fact waits for an editor: the extraction's warnings and the import's own."""
+
+    NO_YEAR = "no-year", "No year stated"
+    NO_DATE = "no-date", "No date stated"
+    NO_CITY = "no-city", "No city stated"
+    NO_AFFILIATION = "no-affiliation", "No organisation for the person"
+    AMBIGUOUS_ORGANIZATION = "ambiguous-organization", "Organisation ambiguous"
+    SINGLE_WORD_NAME = "single-word-name", "Only one word of the name"
+    UNKNOWN_ORGANIZATION_KIND = "unknown-organization-kind", "Kind of organisation guessed"
+    NAME_ORDER_GUESSED = "name-order-guessed", "Family name guessed"
+    REPORTS_DISAGREE = "reports-disagree", "Reports disagree"
+    POSSIBLE_NAMESAKE = "possible-namesake", "Possible namesake"
+    NEW_RECORD = "new-record", "New record from pasted text"
+    NEW_FROM_ADMIN = "new-from-admin", "Event from pasted text"
+    NO_SOURCE = "no-source", "No report supports it"
+
+
 class ReviewItemQuerySet(models.QuerySet):
     def open(self):
         return self.filter(status=ReviewStatus.OPEN)
@@ -620,8 +685,21 @@ class ReviewItem(models.Model):
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField()
     record = GenericForeignKey("content_type", "object_id")
-    reason = models.CharField(max_length=40, help_text="A stable code: no-year, no-affiliation...")
+    reason = models.CharField(
+        max_length=40,
+        choices=ReviewReason.choices,
+        help_text="A stable code: no-year, no-affiliation...",
+    )
     message = models.CharField(max_length=500)
+    namesake = models.ForeignKey(
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="For a possible namesake: the other person of that name. Merge them if they "
+        "are one person.",
+    )
     report = models.ForeignKey(Report, null=True, blank=True, on_delete=models.CASCADE)
     evidence_start = models.PositiveIntegerField(null=True, blank=True)
     evidence_end = models.PositiveIntegerField(null=True, blank=True)
@@ -640,7 +718,7 @@ class ReviewItem(models.Model):
         ordering = ["status", "-created_at"]
         indexes = [
             models.Index(fields=["content_type", "object_id"], name="review_item_record_idx"),
-            models.Index(fields=["status"], name="review_item_status_idx"),
+            models.Index(fields=["status", "reason"], name="review_item_status_reason_idx"),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "axes",
     "csp",
+    "simple_history",
     "eventsdb",
     "core",
     "people",
@@ -93,6 +94,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Names the editor behind each change in the records' history.
+    "simple_history.middleware.HistoryRequestMiddleware",
     # Last, so it sees the outcome of authentication.
     "axes.middleware.AxesMiddleware",
 ]
@@ -150,11 +153,16 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 
-# Failed admin logins: after five failures from one address, or for one user name,
-# further attempts wait out the cool-off.
+# Failed admin logins. django-axes locks the pair (address, user name) after five failures for
+# 15 minutes, so nobody can lock an editor out from another address. A longer limit per user
+# name alone only spaces out attempts from unknown browsers (curation.throttling).
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+LOGIN_USERNAME_FAILURE_LIMIT = int(os.environ.get("LOGIN_USERNAME_FAILURE_LIMIT", "20"))
+LOGIN_USERNAME_WINDOW = timedelta(hours=1)
+LOGIN_USERNAME_DELAY = timedelta(seconds=60)
 AXES_RESET_ON_SUCCESS = True
 
 # Whole public pages are cached under the data version (browse.middleware): local memory

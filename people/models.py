@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.db.models.functions import Upper
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from core.folding import fold
 from core.models import CurationState, NamedRecord
@@ -62,6 +63,7 @@ class Organization(NamedRecord, CurationState):
     )
     country = models.CharField(max_length=100, blank=True)
     description = models.TextField(blank=True)
+    history = HistoricalRecords(excluded_fields=["key", "created_at", "updated_at"])
 
     objects = OrganizationQuerySet.as_manager()
 
@@ -71,6 +73,7 @@ class Organization(NamedRecord, CurationState):
             models.Index(fields=["name"], name="organization_name_idx"),
             models.Index(Upper("acronym"), name="organization_acronym_idx"),
             models.Index(fields=["kind", "country"], name="organization_kind_country_idx"),
+            models.Index(fields=["country"], name="organization_country_idx"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -133,6 +136,7 @@ class Person(NamedRecord, CurationState):
     given_name = models.CharField(max_length=100, blank=True)
     slug = models.SlugField(max_length=120, unique=True)
     key = models.CharField(max_length=200, db_index=True, editable=False)
+    history = HistoricalRecords(excluded_fields=["key", "created_at", "updated_at"])
 
     objects = PersonQuerySet.as_manager()
 

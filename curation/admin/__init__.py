@@ -1,3 +1,3 @@
-"""The editors' admin, one module per domain app; importing this package registers both."""
+"""The editors' admin, one module per concern; importing this package registers them all."""
 
-from curation.admin import events, people  # noqa: F401
+from curation.admin import duplicates, events, merging, people, review  # noqa: F401

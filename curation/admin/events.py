@@ -11,13 +11,11 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
-from django.contrib.admin import helpers
 from django.contrib.admin.models import ADDITION
 from django.contrib.contenttypes.models import ContentType
-from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
-from django.db.models import Case, Exists, OuterRef, Prefetch, When
+from django.db.models import Exists, OuterRef, Prefetch
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, path, reverse
@@ -26,13 +24,23 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
+from core.folding import fold
 from curation import editing
+from curation.admin.history import RecordHistoryAdmin
+from curation.admin.merging import MergeActionMixin
 from curation.admin.people import OrganizationAliasInline, PersonAliasInline
+from curation.admin.quality import (
+    HasAffiliationFilter,
+    HasCountryFilter,
+    HasSourceFilter,
+    LinkedOrganizationFilter,
+)
 from events.loading import flag_events_for_review, load_report_bytes
 from events.models import (
     City,
     CityMention,
     Event,
+    EventAlias,
     EventClaim,
     EventOrganizer,
     EventSource,
@@ -44,10 +52,12 @@ from events.models import (
     Report,
     ReportImport,
     ReviewItem,
+    ReviewReason,
     ReviewStatus,
     Topic,
     chronological,
 )
+from events.signals import reports_loaded
 from people.models import Organization, Person
 
 admin.site.site_header = "eventsdb editors"
@@ -65,13 +75,25 @@ class CurationAdminMixin:
     bookkeeping_fields = {"curated_fields", "created_by_editor"}
 
     def save_model(self, request, obj, form, change):
+        before = type(obj)._default_manager.filter(pk=obj.pk).first() if change else None
         changed = [name for name in form.changed_data if name not in self.bookkeeping_fields]
+        if before is not None:
+            # Reverting from the history fills the form with the old values, so the form
+            # sees no change; the stored record tells what the editor is putting back.
+            changed += [
+                f.name
+                for f in obj._meta.concrete_fields
+                if f.name not in self.bookkeeping_fields
+                and f.name not in changed
+                and f.editable
+                and getattr(before, f.attname) != getattr(obj, f.attname)
+            ]
         editing.note_editor_changes(obj, changed, adding=not change)
         super().save_model(request, obj, form, change)
-        if change and "name" in changed:
-            editing.keep_old_name(obj, form.initial.get("name", ""))
-        if change and "slug" in changed:
-            editing.keep_old_slug(obj, form.initial.get("slug", ""))
+        if before is not None and "name" in changed:
+            editing.keep_old_name(obj, before.name)
+        if before is not None and "slug" in changed:
+            editing.keep_old_slug(obj, before.slug)
 
     def save_formset(self, request, form, formset, change):
         for inline_form in formset.forms:
@@ -103,6 +125,31 @@ class CurationAdminMixin:
         with transaction.atomic():
             editing.record_deletions(queryset, request.user)
             super().delete_queryset(request, queryset)
+
+
+class NamedRecordForm(forms.ModelForm):
+    """A rename onto another record's name is refused with a pointer to merging.
+
+    The matching key is unique and not a form field, so the form would not check it and the
+    database would refuse the save with an error page instead.
+    """
+
+    def _post_clean(self):
+        super()._post_clean()
+        name = self.cleaned_data.get("name")
+        if not name or self.errors:
+            return
+        self.instance.key = fold(name)
+        others = [f.name for f in self.instance._meta.concrete_fields if f.name != "key"]
+        try:
+            self.instance.validate_constraints(exclude=others)
+        except forms.ValidationError:
+            verbose = self.instance._meta.verbose_name
+            self.add_error(
+                "name",
+                f"Another {verbose} already has this name: merge the two instead "
+                "(select both in the list, then “Merge selected”).",
+            )
 
 
 class RowCurationMixin(CurationAdminMixin):
@@ -383,16 +430,34 @@ class PersonParticipationInline(EvidenceInlineMixin, admin.TabularInline):
 # ---------------------------------------------------------------- events
 
 
+class EventAliasInline(admin.TabularInline):
+    model = EventAlias
+    extra = 0
+    fields = ["name"]
+    verbose_name = "earlier name"
+    verbose_name_plural = "Earlier names (an import matches the event by any of these)"
+
+
 @admin.register(Event)
-class EventAdmin(CurationAdminMixin, admin.ModelAdmin):
+class EventAdmin(MergeActionMixin, CurationAdminMixin, RecordHistoryAdmin):
+    form = NamedRecordForm
     list_display = ["name", "date_display", "city", "parent", "venue", "needs_review"]
-    list_filter = [YearFilter, "city", NeedsReviewFilter, "created_by_editor"]
+    list_filter = [
+        YearFilter,
+        "city",
+        "online",
+        HasSourceFilter,
+        NeedsReviewFilter,
+        "created_by_editor",
+    ]
     list_select_related = ["city", "parent"]
     search_fields = ["name", "venue", "slug"]
     autocomplete_fields = ["city", "parent"]
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = ["source_evidence", "created_at", "updated_at"]
+    actions = ["merge_selected"]
     inlines = [
+        EventAliasInline,
         EventParticipationInline,
         EventOrganizerInline,
         EventTopicInline,
@@ -410,7 +475,7 @@ class EventAdmin(CurationAdminMixin, admin.ModelAdmin):
             },
         ),
         ("End", {"fields": [("end_year", "end_month", "end_day")]}),
-        ("Place", {"fields": ["city", "venue"]}),
+        ("Place", {"fields": ["city", "venue", "online"]}),
         ("Attendance", {"fields": [("attendance_text", "attendance_approx")]}),
         (
             "What the reports say",
@@ -433,6 +498,19 @@ class EventAdmin(CurationAdminMixin, admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(needs_review=open_review_exists(Event))
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if obj.online and "online" in form.changed_data:
+            # Held online: there is no city to find, so the question is answered.
+            items = ReviewItem.objects.open().filter(
+                content_type=ContentType.objects.get_for_model(Event),
+                object_id=obj.pk,
+                reason=ReviewReason.NO_CITY,
+            )
+            items.update(
+                status=ReviewStatus.CORRECTED, resolved_at=timezone.now(), resolved_by=request.user
+            )
 
     @admin.display(description="date", ordering="start_year")
     def date_display(self, obj):
@@ -459,7 +537,7 @@ class EventAdmin(CurationAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Participation)
-class ParticipationAdmin(CurationAdminMixin, admin.ModelAdmin):
+class ParticipationAdmin(CurationAdminMixin, RecordHistoryAdmin):
     list_display = ["person", "event", "role", "positions_summary", "online", "report"]
     list_filter = ["role", "online", "created_by_editor"]
     list_select_related = ["person", "event", "report"]
@@ -503,6 +581,7 @@ class ParticipationAdmin(CurationAdminMixin, admin.ModelAdmin):
 class PositionAdmin(RowCurationMixin, admin.ModelAdmin):
     parent_relation = ("participation", "positions")
     list_display = ["title", "organization", "participation"]
+    list_filter = [LinkedOrganizationFilter]
     list_select_related = ["organization", "participation__person", "participation__event"]
     search_fields = ["title", "organization__name", "participation__person__name"]
     autocomplete_fields = ["participation", "organization", "report"]
@@ -526,6 +605,12 @@ class ReportAdmin(CurationAdminMixin, admin.ModelAdmin):
     ]
     fields = ["title", "slug", "publisher", *readonly_fields]
     change_list_template = "admin/events/report/change_list.html"
+
+    def delete_model(self, request, obj):
+        editing.delete_report(obj, request.user)
+
+    def delete_queryset(self, request, queryset):
+        editing.delete_reports(queryset, request.user)
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(event_count=models.Count("events"))
@@ -719,6 +804,7 @@ def add_report_from_admin(form: ReportFromTextForm, user) -> Report | None:
         report = Report.objects.get(file_name=file_name)
         flag_events_for_review(report)
         editing.log_change(user, report, "Added from text in the admin.", flag=ADDITION)
+    reports_loaded.send(sender=ReportAdmin, results=[outcome.result])
     return report
 
 
@@ -816,59 +902,18 @@ class CityMentionAdmin(RowCurationMixin, admin.ModelAdmin):
 # ---------------------------------------------------------------- people and organisations
 
 
-class MergeActionMixin:
-    """Admin action: fold the selected records into the one the editor picks."""
-
-    merge_template = "admin/merge_confirmation.html"
-
-    def preview_merge(self, obj):
-        raise NotImplementedError
-
-    def merge(self, survivor, losers, user):
-        raise NotImplementedError
-
-    @admin.action(description="Merge selected %(verbose_name_plural)s", permissions=["merge"])
-    def merge_selected(self, request, queryset):
-        records = list(queryset.order_by("pk"))
-        if len(records) < 2:
-            self.message_user(request, "Select two or more records to merge.", messages.WARNING)
-            return None
-        by_pk = {str(r.pk): r for r in records}
-        survivor = by_pk.get(request.POST.get("survivor", ""))
-        if request.POST.get("confirm") == "yes" and survivor is not None:
-            losers = [r for r in records if r.pk != survivor.pk]
-            names = self.merge(survivor, losers, request.user)
-            self.message_user(
-                request,
-                f"Merged {', '.join(names)} into {survivor}.",
-                messages.SUCCESS,
-            )
-            return HttpResponseRedirect(
-                reverse(
-                    f"admin:{self.opts.app_label}_{self.opts.model_name}_change",
-                    args=[survivor.pk],
-                )
-            )
-        context = {
-            **self.admin_site.each_context(request),
-            "title": f"Merge {self.opts.verbose_name_plural}",
-            "opts": self.opts,
-            "previews": [self.preview_merge(r) for r in records],
-            "queryset": records,
-            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-            "action": "merge_selected",
-            "survivor_error": request.POST.get("confirm") == "yes",
-        }
-        return TemplateResponse(request, self.merge_template, context)
-
-    def has_merge_permission(self, request):
-        return self.has_change_permission(request) and self.has_delete_permission(request)
-
-
 @admin.register(Person)
-class PersonAdmin(MergeActionMixin, CurationAdminMixin, admin.ModelAdmin):
-    list_display = ["name", "family_name", "given_name", "appearance_count", "created_by_editor"]
-    list_filter = ["created_by_editor"]
+class PersonAdmin(MergeActionMixin, CurationAdminMixin, RecordHistoryAdmin):
+    form = NamedRecordForm
+    list_display = [
+        "name",
+        "family_name",
+        "given_name",
+        "affiliation",
+        "appearance_count",
+        "created_by_editor",
+    ]
+    list_filter = [HasAffiliationFilter, "created_by_editor"]
     search_fields = ["name", "family_name", "given_name", "aliases__name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = ["positions_held", "created_at", "updated_at"]
@@ -891,8 +936,22 @@ class PersonAdmin(MergeActionMixin, CurationAdminMixin, admin.ModelAdmin):
         return (
             super()
             .get_queryset(request)
-            .annotate(appearance_count=models.Count("participations", distinct=True))
+            .annotate(
+                appearance_count=models.Count("participations", distinct=True),
+                # The organisation of the latest appearance: one subquery, not one per row.
+                affiliation=models.Subquery(
+                    Position.objects.filter(
+                        participation__person=models.OuterRef("pk"), organization__isnull=False
+                    )
+                    .order_by(*chronological("participation__event"), "-participation__pk", "order")
+                    .values("organization__name")[:1]
+                ),
+            )
         )
+
+    @admin.display(description="affiliation", ordering="affiliation")
+    def affiliation(self, obj):
+        return obj.affiliation or "—"
 
     @admin.display(description="appearances", ordering="appearance_count")
     def appearance_count(self, obj):
@@ -921,17 +980,12 @@ class PersonAdmin(MergeActionMixin, CurationAdminMixin, admin.ModelAdmin):
         )
         return format_html("<ul>{}</ul>", rows) if rows else "—"
 
-    def preview_merge(self, obj):
-        return editing.preview_person_merge(obj)
-
-    def merge(self, survivor, losers, user):
-        return editing.merge_people(survivor, losers, user=user)
-
 
 @admin.register(Organization)
-class OrganizationAdmin(MergeActionMixin, CurationAdminMixin, admin.ModelAdmin):
+class OrganizationAdmin(MergeActionMixin, CurationAdminMixin, RecordHistoryAdmin):
+    form = NamedRecordForm
     list_display = ["name", "acronym", "kind", "parent", "country", "created_by_editor"]
-    list_filter = ["kind", "country", "created_by_editor"]
+    list_filter = ["kind", HasCountryFilter, "country", "created_by_editor"]
     list_select_related = ["parent"]
     search_fields = ["name", "acronym", "aliases__name", "slug"]
     autocomplete_fields = ["parent"]
@@ -986,97 +1040,3 @@ class OrganizationAdmin(MergeActionMixin, CurationAdminMixin, admin.ModelAdmin):
         return (
             format_html_join(", ", "{}", ((admin_change_link(u),) for u in obj.units.all())) or "—"
         )
-
-    def preview_merge(self, obj):
-        return editing.preview_organization_merge(obj)
-
-    def merge(self, survivor, losers, user):
-        return editing.merge_organizations(survivor, losers, user=user)
-
-
-# ---------------------------------------------------------------- review queue
-
-
-@admin.register(ReviewItem)
-class ReviewItemAdmin(admin.ModelAdmin):
-    list_display = ["message", "reason", "status", "record_link", "evidence_excerpt", "report"]
-    list_filter = ["status", "reason"]
-    list_select_related = ["content_type", "report", "resolved_by"]
-    date_hierarchy = "created_at"
-    search_fields = ["message", "reason"]
-    readonly_fields = [
-        "record_link",
-        "reason",
-        "message",
-        "report",
-        "evidence_sentence",
-        "created_at",
-        "resolved_at",
-        "resolved_by",
-    ]
-    fields = readonly_fields[:5] + ["status"] + readonly_fields[5:]
-    actions = ["confirm", "mark_corrected"]
-
-    def has_add_permission(self, request):
-        return False
-
-    # Open items first; the status codes would sort alphabetically otherwise.
-    ordering = [Case(When(status=ReviewStatus.OPEN, then=0), default=1).asc(), "-created_at"]
-
-    def get_queryset(self, request):
-        records = [
-            Participation.objects.select_related("person", "event"),
-            Event.objects.all(),
-            Person.objects.all(),
-            Organization.objects.all(),
-        ]
-        return super().get_queryset(request).prefetch_related(GenericPrefetch("record", records))
-
-    @admin.display(description="record")
-    def record_link(self, obj):
-        return admin_change_link(obj.record) if obj.record is not None else "(deleted)"
-
-    @admin.display(description="evidence")
-    def evidence_sentence(self, obj):
-        return evidence_html(obj)
-
-    @admin.display(description="evidence")
-    def evidence_excerpt(self, obj):
-        # A list row stays readable; the item's own page shows the whole sentence.
-        return evidence_html(obj, limit=180)
-
-    def save_model(self, request, obj, form, change):
-        if "status" in form.changed_data:
-            resolve(obj, obj.status, request.user)
-        super().save_model(request, obj, form, change)
-
-    def resolve_selected(self, request, queryset, status):
-        items = list(queryset.prefetch_related("record"))
-        with transaction.atomic():
-            for item in items:
-                resolve(item, status, request.user)
-                item.save()
-        label = ReviewStatus(status).label.lower()
-        self.message_user(request, f"{len(items)} item(s) {label}.", messages.SUCCESS)
-
-    @admin.action(description="Confirm: the extracted fact is right", permissions=["change"])
-    def confirm(self, request, queryset):
-        self.resolve_selected(request, queryset, ReviewStatus.CONFIRMED)
-
-    @admin.action(description="Mark corrected: I fixed the record", permissions=["change"])
-    def mark_corrected(self, request, queryset):
-        self.resolve_selected(request, queryset, ReviewStatus.CORRECTED)
-
-
-def resolve(item: ReviewItem, status: str, user) -> None:
-    """Set the outcome of a review and say so in the history of the item and its record."""
-    item.status = status
-    if status == ReviewStatus.OPEN:
-        item.resolved_at = item.resolved_by = None
-    else:
-        item.resolved_at = timezone.now()
-        item.resolved_by = user
-    message = f"Review “{item.reason}”: {ReviewStatus(status).label.lower()}."
-    editing.log_change(user, item, message)
-    if item.record is not None:
-        editing.log_change(user, item.record, f"{message} {item.message}")

@@ -13,9 +13,10 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from core.models import DeletedRecord
-from curation.editing import EDITORS_GROUP, ensure_editors_group
+from curation.editing import EDITORS_GROUP
 from events.models import Event, Participation, Report, ReviewItem, ReviewStatus
 from people.models import Organization, Person, PersonAlias, PersonRedirect
+from tests.curation.conftest import PASSWORD
 from tests.factories import (
     make_city,
     make_event,
@@ -27,15 +28,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-PASSWORD = "a long enough password 42"
-
-
-@pytest.fixture
-def editor():
-    user = User.objects.create_user("edith", password=PASSWORD, is_staff=True)
-    user.groups.add(ensure_editors_group())
-    return user
 
 
 @pytest.fixture
@@ -81,7 +73,8 @@ def form_data(response) -> dict:
                 data[form.add_initial_prefix(name)] = value
 
     add(response.context["adminform"].form)
-    for inline in response.context["inline_admin_formsets"]:
+    # A history page's form to revert to has no inlines.
+    for inline in response.context.get("inline_admin_formsets", []):
         formset = inline.formset
         add(formset.management_form)
         for form in formset.forms:
@@ -98,7 +91,7 @@ def test_editors_group_has_content_permissions_and_none_on_users():
     assert {"add_event", "change_person", "delete_organization", "view_reviewitem"} <= codenames
     assert {"change_deletedrecord", "delete_participation", "add_report"} <= codenames
     labels = set(group.permissions.values_list("content_type__app_label", flat=True))
-    assert labels == {"core", "events", "people"}
+    assert labels == {"core", "curation", "events", "people"}
     assert not codenames & {"add_user", "change_user", "change_group", "delete_user"}
 
 
@@ -364,8 +357,19 @@ def test_merging_two_people_through_the_admin(editor_client, editor):
     assert page.status_code == 200
     assert page.templates[0].name == "admin/merge_confirmation.html"
     previews = {p.record.name: p for p in page.context["previews"]}
-    assert (previews["Yanhua Liu"].participations, previews["Yanhua Liu"].positions) == (2, 2)
-    assert previews["Yanhua Liu"].aliases == 1
+    side = previews["Yanhua Liu"]
+    assert (side.appearances, side.organizations, side.events, side.aliases) == (
+        2,
+        ("World Bank",),
+        ("Forum", "Summit"),
+        ("Y. Liu",),
+    )
+    assert previews["Liu Yanhua"].events == ("Summit",)
+    # The record with more appearances survives unless the editor picks the other.
+    assert page.context["default_survivor"] == dupe
+    assert f'name="survivor" value="{dupe.pk}" id="survivor-{dupe.pk}" checked' in (
+        page.content.decode()
+    )
     assert f'name="survivor" value="{keep.pk}"' in page.content.decode()
     assert Person.objects.count() == 2  # nothing happens before the editor confirms
 
@@ -404,12 +408,13 @@ def test_merging_two_organisations_through_the_admin(editor_client):
     selected = {"action": "merge_selected", "_selected_action": [keep.pk, dupe.pk]}
 
     page = editor_client.post(changelist_url(Organization), selected)
-    preview = {p.record.pk: p for p in page.context["previews"]}[dupe.pk]
-    assert (preview.positions, preview.organizer_roles, preview.units, preview.aliases) == (
-        1,
-        1,
-        1,
-        1,
+    side = {p.record.pk: p for p in page.context["previews"]}[dupe.pk]
+    assert (side.appearances, side.organizations, side.events, side.people, side.aliases) == (
+        2,
+        ("unit: IGEA Think Tank",),
+        ("Summit",),
+        ("Liu Yanhua",),
+        ("IGEAA",),
     )
     response = editor_client.post(
         changelist_url(Organization), {**selected, "confirm": "yes", "survivor": keep.pk}
@@ -626,18 +631,6 @@ def make_rows(n: int) -> None:
         Position(participation=p, title="director", organization=bank, report=report)
         for p in participations
     )
-
-
-@pytest.mark.parametrize("n", [10, 1000])
-@pytest.mark.parametrize("model", [Event, Person, Organization, Participation])
-def test_change_lists_keep_a_constant_number_of_queries(
-    editor_client, django_assert_max_num_queries, n, model
-):
-    make_rows(n)
-    with django_assert_max_num_queries(12):
-        response = editor_client.get(changelist_url(model))
-    assert response.status_code == 200
-    assert response.context["cl"].result_count == model.objects.count()
 
 
 def test_redirect_lookup_after_a_merge():

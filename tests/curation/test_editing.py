@@ -191,7 +191,9 @@ def participant(text, display, family, given, title, org, forms=()):
     )
 
 
-def extracted(text=TEXT, *, venue="Riverside Hall", people=None) -> rec.ExtractedReport:
+def extracted(
+    text=TEXT, *, venue="Riverside Hall", people=None, name="Green Cities Forum"
+) -> rec.ExtractedReport:
     lead = span(text, "On May 12")
     if people is None:
         people = [
@@ -205,7 +207,7 @@ def extracted(text=TEXT, *, venue="Riverside Hall", people=None) -> rec.Extracte
         for display, *_, org in people
     )
     event = rec.ExtractedEvent(
-        name=rec.Quoted("Green Cities Forum", lead),
+        name=rec.Quoted(name, lead),
         start=rec.PartialDate(2021, 5, 12, evidence=lead),
         city=rec.Place("Wuhan", "Hubei", "China", lead),
         venue=rec.Quoted(venue, lead) if venue else None,

@@ -162,7 +162,7 @@ def test_people_sharing_a_family_name_stay_apart():
 
 
 @pytest.mark.django_db
-def test_namesake_with_other_organisations_is_flagged_for_review():
+def test_namesake_with_other_organisations_is_kept_apart_and_flagged_for_review():
     ingest(extracted(person=("Wang Wei", "Wang", "Wei")))
     ingest(
         extracted(
@@ -173,8 +173,36 @@ def test_namesake_with_other_organisations_is_flagged_for_review():
         ),
         file_name="b.txt",
     )
-    assert Person.objects.count() == 1
-    assert ReviewItem.objects.filter(reason="possible-namesake").count() == 1
+    # Kept apart, told apart by organisation, the second one flagged with a link to the
+    # first: an editor merges them if they are one person.
+    first, second = Person.objects.order_by("pk")
+    assert (first.name, second.name) == ("Wang Wei", "Wang Wei (Other Body)")
+    assert list(second.aliases.values_list("name", flat=True)) == ["Wang Wei"]
+    item = ReviewItem.objects.get(reason="possible-namesake")
+    assert (item.record, item.namesake) == (second, first)
+    # Loading the second report again finds the person it named, not a third Wang Wei.
+    ingest(
+        extracted(
+            text=TEXT + " x y",
+            event_name="Other",
+            person=("Wang Wei", "Wang", "Wei"),
+            org="Other Body",
+        ),
+        file_name="b.txt",
+    )
+    assert Person.objects.count() == 2
+    # A third report with the first one's organisation finds the first one.
+    ingest(
+        extracted(
+            text=TEXT + " z",
+            event_name="Third",
+            person=("Wang Wei", "Wang", "Wei"),
+            start=(2022, 1, 1),
+        ),
+        file_name="c.txt",
+    )
+    assert Person.objects.count() == 2
+    assert first.participations.count() == 2
 
 
 @pytest.mark.django_db

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from events.loading import LoadOutcome, find_report_files, load_report_files, read_report_file
+from events.signals import reports_loaded
 
 PROGRESS_THRESHOLD = 20
 
@@ -46,6 +47,8 @@ class Command(BaseCommand):
 
         failed = [o for o in outcomes if o.failed]
         results = [o.result for o in outcomes if o.result]
+        if not dry_run:
+            reports_loaded.send(sender=self.__class__, results=results)
         statuses = {
             s: sum(r.status == s for r in results)
             for s in ("created", "updated", "unchanged", "deleted")

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0008_stored_search_vectors'),
+        ('events', '0010_editors_tools'),
     ]
 
     operations = [
