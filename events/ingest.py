@@ -730,6 +730,9 @@ class _Ingest:
             participation=participation,
             report=self.report,
             order=order,
+            # As written, case and all: aliases keep one form per folded key, a report's
+            # document keeps every form it used.
+            forms=list(x.name.forms),
             **span_fields(x.evidence),
         )
         seen.participations.add(participation.pk)

@@ -584,6 +584,11 @@ class ParticipantMention(Evidence):
         Participation, on_delete=models.CASCADE, related_name="mentions"
     )
     order = models.PositiveSmallIntegerField(default=0)
+    forms = models.JSONField(
+        default=list,
+        blank=True,
+        help_text='The other ways this report writes the name ("LIU Yi", "Mr. Liu").',
+    )
 
     class Meta:
         ordering = ["report", "order"]
