@@ -63,6 +63,9 @@ def _relation_changed(sender, action: str, **kwargs) -> None:
 def track_changes(app_config) -> None:
     """Every save and delete of this app's models, and their many-to-many changes, bump."""
     for model in app_config.get_models():
+        if getattr(model, "history_id", None) is not None:
+            # A history row records a change already counted; it is no change of its own.
+            continue
         uid = f"data-version:{model._meta.label}"
         post_save.connect(_record_changed, sender=model, dispatch_uid=uid)
         post_delete.connect(_record_changed, sender=model, dispatch_uid=uid)

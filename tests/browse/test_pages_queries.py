@@ -230,7 +230,12 @@ DETAIL_PAGES = [
         11,
         lambda context: [p for _, _, group in context["participant_groups"] for p in group],
     ),
-    ("events:report", "r0", 9, lambda context: list(context["events"])),
+    (
+        "events:report",
+        "r0",
+        11,  # and the people and organisations it supports
+        lambda context: list(context["events"]),
+    ),
     ("events:city", "city-0", 7, lambda context: list(context["events"])),
     ("events:topic", "topic-0", 5, lambda context: list(context["events"])),
     ("people:person", "person-0", 9, lambda context: list(context["appearances"])),
