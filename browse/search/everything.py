@@ -20,7 +20,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache, reduce
+from functools import cache, cached_property, reduce
 from operator import and_, or_
 from typing import NamedTuple
 
@@ -41,7 +41,7 @@ SNIPPET_AFTER = 140
 ALIAS_MATCH_LIMIT = 1000
 # Full text: at most this many matches (by name or title, and anywhere) are ranked, and the
 # count stops at COUNT_CAP ("1,000+"): a word in every report costs the same as a rare one.
-RANKED = 500
+RANKED = 200
 COUNT_CAP = 1000
 PAGE_SIZE = 25
 # Folding a long report letter by letter is slow; an accented match is looked for this far.
@@ -183,15 +183,19 @@ class _Backend:
         matching = self.organizations().ranked.order_by().values("pk")
         events = list(
             EventOrganizer.objects.filter(organization__in=matching)
+            .order_by()
             .values_list("event_id", flat=True)
             .distinct()[:ALIAS_MATCH_LIMIT]
         )
         return Q(pk__in=events) if events else None
 
-    def organizations(self) -> Found:
+    @cached_property
+    def _matching_organizations(self) -> QuerySet:
         # The same matcher as the speakers page's ?affiliation= (people.matching).
-        matching = Organization.objects.matching(" ".join(self.words))
-        return Found(matching, matching)
+        return Organization.objects.matching(" ".join(self.words))
+
+    def organizations(self) -> Found:
+        return Found(self._matching_organizations, self._matching_organizations)
 
     def events(self) -> Found:
         return self._ranked(

@@ -10,7 +10,7 @@ from django_filters.views import FilterView
 
 from browse.evidence import facts_in_report, mark_evidence
 from browse.filters.events import EventFilter
-from browse.views.lists import ListPageMixin, paginate
+from browse.views.lists import ListPageMixin, paginate, with_evidence
 from core.counting import SubqueryCount
 from events.models import (
     REPORT_TEXTS,
@@ -271,12 +271,9 @@ class CityDetailView(DetailView):
             ),
             mentions=paginate(
                 self.request,
-                CityMention.objects.filter(city=city)
-                .select_related("event", "report")
-                .defer(*REPORT_TEXTS)
-                .annotate(evidence_sentence=evidence_sentence())
-                .order_by("event__name", "pk"),
+                CityMention.objects.filter(city=city).order_by("event__name", "pk"),
                 "mentions_page",
+                lambda rows: with_evidence(rows, "event"),
             ),
             **kwargs,
         )

@@ -231,10 +231,10 @@ DETAIL_PAGES = [
         lambda context: [p for _, _, group in context["participant_groups"] for p in group],
     ),
     ("events:report", "r0", 9, lambda context: list(context["events"])),
-    ("events:city", "city-0", 7, lambda context: list(context["events"])),
+    ("events:city", "city-0", 8, lambda context: list(context["events"])),
     ("events:topic", "topic-0", 5, lambda context: list(context["events"])),
-    ("people:person", "person-0", 9, lambda context: list(context["appearances"])),
-    ("people:organization", "org-0", 8, lambda context: list(context["organised"])),
+    ("people:person", "person-0", 10, lambda context: list(context["appearances"])),
+    ("people:organization", "org-0", 9, lambda context: list(context["organised"])),
 ]
 
 
