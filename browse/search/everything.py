@@ -41,7 +41,7 @@ SNIPPET_AFTER = 140
 ALIAS_MATCH_LIMIT = 1000
 # Full text: at most this many matches (by name or title, and anywhere) are ranked, and the
 # count stops at COUNT_CAP ("1,000+"): a word in every report costs the same as a rare one.
-RANKED = 200
+RANKED = 100
 COUNT_CAP = 1000
 PAGE_SIZE = 25
 # Folding a long report letter by letter is slow; an accented match is looked for this far.
@@ -138,7 +138,7 @@ def search_everything(q: str, *, kind: str | None = None, page=None) -> SearchRe
 def _group(kind: str, label: str, found, words, make_hit: Callable, page) -> KindResults:
     if not isinstance(found, Found):
         found = Found(found, found)
-    count = found.matching.order_by()[: COUNT_CAP + 1].count()
+    count = found.matching.order_by().values("pk")[: COUNT_CAP + 1].count()
     shown = None
     if page is not None:
         shown = Paginator(found.ranked, PAGE_SIZE).get_page(page)
@@ -185,7 +185,7 @@ class _Backend:
             EventOrganizer.objects.filter(organization__in=matching)
             .order_by()
             .values_list("event_id", flat=True)
-            .distinct()[:ALIAS_MATCH_LIMIT]
+            .distinct()[:RANKED]
         )
         return Q(pk__in=events) if events else None
 
