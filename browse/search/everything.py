@@ -242,9 +242,13 @@ class _PostgresBackend(_Backend):
             config="simple",
         )
         matching = queryset.model._default_manager.order_by()
-        in_title = matching.filter(search_vector=title_query).values("pk")[:RANKED]
-        anywhere = matching.filter(search_vector=query).values("pk")[:RANKED]
-        candidates = Q(pk__in=in_title) | Q(pk__in=anywhere)
+        # The ids are fetched first: an OR of two LIMITed subqueries makes PostgreSQL scan the
+        # whole table to test each row against them; a list of ids is read through the key.
+        ids = {
+            *matching.filter(search_vector=title_query).values_list("pk", flat=True)[:RANKED],
+            *matching.filter(search_vector=query).values_list("pk", flat=True)[:RANKED],
+        }
+        candidates = Q(pk__in=sorted(ids))
         if extra is not None:
             candidates |= extra
         matches = Q(search_vector=query)
