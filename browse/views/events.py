@@ -109,8 +109,9 @@ class EventDetailView(DetailView):
         )
         participants = paginate(
             self.request,
-            event.participations.for_event_page().order_by(in_role_order, "order", "pk"),
+            event.participations.order_by(in_role_order, "order", "pk"),
             "participants_page",
+            lambda rows: rows.for_event_page(),
             per_page=PARTICIPANTS_PER_PAGE,
         )
         participations = list(participants)

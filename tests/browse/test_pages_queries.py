@@ -227,7 +227,7 @@ DETAIL_PAGES = [
     (
         "events:detail",
         "forum-0",
-        11,
+        12,
         lambda context: [p for _, _, group in context["participant_groups"] for p in group],
     ),
     ("events:report", "r0", 9, lambda context: list(context["events"])),
