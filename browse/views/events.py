@@ -203,7 +203,10 @@ class ReportListView(ListPageMixin, ListView):
     download_name = "reports"
 
     def get_queryset(self):
-        return Report.objects.for_list().defer("text", "raw_text").order_by("title", "pk")
+        return Report.objects.order_by("title", "pk")
+
+    def page_rows(self, queryset):
+        return queryset.for_list()
 
     def download_row(self, report) -> dict:
         return {

@@ -116,7 +116,7 @@ LIST_PAGES = [
     ("events:list", {}, 9),
     ("events:list", {"year": "2001", "topic": "topic-1", "role": "speaker", "sort": "name"}, 9),
     ("events:list", {"format": "csv"}, 2),
-    ("events:reports", {}, 2),
+    ("events:reports", {}, 3),
     ("events:reports", {"format": "json"}, 1),
     ("events:cities", {}, 3),
     ("events:topics", {}, 2),
