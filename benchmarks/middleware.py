@@ -19,6 +19,6 @@ class QueryCountMiddleware:
 
         with connection.execute_wrapper(counting):
             response = self.get_response(request)
-            # A streaming body runs its queries after this returns; they are not counted.
-        response["X-Query-Count"] = str(count)
+        # A streamed body runs its queries after this returns: "2+" says they are not counted.
+        response["X-Query-Count"] = f"{count}+" if response.streaming else str(count)
         return response

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 
 from django.conf import settings
 from django.core.cache import caches
@@ -17,6 +18,8 @@ from django.utils.cache import (
 from django.utils.http import http_date
 
 from core.data_version import current_data_version
+
+logger = logging.getLogger(__name__)
 
 # Never cached nor compressed: the admin (and whatever an editor sees there), and the
 # benchmark's yardsticks, which must measure the bare stack.
@@ -77,7 +80,14 @@ class PageCacheMiddleware:
         version, changed_at = current_data_version()
         cache = caches[settings.PAGE_CACHE_ALIAS]
         key = self.key(request, version, changed_at.timestamp())
-        stored = cache.get(key)
+        try:
+            stored = cache.get(key)
+        except Exception:
+            # A cache server that is down costs speed, not the site.
+            logger.warning(
+                "page cache unavailable; serving %s uncached", request.path, exc_info=True
+            )
+            return self.get_response(request)
         if stored is not None:
             status, headers, content = stored
             response = HttpResponse(content, status=status, headers=headers)
@@ -90,11 +100,14 @@ class PageCacheMiddleware:
             response["Last-Modified"] = http_date(changed_at.timestamp())
             # Stored by browsers, but asked again each time: the data may change any minute.
             patch_cache_control(response, no_cache=True)
-            cache.set(
-                key,
-                (response.status_code, dict(response.items()), response.content),
-                settings.PAGE_CACHE_SECONDS,
-            )
+            try:
+                cache.set(
+                    key,
+                    (response.status_code, dict(response.items()), response.content),
+                    settings.PAGE_CACHE_SECONDS,
+                )
+            except Exception:
+                logger.warning("page cache unavailable; %s not stored", request.path, exc_info=True)
             response["X-Page-Cache"] = "miss"
         return get_conditional_response(
             request,

@@ -22,7 +22,11 @@ from people.models import Organization, Person
 
 class ReportQuerySet(models.QuerySet):
     def for_list(self):
-        return self.annotate(event_count=models.Count("events", distinct=True))
+        # A correlated count: a page of reports counts its own events, not every report's.
+        described = EventSource.objects.filter(report=models.OuterRef("pk")).values("event")
+        return self.defer("text", "raw_text", "search_vector").annotate(
+            event_count=SubqueryCount(described.distinct())
+        )
 
 
 class Report(models.Model):
@@ -56,6 +60,7 @@ class Report(models.Model):
 
     class Meta:
         ordering = ["file_name"]
+        indexes = [models.Index(fields=["title"], name="report_title_idx")]
 
     def __str__(self):
         return self.title or self.file_name

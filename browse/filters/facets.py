@@ -9,6 +9,7 @@ import django_filters
 from django import forms
 from django.conf import settings
 from django.core.cache import caches
+from django.core.exceptions import EmptyResultSet
 from django.db.models import Count, Model
 from django.utils.html import format_html
 from django_filters.constants import EMPTY_VALUES
@@ -170,11 +171,20 @@ class FacetedFilterSet(django_filters.FilterSet):
             sorted((k, str(v)) for k, v in self._active(name).items()),
             self.facet_search(name),
             str(self.data.get(name, "") or ""),
-            str(self.queryset.query) if self.queryset.query.has_filters() else "",
+            self._narrowed_to(),
         )
         digest = hashlib.sha256(repr(asked).encode()).hexdigest()
         version, changed_at = self._data_version
         return f"facets:{version}:{changed_at.timestamp()}:{digest}"
+
+    def _narrowed_to(self) -> str:
+        """What narrows the list beyond its filters (a search's matches), as SQL."""
+        if not self.queryset.query.has_filters():
+            return ""
+        try:
+            return str(self.queryset.query)
+        except EmptyResultSet:  # a search that matched nothing
+            return "nothing"
 
     def _count_choices(self, name: str) -> list[tuple[str, str, int]]:
         facet = self.facets[name]

@@ -20,7 +20,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache, reduce
+from functools import cache, cached_property, reduce
 from operator import and_, or_
 from typing import NamedTuple
 
@@ -42,7 +42,7 @@ SNIPPET_AFTER = 140
 ALIAS_MATCH_LIMIT = 1000
 # Full text: at most this many matches (by name or title, and anywhere) are ranked, and the
 # count stops at COUNT_CAP ("1,000+"): a word in every report costs the same as a rare one.
-RANKED = 500
+RANKED = 100
 COUNT_CAP = 1000
 PAGE_SIZE = 25
 # Folding a long report letter by letter is slow; an accented match is looked for this far.
@@ -177,7 +177,7 @@ def _affiliation_hit(match, words) -> Hit:
 def _group(kind: str, label: str, found, words, make_hit: Callable, page) -> KindResults:
     if not isinstance(found, Found):
         found = Found(found, found)
-    count = found.matching.order_by()[: COUNT_CAP + 1].count()
+    count = found.matching.order_by().values("pk")[: COUNT_CAP + 1].count()
     shown = None
     if page is not None:
         shown = Paginator(found.ranked, PAGE_SIZE).get_page(page)
@@ -222,15 +222,19 @@ class _Backend:
         matching = self.organizations().ranked.order_by().values("pk")
         events = list(
             EventOrganizer.objects.filter(organization__in=matching)
+            .order_by()
             .values_list("event_id", flat=True)
-            .distinct()[:ALIAS_MATCH_LIMIT]
+            .distinct()[:RANKED]
         )
         return Q(pk__in=events) if events else None
 
-    def organizations(self) -> Found:
+    @cached_property
+    def _matching_organizations(self) -> QuerySet:
         # The same matcher as the speakers page's ?affiliation= (people.matching).
-        matching = Organization.objects.matching(" ".join(self.words))
-        return Found(matching, matching)
+        return Organization.objects.matching(" ".join(self.words))
+
+    def organizations(self) -> Found:
+        return Found(self._matching_organizations, self._matching_organizations)
 
     def events(self) -> Found:
         return self._ranked(
@@ -277,9 +281,13 @@ class _PostgresBackend(_Backend):
             config="simple",
         )
         matching = queryset.model._default_manager.order_by()
-        in_title = matching.filter(search_vector=title_query).values("pk")[:RANKED]
-        anywhere = matching.filter(search_vector=query).values("pk")[:RANKED]
-        candidates = Q(pk__in=in_title) | Q(pk__in=anywhere)
+        # The ids are fetched first: an OR of two LIMITed subqueries makes PostgreSQL scan the
+        # whole table to test each row against them; a list of ids is read through the key.
+        ids = {
+            *matching.filter(search_vector=title_query).values_list("pk", flat=True)[:RANKED],
+            *matching.filter(search_vector=query).values_list("pk", flat=True)[:RANKED],
+        }
+        candidates = Q(pk__in=sorted(ids))
         if extra is not None:
             candidates |= extra
         matches = Q(search_vector=query)

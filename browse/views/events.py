@@ -20,7 +20,7 @@ from browse.summaries import (
     events_per_topic,
     events_per_year,
 )
-from browse.views.lists import ListPageMixin, paginate
+from browse.views.lists import ListPageMixin, paginate, with_evidence
 from core.counting import SubqueryCount
 from events.models import (
     REPORT_TEXTS,
@@ -143,8 +143,9 @@ class EventDetailView(DetailView):
         )
         participants = paginate(
             self.request,
-            event.participations.for_event_page().order_by(in_role_order, "order", "pk"),
+            event.participations.order_by(in_role_order, "order", "pk"),
             "participants_page",
+            lambda rows: rows.for_event_page(),
             per_page=PARTICIPANTS_PER_PAGE,
         )
         participations = list(participants)
@@ -178,7 +179,10 @@ class ReportListView(ListPageMixin, ListView):
     )
 
     def get_queryset(self):
-        return Report.objects.for_list().defer("text", "raw_text").order_by("title", "pk")
+        return Report.objects.order_by("title", "pk")
+
+    def page_rows(self, queryset):
+        return queryset.for_list()
 
     def download_row(self, report) -> dict:
         return {
@@ -270,12 +274,9 @@ class CityDetailView(DetailView):
             ),
             mentions=paginate(
                 self.request,
-                CityMention.objects.filter(city=city)
-                .select_related("event", "report")
-                .defer(*REPORT_TEXTS)
-                .annotate(evidence_sentence=evidence_sentence())
-                .order_by("event__name", "pk"),
+                CityMention.objects.filter(city=city).order_by("event__name", "pk"),
                 "mentions_page",
+                lambda rows: with_evidence(rows, "event"),
             ),
             json_ld=city_json_ld(city, self.request),
             **kwargs,

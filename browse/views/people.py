@@ -13,15 +13,13 @@ from django_filters.views import FilterView
 from browse.filters.people import OrganizationFilter, PersonFilter
 from browse.linked_data import organization_json_ld, person_json_ld
 from browse.search.affiliation import search_speakers_by_affiliation
-from browse.views.lists import PAGE_SIZE, ListPageMixin, paginate
+from browse.views.lists import PAGE_SIZE, ListPageMixin, paginate, with_evidence
 from core.counting import SubqueryCount
 from events.models import (
-    REPORT_TEXTS,
     EventOrganizer,
     Participation,
     Position,
     chronological,
-    evidence_sentence,
 )
 from people.models import Organization, Person
 from people.redirects import find_redirect
@@ -180,12 +178,9 @@ class PersonDetailView(SlugRedirectMixin, DetailView):
         person = self.object
         appearances = paginate(
             self.request,
-            person.participations.for_person()
-            .select_related("report", "event__parent")
-            .defer(*REPORT_TEXTS)
-            .annotate(evidence_sentence=evidence_sentence())
-            .newest_first(),
+            person.participations.newest_first(),
             "appearances_page",
+            lambda rows: with_evidence(rows.for_person(), "event__parent"),
         )
         co_speakers = (
             Person.objects.filter(participations__event__participations__person=person)
@@ -314,16 +309,15 @@ class OrganizationDetailView(SlugRedirectMixin, DetailView):
                 "pk",
             )
         )
-        organised = (
-            organization.organizer_roles.select_related("event__city", "report")
-            .defer(*REPORT_TEXTS)
-            .annotate(evidence_sentence=evidence_sentence())
-            .order_by(*chronological("event"), "event__name", "pk")
+        organised = organization.organizer_roles.order_by(
+            *chronological("event"), "event__name", "pk"
         )
         return super().get_context_data(
             units=paginate(request, organization.units.order_by("name", "pk"), "units_page"),
             positions=paginate(request, positions, "people_page"),
-            organised=paginate(request, organised, "events_page"),
+            organised=paginate(
+                request, organised, "events_page", lambda rows: with_evidence(rows, "event__city")
+            ),
             json_ld=organization_json_ld(organization, request),
             people_count=Position.objects.filter(family)
             .values("participation__person")

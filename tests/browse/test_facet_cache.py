@@ -55,3 +55,11 @@ def test_facet_counts_are_cached_per_filter_state(client, db, facet_cache):
     assert city_choices(filtered) == [("", "Any city"), ("shanghai", "Shanghai (1)")]
     found = client.get(reverse("events:list"), {"city_q": "bei"})
     assert city_choices(found) == [("", "Any city"), ("beijing", "Beijing (1)")]
+
+
+def test_facet_counts_of_a_search_that_matched_nothing(client, db, facet_cache):
+    response = client.get(reverse("people:list"), {"affiliation": "Ecoonmy"})
+    assert response.status_code == 200
+    assert response.context["affiliation_results"].count() == 0
+    kinds = list(response.context["filter"].form.fields["kind"].widget.choices)
+    assert kinds == [("", "Any kind")]

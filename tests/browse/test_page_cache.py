@@ -151,3 +151,20 @@ def test_the_login_page_and_visitors_with_a_session_are_not_cached(client, page_
     make_event("Summit")
     client.cookies["sessionid"] = "not-a-session"
     assert "X-Page-Cache" not in client.get("/events/")
+
+
+def test_pages_are_served_while_the_cache_server_is_down(client, settings, caplog):
+    # Nothing listens on port 1: every cache call fails at once.
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+        }
+    }
+    settings.PAGE_CACHE = True
+    make_event("Green Finance Forum")
+    response, text = get(client, "/events/")
+    assert response.status_code == 200
+    assert "Green Finance Forum" in text
+    assert "X-Page-Cache" not in response
+    assert "page cache unavailable; serving /events/ uncached" in caplog.text

@@ -116,7 +116,7 @@ LIST_PAGES = [
     ("events:list", {}, 9),
     ("events:list", {"year": "2001", "topic": "topic-1", "role": "speaker", "sort": "name"}, 9),
     ("events:list", {"format": "csv"}, 2),
-    ("events:reports", {}, 2),
+    ("events:reports", {}, 3),
     ("events:reports", {"format": "json"}, 1),
     ("events:cities", {}, 5),  # 3, and the map (two)
     ("events:topics", {}, 2),
@@ -227,7 +227,7 @@ DETAIL_PAGES = [
     (
         "events:detail",
         "forum-0",
-        11,
+        12,
         lambda context: [p for _, _, group in context["participant_groups"] for p in group],
     ),
     (
@@ -236,13 +236,13 @@ DETAIL_PAGES = [
         11,  # and the people and organisations it supports
         lambda context: list(context["events"]),
     ),
-    ("events:city", "city-0", 7, lambda context: list(context["events"])),
+    ("events:city", "city-0", 8, lambda context: list(context["events"])),
     ("events:topic", "topic-0", 5, lambda context: list(context["events"])),
-    ("people:person", "person-0", 9, lambda context: list(context["appearances"])),
+    ("people:person", "person-0", 10, lambda context: list(context["appearances"])),
     (
         "people:organization",
         "org-0",
-        9,  # and the count of people, units included
+        10,  # and the count of people, units included
         lambda context: list(context["organised"]),
     ),
 ]

@@ -55,13 +55,26 @@ def test_browser_pages_show_content_on_desktop_and_phone(browser, live_server, s
     person = Person.objects.get(slug="liu-yanhua")
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page = browser.new_page(viewport=VIEWPORTS[device])
+    # Anything the Content-Security-Policy blocks is reported on the console.
+    blocked = []
+    page.on(
+        "console",
+        lambda message: (
+            blocked.append(message.text) if "Content Security" in message.text else None
+        ),
+    )
 
     def visit(path: str, name: str):
         response = page.goto(f"{live_server.url}{path}")
         assert response.status == 200, path
+        assert "default-src 'self'" in response.headers["content-security-policy"]
         page.screenshot(path=str(SCREENSHOTS / f"{name}-{device}.png"), full_page=True)
 
     visit("/", "home")
+    # The stylesheet loaded under the policy.
+    assert page.evaluate("getComputedStyle(document.querySelector('.skip-link')).position") == (
+        "absolute"
+    )
     assert page.get_by_role("heading", level=1).inner_text().startswith("Who is speaking")
     assert page.get_by_role(
         "link", name="Low Carbon Construction and Low Carbon Industry Summit"
@@ -95,6 +108,7 @@ def test_browser_pages_show_content_on_desktop_and_phone(browser, live_server, s
     assert page.locator("h1").inner_text() == "Page not found"
     page.screenshot(path=str(SCREENSHOTS / f"404-{device}.png"), full_page=True)
     page.close()
+    assert blocked == []
 
 
 @pytest.mark.parametrize("device", list(VIEWPORTS))
