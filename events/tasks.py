@@ -19,6 +19,7 @@ from procrastinate.contrib.django import app
 from events.ingest import ingest_report
 from events.loading import extract_report_bytes, flag_events_for_review, skip_before_extracting
 from events.models import ImportState, Report, ReportImport
+from events.signals import reports_loaded
 
 # A failed ingest (a database restarting, a lock timeout) runs twice more, 2 s then 4 s later;
 # then it stays failed, with its error, in the import status. Unreadable text never retries.
@@ -106,7 +107,11 @@ def run_import(import_id: int, *, final_attempt: bool = True) -> ReportImport:
                 change_message="Added from text in the admin.",
                 single_object=True,
             )
-    return finish(job, ImportState.LOADED, outcome=result.summary())
+    loaded = finish(job, ImportState.LOADED, outcome=result.summary())
+    # What a load_reports run announces at its end, a queued report announces on its own: the
+    # duplicate candidates (curation) are found again after every import that wrote something.
+    reports_loaded.send(sender=run_import, results=[result])
+    return loaded
 
 
 def finish(job: ReportImport, state: str, *, outcome: str = "", error: str = "") -> ReportImport:

@@ -194,3 +194,25 @@ def test_the_admin_queues_a_pasted_report_and_shows_its_state(client):
         assert f'<a href="{url}">' in page
     flagged = ReviewItem.objects.open().filter(content_type__model="event")
     assert list(flagged.values_list("object_id", flat=True)) == [event.pk]
+
+
+@pytest.mark.django_db
+def test_a_queued_report_refreshes_the_duplicate_candidates_like_a_command_run():
+    from curation.models import DuplicateCandidate
+
+    # Two spellings of one organisation, each named by its own queued report.
+    first = GOOD.replace("Zhejiang Development Research Center", "World Resources Institute")
+    second = (
+        GOOD.replace("Zhejiang Development Research Center", "World Resource Institute")
+        .replace("Chen Ming", "Li Hua")
+        .replace("March 3", "March 4")
+    )
+    run_import(queue_row("first.txt", first.encode()).pk)
+    run_import(queue_row("second.txt", second.encode()).pk)
+    pairs = {
+        (c.organization_a.name, c.organization_b.name)
+        for c in DuplicateCandidate.objects.filter(organization_a__isnull=False)
+    }
+    assert {frozenset(p) for p in pairs} >= {
+        frozenset({"World Resources Institute", "World Resource Institute"})
+    }
