@@ -24,6 +24,7 @@ from events.models import (
     Event,
     EventAlias,
     EventOrganizer,
+    EventRedirect,
     OrganizationMention,
     ParticipantMention,
     Participation,
@@ -384,6 +385,10 @@ def merge_events(survivor: Event, losers: Sequence[Event], *, user=None) -> list
                         event=survivor, key=key, defaults={"name": name}
                     )
             _move_review_items(loser, survivor)
+            loser.redirects.update(event=survivor)
+            EventRedirect.objects.update_or_create(
+                old_slug=loser.slug, defaults={"event": survivor}
+            )
             names.append(loser.name)
             loser.delete()
         _note_merge(survivor, names, user)

@@ -383,6 +383,19 @@ class EventAlias(NamedRecord):
         return self.name
 
 
+class EventRedirect(models.Model):
+    """An old URL of an event merged into another, so links keep working."""
+
+    old_slug = models.SlugField(max_length=120, unique=True)
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="redirects")
+
+    class Meta:
+        ordering = ["old_slug"]
+
+    def __str__(self):
+        return f"{self.old_slug} → {self.event}"
+
+
 class EventSource(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="event_sources")
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="event_sources")

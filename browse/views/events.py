@@ -20,7 +20,7 @@ from browse.summaries import (
     events_per_topic,
     events_per_year,
 )
-from browse.views.lists import ListPageMixin, paginate, with_evidence
+from browse.views.lists import ListPageMixin, SlugRedirectMixin, paginate, with_evidence
 from core.counting import SubqueryCount
 from events.models import (
     REPORT_TEXTS,
@@ -128,7 +128,7 @@ class EventListView(ListPageMixin, FilterView):
         return context
 
 
-class EventDetailView(DetailView):
+class EventDetailView(SlugRedirectMixin, DetailView):
     model = Event
     template_name = "events/event_detail.html"
 

@@ -10,11 +10,12 @@ from collections.abc import Iterable, Iterator
 
 from django.core.paginator import Page, Paginator
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import StreamingHttpResponse
+from django.http import Http404, HttpResponsePermanentRedirect, StreamingHttpResponse
 from django.shortcuts import redirect
 from django.utils.text import slugify
 
-from events.models import REPORT_TEXTS, evidence_sentence
+from events.models import REPORT_TEXTS, Event, EventRedirect, evidence_sentence
+from people.redirects import find_redirect
 
 DOWNLOAD_FORMATS = ("csv", "json")
 PAGE_SIZE = 25
@@ -203,3 +204,25 @@ def download_file_name(base: str, params) -> str:
             continue
         parts.append(slugify(f"{name} {value}"))
     return "-".join(part for part in parts if part)[:120].rstrip("-")
+
+
+def moved_record_url(model, slug: str) -> str | None:
+    """Where a merged record's old slug lives now, or None."""
+    if model is Event:
+        found = EventRedirect.objects.select_related("event").filter(old_slug=slug).first()
+        return found.event.get_absolute_url() if found else None
+    return find_redirect(model, slug)
+
+
+class SlugRedirectMixin:
+    """A record merged into another keeps its old URL: it redirects (301) to the survivor."""
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            # Only a slug that is not a record's costs the redirect lookup.
+            moved_to = moved_record_url(self.model, kwargs["slug"])
+            if moved_to is None:
+                raise
+            return HttpResponsePermanentRedirect(moved_to)

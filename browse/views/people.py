@@ -6,14 +6,13 @@ from functools import cached_property
 
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Max, Min, OuterRef, Q, Subquery
-from django.http import Http404, HttpResponsePermanentRedirect
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
 from browse.filters.people import OrganizationFilter, PersonFilter
 from browse.linked_data import organization_json_ld, person_json_ld
 from browse.search.affiliation import search_speakers_by_affiliation
-from browse.views.lists import PAGE_SIZE, ListPageMixin, paginate, with_evidence
+from browse.views.lists import PAGE_SIZE, ListPageMixin, SlugRedirectMixin, paginate, with_evidence
 from core.counting import SubqueryCount
 from events.models import (
     EventOrganizer,
@@ -22,23 +21,8 @@ from events.models import (
     chronological,
 )
 from people.models import Organization, Person
-from people.redirects import find_redirect
 
 AFFILIATION_PARAMS = ("affiliation", "title")
-
-
-class SlugRedirectMixin:
-    """A record merged into another keeps its old URL: it redirects (301) to the survivor."""
-
-    def get(self, request, *args, **kwargs):
-        try:
-            return super().get(request, *args, **kwargs)
-        except Http404:
-            # Only a slug that is not a record's costs the redirect lookup.
-            moved_to = find_redirect(self.model, kwargs["slug"])
-            if moved_to is None:
-                raise
-            return HttpResponsePermanentRedirect(moved_to)
 
 
 class PersonListView(ListPageMixin, FilterView):

@@ -462,3 +462,17 @@ def test_merge_then_reimport_keeps_the_survivors_name_parts():
     ingest(extracted(CHANGED))
     other.refresh_from_db()
     assert (other.family_name, other.given_name) == ("Doe", "J.")
+
+
+@pytest.mark.django_db
+def test_a_merged_events_old_url_redirects_to_the_survivor(client):
+    from curation.editing import merge_events
+    from tests.factories import make_event
+
+    survivor, loser = make_event("Green Finance Forum"), make_event("Green Finance Forum 2021")
+    old_url = loser.get_absolute_url()
+    merge_events(survivor, [loser])
+    response = client.get(old_url)
+    assert response.status_code == 301
+    assert response["Location"] == survivor.get_absolute_url()
+    assert client.get("/events/never-was/").status_code == 404
