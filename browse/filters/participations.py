@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import django_filters
 
-from events.models import Participation
+from events.models import Participation, Position
 
 
 class ParticipationFilter(django_filters.FilterSet):
@@ -24,7 +24,14 @@ class ParticipationFilter(django_filters.FilterSet):
     country = django_filters.CharFilter(
         field_name="positions__organization__country", distinct=True
     )
+    organiser = django_filters.CharFilter(field_name="event__organizers__slug", distinct=True)
+    # The speakers page's search by affiliation: "Tsinghua", "WB", a parent and its units.
+    affiliation = django_filters.CharFilter(method="filter_affiliation")
 
     class Meta:
         model = Participation
         fields = []
+
+    def filter_affiliation(self, queryset, name, value):
+        held = Position.objects.matching_affiliation(value[:200]).values("participation_id")
+        return queryset.filter(pk__in=held)

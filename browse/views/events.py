@@ -256,7 +256,7 @@ class CityListView(ListPageMixin, ListView):
         }
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(map=city_map(), **kwargs)
+        return super().get_context_data(map=city_map(), chart=events_per_city(), **kwargs)
 
 
 class CityDetailView(DetailView):
@@ -295,6 +295,9 @@ class TopicListView(ListPageMixin, ListView):
 
     def get_queryset(self):
         return Topic.objects.with_event_count().order_by("-event_count", "name", "pk")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(chart=events_per_topic(), **kwargs)
 
     def download_row(self, topic) -> dict:
         return {

@@ -158,3 +158,19 @@ def test_everything_dump_holds_every_record_kind(client, dialogue):
     [event] = [r for r in records if r["type"] == "event"]
     assert event["topics"] == ["coal"] and event["city"] == "taiyuan"
     assert sum(r["type"] == "participation" for r in records) == 2
+
+
+def test_list_pages_link_the_provenance_download_with_their_filters(client, dialogue):
+    html = client.get("/events/", {"city": "taiyuan"}).content.decode()
+    assert 'href="/downloads/participations.csv?city=taiyuan"' in html
+    rows = read_csv(client.get("/downloads/participations.csv", {"city": "taiyuan"}))
+    assert len(rows) == 2
+    speakers = client.get("/speakers/", {"affiliation": "WRI"}).content.decode()
+    assert 'href="/downloads/participations.csv?affiliation=WRI"' in speakers
+    rows = read_csv(client.get("/downloads/participations.csv", {"affiliation": "WRI"}))
+    assert [row["person"] for row in rows] == ["Wang Can"]
+
+
+def test_the_topics_and_cities_lists_chart_what_they_list(client, dialogue):
+    assert "Events per topic" in client.get("/topics/").content.decode()
+    assert "Events per city" in client.get("/cities/").content.decode()

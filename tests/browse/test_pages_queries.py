@@ -118,8 +118,8 @@ LIST_PAGES = [
     ("events:list", {"format": "csv"}, 2),
     ("events:reports", {}, 3),
     ("events:reports", {"format": "json"}, 1),
-    ("events:cities", {}, 5),  # 3, and the map (two)
-    ("events:topics", {}, 2),
+    ("events:cities", {}, 6),  # 3, the map (two) and the chart of events per city
+    ("events:topics", {}, 3),  # 2, and the chart of events per topic
     ("people:list", {}, 8),
     ("people:list", {"q": "person 1", "organisation": "org-1", "kind": "other"}, 8),
     ("people:list", {"format": "json"}, 1),
