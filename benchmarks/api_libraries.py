@@ -33,6 +33,9 @@ def setup(database_url: str | None) -> None:
 
     settings.ALLOWED_HOSTS = ["*"]
     settings.SECURE_SSL_REDIRECT = False
+    # The libraries are measured, not the page cache that serves repeats of both.
+    settings.PAGE_CACHE = False
+    settings.FACET_COUNT_CACHE = False
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
