@@ -1,4 +1,5 @@
-"""The counts behind the charts and the map: one grouped query each, bounded, on indexes.
+"""The counts behind the charts and the map: one grouped query each, bounded, on indexes,
+counted once between two data changes (`counted_once`).
 
 Charts on a filtered list reuse the counts its filter choices already computed (see
 `FacetedFilterSet.counted`), so a chart there costs no query of its own.
@@ -13,6 +14,7 @@ from django.urls import reverse
 
 from browse.charts import column_chart, row_chart
 from browse.maps import VIEWS, place_cities
+from core.data_version import counted_once
 from events.models import City, Event, EventTopic
 
 MAP_CITIES = 400  # the busiest cities get a dot; the rest are in the list below the map
@@ -24,6 +26,23 @@ def _list_url(**params) -> str:
 
 
 def events_per_year():
+    return counted_once("events-per-year", _events_per_year)
+
+
+def events_per_topic():
+    return counted_once("events-per-topic", _events_per_topic)
+
+
+def events_per_city():
+    return counted_once("events-per-city", _events_per_city)
+
+
+def city_map(view_name: str = "east-asia"):
+    """(view, dots) for the map: cities with coordinates and events, busiest first."""
+    return counted_once(f"city-map:{view_name}", lambda: _city_map(view_name))
+
+
+def _events_per_year():
     rows = (
         Event.objects.filter(start_year__isnull=False)
         .order_by()
@@ -37,7 +56,7 @@ def events_per_year():
     )
 
 
-def events_per_topic():
+def _events_per_topic():
     rows = (
         EventTopic.objects.order_by()
         .values("topic__slug", "topic__name")
@@ -51,7 +70,7 @@ def events_per_topic():
     )
 
 
-def events_per_city():
+def _events_per_city():
     rows = (
         Event.objects.filter(city__isnull=False)
         .order_by()
@@ -92,8 +111,7 @@ def charts_from_facets(filterset, link) -> list:
     return charts
 
 
-def city_map(view_name: str = "east-asia"):
-    """(view, dots) for the map: cities with coordinates and events, busiest first."""
+def _city_map(view_name: str):
     view = VIEWS[view_name]
     held = (
         Event.objects.filter(city__isnull=False)

@@ -75,3 +75,24 @@ def track_changes(app_config) -> None:
                 sender=field.remote_field.through,
                 dispatch_uid=f"{uid}:{field.name}",
             )
+
+
+def counted_once(name: str, compute):
+    """`compute()` once between two data changes: counts that group a whole table.
+
+    Kept in the page cache's store under the data version, so a change makes the old value
+    unreachable and the next request counts again; FACET_COUNT_CACHE=0 counts every time.
+    """
+    from django.conf import settings
+    from django.core.cache import caches
+
+    if not settings.FACET_COUNT_CACHE:
+        return compute()
+    version, changed_at = current_data_version()
+    key = f"counted:{version}:{changed_at.timestamp()}:{name}"
+    store = caches[settings.PAGE_CACHE_ALIAS]
+    value = store.get(key)
+    if value is None:
+        value = compute()
+        store.set(key, value, settings.PAGE_CACHE_SECONDS)
+    return value

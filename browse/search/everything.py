@@ -29,9 +29,10 @@ from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import Case, F, Func, IntegerField, Q, QuerySet, TextField, Value, When
 
-from browse.search.affiliation import search_speakers_by_affiliation
+from browse.search.affiliation import AffiliationResults
 from core.folding import fold, fold_with_offsets
-from events.models import City, Event, EventOrganizer, Report, Topic
+from events.models import City, Event, EventOrganizer, Position, Report, Topic
+from people.matching import Tier, match_organizations
 from people.models import Organization, Person, PersonAlias
 
 MAX_QUERY_LENGTH = 200
@@ -143,8 +144,26 @@ def search_everything(q: str, *, kind: str | None = None, page=None) -> SearchRe
 AFFILIATED = "affiliated"
 
 
+# The global search names an organisation, or it does not: people are looked for at exact,
+# alias and parent matches always, at partial ones only when few organisations match ("Tsinghua"
+# yes, "carbon" no), and never by similar spelling. The speakers page searches them all.
+FEW_PARTIAL_MATCHES = 50
+
+
 def _affiliated_group(query: str, words, page) -> KindResults:
-    matches = search_speakers_by_affiliation(query)
+    hits = match_organizations(query)
+    partial = [pk for pk, hit in hits.items() if hit.tier == Tier.PARTIAL]
+    kept = {
+        pk: hit
+        for pk, hit in hits.items()
+        if hit.tier < Tier.PARTIAL
+        or (hit.tier == Tier.PARTIAL and len(partial) <= FEW_PARTIAL_MATCHES)
+    }
+    if kept:
+        tiers = tuple(sorted({hit.tier for hit in kept.values()}))
+        matches = AffiliationResults(Position.objects.at_organizations(kept), tiers)
+    else:
+        matches = AffiliationResults()
     count = matches.count()
     shown = None
     if page is not None:

@@ -14,6 +14,7 @@ from browse.linked_data import organization_json_ld, person_json_ld
 from browse.search.affiliation import search_speakers_by_affiliation
 from browse.views.lists import PAGE_SIZE, ListPageMixin, SlugRedirectMixin, paginate, with_evidence
 from core.counting import SubqueryCount
+from core.data_version import counted_once
 from events.models import (
     EventOrganizer,
     Participation,
@@ -264,6 +265,9 @@ class OrganizationListView(ListPageMixin, FilterView):
         }
 
 
+MAX_UNITS = 500  # units and their units an organisation's page gathers people from
+
+
 class OrganizationDetailView(SlugRedirectMixin, DetailView):
     model = Organization
     template_name = "people/organization_detail.html"
@@ -276,11 +280,12 @@ class OrganizationDetailView(SlugRedirectMixin, DetailView):
         request = self.request
         # A university's page lists its institutes' staff too (two levels of units), each
         # marked with the unit; the same reach as the affiliation search's "via parent".
-        family = Q(
-            organization__in=Organization.objects.filter(
-                Q(pk=organization.pk) | Q(parent=organization) | Q(parent__parent=organization)
-            ).values("pk")
-        )
+        # Ids first: an IN over a subquery with an OR misleads the planner into sorting every
+        # position of a busy organisation.
+        units = Organization.objects.filter(
+            Q(parent=organization) | Q(parent__parent=organization)
+        ).values_list("pk", flat=True)[:MAX_UNITS]
+        family = Q(organization__in=[organization.pk, *units])
         positions = (
             Position.objects.filter(family)
             .select_related("participation__person", "participation__event", "organization")
@@ -303,9 +308,14 @@ class OrganizationDetailView(SlugRedirectMixin, DetailView):
                 request, organised, "events_page", lambda rows: with_evidence(rows, "event__city")
             ),
             json_ld=organization_json_ld(organization, request),
-            people_count=Position.objects.filter(family)
-            .values("participation__person")
-            .distinct()
-            .count(),
+            people_count=counted_once(
+                f"organization-people:{organization.pk}",
+                lambda: (
+                    Position.objects.filter(family)
+                    .values("participation__person")
+                    .distinct()
+                    .count()
+                ),
+            ),
             **kwargs,
         )

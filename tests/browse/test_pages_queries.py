@@ -242,7 +242,7 @@ DETAIL_PAGES = [
     (
         "people:organization",
         "org-0",
-        10,  # and the count of people, units included
+        11,  # and its units' ids and the count of people, units included
         lambda context: list(context["organised"]),
     ),
 ]
