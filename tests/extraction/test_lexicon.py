@@ -51,3 +51,12 @@ def test_gazetteer_answers_every_place_question():
         True,
     ]
     assert GAZETTEER.is_place("Energy Foundation") is False
+
+
+def test_special_administrative_regions_are_cities_at_the_chinese_size():
+    assert [GAZETTEER.city(name).name for name in ("Macau", "Macao", "Hong Kong")] == [
+        "Macau",
+        "Macau",
+        "Hong Kong",
+    ]
+    assert GAZETTEER.city("Bath") is None
