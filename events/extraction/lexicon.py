@@ -243,7 +243,11 @@ class Gazetteer:
         data = _data("provinces.json")
         municipalities = {"beijing", "shanghai", "tianjin", "chongqing"}
         provinces = {_normalise(name) for name in (*data["CN"].values(), *data["other_names"])}
-        nations = {_normalise(name) for name in countries.values()} - {"singapore", "hong kong", "macao"}
+        nations = {_normalise(name) for name in countries.values()} - {
+            "singapore",
+            "hong kong",
+            "macao",
+        }
         ambiguous = frozenset(_LEXICON["ambiguous_city_names"])
         return frozenset((provinces - municipalities) | nations | ambiguous)
 
