@@ -140,7 +140,7 @@ SETS = [
             "affiliation_acc": 0.754,
             "orgs_f1": 0.748,
             "date_acc": 0.84,
-            "city_acc": 0.52,
+            "city_acc": 0.84,
         },
     ),
 ]
