@@ -17,6 +17,7 @@ HONORIFIC_RE = re.compile(
       (?:
         (?:Assoc(?:iate)?\.?\s+)?(?:Prof\.?|Professor)  # "Assoc. Prof. Wang Can"
         | (?:Mr|Mrs|Ms|Miss|Dr|Sir|Madam|Dame)\.?     # "Mr." and "Dr" are both written
+        | Ir(?=\s+[A-Z])                               # Hong Kong engineers: "Ir Elvis Au"
         | Academician                                  # spelled-out honorifics
         | (?:(?:His|Her)\s+)?Excellency | H\.\s?E\.   # "Excellency Ren Yaping", "H.E. Ahmed"
         | Lord | Baroness | (?:The\s+)?Hon(?:ou?rable|\.)  # "Lord Nicholas Stern", "Hon. Jo Lee"

@@ -136,9 +136,9 @@ SETS = [
         "gold_round6d",
         25,
         {
-            "people_f1": 0.78,
-            "affiliation_acc": 0.754,
-            "orgs_f1": 0.748,
+            "people_f1": 0.857,
+            "affiliation_acc": 0.78,
+            "orgs_f1": 0.756,
             "date_acc": 0.84,
             "city_acc": 0.84,
         },

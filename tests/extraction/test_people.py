@@ -537,3 +537,34 @@ def test_groups_events_and_headline_subjects_are_no_people():
         "Energy Foundation, said so."
     )
     assert list(people) == ["Liu Qiang"]
+
+
+def test_greeting_items_name_each_guest_with_titles_in_brackets():
+    people, _ = _people(
+        "Margaret (Executive Director, Hong Kong Trade Development Council, Ms Margaret Fong), "
+        "Director-General Gao (Director-General of the Department of Energy Conservation of "
+        "the Ministry of Industry and Information Technology, Mr Gao Yunhu), Ir Lo (Chairman, "
+        "Hong Kong Green Strategy Alliance, Ir Lo Wai Kee), ladies and gentlemen,"
+    )
+    assert {name: (p.role, p.name.forms, _positions(p)) for name, p in people.items()} == {
+        "Margaret Fong": (
+            Role.ATTENDEE,
+            ("Margaret",),
+            [("Executive Director", "Hong Kong Trade Development Council")],
+        ),
+        "Gao Yunhu": (
+            Role.ATTENDEE,
+            ("Gao",),
+            [
+                (
+                    "Director-General of Department of Energy Conservation",
+                    "Ministry of Industry and Information Technology",
+                )
+            ],
+        ),
+        "Lo Wai Kee": (
+            Role.ATTENDEE,
+            ("Lo", "Ir Lo"),
+            [("Chairman", "Hong Kong Green Strategy Alliance")],
+        ),
+    }

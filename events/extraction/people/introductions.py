@@ -96,6 +96,8 @@ def read_sentence(
     if " | " in sentence:
         read_table_row(text, span, index, people)
         return
+    if read_greeting_items(sentence, span, index, people):
+        return
     segments = split_segments(bracket_after_comma(sentence))
     pending: list[tuple[PersonDraft, list[Segment]]] = []
     relative = ""
@@ -164,6 +166,47 @@ def read_sentence(
             pending, relative = [], ""
     if pending:
         close_groups(pending, relative, span, index)
+
+
+_GREETING_ITEM = re.compile(
+    r"""
+    (?P<short>(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*)\s*     # "Margaret", "Director-General Gao"
+    \((?P<inside>[^()]*(?:\([^()]*\)[^()]*)*?)                  # "Executive Director, HKTDC"
+    ,\s+(?P<name>(?:Mr|Ms|Mrs|Miss|Dr|Prof|Professor|Ir|Sir|Dame)\.?\s+
+      [A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*\)          # ", Ms Margaret Fong)"
+    """,
+    re.VERBOSE,
+)
+
+
+def read_greeting_items(
+    sentence: str, span: Span, index: OrganizationIndex, people: list[PersonDraft]
+) -> bool:
+    """The salutation of a speech, each guest addressed by a short form, then in brackets
+    their titles and their full name; they attend. True when the sentence is one.
+
+    Example: "Margaret (Executive Director, Hong Kong Trade Development Council, Ms Margaret
+    Fong), Director-General Gao (Director-General of X, Mr Gao Yunhu), ladies and gentlemen,"
+    -> Margaret Fong (form "Margaret") and Gao Yunhu (form "Gao"), with their positions.
+    """
+    items = list(_GREETING_ITEM.finditer(sentence))
+    if not items:
+        return False
+    for item in items:
+        name = strip_honorific(item.group("name"))
+        person = start_person(name, span, people)
+        short = item.group("short").split()[-1]
+        if short != name:
+            add_form(person, short)
+        segments = split_segments(item.group("inside"))
+        for position in read_positions(segments, span, index):
+            if not any(
+                p.organization == position.organization and p.title == position.title
+                for p in person.positions
+            ):
+                person.positions.append(position)
+        person.role = _stronger(person.role, Role.ATTENDEE)
+    return True
 
 
 # Verbs that end a title written without a comma before them: "... Commission delivered".
