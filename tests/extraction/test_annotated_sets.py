@@ -137,8 +137,8 @@ SETS = [
         25,
         {
             "people_f1": 0.857,
-            "affiliation_acc": 0.78,
-            "orgs_f1": 0.756,
+            "affiliation_acc": 0.829,
+            "orgs_f1": 0.76,
             "date_acc": 0.84,
             "city_acc": 0.84,
         },

@@ -1,13 +1,15 @@
 import pytest
 
 from events.extraction import extract_report
-from events.extraction.organizations import find_organizations
+from events.extraction.organizations import OrganizationIndex, find_organizations
 from events.extraction.people import find_participants
 from events.extraction.people.introductions import (
     after_list_opener,
     body_after_titled_name,
     bracket_after_comma,
     is_state_title,
+    owner_title,
+    read_greeting_items,
     split_trailing_predicate,
 )
 from events.extraction.people.mentions import tidy_talk_title
@@ -18,7 +20,7 @@ from events.extraction.people.positions import (
     names_a_body,
     region_governed,
 )
-from events.extraction.records import Role, Warning
+from events.extraction.records import Role, Span, Warning
 from events.extraction.text import split_sentences
 
 
@@ -568,3 +570,25 @@ def test_greeting_items_name_each_guest_with_titles_in_brackets():
             [("Chairman", "Hong Kong Green Strategy Alliance")],
         ),
     }
+
+
+def test_owner_title_moves_a_possessive_owner_but_not_one_inside_a_body():
+    index = OrganizationIndex()
+    assert [
+        owner_title(title, index)
+        for title in (
+            "Sinopec's chief economist",
+            "Vice-Governor of the People’s Government of Guangdong Province",
+        )
+    ] == [
+        "chief economist of Sinopec",
+        "Vice-Governor of the People’s Government of Guangdong Province",
+    ]
+
+
+def test_read_greeting_items_is_false_for_a_sentence_with_no_salutation():
+    people = []
+    assert not read_greeting_items(
+        "The forum (held online, Mr Li said) closed.", Span(0, 10), OrganizationIndex(), people
+    )
+    assert people == []

@@ -531,9 +531,10 @@ def _looks_chinese_name(words: list[str]) -> bool:
 def owner_title(title: str, index: OrganizationIndex) -> str:
     """Put the organisation after the title: "Sinopec's chief economist" -> "chief economist of
     Sinopec"; "UNDP Administrator" -> "Administrator of UNDP"; "Tianjin's vice-mayor" -> "vice-mayor
-    of Tianjin". Titles already shaped "X of Y" are kept."""
+    of Tianjin". Titles already shaped "X of Y" are kept, a possessive inside their body too:
+    "Vice-Governor of the People's Government of Guangdong Province"."""
     possessive = re.match(r"(?P<owner>.+?)['’]s\s+(?P<title>.+)$", title)
-    if possessive:
+    if possessive and not re.search(r"\s(?:of|for|to|at|in)\s", possessive.group("owner")):
         return f"{possessive.group('title')} of {possessive.group('owner')}"
     words = title.split()
     first_title = next((i for i, w in enumerate(words) if is_title_word(w)), 0)
