@@ -63,8 +63,8 @@ SETS = [
         12,
         {
             "people_f1": 0.993,
-            "affiliation_acc": 0.865,
-            "orgs_f1": 0.898,
+            "affiliation_acc": 0.878,
+            "orgs_f1": 0.905,
             "orgs_p": 0.843,
             "date_acc": 1.0,
             "city_acc": 1.0,
@@ -93,7 +93,7 @@ SETS = [
         10,
         {
             "people_f1": 0.992,
-            "affiliation_acc": 0.86,
+            "affiliation_acc": 0.877,
             "orgs_f1": 0.907,
             "orgs_p": 0.85,
             "date_acc": 1.0,
@@ -109,8 +109,8 @@ SETS = [
         21,
         {
             "people_f1": 0.958,
-            "affiliation_acc": 0.861,
-            "orgs_f1": 0.802,
+            "affiliation_acc": 0.889,
+            "orgs_f1": 0.815,
             "date_acc": 0.905,
             "city_acc": 0.905,
         },
@@ -124,7 +124,7 @@ SETS = [
         {
             "people_f1": 0.987,
             "affiliation_acc": 0.903,
-            "orgs_f1": 0.802,
+            "orgs_f1": 0.808,
             "date_acc": 0.85,
             "city_acc": 0.85,
         },
@@ -136,9 +136,9 @@ SETS = [
         "gold_round6d",
         25,
         {
-            "people_f1": 0.857,
-            "affiliation_acc": 0.829,
-            "orgs_f1": 0.76,
+            "people_f1": 0.881,
+            "affiliation_acc": 0.86,
+            "orgs_f1": 0.773,
             "date_acc": 0.84,
             "city_acc": 0.84,
         },

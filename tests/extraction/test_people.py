@@ -19,6 +19,7 @@ from events.extraction.people.positions import (
     is_named_body,
     names_a_body,
     region_governed,
+    split_title_at_capitalised_body,
 )
 from events.extraction.records import Role, Span, Warning
 from events.extraction.text import split_sentences
@@ -592,3 +593,40 @@ def test_read_greeting_items_is_false_for_a_sentence_with_no_salutation():
         "The forum (held online, Mr Li said) closed.", Span(0, 10), OrganizationIndex(), people
     )
     assert people == []
+
+
+def test_split_title_at_capitalised_body_reads_bodies_no_head_noun_marks():
+    assert [
+        split_title_at_capitalised_body(title)
+        for title in (
+            "Chairperson of Friends of the Earth (HK)",
+            "Deputy Consul General of the Chinese Consulate General in Chicago",
+            "Director of the Building and Construction Authority (BCA) of Singapore",
+            "Professor of Economics",
+            "Chief Executive of the Macao SAR",
+            "delegate of China for UN Climate Talks",
+            "Chairman of Friday Culture Ltd Prof. Herman Hu",
+        )
+    ] == [
+        ("Chairperson", "Friends of the Earth (HK)"),
+        ("Deputy Consul General", "Chinese Consulate General in Chicago"),
+        ("Director", "Building and Construction Authority"),
+        None,
+        None,
+        None,
+        None,
+    ]
+
+
+def test_people_introduced_after_passive_verbs_and_include():
+    people, _ = _people(
+        "The opening ceremony was officiated by Ho Iat Seng, Chief Executive of the Macao SAR. "
+        "Moderated by Dr. Henry Ho, Founder of One Country Two Systems Youth Forum, the panel "
+        "went on. The symposium was opened by An Fengquan, Deputy Director of the National "
+        "Energy Administration. The guests include Chief Executive Ho Iat Seng."
+    )
+    assert {name: (p.role, _positions(p)[:1]) for name, p in people.items()} == {
+        "Ho Iat Seng": (Role.ATTENDEE, [("Chief Executive of the Macao SAR", None)]),
+        "Henry Ho": (Role.MODERATOR, [("Founder", "One Country Two Systems Youth Forum")]),
+        "An Fengquan": (Role.SPEAKER, [("Deputy Director", "National Energy Administration")]),
+    }

@@ -550,12 +550,15 @@ def owner_title(title: str, index: OrganizationIndex) -> str:
 
 
 def role_from_cue(before: str) -> Role | None:
-    """The role the words before a name give: "The panel, moderated by" -> moderator."""
+    """The role the words before a name give: "The panel, moderated by" -> moderator; "the
+    ceremony was officiated by" -> attendee (officiating guests are named, not heard)."""
     lowered = before.lower()
     if re.search(r"\b(?:moderated|hosted|chaired|presided\s+over)\s+by\s*$", lowered):
         return Role.MODERATOR
     if re.search(r"\b(?:moderators?|chair|hosts?)\s*:\s*$", lowered):
         return Role.MODERATOR
+    if re.search(r"\bofficiated\s+by\s*$", lowered):
+        return Role.ATTENDEE
     if re.search(r"\bpanel", lowered):
         return Role.PANELIST
     if re.search(r"\bkeynote", lowered):

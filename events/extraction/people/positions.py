@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from events.extraction.lexicon import (
     GAZETTEER,
+    HONORIFICS,
     NOT_PERSON_HEADS,
     REGIONS,
     strip_article,
@@ -172,7 +173,62 @@ def _title_with_inner_organization(
     if re.match(r"^(?:UN|U\.N\.)\s+[A-Z]", title):
         name = index.resolve("United Nations") or "United Nations"
         return _tidy_title(title), index.register(name, span, kind=OrgKind.INTERGOVERNMENTAL)
+    named = split_title_at_capitalised_body(title)
+    if named:
+        return _tidy_title(named[0]), index.register(named[1], span)
     return _tidy_title(title), None
+
+
+_BODY_JOINERS = frozenset({"and", "of", "for", "the", "in", "&"})
+
+
+def _without_country_and_inner_acronym(body: str) -> str:
+    """ "Building and Construction Authority (BCA) of Singapore" -> "Building and Construction
+    Authority": the country says where the body is, the acronym spelling its initials was read
+    with the organisations; "Friends of the Earth (HK)" keeps its bracket."""
+    trailing = re.search(r"\s+of\s+(?:the\s+)?(?P<place>[A-Z][\w.' ]+)$", body)
+    if trailing and GAZETTEER.country_of(trailing.group("place")):
+        body = body[: trailing.start()]
+    acronym = re.search(r"\s+\((?P<letters>[A-Z]{2,})\)", body)
+    initials = (
+        "".join(w[0] for w in body[: acronym.start()].split() if w[0].isupper()) if acronym else ""
+    )
+    if acronym and initials == acronym.group("letters"):
+        body = body[: acronym.start()] + body[acronym.end() :]
+    return body
+
+
+def split_title_at_capitalised_body(title: str) -> tuple[str, str] | None:
+    """A title, "of" or "at", then a body no head noun marks, known by its capitals alone.
+
+    Example: "Chairperson of Friends of the Earth (HK)" -> ("Chairperson", "Friends of the
+    Earth (HK)"); "Deputy Consul General of the Chinese Consulate General in Chicago" -> (...,
+    "Chinese Consulate General in Chicago"); "Professor of Economics", "Chief Executive of
+    the Macao SAR" (a place) and "delegate of China for UN Climate Talks" -> None.
+    """
+    for joint in re.finditer(r"\s+(?:of|at)\s+(?:the\s+)?", title):
+        left, body = title[: joint.start()], title[joint.end() :].strip(" .,")
+        if not title_phrase_leads(left):
+            continue
+        words = body.split()
+        capitalised = [w for w in words if w[:1].isupper() or re.fullmatch(r"\([A-Z]{2,}\)", w)]
+        if (
+            len(capitalised) + sum(w in _BODY_JOINERS for w in words) != len(words)
+            or words[-1] in _BODY_JOINERS
+            or len(capitalised) < 2
+            or GAZETTEER.is_place(body)
+            # "delegate of China for UN Climate Talks": a country and what it sends people to
+            or (GAZETTEER.is_place(words[0]) and words[1] in _BODY_JOINERS)
+            # "Chairman of Friday Culture Ltd Prof. Herman Hu": the next person's name
+            or any(w.rstrip(".").lower() in HONORIFICS for w in words)
+        ):
+            return None
+        lowered = {w.lower() for w in words}
+        acronym = any(re.fullmatch(r"\(?[A-Z]{2,}\)?", w) for w in words)
+        if acronym or len(capitalised) >= 3 or lowered & (ORG_HEADS | NOT_PERSON_HEADS):
+            return left, _without_country_and_inner_acronym(body)
+        return None
+    return None
 
 
 def split_title_at_comma(text: str, index: OrganizationIndex) -> tuple[str, str | None]:

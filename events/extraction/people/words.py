@@ -432,13 +432,15 @@ def is_brand_word(word: str) -> bool:
 
 CUE_RE = re.compile(
     r"""
-    \b(?:(?:moderated|hosted|chaired|presided\s+over)\s+by       # "moderated by Tang Rui"
+    \b(?:(?:[Mm]oderated|hosted|[Cc]haired|presided\s+over)\s+by  # "moderated by Tang Rui"
+        |(?:officiated|opened|addressed)\s+by                   # "was officiated by Ho Iat Seng"
         |(?:given|delivered|made|signed|witnessed|presented)\s+by  # "remarks were given by"
         |(?:remarks|speech(?:es)?|address|presentations?|talks?)\s+by  # "opening remarks by"
         |(?:present|speaking|attending|participating)\s+were     # "Also present were"
         |(?:[Pp]anell?ists?|[Ss]peakers?|[Pp]articipants|[Gg]uests)  # "Panelists in the
             \s+(?:in|at|of|for|on|from)\s+[^,;:]{1,50}?(?=\s+(?:were|included))  # afternoon were"
         |panell?ists?|speakers?|included|including|featured|featuring  # "panelists Sun Qiang"
+        |include|includes                                        # "the guests include"
         |keynote\s+speakers?
         |said|says|noted|added|[Aa]ccording\s+to)                # '"...," said Ma Jun'
     \s+(?:were\s+|was\s+|included\s+|including\s+)?
