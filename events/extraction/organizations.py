@@ -829,6 +829,8 @@ def find_named_organizations(sentence: str) -> list[tuple[str, str | None, str |
         found.extend((part, None, None) for part in parts[:-1] if has_organization_head(part))
         name = parts[-1]
         name, _, country = split_place_suffix(name)
+        if country and is_posting(sentence[: match.start()]):
+            country = None
         if acronym and not has_organization_head(name) and not _initials_are(acronym, name):
             continue  # "Xiaoqiang Zhang (NEA)": a person, then their body's acronym
         if acronym and not any(w.lower() in NOT_ORG_WORDS for w in name.split()):
@@ -836,6 +838,22 @@ def find_named_organizations(sentence: str) -> list[tuple[str, str | None, str |
         elif has_organization_head(name) or find_known_organization(name):
             found.append((name, None, country))
     return found
+
+
+_TITLE_BEFORE_RE = re.compile(
+    r"(?P<title>[\w-]+)\s+(?:of|at|for|with)\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
+def is_posting(before: str) -> bool:
+    """True when the words before an organisation's name are a person's title, so a place
+    after the name ("director of the World Bank in China and Mongolia") is where the post
+    is, not where the organisation is.
+
+    Example: "Martin Raiser, director of the " -> True; "The forum was hosted by the " -> False.
+    """
+    match = _TITLE_BEFORE_RE.search(before[-60:])
+    return bool(match) and match.group("title").lower() in TITLES
 
 
 LEGAL_FORM_ONLY_RE = re.compile(r"(?:[\s,.]|Co|Ltd|Inc|LLC|GmbH|Limited|Corp)+")

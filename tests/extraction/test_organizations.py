@@ -7,6 +7,7 @@ from events.extraction.organizations import (
     find_organizations,
     infer_kind,
     is_chinese_personal_name,
+    is_posting,
     split_coordinated,
     tidy_organization_name,
 )
@@ -283,4 +284,18 @@ def test_tidy_organization_name():
         "Ministry of Environmental Protection",
         "University of North Carolina at Chapel Hill",
         "Institut für Klima",
+    ]
+
+
+def test_a_place_after_a_title_and_its_body_is_the_posting_not_the_body_country():
+    assert is_posting("Martin Raiser, director of the ")
+    assert not is_posting("The forum was hosted by the ")
+    text = (
+        "Martin Raiser, director of the World Bank in China and Mongolia, said it. The "
+        "Energy Research Institute in Beijing, China hosted the forum."
+    )
+    index = find_organizations(text, split_sentences(text))
+    assert [(m.name, m.country) for m in index.mentions()] == [
+        ("World Bank", None),
+        ("Energy Research Institute", "China"),
     ]

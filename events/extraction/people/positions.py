@@ -127,7 +127,7 @@ def parse_position(
             )
         return _title_with_inner_organization(title, span, index)
     organization_text, qualifier, country = split_place_suffix(organization_text)
-    unit_title, organization = resolve_organization(organization_text, span, index, country)
+    unit_title, organization = resolve_organization(organization_text, span, index, None)
     if unit_title:
         title = f"{title} of {unit_title}"
     if (
@@ -135,7 +135,10 @@ def parse_position(
         and qualifier.startswith("in ")
         and _qualifies_title(qualifier, organization, index)
     ):
+        # "director of the World Bank in China and Mongolia": the country is the posting's.
         title = f"{title} {qualifier}"
+    elif country and organization:
+        index.register(organization, span, country=country)
     return _tidy_title(title), organization
 
 
