@@ -136,9 +136,9 @@ SETS = [
         "gold_round6d",
         25,
         {
-            "people_f1": 0.881,
-            "affiliation_acc": 0.86,
-            "orgs_f1": 0.773,
+            "people_f1": 0.905,
+            "affiliation_acc": 0.862,
+            "orgs_f1": 0.774,
             "date_acc": 0.84,
             "city_acc": 0.84,
         },

@@ -7,6 +7,7 @@ from events.extraction.people.introductions import (
     after_list_opener,
     body_after_titled_name,
     bracket_after_comma,
+    is_capitalised_family_name,
     is_state_title,
     owner_title,
     read_greeting_items,
@@ -15,6 +16,7 @@ from events.extraction.people.introductions import (
 from events.extraction.people.mentions import tidy_talk_title
 from events.extraction.people.positions import (
     infer_ministry,
+    is_bare_head,
     is_local_committee,
     is_named_body,
     names_a_body,
@@ -137,6 +139,7 @@ def test_infer_ministry_from_minister_title():
         "former Vice Minister of Housing and Urban-Rural Development",
         "Ministry of Housing and Urban-Rural Development",
     )
+    assert infer_ministry("former Foreign Minister of Japan") is None
 
 
 def test_tidy_talk_title_straightens_misplaced_quotes():
@@ -630,3 +633,40 @@ def test_people_introduced_after_passive_verbs_and_include():
         "Henry Ho": (Role.MODERATOR, [("Founder", "One Country Two Systems Youth Forum")]),
         "An Fengquan": (Role.SPEAKER, [("Deputy Director", "National Energy Administration")]),
     }
+
+
+def test_is_capitalised_family_name_after_a_given_name_only():
+    index = OrganizationIndex()
+    assert [
+        is_capitalised_family_name(word, taken, index)
+        for word, taken in (
+            ("HEDEGAARD", ["Connie"]),
+            ("KONO", ["Taro"]),
+            ("UNDP", ["Connie"]),
+            ("AESC", ["Envision"]),
+            ("PDR", ["Lao"]),
+            ("WATSON", []),
+        )
+    ] == [True, True, False, False, False, False]
+
+
+def test_western_names_with_the_family_name_in_capitals():
+    people, _ = _people(
+        "The guests included Connie HEDEGAARD, European Commissioner for Climate Action, and "
+        "Yoriko KAWAGUCHI, former Foreign Minister of Japan."
+    )
+    assert {name: (p.name.forms, _positions(p)) for name, p in people.items()} == {
+        "Connie Hedegaard": (
+            ("Connie HEDEGAARD",),
+            [("European Commissioner for Climate Action", None)],
+        ),
+        "Yoriko Kawaguchi": (("Yoriko KAWAGUCHI",), [("former Foreign Minister of Japan", None)]),
+    }
+
+
+def test_a_head_noun_alone_is_no_organisation():
+    assert [is_bare_head(t) for t in ("Parliament", "the Ministry", "European Parliament")] == [
+        True,
+        True,
+        False,
+    ]

@@ -651,6 +651,7 @@ def split_leading_name(segment: str, index: OrganizationIndex) -> tuple[str | No
         following = words[i + 1].group(0) if i + 1 < len(words) else ""
         if not (
             is_name_token(bare, index)
+            or is_capitalised_family_name(bare, taken, index)
             or _is_surname_word(bare, taken, following)
             or _is_name_particle(bare, taken, following, index)
         ):
@@ -665,6 +666,26 @@ def split_leading_name(segment: str, index: OrganizationIndex) -> tuple[str | No
     if not taken:
         return None, segment
     return text[:end].strip(), text[end:].strip()
+
+
+def is_capitalised_family_name(word: str, taken: list[str], index: OrganizationIndex) -> bool:
+    """A family name in capitals after a given name, as conference lists write them.
+
+    Example: "HEDEGAARD" or "KONO" after ["Connie"] -> True; "UNDP" (a known body), "AESC"
+    (an acronym's letters) after ["Envision"], "PDR" after ["Lao"] (a place), "WATSON" with
+    no given name before it -> False.
+    """
+    return (
+        len(taken) == 1
+        and taken[0][:1].isupper()
+        and taken[0][1:].islower()
+        and (len(word) >= 5 or bool(re.fullmatch(r"[^AEIOU][AEIOU][^AEIOU][AEIOU]", word)))
+        and word.isupper()
+        and not GAZETTEER.is_place(taken[0])
+        and word.replace("-", "").replace("'", "").isalpha()
+        and not find_known_organization(word)
+        and not index.resolve(word)
+    )
 
 
 def _is_surname_word(word: str, taken: list[str], following: str) -> bool:

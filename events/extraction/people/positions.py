@@ -112,6 +112,8 @@ def parse_position(
     if prefix and title_phrase_leads(rest):
         return _tidy_title(rest), register_with_parent(index, prefix, span)
     title, organization_text = split_title_and_org(stripped, index)
+    if organization_text is not None and is_bare_head(organization_text):
+        title, organization_text = stripped, None
     if organization_text is None:
         title, organization_text = split_title_and_brand(stripped, single_word=brand)
     if organization_text is None:
@@ -183,6 +185,15 @@ def _title_with_inner_organization(
 
 
 _BODY_JOINERS = frozenset({"and", "of", "for", "the", "in", "&"})
+
+
+def is_bare_head(text: str) -> bool:
+    """A head noun alone names no organisation: "Member of Parliament", "Minister of State".
+
+    Example: "Parliament" -> True; "European Parliament", "Tencent" -> False.
+    """
+    word = strip_article(text).strip(" .,")
+    return " " not in word and word.lower() in ORG_HEADS
 
 
 def _without_country_and_inner_acronym(body: str) -> str:
@@ -531,12 +542,15 @@ MINISTER_RE = re.compile(
 
 def infer_ministry(title: str) -> tuple[str, str] | None:
     """ "former Vice Minister of Science and Technology of the P.R.C." ->
-    ("former Vice Minister of Science and Technology", "Ministry of Science and Technology")."""
+    ("former Vice Minister of Science and Technology", "Ministry of Science and Technology");
+    "former Foreign Minister of Japan" -> None (no "Ministry of Japan")."""
     match = MINISTER_RE.match(title.strip())
     if not match:
         return None
     domain = match.group("domain")
     country = match.group("country")
+    if GAZETTEER.country_of(strip_article(domain)):
+        return None  # "former Foreign Minister of Japan": a country is no portfolio
     if domain.islower():
         # "vice minister of ecology and environment": the portfolio names the ministry
         if not re.fullmatch(r"[a-z]+(?:\s+(?:and\s+)?[a-z]+){0,4}", domain):
