@@ -491,6 +491,25 @@ def load_chinese_surnames() -> frozenset[str]:
     )
 
 
+@cache
+def load_cantonese_surnames() -> frozenset[str]:
+    """The packaged list of Chinese family names in Hong Kong and Macao spellings."""
+    text = (
+        resources.files("events.extraction")
+        .joinpath("data/cantonese_surnames.txt")
+        .read_text(encoding="utf-8")
+    )
+    return frozenset(
+        line.strip().lower() for line in text.splitlines() if line.strip() and line[0] != "#"
+    )
+
+
+def is_cantonese_surname(word: str) -> bool:
+    """ "Ho", "Cheung", "Tse" -> True; kept apart from the pinyin list so that "Hui He" stays
+    family name He."""
+    return fold_keeping_punctuation(word) in load_cantonese_surnames()
+
+
 def strip_honorific(raw: str) -> str:
     """ "Mr. Yanhua LIU" -> "Yanhua LIU"; a name made only of an honorific is left alone."""
     stripped = HONORIFIC_RE.sub("", raw, count=1)

@@ -136,9 +136,9 @@ SETS = [
         "gold_round6d",
         25,
         {
-            "people_f1": 0.905,
+            "people_f1": 0.914,
             "affiliation_acc": 0.862,
-            "orgs_f1": 0.774,
+            "orgs_f1": 0.777,
             "date_acc": 0.92,
             "city_acc": 0.84,
         },

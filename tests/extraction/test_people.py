@@ -9,6 +9,7 @@ from events.extraction.people.introductions import (
     bracket_after_comma,
     is_capitalised_family_name,
     is_state_title,
+    is_three_word_chinese_name,
     owner_title,
     read_greeting_items,
     split_trailing_predicate,
@@ -670,3 +671,16 @@ def test_a_head_noun_alone_is_no_organisation():
         True,
         False,
     ]
+
+
+def test_three_word_hong_kong_and_macao_names():
+    assert [
+        is_three_word_chinese_name(words)
+        for words in (["Ho", "Iat", "Seng"], ["Lei", "Wai", "Nong"], ["Macao", "SAR", "Ho"])
+    ] == [True, True, False]
+    people, _ = _people(
+        "The guests include Chief Executive of the Macao SAR Ho Iat Seng, Deputy Director of "
+        "the Liaison Office Huang Liuquan, Secretary for Economy and Finance of the Macao SAR "
+        "Lei Wai Nong."
+    )
+    assert sorted(people) == ["Ho Iat Seng", "Huang Liuquan", "Lei Wai Nong"]

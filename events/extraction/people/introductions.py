@@ -18,6 +18,7 @@ from events.extraction.lexicon import (
 )
 from events.extraction.names import (
     has_honorific,
+    is_cantonese_surname,
     is_chinese_surname,
     is_pinyin_word,
     name_key,
@@ -458,6 +459,8 @@ def read_titled_name(segment: str, index: OrganizationIndex) -> Opening | None:
             end, lead = i, lead[:i]
             break
     size = 3 if len(lead) >= 3 and re.fullmatch(r"[A-Z]\.", lead[-2]) else 2
+    if len(lead) >= 4 and is_three_word_chinese_name([w.rstrip(".,") for w in lead[-3:]]):
+        size = 3
     if len(lead) <= size:
         return None
     name_words, title_words = lead[-size:], lead[:-size]
@@ -468,7 +471,12 @@ def read_titled_name(segment: str, index: OrganizationIndex) -> Opening | None:
     name = " ".join(name_words).rstrip(".,")
     if split_leading_name(name, index)[0] != name or title_words[-1].lower() in CONNECTORS:
         return None
-    if not (is_title_word(title_words[-1]) or _looks_chinese_name(name_words) or addressed):
+    if not (
+        is_title_word(title_words[-1])
+        or _looks_chinese_name(name_words)
+        or is_three_word_chinese_name(name_words)
+        or addressed
+    ):
         return None  # "vice president of Ping An Asset Management" ends in a body, not a person
     if not any(is_title_word(re.sub(r"['’]s$", "", w)) for w in title_words):
         return None
@@ -521,6 +529,24 @@ def is_state_title(title: str) -> bool:
                 or GAZETTEER.country_of(nation) is not None
             )
     return False
+
+
+def is_three_word_chinese_name(words: list[str]) -> bool:
+    """A Hong Kong or Macao name in its usual order: a surname, then two short syllables.
+
+    Example: ["Ho", "Iat", "Seng"], ["Lei", "Wai", "Nong"] -> True; ["Macao", "SAR", "Ho"],
+    ["Energy", "Wai", "Nong"] -> False.
+    """
+    return (
+        len(words) == 3
+        and (is_chinese_surname(words[0]) or is_cantonese_surname(words[0]))
+        and words[0][1:].islower()
+        and all(
+            2 <= len(w) <= 5 and w[:1].isupper() and w[1:].islower() and not is_title_word(w)
+            for w in words[1:]
+        )
+        and not any(GAZETTEER.is_place(w) for w in words)
+    )
 
 
 def _looks_chinese_name(words: list[str]) -> bool:
