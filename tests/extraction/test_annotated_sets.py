@@ -136,8 +136,8 @@ SETS = [
         "gold_round6d",
         25,
         {
-            "people_f1": 0.914,
-            "affiliation_acc": 0.862,
+            "people_f1": 0.935,
+            "affiliation_acc": 0.865,
             "orgs_f1": 0.777,
             "date_acc": 0.92,
             "city_acc": 0.84,

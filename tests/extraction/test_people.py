@@ -5,12 +5,14 @@ from events.extraction.organizations import OrganizationIndex, find_organization
 from events.extraction.people import find_participants
 from events.extraction.people.introductions import (
     after_list_opener,
+    are_initials_before_surname,
     body_after_titled_name,
     bracket_after_comma,
     is_capitalised_family_name,
     is_state_title,
     is_three_word_chinese_name,
     owner_title,
+    read_addressed_name_at_end,
     read_greeting_items,
     split_trailing_predicate,
 )
@@ -684,3 +686,33 @@ def test_three_word_hong_kong_and_macao_names():
         "Lei Wai Nong."
     )
     assert sorted(people) == ["Ho Iat Seng", "Huang Liuquan", "Lei Wai Nong"]
+
+
+def test_initials_written_together_before_a_chinese_family_name():
+    assert [
+        are_initials_before_surname(word, taken, following)
+        for word, taken, following in (
+            ("KS", [], "Wong,"),
+            ("EU", [], "Commission"),
+            ("KS", ["Li"], "Wong"),
+        )
+    ] == [True, False, False]
+
+
+def test_read_addressed_name_at_end_of_a_prose_segment():
+    index = OrganizationIndex()
+    opening = read_addressed_name_at_end(
+        "followed by the speeches of officiating guests Mr. KS Wong", index
+    )
+    assert (opening.name, opening.rest) == ("Mr. KS Wong", "")
+    assert read_addressed_name_at_end("Mr. Li's team presented the plan", index) is None
+
+
+def test_a_title_closed_by_its_body_acronym():
+    people, _ = _people(
+        "After Mr. XIE Zhenhua, Special Adviser for Climate Change Affairs (MEE), received an "
+        "interview, officials spoke."
+    )
+    assert _positions(people["Xie Zhenhua"]) == [
+        ("Special Adviser for Climate Change Affairs", "Ministry of Ecology and Environment")
+    ]

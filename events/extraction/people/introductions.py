@@ -348,7 +348,25 @@ def open_person(segment: str, index: OrganizationIndex) -> Opening | None:
         name, rest = split_leading_name(possessive.group("tail"), index)
         if name and (not rest or starts_predicate(rest)):
             return Opening(name, rest, affiliation=("", possessive.group("org")))
-    return read_titled_name(segment, index)
+    return read_titled_name(segment, index) or read_addressed_name_at_end(segment, index)
+
+
+_ADDRESS_RE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Prof|Professor|Ir)\.?\s+(?=[A-Z])")
+
+
+def read_addressed_name_at_end(segment: str, index: OrganizationIndex) -> Opening | None:
+    """A name with an honorific closing a segment of prose: the honorific says a person.
+
+    Example: "followed by the speeches of officiating guests Mr. KS Wong" -> "Mr. KS Wong";
+    "Mr. Li's team presented" -> None (a verb follows, no name closes the segment).
+    """
+    addresses = list(_ADDRESS_RE.finditer(segment))
+    if not addresses:
+        return None
+    name, rest = split_leading_name(segment[addresses[-1].start() :], index)
+    if not name or rest.strip(" .,;"):
+        return None
+    return Opening(name, "")
 
 
 def read_after_name(name: str, rest: str, index: OrganizationIndex) -> Opening | None:
@@ -678,6 +696,7 @@ def split_leading_name(segment: str, index: OrganizationIndex) -> tuple[str | No
         if not (
             is_name_token(bare, index)
             or is_capitalised_family_name(bare, taken, index)
+            or are_initials_before_surname(bare, taken, following)
             or _is_surname_word(bare, taken, following)
             or _is_name_particle(bare, taken, following, index)
         ):
@@ -692,6 +711,22 @@ def split_leading_name(segment: str, index: OrganizationIndex) -> tuple[str | No
     if not taken:
         return None, segment
     return text[:end].strip(), text[end:].strip()
+
+
+def are_initials_before_surname(word: str, taken: list[str], following: str) -> bool:
+    """Two given-name initials written together before a Chinese family name, as Hong Kong
+    writes them.
+
+    Example: "KS" before "Wong" -> True; "EU" before "Commission", "KS" after a name -> False.
+    """
+    surname = following.rstrip(",.:;")
+    return (
+        not taken
+        and bool(re.fullmatch(r"[A-Z]{2}", word))
+        and surname[:1].isupper()
+        and surname[1:].islower()
+        and (is_chinese_surname(surname) or is_cantonese_surname(surname))
+    )
 
 
 def is_capitalised_family_name(word: str, taken: list[str], index: OrganizationIndex) -> bool:

@@ -178,6 +178,14 @@ def _title_with_inner_organization(
     if re.match(r"^(?:UN|U\.N\.)\s+[A-Z]", title):
         name = index.resolve("United Nations") or "United Nations"
         return _tidy_title(title), index.register(name, span, kind=OrgKind.INTERGOVERNMENTAL)
+    bracketed = TRAILING_ACRONYM_RE.match(title)
+    if bracketed:
+        known = index.resolve(bracketed.group("acronym")) or find_known_organization(
+            bracketed.group("acronym")
+        )
+        name = known if isinstance(known, str) else getattr(known, "name", None)
+        if name:
+            return _tidy_title(bracketed.group("title")), index.register(name, span)
     named = split_title_at_capitalised_body(title)
     if named:
         return _tidy_title(named[0]), index.register(named[1], span)
@@ -210,6 +218,10 @@ def _without_country_and_inner_acronym(body: str) -> str:
     if acronym and initials == acronym.group("letters"):
         body = body[: acronym.start()] + body[acronym.end() :]
     return body
+
+
+# "Special Adviser for Climate Change Affairs (MEE)": the body's acronym closes the title.
+TRAILING_ACRONYM_RE = re.compile(r"^(?P<title>.+?)\s*\((?P<acronym>[A-Z][A-Za-z]*[A-Z])\)$")
 
 
 def split_title_at_capitalised_body(title: str) -> tuple[str, str] | None:
