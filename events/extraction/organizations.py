@@ -824,7 +824,7 @@ def find_named_organizations(sentence: str) -> list[tuple[str, str | None, str |
             name = f"{name} ({paren.strip()})"
         if _follows_place_preposition(sentence, match.start(), name):
             continue
-        name = _drop_person_lead(name)
+        name = drop_person_tail(_drop_person_lead(name))
         parts = split_coordinated(name)
         found.extend((part, None, None) for part in parts[:-1] if has_organization_head(part))
         name = parts[-1]
@@ -1058,6 +1058,18 @@ def _is_place_office(name: str) -> bool:
     words = name.split()
     places = [w for w in words if GAZETTEER.is_place(w)]
     return bool(places) and all(GAZETTEER.is_place(w) or w.lower() in UNIT_WORDS for w in words)
+
+
+_ADDRESSED_TAIL_RE = re.compile(r"\s+(?:Mr|Ms|Mrs|Dr|Prof|Professor|Ir)\.?\s+[A-Z].*$")
+
+
+def drop_person_tail(name: str) -> str:
+    """A titled list runs a body into the next person's name: the honorific ends the body.
+
+    Example: "Ministry of Foreign Affairs in the HKSAR Mr. Li Yongsheng" -> "Ministry of
+    Foreign Affairs in the HKSAR"; "Bank of China" is left whole.
+    """
+    return _ADDRESSED_TAIL_RE.sub("", name)
 
 
 def _drop_person_lead(name: str) -> str:

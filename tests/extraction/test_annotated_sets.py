@@ -94,8 +94,8 @@ SETS = [
         {
             "people_f1": 0.992,
             "affiliation_acc": 0.877,
-            "orgs_f1": 0.907,
-            "orgs_p": 0.85,
+            "orgs_f1": 0.914,
+            "orgs_p": 0.852,
             "date_acc": 1.0,
             "city_acc": 1.0,
         },
@@ -138,7 +138,7 @@ SETS = [
         {
             "people_f1": 0.935,
             "affiliation_acc": 0.865,
-            "orgs_f1": 0.777,
+            "orgs_f1": 0.782,
             "date_acc": 0.92,
             "city_acc": 0.84,
         },

@@ -1,6 +1,7 @@
 from events.extraction import extract_report
 from events.extraction.organizations import (
     OrganizationIndex,
+    drop_person_tail,
     find_known_organization,
     find_listed_organizations,
     find_named_organizations,
@@ -299,3 +300,10 @@ def test_a_place_after_a_title_and_its_body_is_the_posting_not_the_body_country(
         ("World Bank", None),
         ("Energy Research Institute", "China"),
     ]
+
+
+def test_an_honorific_ends_a_body_run_into_the_next_person():
+    assert [
+        drop_person_tail(name)
+        for name in ("Ministry of Foreign Affairs in the HKSAR Mr. Li Yongsheng", "Bank of China")
+    ] == ["Ministry of Foreign Affairs in the HKSAR", "Bank of China"]
