@@ -553,7 +553,14 @@ def _is_all_caps_surname(word: str) -> bool:
 
 
 def _tidy_case(word: str) -> str:
-    """ "LIU" -> "Liu", "CLARENCE-SMITH" -> "Clarence-Smith"; mixed case is kept."""
+    """ "LIU" -> "Liu", "CLARENCE-SMITH" -> "Clarence-Smith"; mixed case is kept, and so are
+    initials written together ("KS" of "KS Wong"), which have no vowel and are no surname."""
+    if (
+        len(word) == 2
+        and not re.search(r"[AEIOU]", word)
+        and not (is_chinese_surname(word) or is_cantonese_surname(word))
+    ):
+        return word
     if _is_all_caps_surname(word):
         return "-".join(part.capitalize() for part in word.split("-"))
     return word
