@@ -549,18 +549,24 @@ def is_chinese_surname(word: str) -> bool:
 
 def _is_all_caps_surname(word: str) -> bool:
     letters = [c for c in word if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    return (
+        len(letters) >= 2 and all(c.isupper() for c in letters) and not _are_joined_initials(word)
+    )
+
+
+def _are_joined_initials(word: str) -> bool:
+    """ "KS" of "KS Wong": two capitals with no vowel that are no surname ("NG" is one)."""
+    return (
+        len(word) == 2
+        and word.isupper()
+        and not re.search(r"[AEIOU]", word)
+        and not (is_chinese_surname(word) or is_cantonese_surname(word))
+    )
 
 
 def _tidy_case(word: str) -> str:
     """ "LIU" -> "Liu", "CLARENCE-SMITH" -> "Clarence-Smith"; mixed case is kept, and so are
-    initials written together ("KS" of "KS Wong"), which have no vowel and are no surname."""
-    if (
-        len(word) == 2
-        and not re.search(r"[AEIOU]", word)
-        and not (is_chinese_surname(word) or is_cantonese_surname(word))
-    ):
-        return word
+    initials written together ("KS" of "KS Wong")."""
     if _is_all_caps_surname(word):
         return "-".join(part.capitalize() for part in word.split("-"))
     return word

@@ -50,7 +50,7 @@ def test_name_key_ignores_case_order_accents_and_honorifics():
 
 
 def test_initials_written_together_keep_their_capitals_a_surname_does_not():
-    assert [parse_person_name(n).display for n in ("KS Wong", "NG Kai-ming")] == [
-        "KS Wong",
-        "Ng Kai-ming",
-    ]
+    assert [
+        (parse_person_name(n).display, parse_person_name(n).family)
+        for n in ("KS Wong", "NG Kai-ming")
+    ] == [("KS Wong", "Wong"), ("Ng Kai-ming", "Ng")]
