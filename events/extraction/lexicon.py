@@ -53,6 +53,13 @@ FUNCTION_WORDS = frozenset(_LEXICON["function_words"])
 # Small words inside a capitalised name: "Ministry of Ecology and Environment".
 NAME_CONNECTORS = frozenset(_LEXICON["name_connectors"])
 REGIONS = frozenset(_LEXICON["regions"])
+# Small words a capitalised site name may hold: "Ministry of Ecology and Environment Portal".
+SITE_NAME_WORDS = frozenset(_LEXICON["site_name_words"])
+# Abbreviations that also end sentences ("Co.", "Ltd."), and the words that open the next one.
+TERMINAL_ABBREVIATIONS = frozenset(_LEXICON["terminal_abbreviations"])
+SENTENCE_OPENERS = frozenset(_LEXICON["sentence_openers"])
+# Lower-case particles inside a person's name: "Ingrid van den Berg", "Ursula von der Leyen".
+PERSON_NAME_PARTICLES = frozenset(_LEXICON["person_name_particles"])
 
 
 def month_number(word: str) -> int | None:

@@ -9,6 +9,7 @@ from events.extraction.lexicon import (
     GAZETTEER,
     MONTH_NAMES,
     NOT_PERSON_HEADS,
+    PERSON_NAME_PARTICLES,
     TITLES,
     WEEKDAYS,
 )
@@ -523,7 +524,7 @@ def is_title_word(word: str) -> bool:
     return cleaned in TITLE_WORDS or any(p in TITLE_WORDS for p in cleaned.split("-") if p != "")
 
 
-NAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "da", "di", "del", "le", "la", "bin"})
+NAME_PARTICLES = PERSON_NAME_PARTICLES
 
 
 # Head words of organisations, events and campaigns: a phrase with one is no person's name
