@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: serve test install lint fix clean
+.PHONY: serve dev setup test install lint fix clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "eventsdb needs Python 3.11; set PYTHON=/path/to/python3.11")'
@@ -20,14 +20,21 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 install: $(VENV)/.installed
 
-# Set up, load the seed reports and serve the site at http://$(HOST):$(PORT)/.
-# HTTPS=0: this local server speaks plain http; production keeps the secure default.
-serve: install
+setup: install
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py collectstatic --no-input --verbosity 0
 	@# A report that fails to load is named above; the site still serves the others.
 	-$(BIN)/python manage.py load_reports seeds
-	HTTPS=0 $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# Set up, load the seed reports and serve the site at http://$(HOST):$(PORT)/ with the
+# production server (gunicorn.conf.py). HTTPS=0: this local server speaks plain http;
+# production keeps the secure default.
+serve: setup
+	HTTPS=0 BIND=$(HOST):$(PORT) $(BIN)/gunicorn --config gunicorn.conf.py eventsdb.wsgi
+
+# The same, with Django's development server: reloads on code changes, DEBUG on.
+dev: setup
+	HTTPS=0 DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 lint: install
 	$(BIN)/ruff check .

@@ -105,7 +105,7 @@ def positions_stated_by(participation: Participation, report: Report) -> list[Po
 def report_document(report: Report, events: list[Event], organizations) -> dict:
     return {
         "report": report.file_name,
-        "title": report.title,
+        "title": report.title or None,
         "publisher": report.publisher or None,
         "events": [event_document(event, report) for event in events],
         "organizations": [
@@ -151,15 +151,17 @@ def event_document(event: Event, report: Report) -> dict:
 
 def participant_document(participation: Participation, report: Report) -> dict:
     person = participation.person
+    stated = next((m for m in participation.mentions.all() if m.report_id == report.pk), None)
     return {
         "name": person.name,
         "family_name": person.family_name,
         "given_name": person.given_name,
-        "forms": [alias.name for alias in person.aliases.all()],
+        # The forms this report used; for a person an editor added, every known alias.
+        "forms": stated.forms if stated else [alias.name for alias in person.aliases.all()],
         "role": participation.role,
         "positions": [
             {
-                "title": position.title,
+                "title": position.title or None,
                 "organization": position.organization.name if position.organization else None,
             }
             for position in positions_stated_by(participation, report)

@@ -8,14 +8,21 @@ a record an editor deleted (a `DeletedRecord` tombstone) are never overwritten o
 
 from __future__ import annotations
 
+import re
+import time
+import zlib
 from dataclasses import dataclass, field
 
 from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.db import models, transaction
+from django.db import IntegrityError, OperationalError, connection, models, transaction
+from django.db.models import Q
 from django.utils import timezone
 
+from core.data_version import one_data_change
+from core.history import record_history, skip_history
+from core.models import DeletedRecord, fit
 from events.extraction import records as rec
 from events.models import (
     City,
@@ -35,9 +42,9 @@ from events.models import (
     ReviewStatus,
     Topic,
 )
+from events.sources import ReportSource
 from people.models import (
     AliasKind,
-    DeletedRecord,
     Organization,
     OrganizationAlias,
     Person,
@@ -48,10 +55,29 @@ from people.naming import fold, unique_slug
 # Imports run from the command line have no editor behind them; history names this account.
 IMPORT_USERNAME = "load_reports"
 
+# An event held online has no city to find. The extraction warns "no-city" all the same, so
+# the import decides from the event's own name and venue, or from every speaker being remote.
+ONLINE_EVENT = re.compile(
+    r"""
+    \b(?:
+        webinars?                      # "Green Finance Webinar"
+      | online                         # "an online forum", venue "Online"
+      | virtual(?:ly)?                 # "a virtual round table"
+      | via\s+(?:zoom|teams|webex)     # venue "via Zoom"
+    )\b
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# How many people written the same way are told apart by their organisations.
+MAX_NAMESAKES = 5
+
 # Review reasons the ingest adds on top of the extraction's own warnings.
 REPORTS_DISAGREE = "reports-disagree"
 POSSIBLE_NAMESAKE = "possible-namesake"
 NEW_RECORD = "new-record"
+# Every event of a report an editor added in the admin, new or not.
+NEW_FROM_ADMIN = "new-from-admin"
 
 REVIEW_MESSAGES = {
     rec.Warning.NO_YEAR: "The report does not give the year of this event.",
@@ -68,7 +94,8 @@ REVIEW_MESSAGES = {
 @dataclass
 class IngestResult:
     file_name: str
-    status: str = "unchanged"  # created | updated | unchanged | deleted
+    status: str = "unchanged"  # created | updated | unchanged | deleted | duplicate
+    twin: str | None = None  # for a duplicate: the report that has the same text
     events: int = 0
     participants: int = 0
     organizations: int = 0
@@ -99,23 +126,88 @@ def ingest_report(
     dry_run: bool = False,
     review_new_records: bool = False,
     user=None,
+    source: ReportSource | None = None,
 ) -> IngestResult:
     """Write one extracted report in one transaction. With dry_run nothing is kept.
 
     Every record it adds or changes gets an entry in the admin history, by `user` (the editor
     who added the report in the admin) or by the import account.
+
+    Safe beside any number of other imports: see `serialize_ingests`. A write that still meets a
+    concurrent twin (an editor saving the same name, a deadlock) rolls the report back and runs
+    it again against what is committed now.
     """
+    for attempt in range(1, INGEST_ATTEMPTS + 1):
+        try:
+            with transaction.atomic():
+                serialize_ingests()
+                return _ingest_locked(
+                    extracted,
+                    raw_text=raw_text,
+                    sha256=sha256,
+                    file_name=file_name,
+                    dry_run=dry_run,
+                    review_new_records=review_new_records,
+                    user=user,
+                    source=source,
+                )
+        except (IntegrityError, OperationalError):
+            if attempt == INGEST_ATTEMPTS:
+                raise
+            time.sleep(0.05 * attempt)
+    raise AssertionError("unreachable")
+
+
+# A report meeting a concurrent twin is tried again this many times in all.
+INGEST_ATTEMPTS = 3
+# pg_advisory_xact_lock key shared by every process that ingests into this database.
+INGEST_LOCK = zlib.crc32(b"eventsdb.ingest")
+
+
+def serialize_ingests() -> None:
+    """On PostgreSQL, ingests take turns, each in its own transaction.
+
+    Matching is order-dependent by design (an acronym learned from one report finds the
+    organisation in the next), so two ingests that interleave could make records no sequential
+    run makes. A transaction-scoped advisory lock puts every ingest on any machine in one
+    order; extraction, the CPU-bound part, still runs in parallel. SQLite admits one writer
+    at a time anyway.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [INGEST_LOCK])
+
+
+def _ingest_locked(
+    extracted, *, raw_text, sha256, file_name, dry_run, review_new_records, user, source
+) -> IngestResult:
     result = IngestResult(file_name=file_name)
     if is_tombstoned(Report, file_name):
         result.status = "deleted"
         return result
-    existing = Report.objects.filter(file_name=file_name).first()
+    known = {
+        r.file_name: r for r in Report.objects.filter(Q(file_name=file_name) | Q(sha256=sha256))
+    }
+    existing = known.pop(file_name, None)
     if existing is not None and existing.sha256 == sha256:
         return result
+    if known:
+        # Another import stored the same text under another name while this one extracted.
+        result.status = "duplicate"
+        result.twin = next(iter(known))
+        return result
     with transaction.atomic():
-        ingest = _Ingest(extracted, result, review_new_records=review_new_records)
-        ingest.run(existing, raw_text=raw_text, sha256=sha256, file_name=file_name)
-        ingest.write_history(user or import_user(), file_name)
+        # Inside the transaction: the bump commits with the data, or not at all.
+        with one_data_change():
+            ingest = _Ingest(extracted, result, review_new_records=review_new_records)
+            ingest.run(
+                existing,
+                raw_text=raw_text,
+                sha256=sha256,
+                file_name=file_name,
+                source=source or ReportSource(),
+            )
+            ingest.write_history(user or import_user(), file_name)
         if dry_run:
             transaction.set_rollback(True)
     return result
@@ -137,7 +229,7 @@ def is_tombstoned(model: type[models.Model], key: str) -> bool:
 
 
 def participation_key(event: Event, person: Person) -> str:
-    return f"{event.key}|{person.key}"
+    return DeletedRecord.key_of(Participation(event=event, person=person))
 
 
 def apply_fields(obj, values: dict) -> list[str]:
@@ -150,6 +242,11 @@ def apply_fields(obj, values: dict) -> list[str]:
             setattr(obj, name, value)
             changed.append(name)
     return changed
+
+
+def is_fresh(obj) -> bool:
+    """Created by this ingest: nothing points at it yet but what this ingest writes."""
+    return getattr(obj, "_ingest_fresh", False)
 
 
 def span_fields(span: rec.Span | None) -> dict:
@@ -187,23 +284,43 @@ class _Ingest:
         self.history: list[tuple[models.Model, int, list[str]]] = []
         self.report: Report | None = None
         self.parents_before: set[int] = set()
+        self.reviews: dict[tuple[int, int, str], ReviewItem] = {}
+        self.org_matches = _Matches(Organization, "organization", organization_keys(extracted))
+        self.person_matches = _Matches(Person, "person", person_keys(extracted))
+        self.aliases_made: set[tuple[type, int, str]] = set()
+        self.lone_names: dict[tuple[int, str], Person] = {}
+        self.upserts: dict[type, tuple[dict, tuple[str, ...], set[int] | None]] = {}
+        self.tombstones = set(DeletedRecord.objects.values_list("model", "key"))
 
     # -- the report -------------------------------------------------------------------------
-    def run(self, existing: Report | None, *, raw_text: str, sha256: str, file_name: str):
+    def run(
+        self,
+        existing: Report | None,
+        *,
+        raw_text: str,
+        sha256: str,
+        file_name: str,
+        source: ReportSource,
+    ):
         x = self.x
         values = {
+            # The file's header block is the truth about its source: a changed file says anew.
+            "source_url": fit(Report, "source_url", source.url),
+            "published": source.published,
             "sha256": sha256,
             "raw_text": raw_text,
             "text": x.text,
-            "title": x.title[:500],
-            "publisher": (x.publisher or "")[:300],
+            "title": fit(Report, "title", x.title),
+            "publisher": fit(Report, "publisher", x.publisher),
             "encoding": x.encoding,
             "repairs": list(x.repairs),
             "extracted_at": timezone.now(),
         }
         if existing is None:
+            # A readable address from the headline; the file name only when there is none.
+            slug_from = x.title or file_name.rsplit(".", 1)[0]
             self.report = Report.objects.create(
-                file_name=file_name, slug=unique_slug(Report, file_name.rsplit(".", 1)[0]), **values
+                file_name=file_name, slug=unique_slug(Report, slug_from), **values
             )
             self.result.status = "created"
         else:
@@ -214,6 +331,7 @@ class _Ingest:
             self.result.status = "updated"
 
         seen = _Seen()
+        self.orgs_before = self.organizations_stated() if existing is not None else set()
         self.parents_before = set(
             Event.objects.filter(
                 event_sources__report=self.report, parent__isnull=False
@@ -223,15 +341,22 @@ class _Ingest:
             org = self.organization(mention)
             if org is None:
                 continue
-            OrganizationMention.objects.update_or_create(
+            self.upsert(
+                OrganizationMention,
+                ("report", "organization"),
                 report=self.report,
                 organization=org,
-                defaults={"order": order, **span_fields(mention.evidence)},
+                order=order,
+                **span_fields(mention.evidence),
             )
             seen.org_mentions.add(org.pk)
         for order, event in enumerate(x.events):
             self.event(order, event, seen)
-        self.remove_unseen(seen)
+        self.write_upserts()
+        self.write_reviews()
+        if existing is not None:
+            # A new report has written nothing it could have stopped saying.
+            self.remove_unseen(seen)
         self.reopen_changed_reviews()
         self.result.organizations = len(seen.org_mentions)
 
@@ -240,12 +365,13 @@ class _Ingest:
         key = fold(mention.name)
         if key in self.orgs_by_name:
             return self.orgs_by_name[key]
-        org = Organization.objects.matching_key(key).first()
+        org = self.org_matches.get(key)
         if org is None:
-            if is_tombstoned(Organization, key):
+            if self.is_tombstoned(Organization, key):
                 return None
             org = Organization(
-                name=mention.name[:300], slug=unique_slug(Organization, mention.name)
+                name=fit(Organization, "name", mention.name),
+                slug=unique_slug(Organization, mention.name),
             )
             self.track_created(org)
         parent = None
@@ -254,9 +380,9 @@ class _Ingest:
         changed = apply_fields(
             org,
             {
-                "acronym": (mention.acronym or org.acronym or "")[:40],
+                "acronym": fit(Organization, "acronym", mention.acronym or org.acronym),
                 "kind": str(mention.kind),
-                "country": (mention.country or org.country or "")[:100],
+                "country": fit(Organization, "country", mention.country or org.country),
                 "parent": parent or org.parent,
             },
         )
@@ -281,9 +407,11 @@ class _Ingest:
         for mention in self.x.organizations:
             if fold(mention.name) == key:
                 return self.organization(mention)
-        org = Organization.objects.matching_key(key).first()
-        if org is None and not is_tombstoned(Organization, key):
-            org = Organization(name=name[:300], slug=unique_slug(Organization, name))
+        org = self.org_matches.get(key)
+        if org is None and not self.is_tombstoned(Organization, key):
+            org = Organization(
+                name=fit(Organization, "name", name), slug=unique_slug(Organization, name)
+            )
             self.track_created(org)
             self.save(org, [])
         self.orgs_by_name[key] = org
@@ -296,23 +424,22 @@ class _Ingest:
             return
         self.result.events += 1
         seen.events.add(event.pk)
-        EventSource.objects.update_or_create(
-            event=event, report=self.report, defaults={"order": order}
-        )
+        self.upsert(EventSource, ("event", "report"), event=event, report=self.report, order=order)
         shared = event.event_sources.exclude(report=self.report).exists()
 
         city = self.city(x_event.city) if x_event.city else None
         parent = self.parent_event(x_event.part_of, seen) if x_event.part_of else None
         attendance = x_event.attendance
         values = {
-            "name": x_event.name.value[:300],
+            "name": fit(Event, "name", x_event.name.value),
             **date_fields("start", x_event.start),
             **date_fields("end", x_event.end),
             "city": city,
-            "venue": (x_event.venue.value if x_event.venue else "")[:300],
+            "venue": fit(Event, "venue", x_event.venue.value if x_event.venue else ""),
             "parent": parent,
-            "attendance_text": (attendance.text if attendance else "")[:100],
+            "attendance_text": fit(Event, "attendance_text", attendance.text if attendance else ""),
             "attendance_approx": attendance.approx if attendance else None,
+            "online": is_online(x_event),
         }
         if shared:
             # Another report already describes this event: keep what is there, fill gaps,
@@ -325,10 +452,18 @@ class _Ingest:
                     x_event.name.evidence,
                 )
             values = {k: v for k, v in values.items() if getattr(event, k) in (None, "")}
-        self.save(event, apply_fields(event, values))
+        old_name = event.name
+        changed = apply_fields(event, values)
+        self.save(event, changed)
+        if "name" in changed:
+            event.keep_old_name(old_name)
+            # Tombstones under the old name now carry the new one.
+            self.tombstones = set(DeletedRecord.objects.values_list("model", "key"))
         self.claims(event, x_event, seen)
 
         for warning in x_event.warnings:
+            if warning == rec.Warning.NO_CITY and event.online:
+                continue
             span = x_event.start.evidence if x_event.start else x_event.name.evidence
             self.review(event, str(warning), REVIEW_MESSAGES.get(warning, str(warning)), span)
 
@@ -339,30 +474,36 @@ class _Ingest:
             () if event.is_curated("organizer_roles") else x_event.organizers
         ):
             org = self.organization_by_name(organizer.organization)
-            if org is None or is_tombstoned(EventOrganizer, f"{event.key}|{org.key}"):
+            if org is None or self.is_tombstoned_record(
+                EventOrganizer(event=event, organization=org)
+            ):
                 continue
-            row, _ = EventOrganizer.objects.update_or_create(
+            self.upsert(
+                EventOrganizer,
+                ("event", "organization"),
+                seen.organizers,
                 event=event,
                 organization=org,
-                defaults={
-                    "role": str(organizer.role),
-                    "order": i,
-                    "report": self.report,
-                    **span_fields(organizer.evidence),
-                },
+                role=str(organizer.role),
+                order=i,
+                report=self.report,
+                **span_fields(organizer.evidence),
             )
-            seen.organizers.add(row.pk)
 
         if event.is_curated("topic_tags"):
             seen.topics |= set(event.topic_tags.values_list("pk", flat=True))
         for tag in () if event.is_curated("topic_tags") else x_event.topics:
             topic = self.topic(tag)
-            row, _ = EventTopic.objects.update_or_create(
+            self.upsert(
+                EventTopic,
+                ("event", "topic"),
+                seen.topics,
                 event=event,
                 topic=topic,
-                defaults={"score": tag.score, "report": self.report, **span_fields(tag.evidence)},
+                score=tag.score,
+                report=self.report,
+                **span_fields(tag.evidence),
             )
-            seen.topics.add(row.pk)
 
         if event.is_curated("city_mentions"):
             seen.city_mentions |= set(event.city_mentions.values_list("pk", flat=True))
@@ -372,12 +513,16 @@ class _Ingest:
             mentioned = self.city(place)
             if city is not None and mentioned.pk == city.pk:
                 continue
-            row, _ = CityMention.objects.update_or_create(
+            self.upsert(
+                CityMention,
+                ("event", "city"),
+                seen.city_mentions,
                 event=event,
                 city=mentioned,
-                defaults={"order": i, "report": self.report, **span_fields(place.evidence)},
+                order=i,
+                report=self.report,
+                **span_fields(place.evidence),
             )
-            seen.city_mentions.add(row.pk)
 
         for i, participant in enumerate(x_event.participants):
             self.participant(event, i, participant, seen)
@@ -389,12 +534,12 @@ class _Ingest:
         mine = Event.objects.filter(event_sources__report=self.report)
         event = (
             mine.filter(key=key).first()
-            or Event.objects.filter(key=key).first()
+            or Event.objects.matching_key(key).first()
             or self.same_event_elsewhere(x_event)
         )
         if event is not None:
             return event
-        if is_tombstoned(Event, key):
+        if self.is_tombstoned(Event, key):
             return None
         other_names = {fold(e.name.value) for e in self.x.events} - {key}
         # A changed report whose event now reads differently: the same event, renamed
@@ -406,7 +551,10 @@ class _Ingest:
         )
         if renamed is not None:
             return renamed
-        event = Event(name=x_event.name.value[:300], slug=unique_slug(Event, x_event.name.value))
+        event = Event(
+            name=fit(Event, "name", x_event.name.value),
+            slug=unique_slug(Event, x_event.name.value),
+        )
         self.track_created(event)
         self.save(event, [])
         return event
@@ -433,6 +581,8 @@ class _Ingest:
 
     def disagrees(self, event: Event, values: dict) -> bool:
         for name, value in values.items():
+            if name == "online":  # one report may mention the stream, another not
+                continue
             current = getattr(event, name)
             if current not in (None, "") and value not in (None, "") and current != value:
                 return True
@@ -440,20 +590,25 @@ class _Ingest:
 
     def parent_event(self, quoted: rec.Quoted, seen: _Seen) -> Event | None:
         key = fold(quoted.value)
-        parent = Event.objects.filter(key=key).first()
+        parent = Event.objects.matching_key(key).first()
         if parent is None:
-            if is_tombstoned(Event, key):
+            if self.is_tombstoned(Event, key):
                 return None
-            parent = Event(name=quoted.value[:300], slug=unique_slug(Event, quoted.value))
+            parent = Event(
+                name=fit(Event, "name", quoted.value), slug=unique_slug(Event, quoted.value)
+            )
             self.track_created(parent)
             self.save(parent, [])
-        claim, _ = EventClaim.objects.update_or_create(
+        self.upsert(
+            EventClaim,
+            ("event", "report", "field"),
+            seen.claims,
             event=parent,
             report=self.report,
             field=ClaimField.NAME,
-            defaults={"value": quoted.value[:500], **span_fields(quoted.evidence)},
+            value=fit(EventClaim, "value", quoted.value),
+            **span_fields(quoted.evidence),
         )
-        seen.claims.add(claim.pk)
         seen.parents.add(parent.pk)
         return parent
 
@@ -479,13 +634,16 @@ class _Ingest:
         for name, (value, span) in statements.items():
             if not value:
                 continue
-            claim, _ = EventClaim.objects.update_or_create(
+            self.upsert(
+                EventClaim,
+                ("event", "report", "field"),
+                seen.claims,
                 event=event,
                 report=self.report,
                 field=name,
-                defaults={"value": value[:500], **span_fields(span)},
+                value=fit(EventClaim, "value", value),
+                **span_fields(span),
             )
-            seen.claims.add(claim.pk)
 
     # -- places and topics --------------------------------------------------------------------
     def city(self, place: rec.Place) -> City:
@@ -496,10 +654,10 @@ class _Ingest:
             city = City.objects.filter(name=place.name, country=place.country or "").first()
         if city is None:
             city = City.objects.create(
-                name=place.name[:120],
+                name=fit(City, "name", place.name),
                 slug=unique_slug(City, place.name),
-                province=(place.province or "")[:120],
-                country=(place.country or "")[:100],
+                province=fit(City, "province", place.province),
+                country=fit(City, "country", place.country),
                 latitude=place.latitude,
                 longitude=place.longitude,
                 geonames_id=place.geonames_id,
@@ -526,7 +684,9 @@ class _Ingest:
         topic = Topic.objects.filter(slug=tag.slug).first()
         if topic is None:
             topic = Topic.objects.create(
-                slug=tag.slug, name=tag.name[:120], description=topic_description(tag.slug)
+                slug=tag.slug,
+                name=fit(Topic, "name", tag.name),
+                description=topic_description(tag.slug),
             )
             self.result.count("topics")
         return topic
@@ -537,9 +697,13 @@ class _Ingest:
         if person is None:
             return
         key = participation_key(event, person)
-        if is_tombstoned(Participation, key):
+        if self.is_tombstoned(Participation, key):
             return
-        participation = Participation.objects.filter(event=event, person=person).first()
+        participation = (
+            None
+            if is_fresh(event) or is_fresh(person)
+            else Participation.objects.filter(event=event, person=person).first()
+        )
         if participation is None:
             participation = Participation(
                 event=event, person=person, report=self.report, **span_fields(x.evidence)
@@ -549,7 +713,9 @@ class _Ingest:
             participation,
             {
                 "role": str(x.role),
-                "talk_title": (x.talk_title or participation.talk_title or "")[:500],
+                "talk_title": fit(
+                    Participation, "talk_title", x.talk_title or participation.talk_title
+                ),
                 "online": x.online,
                 "order": order,
                 "confidence": x.confidence,
@@ -558,10 +724,16 @@ class _Ingest:
         if participation.report_id == self.report.pk:
             changed += apply_fields(participation, span_fields(x.evidence))
         self.save(participation, changed)
-        ParticipantMention.objects.update_or_create(
+        self.upsert(
+            ParticipantMention,
+            ("participation", "report"),
             participation=participation,
             report=self.report,
-            defaults={"order": order, **span_fields(x.evidence)},
+            order=order,
+            # As written, case and all: aliases keep one form per folded key, a report's
+            # document keeps every form it used.
+            forms=list(x.name.forms),
+            **span_fields(x.evidence),
         )
         seen.participations.add(participation.pk)
         self.result.participants += 1
@@ -575,22 +747,27 @@ class _Ingest:
 
     def positions(self, participation: Participation, x: rec.Participant) -> None:
         """Replace what this report said about the positions; keep other reports' statements."""
-        mine = participation.positions.filter(report=self.report)
-        before = [(p.title, p.organization_id) for p in mine.order_by("order")]
-        others = participation.positions.exclude(report=self.report)
-        start = (others.aggregate(m=models.Max("order"))["m"] + 1) if others.exists() else 0
+        # One read of every position held, split here: a new participation has none to read.
+        held = [] if is_fresh(participation) else list(participation.positions.order_by("order"))
+        mine = [p for p in held if p.report_id == self.report.pk]
+        before = [(p.title, p.organization_id) for p in mine]
+        others = [p.order for p in held if p.report_id != self.report.pk]
+        start = max(others) + 1 if others else 0
         wanted = []
         for position in x.positions:
             org = self.organization_by_name(position.organization)
             wanted.append((position, org))
-        if before == [(p.title[:300], org.pk if org else None) for p, org in wanted]:
+        if before == [
+            (fit(Position, "title", p.title), org.pk if org else None) for p, org in wanted
+        ]:
             return
-        mine.delete()
+        if mine:
+            Position.objects.filter(pk__in=[p.pk for p in mine]).delete()
         Position.objects.bulk_create(
             Position(
                 participation=participation,
                 order=start + i,
-                title=position.title[:300],
+                title=fit(Position, "title", position.title),
                 organization=org,
                 report=self.report,
                 **span_fields(position.evidence),
@@ -607,39 +784,84 @@ class _Ingest:
         if single_word:
             # A lone word is too weak to match across reports, but it is the same person
             # this report already named at this event.
-            person = Person.objects.filter(
-                key=key, participations__event=event, participations__mentions__report=self.report
-            ).first()
+            person = self.lone_names.get((event.pk, key)) or (
+                Person.objects.filter(
+                    key=key,
+                    participations__event=event,
+                    participations__mentions__report=self.report,
+                ).first()
+            )
         else:
-            person = Person.objects.matching_key(key).first()
+            written = self.person_matches.candidates(key)
+            # A report loaded again names the people it named before, namesakes included.
+            person = self.named_here(written, event) or self.closest_namesake(
+                written[:MAX_NAMESAKES], x
+            )
         if person is None:
             for form in name.forms:
                 form_key = fold(form)
                 if " " in form_key:
-                    person = Person.objects.matching_key(form_key).first()
+                    person = self.person_matches.get(form_key)
                     if person:
                         break
+        namesake = None
+        if person is not None and not single_word and self.is_possible_namesake(person, x):
+            # Kept apart until an editor says they are one: a merge is one click, a split is
+            # not. Names are unique, so the newcomer is told apart by its organisation.
+            namesake = person
+            display = (
+                f"{name.display} ({next(p.organization for p in x.positions if p.organization)})"
+            )
+            person = Person.objects.filter(key=fold(display)).first()
+        else:
+            display = name.display
         if person is None:
-            if is_tombstoned(Person, key):
+            if self.is_tombstoned(Person, key):
                 return None
-            person = Person(name=name.display[:200], slug=unique_slug(Person, name.display))
+            person = Person(name=fit(Person, "name", display), slug=unique_slug(Person, display))
             self.track_created(person)
-        elif not single_word and self.is_possible_namesake(person, x):
+        changed = apply_fields(
+            person,
+            {
+                "family_name": fit(Person, "family_name", name.family),
+                "given_name": fit(Person, "given_name", name.given),
+            },
+        )
+        self.save(person, changed)
+        if namesake is not None:
             self.review(
                 person,
                 POSSIBLE_NAMESAKE,
                 "A person of this name appears with different organisations in another "
-                "report; check they are the same person.",
+                "report; merge them if they are the same person.",
                 x.evidence,
+                namesake=namesake,
             )
-        changed = apply_fields(
-            person, {"family_name": name.family[:100], "given_name": name.given[:100]}
-        )
-        self.save(person, changed)
-        for form in name.forms:
+        if single_word:
+            # Its mention is written with the others at the end; until then, remember it.
+            self.lone_names[(event.pk, key)] = person
+        for form in (name.display, *name.forms):
             if fold(form) != person.key:
                 self.alias(PersonAlias, person, "person", form, AliasKind.ALIAS)
         return person
+
+    def named_here(self, people: list[Person], event: Event) -> Person | None:
+        """Of several people written this way, the one this report named at this event before."""
+        if len(people) < 2 or self.result.status != "updated":
+            return None
+        return Person.objects.filter(
+            pk__in=[p.pk for p in people],
+            participations__event=event,
+            participations__mentions__report=self.report,
+        ).first()
+
+    def closest_namesake(self, people: list[Person], x: rec.Participant) -> Person | None:
+        """Of the people written this way, the one this report's organisations point to."""
+        if len(people) > 1:
+            for person in people:
+                if not self.is_possible_namesake(person, x):
+                    return person
+        return people[0] if people else None
 
     def is_possible_namesake(self, person: Person, x: rec.Participant) -> bool:
         theirs = set(
@@ -651,20 +873,59 @@ class _Ingest:
         return bool(theirs and mine and not theirs & mine)
 
     # -- bookkeeping -------------------------------------------------------------------------
+    def upsert(self, model, unique: tuple[str, ...], seen: set[int] | None = None, **values):
+        """Queue a relation row; all rows of a model are written by one INSERT ... ON CONFLICT.
+
+        A row stated twice keeps the last statement, as an update_or_create per row did.
+        """
+        rows, _, _ = self.upserts.setdefault(model, ({}, unique, seen))
+        rows[tuple(values[name] for name in unique)] = values
+
+    def write_upserts(self) -> None:
+        for model, (rows, unique, seen) in self.upserts.items():
+            objs = [model(**values) for values in rows.values()]
+            # Foreign keys conflict on their columns; the names in `unique` are the fields'.
+            updated = [name for name in next(iter(rows.values())) if name not in unique]
+            model.objects.bulk_create(
+                objs, update_conflicts=True, unique_fields=list(unique), update_fields=updated
+            )
+            if seen is not None:
+                seen.update(obj.pk for obj in objs)
+        self.upserts.clear()
+
     def alias(self, model, owner, owner_field: str, name: str, kind: str) -> None:
         key = fold(name)
         if not key or key == owner.key:
             return
-        if not model.objects.filter(**{owner_field: owner}, key=key).exists():
-            model.objects.create(**{owner_field: owner}, name=name[:300], kind=kind)
+        made = (model, owner.pk, key)
+        if made in self.aliases_made:
+            return
+        self.aliases_made.add(made)
+        # A record this ingest created has no aliases but the ones it gave it.
+        if is_fresh(owner) or not model.objects.filter(**{owner_field: owner}, key=key).exists():
+            model.objects.create(**{owner_field: owner}, name=fit(model, "name", name), kind=kind)
+        matches = self.person_matches if model is PersonAlias else self.org_matches
+        matches.add(key, owner)
+
+    def is_tombstoned(self, model: type[models.Model], key: str) -> bool:
+        return (model._meta.label_lower, key) in self.tombstones
+
+    def is_tombstoned_record(self, record: models.Model) -> bool:
+        return self.is_tombstoned(type(record), DeletedRecord.key_of(record))
 
     def track_created(self, obj) -> None:
         obj._ingest_new = True
+        obj._ingest_fresh = True
 
     def save(self, obj, changed: list[str]) -> None:
+        # History rows are written in bulk at the end (`write_history`), not one per save.
+        skip_history(obj)
         if getattr(obj, "_ingest_new", False):
             obj.save()
             obj._ingest_new = False
+            matches = {Person: self.person_matches, Organization: self.org_matches}.get(type(obj))
+            if matches is not None:
+                matches.add(obj.key, obj)
             label = obj._meta.verbose_name_plural
             self.result.count(str(label))
             self.created.add((type(obj), obj.pk))
@@ -692,6 +953,13 @@ class _Ingest:
             for obj, flag, fields in self.history
         ]
         LogEntry.objects.bulk_create(entries)
+        latest = {(type(obj), obj.pk): (obj, flag) for obj, flag, _ in self.history}
+        record_history(
+            created=[obj for obj, flag in latest.values() if flag == ADDITION],
+            changed=[obj for obj, flag in latest.values() if flag == CHANGE],
+            user=user,
+            reason=f"Imported from {file_name}",
+        )
 
     @staticmethod
     def history_entry(obj, user, flag, fields, file_name) -> LogEntry:
@@ -704,20 +972,42 @@ class _Ingest:
             user=user,
             content_type=ContentType.objects.get_for_model(obj),
             object_id=str(obj.pk),
-            object_repr=str(obj)[:200],
+            object_repr=fit(LogEntry, "object_repr", str(obj)),
             action_flag=flag,
             change_message=message,
         )
 
-    def review(self, obj, reason: str, message: str, span: rec.Span | None) -> None:
-        _, created = ReviewItem.objects.get_or_create(
-            content_type=ContentType.objects.get_for_model(obj),
-            object_id=obj.pk,
-            reason=reason,
-            defaults={"message": message[:500], "report": self.report, **span_fields(span)},
+    def review(
+        self, obj, reason: str, message: str, span: rec.Span | None, *, namesake=None
+    ) -> None:
+        """Queue a review item unless the record already has one for this reason."""
+        content_type = ContentType.objects.get_for_model(obj)
+        self.reviews.setdefault(
+            (content_type.pk, obj.pk, reason),
+            ReviewItem(
+                content_type=content_type,
+                object_id=obj.pk,
+                reason=reason,
+                message=fit(ReviewItem, "message", message),
+                report=self.report,
+                namesake=namesake,
+                **span_fields(span),
+            ),
         )
-        if created:
-            self.result.review_items += 1
+
+    def write_reviews(self) -> None:
+        if not self.reviews:
+            return
+        existing = set(
+            ReviewItem.objects.filter(
+                object_id__in={pk for _, pk, _ in self.reviews},
+                reason__in={reason for _, _, reason in self.reviews},
+            ).values_list("content_type_id", "object_id", "reason")
+        )
+        new = [item for key, item in self.reviews.items() if key not in existing]
+        ReviewItem.objects.bulk_create(new, ignore_conflicts=True)
+        self.result.review_items += len(new)
+        self.reviews.clear()
 
     def reopen_changed_reviews(self) -> None:
         by_type: dict[type, list[int]] = {}
@@ -781,12 +1071,120 @@ class _Ingest:
         )
         self.forget_reviews(Person, people)
         people.delete()
+        self.remove_unseen_organizations()
+
+    def organizations_stated(self) -> set[int]:
+        """Organisations this report's rows name: mentions, positions, organiser roles."""
+        report = self.report
+        return (
+            set(
+                OrganizationMention.objects.filter(report=report).values_list(
+                    "organization_id", flat=True
+                )
+            )
+            | set(
+                Position.objects.filter(report=report, organization__isnull=False).values_list(
+                    "organization_id", flat=True
+                )
+            )
+            | set(
+                EventOrganizer.objects.filter(report=report).values_list(
+                    "organization_id", flat=True
+                )
+            )
+        )
+
+    def remove_unseen_organizations(self) -> None:
+        """Organisations only this report's old text named, and no editor vouched for."""
+        if not self.orgs_before:
+            return
+        gone = self.orgs_before - self.organizations_stated()
+        orphans = Organization.objects.filter(
+            pk__in=gone,
+            created_by_editor=False,
+            curated_fields=[],
+            mentions__isnull=True,
+            positions__isnull=True,
+            organizer_roles__isnull=True,
+            units__isnull=True,
+        )
+        self.forget_reviews(Organization, orphans)
+        orphans.delete()
 
     def forget_reviews(self, model, queryset) -> None:
         ReviewItem.objects.filter(
             content_type=ContentType.objects.get_for_model(model),
             object_id__in=queryset.values("pk"),
         ).delete()
+
+
+def is_online(x_event: rec.ExtractedEvent) -> bool:
+    """'Green Finance Webinar', venue 'Online', or every speaker joined remotely."""
+    said = " ".join([x_event.name.value, x_event.venue.value if x_event.venue else ""])
+    remote = [p.online for p in x_event.participants]
+    return bool(ONLINE_EVENT.search(said)) or (bool(remote) and all(remote))
+
+
+def organization_keys(x: rec.ExtractedReport) -> set[str]:
+    """Every organisation name the report may look up, folded."""
+    names = {m.name for m in x.organizations} | {m.parent for m in x.organizations if m.parent}
+    for event in x.events:
+        names |= {o.organization for o in event.organizers if o.organization}
+        names |= {
+            p.organization
+            for participant in event.participants
+            for p in participant.positions
+            if p.organization
+        }
+    return {fold(name) for name in names} - {""}
+
+
+def person_keys(x: rec.ExtractedReport) -> set[str]:
+    """Every full name (or written form) the report may look up, folded; lone words are not
+    matched across reports."""
+    keys = set()
+    for event in x.events:
+        for participant in event.participants:
+            keys |= {fold(form) for form in (participant.name.display, *participant.name.forms)}
+    return {key for key in keys if " " in key}
+
+
+class _Matches:
+    """The records a report's names match by key or alias, read in two queries up front and
+    kept current as the ingest adds records and aliases; the first in the model's ordering
+    wins, as `matching_key(...).first()` would have it."""
+
+    def __init__(self, model, owner_field: str, keys: set[str]):
+        self.found: dict[str, models.Model] = {}
+        if not keys:
+            return
+        records = {obj.pk: obj for obj in model.objects.filter(key__in=keys)}
+        candidates: dict[str, list] = {}
+        for obj in records.values():
+            candidates.setdefault(obj.key, []).append(obj)
+        aliases = model.aliases.rel.related_model.objects.filter(key__in=keys)
+        for alias in aliases.select_related(owner_field):
+            owner = getattr(alias, owner_field)
+            records.setdefault(owner.pk, owner)
+            candidates.setdefault(alias.key, []).append(records[owner.pk])
+        order = model._meta.ordering
+        self.every: dict[str, list] = {}
+        for key, objs in candidates.items():
+            ranked = sorted(
+                {o.pk: o for o in objs}.values(),
+                key=lambda o: (*(getattr(o, f) for f in order), o.pk),
+            )
+            self.found[key], self.every[key] = ranked[0], ranked
+
+    def get(self, key: str):
+        return self.found.get(key)
+
+    def candidates(self, key: str) -> list:
+        """Every record written `key`, best first: namesakes kept apart included."""
+        return self.every.get(key) or ([self.found[key]] if key in self.found else [])
+
+    def add(self, key: str, obj) -> None:
+        self.found.setdefault(key, obj)
 
 
 def topic_description(slug: str) -> str:

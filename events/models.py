@@ -5,43 +5,71 @@ from __future__ import annotations
 import calendar
 
 from django.conf import settings
-from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Substr
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
-from people.models import CurationState, NamedRecord, Organization, Person
+from core.counting import SubqueryCount
+from core.folding import fold
+from core.models import CurationState, DeletedRecord, NamedRecord
+from people.models import Organization, Person
 
 
 class ReportQuerySet(models.QuerySet):
     def for_list(self):
-        return self.annotate(event_count=models.Count("events", distinct=True))
+        # A correlated count: a page of reports counts its own events, not every report's.
+        described = EventSource.objects.filter(report=models.OuterRef("pk")).values("event")
+        return self.defer("text", "raw_text", "search_vector").annotate(
+            event_count=SubqueryCount(described.distinct())
+        )
 
 
 class Report(models.Model):
     file_name = models.CharField(max_length=255, unique=True)
     slug = models.SlugField(max_length=120, unique=True)
-    sha256 = models.CharField(max_length=64, db_index=True)
+    sha256 = models.CharField(
+        max_length=64, unique=True, help_text="A second copy of a text is skipped, not stored."
+    )
     raw_text = models.TextField(help_text="The text as decoded from the file, before cleaning.")
     text = models.TextField(help_text="Cleaned text; evidence offsets point into it.")
     title = models.CharField(max_length=500)
     publisher = models.CharField(max_length=300, blank=True)
     encoding = models.CharField(max_length=40, default="utf-8")
     repairs = models.JSONField(default=list, blank=True)
+    source_url = models.URLField(
+        "original address",
+        max_length=500,
+        blank=True,
+        help_text="Where the report was published, from the Source: line at the top of its file.",
+    )
+    published = models.DateField(
+        null=True, blank=True, help_text="The date the report was published, when its file says."
+    )
     loaded_at = models.DateTimeField(auto_now_add=True)
     extracted_at = models.DateTimeField(null=True, blank=True)
+    search_vector = SearchVectorField(
+        null=True, editable=False, help_text="Title and text for full-text search (PostgreSQL)."
+    )
 
     objects = ReportQuerySet.as_manager()
 
     class Meta:
         ordering = ["file_name"]
+        indexes = [models.Index(fields=["title"], name="report_title_idx")]
 
     def __str__(self):
         return self.title or self.file_name
 
     def get_absolute_url(self):
         return reverse("events:report", kwargs={"slug": self.slug})
+
+    def natural_key(self) -> tuple[str, ...]:
+        return (self.file_name,)
 
 
 class Evidence(models.Model):
@@ -56,9 +84,31 @@ class Evidence(models.Model):
 
     @property
     def evidence(self) -> str:
+        if "evidence_sentence" in self.__dict__:
+            return self.__dict__["evidence_sentence"] or ""
         if self.evidence_start is None or self.evidence_end is None:
             return ""
         return self.report.text[self.evidence_start : self.evidence_end]
+
+
+def evidence_sentence(prefix: str = "") -> Substr:
+    """The sentence behind a fact, cut from its report by the database.
+
+    Annotated as `evidence_sentence` on a list of facts (with the report's text deferred),
+    so a page of 25 facts reads 25 sentences rather than 25 whole reports.
+    """
+    start = F(f"{prefix}evidence_start")
+    return Substr(f"{prefix}report__text", start + 1, F(f"{prefix}evidence_end") - start)
+
+
+# What a list of facts never reads of their reports: the texts and their search vector.
+REPORT_TEXTS = ("report__text", "report__raw_text", "report__search_vector")
+
+
+class CityQuerySet(models.QuerySet):
+    def with_event_count(self):
+        held = Event.objects.filter(city=models.OuterRef("pk")).values("pk")
+        return self.annotate(event_count=SubqueryCount(held))
 
 
 class City(models.Model):
@@ -69,6 +119,8 @@ class City(models.Model):
     latitude = models.FloatField(null=True, blank=True)
     longitude = models.FloatField(null=True, blank=True)
     geonames_id = models.PositiveIntegerField(null=True, blank=True, unique=True)
+
+    objects = CityQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -83,11 +135,22 @@ class City(models.Model):
     def get_absolute_url(self):
         return reverse("events:city", kwargs={"slug": self.slug})
 
+    def natural_key(self) -> tuple[str, ...]:
+        return (self.name, self.country)
+
+
+class TopicQuerySet(models.QuerySet):
+    def with_event_count(self):
+        tagged = EventTopic.objects.filter(topic=models.OuterRef("pk")).values("pk")
+        return self.annotate(event_count=SubqueryCount(tagged))
+
 
 class Topic(models.Model):
     name = models.CharField(max_length=120, unique=True)
     slug = models.SlugField(max_length=120, unique=True)
     description = models.TextField(blank=True)
+
+    objects = TopicQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -97,6 +160,9 @@ class Topic(models.Model):
 
     def get_absolute_url(self):
         return reverse("events:topic", kwargs={"slug": self.slug})
+
+    def natural_key(self) -> tuple[str, ...]:
+        return (self.name,)
 
 
 def format_partial_date(year: int | None, month: int | None, day: int | None) -> str:
@@ -114,28 +180,52 @@ def format_partial_date(year: int | None, month: int | None, day: int | None) ->
     return ""
 
 
+def chronological(path: str = "", *, newest_first: bool = True) -> list:
+    """Events in date order, as precise as the reports give it; undated events come last.
+
+    `path` reaches the event from another model: `chronological("participation__event")`.
+    Callers add their own tie-breaker after it (a name, the report's order).
+    """
+    prefix = f"{path}__" if path else ""
+    fields = [F(f"{prefix}{part}") for part in ("start_year", "start_month", "start_day")]
+    if newest_first:
+        return [field.desc(nulls_last=True) for field in fields]
+    return [field.asc(nulls_last=True) for field in fields]
+
+
 class EventQuerySet(models.QuerySet):
+    def matching_key(self, key: str):
+        """Events whose name or any earlier name folds to `key`."""
+        return self.filter(Q(key=key) | Q(aliases__key=key)).distinct()
+
     def for_list(self):
         return self.select_related("city", "parent").prefetch_related("topics")
 
     def with_participant_count(self):
-        return self.annotate(participant_count=models.Count("participations", distinct=True))
+        # A correlated count, not Count() over the join: page 1 then reads 25 events in date
+        # order from the index instead of grouping every participation first.
+        return self.annotate(
+            participant_count=SubqueryCount(
+                Participation.objects.filter(event=models.OuterRef("pk")).values("pk")
+            )
+        )
+
+    def newest_first(self):
+        return self.order_by(*Event._meta.ordering)
+
+    def oldest_first(self):
+        return self.order_by(*chronological(newest_first=False), "name")
 
     def for_page(self):
-        """Everything the public event page shows, each relation with the report it cites."""
+        """What the public event page shows, each relation with the report it cites.
+
+        Participants are not among them: an event may have hundreds, and the page shows them
+        a page at a time (`Participation.objects.for_event_page()`).
+        """
         return self.select_related("city", "parent").prefetch_related(
             models.Prefetch(
                 "organizer_roles",
                 queryset=EventOrganizer.objects.select_related("organization", "report"),
-            ),
-            models.Prefetch(
-                "participations",
-                queryset=Participation.objects.select_related("person", "report").prefetch_related(
-                    models.Prefetch(
-                        "positions",
-                        queryset=Position.objects.select_related("organization", "report"),
-                    )
-                ),
             ),
             models.Prefetch(
                 "city_mentions", queryset=CityMention.objects.select_related("city", "report")
@@ -165,6 +255,10 @@ class Event(NamedRecord, CurationState):
         City, null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
     )
     venue = models.CharField(max_length=300, blank=True)
+    online = models.BooleanField(
+        default=False,
+        help_text="Held online (a webinar): no city is expected and none is asked for.",
+    )
     parent = models.ForeignKey(
         "self",
         null=True,
@@ -186,20 +280,29 @@ class Event(NamedRecord, CurationState):
     cities_mentioned = models.ManyToManyField(
         City, through="CityMention", related_name="mentioned_in_events", blank=True
     )
+    # Deleting an event, directly or through its report, takes its review items along.
+    review_items = GenericRelation("ReviewItem", related_query_name="event")
+    history = HistoricalRecords(
+        excluded_fields=["key", "created_at", "updated_at", "search_vector"]
+    )
+
+    search_vector = SearchVectorField(
+        null=True, editable=False, help_text="Name and venue for full-text search (PostgreSQL)."
+    )
 
     objects = EventQuerySet.as_manager()
 
     class Meta:
-        ordering = [
-            F("start_year").desc(nulls_last=True),
-            F("start_month").desc(nulls_last=True),
-            F("start_day").desc(nulls_last=True),
-            "name",
-        ]
+        ordering = [*chronological(), "name"]
+        # Oldest first and the year facet read this one; newest first (DESC NULLS LAST,
+        # which SQLite cannot declare) has its own index in migration 0007.
         indexes = [
-            models.Index(fields=["start_year", "start_month", "start_day"], name="event_date_idx"),
+            models.Index(
+                fields=["start_year", "start_month", "start_day", "name"], name="event_date_idx"
+            ),
         ]
         constraints = [
+            models.UniqueConstraint(fields=["key"], name="event_key_unique"),
             models.CheckConstraint(
                 condition=Q(start_month__isnull=True) | Q(start_month__range=(1, 12)),
                 name="event_start_month_valid",
@@ -226,6 +329,16 @@ class Event(NamedRecord, CurationState):
     def get_absolute_url(self):
         return reverse("events:detail", kwargs={"slug": self.slug})
 
+    def keep_old_name(self, old_name: str) -> None:
+        """After a rename (by an editor or a changed report) the old name stays an alias, and
+        the participations and organisers deleted under it stay deleted."""
+        old_key = fold(old_name)
+        if not old_key or old_key == self.key:
+            return
+        EventAlias.objects.get_or_create(event=self, key=old_key, defaults={"name": old_name})
+        for model in ("events.participation", "events.eventorganizer"):
+            DeletedRecord.objects.follow_rename(model, 0, old_key, self.key)
+
     @property
     def start_display(self) -> str:
         return format_partial_date(self.start_year, self.start_month, self.start_day)
@@ -250,6 +363,37 @@ class Event(NamedRecord, CurationState):
             if self.start_day:
                 parts.append(f"{self.start_day:02d}")
         return "-".join(parts)
+
+
+class EventAlias(NamedRecord):
+    """An earlier name of an event: after a rename, reports that use it still find the event."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=300)
+    key = models.CharField(max_length=300, db_index=True, editable=False)
+
+    class Meta:
+        ordering = ["event", "name"]
+        verbose_name_plural = "event aliases"
+        constraints = [
+            models.UniqueConstraint(fields=["event", "key"], name="event_alias_unique"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class EventRedirect(models.Model):
+    """An old URL of an event merged into another, so links keep working."""
+
+    old_slug = models.SlugField(max_length=120, unique=True)
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="redirects")
+
+    class Meta:
+        ordering = ["old_slug"]
+
+    def __str__(self):
+        return f"{self.old_slug} → {self.event}"
 
 
 class EventSource(models.Model):
@@ -313,7 +457,9 @@ class EventOrganizer(Evidence):
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
-        ordering = ["event", "order"]
+        # Several reports may state rows of one event at the same place: the older row first,
+        # so an export is the same whatever the database's physical row order.
+        ordering = ["event", "order", "pk"]
         constraints = [
             models.UniqueConstraint(
                 fields=["event", "organization"], name="event_organizer_unique"
@@ -323,6 +469,9 @@ class EventOrganizer(Evidence):
     def __str__(self):
         return f"{self.organization} ({self.get_role_display()}) at {self.event}"
 
+    def natural_key(self) -> tuple[str, ...]:
+        return (self.event.key, self.organization.key)
+
 
 class EventTopic(Evidence):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="topic_tags")
@@ -330,7 +479,7 @@ class EventTopic(Evidence):
     score = models.FloatField(default=1.0)
 
     class Meta:
-        ordering = ["event", "-score"]
+        ordering = ["event", "-score", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["event", "topic"], name="event_topic_unique")
         ]
@@ -345,7 +494,7 @@ class CityMention(Evidence):
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
-        ordering = ["event", "order"]
+        ordering = ["event", "order", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["event", "city"], name="city_mention_unique")
         ]
@@ -383,19 +532,26 @@ class ParticipationRole(models.TextChoices):
 
 
 class ParticipationQuerySet(models.QuerySet):
+    def for_event_page(self):
+        """Each participant with person, positions and the sentence that names them."""
+        return (
+            self.select_related("person", "report")
+            .defer(*REPORT_TEXTS)
+            .annotate(evidence_sentence=evidence_sentence())
+            .prefetch_related(
+                models.Prefetch(
+                    "positions", queryset=Position.objects.select_related("organization")
+                )
+            )
+        )
+
     def for_person(self):
         return self.select_related("event", "event__city").prefetch_related(
             models.Prefetch("positions", queryset=Position.objects.select_related("organization"))
         )
 
     def newest_first(self):
-        return self.order_by(
-            F("event__start_year").desc(nulls_last=True),
-            F("event__start_month").desc(nulls_last=True),
-            F("event__start_day").desc(nulls_last=True),
-            "event__name",
-            "pk",
-        )
+        return self.order_by(*chronological("event"), "event__name", "pk")
 
 
 class Participation(Evidence, CurationState):
@@ -408,6 +564,8 @@ class Participation(Evidence, CurationState):
     online = models.BooleanField(default=False, help_text="Spoke remotely.")
     order = models.PositiveSmallIntegerField(default=0)
     confidence = models.FloatField(default=1.0)
+    review_items = GenericRelation("ReviewItem", related_query_name="participation")
+    history = HistoricalRecords(excluded_fields=["created_at", "updated_at"])
 
     objects = ParticipationQuerySet.as_manager()
 
@@ -423,6 +581,9 @@ class Participation(Evidence, CurationState):
 
     def __str__(self):
         return f"{self.person} at {self.event} ({self.get_role_display()})"
+
+    def natural_key(self) -> tuple[str, ...]:
+        return (self.event.key, self.person.key)
 
     @property
     def primary_position(self):
@@ -441,6 +602,11 @@ class ParticipantMention(Evidence):
         Participation, on_delete=models.CASCADE, related_name="mentions"
     )
     order = models.PositiveSmallIntegerField(default=0)
+    forms = models.JSONField(
+        default=list,
+        blank=True,
+        help_text='The other ways this report writes the name ("LIU Yi", "Mr. Liu").',
+    )
 
     class Meta:
         ordering = ["report", "order"]
@@ -455,6 +621,32 @@ class ParticipantMention(Evidence):
         return f"{self.participation} in {self.report}"
 
 
+class PositionQuerySet(models.QuerySet):
+    def at_organizations(self, hits: dict):
+        """Positions held at the matched organisations (`people.matching` hits), each with
+        `match_tier` and `match_reason` of its organisation."""
+        from people.matching import reason_of, tier_of
+
+        return (
+            self.order_by()
+            .filter(organization_id__in=list(hits))
+            .annotate(
+                match_tier=tier_of(hits, "organization_id"),
+                match_reason=reason_of(hits, "organization_id"),
+            )
+        )
+
+    def matching_affiliation(self, text: str):
+        """Positions held at an organisation the words mean: "WB", "Tsinghua University"."""
+        from people.matching import match_organizations
+
+        return self.at_organizations(match_organizations(text))
+
+    def latest_first(self):
+        """From the latest dated appearance back; within one appearance, in the report's order."""
+        return self.order_by(*chronological("participation__event"), "-participation__pk", "order")
+
+
 class Position(Evidence):
     """A title held at the time of an event, at an organisation when the report names one."""
 
@@ -466,6 +658,8 @@ class Position(Evidence):
     organization = models.ForeignKey(
         Organization, null=True, blank=True, on_delete=models.SET_NULL, related_name="positions"
     )
+
+    objects = PositionQuerySet.as_manager()
 
     class Meta:
         ordering = ["participation", "order"]
@@ -485,6 +679,24 @@ class ReviewStatus(models.TextChoices):
     CORRECTED = "corrected", "Corrected"
 
 
+class ReviewReason(models.TextChoices):
+    """Why a fact waits for an editor: the extraction's warnings and the import's own."""
+
+    NO_YEAR = "no-year", "No year stated"
+    NO_DATE = "no-date", "No date stated"
+    NO_CITY = "no-city", "No city stated"
+    NO_AFFILIATION = "no-affiliation", "No organisation for the person"
+    AMBIGUOUS_ORGANIZATION = "ambiguous-organization", "Organisation ambiguous"
+    SINGLE_WORD_NAME = "single-word-name", "Only one word of the name"
+    UNKNOWN_ORGANIZATION_KIND = "unknown-organization-kind", "Kind of organisation guessed"
+    NAME_ORDER_GUESSED = "name-order-guessed", "Family name guessed"
+    REPORTS_DISAGREE = "reports-disagree", "Reports disagree"
+    POSSIBLE_NAMESAKE = "possible-namesake", "Possible namesake"
+    NEW_RECORD = "new-record", "New record from pasted text"
+    NEW_FROM_ADMIN = "new-from-admin", "Event from pasted text"
+    NO_SOURCE = "no-source", "No report supports it"
+
+
 class ReviewItemQuerySet(models.QuerySet):
     def open(self):
         return self.filter(status=ReviewStatus.OPEN)
@@ -496,8 +708,21 @@ class ReviewItem(models.Model):
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField()
     record = GenericForeignKey("content_type", "object_id")
-    reason = models.CharField(max_length=40, help_text="A stable code: no-year, no-affiliation...")
+    reason = models.CharField(
+        max_length=40,
+        choices=ReviewReason.choices,
+        help_text="A stable code: no-year, no-affiliation...",
+    )
     message = models.CharField(max_length=500)
+    namesake = models.ForeignKey(
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="For a possible namesake: the other person of that name. Merge them if they "
+        "are one person.",
+    )
     report = models.ForeignKey(Report, null=True, blank=True, on_delete=models.CASCADE)
     evidence_start = models.PositiveIntegerField(null=True, blank=True)
     evidence_end = models.PositiveIntegerField(null=True, blank=True)
@@ -516,7 +741,7 @@ class ReviewItem(models.Model):
         ordering = ["status", "-created_at"]
         indexes = [
             models.Index(fields=["content_type", "object_id"], name="review_item_record_idx"),
-            models.Index(fields=["status"], name="review_item_status_idx"),
+            models.Index(fields=["status", "reason"], name="review_item_status_reason_idx"),
         ]
         constraints = [
             models.UniqueConstraint(
@@ -532,3 +757,59 @@ class ReviewItem(models.Model):
         if self.report_id is None or self.evidence_start is None:
             return ""
         return self.report.text[self.evidence_start : self.evidence_end]
+
+
+class ImportState(models.TextChoices):
+    QUEUED = "queued", "Queued"
+    EXTRACTING = "extracting", "Extracting"
+    STORING = "storing", "Storing"
+    LOADED = "loaded", "Loaded"
+    SKIPPED = "skipped", "Skipped"
+    RETRYING = "retrying", "Failed; will be retried"
+    FAILED = "failed", "Failed"
+
+
+class ReportImportQuerySet(models.QuerySet):
+    def for_status(self):
+        return self.select_related("report", "requested_by").defer("data")
+
+    def unfinished(self):
+        return self.exclude(state__in=[ImportState.LOADED, ImportState.SKIPPED, ImportState.FAILED])
+
+
+class ReportImport(models.Model):
+    """One report handed to the import queue, and what became of it.
+
+    The text travels with the row, so a worker on any machine can load it.
+    """
+
+    file_name = models.CharField(max_length=1000)
+    sha256 = models.CharField(max_length=64)
+    data = models.BinaryField(editable=False, help_text="The file as queued; emptied once loaded.")
+    state = models.CharField(max_length=12, choices=ImportState.choices, default=ImportState.QUEUED)
+    error = models.TextField(blank=True, help_text="Why the last attempt failed.")
+    outcome = models.CharField(max_length=500, blank=True, help_text="What the import did.")
+    attempts = models.PositiveSmallIntegerField(default=0)
+    queued_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    extract_seconds = models.FloatField(null=True, blank=True)
+    ingest_seconds = models.FloatField(null=True, blank=True)
+    report = models.ForeignKey(
+        Report, null=True, blank=True, on_delete=models.SET_NULL, related_name="imports"
+    )
+    review_new_records = models.BooleanField(
+        default=False, help_text="Added by an editor: the new records are flagged for review."
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+
+    objects = ReportImportQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-queued_at", "-pk"]
+        indexes = [models.Index(fields=["state", "queued_at"], name="report_import_state_idx")]
+
+    def __str__(self):
+        return f"{self.file_name} ({self.get_state_display()})"

@@ -2,50 +2,13 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.db.models.functions import Upper
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
-from people.naming import fold
-
-
-class CurationState(models.Model):
-    """What an editor did to a record, so that a re-import never undoes it."""
-
-    curated_fields = models.JSONField(
-        default=list,
-        blank=True,
-        help_text="Fields an editor has changed. Re-importing reports never overwrites them.",
-    )
-    created_by_editor = models.BooleanField(
-        default=False,
-        help_text="Made by hand in the admin rather than extracted from a report.",
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        abstract = True
-
-    def is_curated(self, field_name: str) -> bool:
-        return self.created_by_editor or field_name in self.curated_fields
-
-
-class NamedRecord(models.Model):
-    """A record matched on `key`, the folded form of its name.
-
-    Each model declares its own `key` field, sized to its `name`.
-    """
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        # The matching key is derived data; keeping it in step here means an editor's
-        # rename in the admin is matched by the next import.
-        self.key = fold(self.name)
-        super().save(*args, **kwargs)
+from core.folding import fold
+from core.models import CurationState, NamedRecord
 
 
 class OrganizationKind(models.TextChoices):
@@ -60,17 +23,24 @@ class OrganizationKind(models.TextChoices):
 
 
 class OrganizationQuerySet(models.QuerySet):
-    def for_list(self):
-        return self.select_related("parent").annotate(
-            people_count=models.Count("positions__participation__person", distinct=True),
+    def matching(self, text: str):
+        """Organisations the words mean, best first, with `match_tier` and `match_reason`."""
+        from people.matching import match_organizations, reason_of, tier_of
+
+        hits = match_organizations(text)
+        return (
+            self.filter(pk__in=list(hits))
+            .annotate(match_tier=tier_of(hits), match_reason=reason_of(hits))
+            .order_by("match_tier", "name", "pk")
         )
 
     def matching_key(self, key: str):
         """Organisations whose name or any alias folds to `key`."""
         return self.filter(models.Q(key=key) | models.Q(aliases__key=key)).distinct()
 
-    def with_event_count(self):
-        return self.annotate(event_count=models.Count("organized_events", distinct=True))
+    def named(self, text: str):
+        """Organisations written `text` under their name or any alias, however cased or accented."""
+        return self.matching_key(fold(text))
 
 
 class Organization(NamedRecord, CurationState):
@@ -93,20 +63,25 @@ class Organization(NamedRecord, CurationState):
     )
     country = models.CharField(max_length=100, blank=True)
     description = models.TextField(blank=True)
+    history = HistoricalRecords(excluded_fields=["key", "created_at", "updated_at"])
 
     objects = OrganizationQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
         indexes = [
+            models.Index(fields=["name"], name="organization_name_idx"),
             models.Index(Upper("acronym"), name="organization_acronym_idx"),
             models.Index(fields=["kind", "country"], name="organization_kind_country_idx"),
+            models.Index(fields=["country"], name="organization_country_idx"),
         ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(kind__in=OrganizationKind.values),
                 name="organization_kind_valid",
             ),
+            # Matching goes by key; unique, two concurrent imports cannot both create it.
+            models.UniqueConstraint(fields=["key"], name="organization_key_unique"),
         ]
 
     def __str__(self):
@@ -140,35 +115,17 @@ class OrganizationAlias(NamedRecord):
     def __str__(self):
         return self.name
 
+    def natural_key(self) -> tuple[str, ...]:
+        return (self.organization.key, self.key)
+
 
 class PersonQuerySet(models.QuerySet):
-    def for_list(self):
-        return self.annotate(
-            appearance_count=models.Count("participations", distinct=True),
-        )
-
     def matching_key(self, key: str):
         return self.filter(models.Q(key=key) | models.Q(aliases__key=key)).distinct()
 
-    def with_latest_affiliation(self):
-        """Annotate the first position held at the person's latest dated appearance.
-
-        Positions live in the events app, which this app never imports; the relation from
-        Organization names the model.
-        """
-        position = Organization._meta.get_field("positions").related_model
-        latest = position.objects.filter(participation__person=models.OuterRef("pk")).order_by(
-            models.F("participation__event__start_year").desc(nulls_last=True),
-            models.F("participation__event__start_month").desc(nulls_last=True),
-            models.F("participation__event__start_day").desc(nulls_last=True),
-            "-participation__pk",
-            "order",
-        )
-        return self.annotate(
-            latest_title=models.Subquery(latest.values("title")[:1]),
-            latest_organization=models.Subquery(latest.values("organization__name")[:1]),
-            latest_organization_slug=models.Subquery(latest.values("organization__slug")[:1]),
-        )
+    def named(self, text: str):
+        """People written `text` under their name or any alias: "LIU Yanhua", "Liu Yanhua"."""
+        return self.matching_key(fold(text))
 
 
 class Person(NamedRecord, CurationState):
@@ -179,13 +136,23 @@ class Person(NamedRecord, CurationState):
     given_name = models.CharField(max_length=100, blank=True)
     slug = models.SlugField(max_length=120, unique=True)
     key = models.CharField(max_length=200, db_index=True, editable=False)
+    history = HistoricalRecords(excluded_fields=["key", "created_at", "updated_at"])
 
     objects = PersonQuerySet.as_manager()
 
     class Meta:
         ordering = ["family_name", "given_name", "name"]
         verbose_name_plural = "people"
-        indexes = [models.Index(fields=["family_name", "given_name"], name="person_name_idx")]
+        indexes = [
+            models.Index(fields=["family_name", "given_name", "name"], name="person_name_idx")
+        ]
+        constraints = [
+            # A full name is one person, whoever imports it first. A lone word ("Wang") is
+            # matched only within its report and event, so several people may share it.
+            models.UniqueConstraint(
+                fields=["key"], condition=models.Q(key__contains=" "), name="person_key_unique"
+            ),
+        ]
 
     def __str__(self):
         return self.name
@@ -210,6 +177,9 @@ class PersonAlias(NamedRecord):
     def __str__(self):
         return self.name
 
+    def natural_key(self) -> tuple[str, ...]:
+        return (self.person.key, self.key)
+
 
 class PersonRedirect(models.Model):
     """An old URL of a person merged into another, so links keep working."""
@@ -222,6 +192,9 @@ class PersonRedirect(models.Model):
 
     def __str__(self):
         return f"{self.old_slug} → {self.person}"
+
+    def natural_key(self) -> tuple[str, ...]:
+        return (self.old_slug,)
 
 
 class OrganizationRedirect(models.Model):
@@ -236,23 +209,5 @@ class OrganizationRedirect(models.Model):
     def __str__(self):
         return f"{self.old_slug} → {self.organization}"
 
-
-class DeletedRecord(models.Model):
-    """A record an editor deleted; a re-import must not bring it back."""
-
-    model = models.CharField(max_length=60, help_text="app_label.model of the deleted record")
-    key = models.CharField(max_length=400, help_text="The natural key the import matches on.")
-    label = models.CharField(max_length=300, blank=True)
-    deleted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
-    )
-    deleted_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["-deleted_at"]
-        constraints = [
-            models.UniqueConstraint(fields=["model", "key"], name="deleted_record_unique"),
-        ]
-
-    def __str__(self):
-        return f"{self.model}: {self.label or self.key}"
+    def natural_key(self) -> tuple[str, ...]:
+        return (self.old_slug,)

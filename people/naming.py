@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.utils.text import slugify
 
-from events.extraction.folding import fold
+from core.folding import fold
 
 
 def unique_slug(model, text: str, *, max_length: int = 100, exclude_pk=None) -> str:
@@ -13,15 +13,16 @@ def unique_slug(model, text: str, *, max_length: int = 100, exclude_pk=None) -> 
     taken = model._default_manager.filter(slug__startswith=base)
     if exclude_pk is not None:
         taken = taken.exclude(pk=exclude_pk)
-    used = set(taken.values_list("slug", flat=True))
+    taken = taken.order_by().values_list("slug", flat=True)
     # A merged or renamed record's old URL redirects; a new record must not take it over.
     redirects = getattr(model, "redirects", None)
     if redirects is not None:
-        used |= set(
-            redirects.rel.related_model.objects.filter(old_slug__startswith=base).values_list(
-                "old_slug", flat=True
-            )
+        taken = taken.union(
+            redirects.rel.related_model.objects.filter(old_slug__startswith=base)
+            .order_by()
+            .values_list("old_slug", flat=True)
         )
+    used = set(taken)
     if base not in used:
         return base
     n = 2

@@ -99,3 +99,17 @@ def make_organizer(event: Event, organization: Organization, role: str = "host")
     return EventOrganizer.objects.create(
         event=event, organization=organization, role=role, report=event.sources.first()
     )
+
+
+def downloaded(response) -> str:
+    """The body of a CSV or JSON download; downloads stream, row by row.
+
+    A CSV starts with a byte-order mark (so spreadsheets read it as UTF-8); it is checked
+    here and left out of what the tests parse.
+    """
+    assert response.streaming
+    body = b"".join(response.streaming_content).decode()
+    if response["Content-Type"].startswith("text/csv"):
+        assert body.startswith("\ufeff")
+        return body.removeprefix("\ufeff")
+    return body

@@ -1,7 +1,7 @@
 """PostgreSQL search support: GIN full-text and trigram indexes. Nothing happens elsewhere.
 
 Not in the models' Meta, so the schema is the same on SQLite. Each expression is written as
-Django renders the queries of events.search and people.search (weighted
+Django renders the queries of the site search and the speaker search (weighted
 `to_tsvector('simple', ...)` vectors; `UPPER(title::text) LIKE` for title words), so the
 planner can use them.
 """

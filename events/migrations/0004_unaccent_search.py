@@ -2,7 +2,7 @@
 elsewhere.
 
 The vectors are those of 0003 with every column passed through `eventsdb_unaccent` (made
-in people 0003), written as events.search renders them, so "lalic" finds "Lalić" in report
+in people 0003), written as the site search renders them, so "lalic" finds "Lalić" in report
 text and the GIN indexes are still used.
 """
 

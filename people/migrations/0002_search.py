@@ -1,8 +1,8 @@
 """PostgreSQL search support: pg_trgm/unaccent and GIN indexes. Nothing happens elsewhere.
 
 The schema stays identical on every database: these indexes are not in the models' Meta, they
-only make people.search's PostgreSQL queries fast. Each index expression is written exactly as
-Django renders the lookups people.search uses (`key::text LIKE`, `key %> word`, the weighted
+only make the speaker search's PostgreSQL queries fast. Each index expression is written exactly as
+Django renders the lookups the speaker search uses (`key::text LIKE`, `key %> word`, the weighted
 `to_tsvector('simple', ...)`), so the planner can match them.
 """
 

@@ -3,8 +3,8 @@ organisation vector rebuilt on it. Nothing happens elsewhere.
 
 `unaccent()` is only STABLE (its dictionary could change), so it cannot appear in an index
 expression; the wrapper names the dictionary and is declared IMMUTABLE, the usual way round.
-events.search writes the same `eventsdb_unaccent(...)` expressions, so the planner still
-matches the GIN indexes (see EXPLAIN in tests/test_search_page.py).
+The site search writes the same `eventsdb_unaccent(...)` expressions, so the planner still
+matches the GIN indexes (see EXPLAIN in tests/browse/test_search_page.py).
 """
 
 from django.db import migrations
@@ -44,7 +44,7 @@ def drop(apps, schema_editor):
         "CREATE INDEX people_organization_fts ON people_organization"
         f" USING {vector('name', 'acronym', unaccent=False)}"
     )
-    # The function stays until events' vectors no longer use it (events 0004 drops them first).
+    # The function stays until the other apps' vectors built on it are gone (they go first).
     schema_editor.execute("DROP FUNCTION IF EXISTS eventsdb_unaccent(text)")
 
 

@@ -55,13 +55,26 @@ def test_browser_pages_show_content_on_desktop_and_phone(browser, live_server, s
     person = Person.objects.get(slug="liu-yanhua")
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page = browser.new_page(viewport=VIEWPORTS[device])
+    # Anything the Content-Security-Policy blocks is reported on the console.
+    blocked = []
+    page.on(
+        "console",
+        lambda message: (
+            blocked.append(message.text) if "Content Security" in message.text else None
+        ),
+    )
 
     def visit(path: str, name: str):
         response = page.goto(f"{live_server.url}{path}")
         assert response.status == 200, path
+        assert "default-src 'self'" in response.headers["content-security-policy"]
         page.screenshot(path=str(SCREENSHOTS / f"{name}-{device}.png"), full_page=True)
 
     visit("/", "home")
+    # The stylesheet loaded under the policy.
+    assert page.evaluate("getComputedStyle(document.querySelector('.skip-link')).position") == (
+        "absolute"
+    )
     assert page.get_by_role("heading", level=1).inner_text().startswith("Who is speaking")
     assert page.get_by_role(
         "link", name="Low Carbon Construction and Low Carbon Industry Summit"
@@ -94,4 +107,58 @@ def test_browser_pages_show_content_on_desktop_and_phone(browser, live_server, s
     page.goto(f"{live_server.url}/no-such-page/")
     assert page.locator("h1").inner_text() == "Page not found"
     page.screenshot(path=str(SCREENSHOTS / f"404-{device}.png"), full_page=True)
+    page.close()
+    assert blocked == []
+
+
+@pytest.mark.parametrize("device", list(VIEWPORTS))
+def test_browser_map_charts_and_api_docs(browser, live_server, seeded, device):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page = browser.new_page(viewport=VIEWPORTS[device])
+    width = VIEWPORTS[device]["width"]
+
+    def visit(path: str, name: str):
+        response = page.goto(f"{live_server.url}{path}")
+        assert response.status == 200, path
+        page.screenshot(path=str(SCREENSHOTS / f"{name}-{device}.png"), full_page=True)
+        # Nothing on a page may push it wider than the screen.
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, path
+
+    visit("/", "home-map-charts")
+    city_map = page.locator("figure.city-map svg")
+    assert city_map.is_visible()
+    box = city_map.bounding_box()
+    assert 0 < box["width"] <= width
+    dots = page.locator("figure.city-map a circle")
+    assert dots.count() >= 1
+    assert page.locator("figure.city-map svg image").evaluate(
+        "img => img.href.baseVal.endsWith('.svg')"
+    )
+    charts = page.locator("figure.chart")
+    assert charts.count() == 3
+    # The table of a chart opens without JavaScript help.
+    charts.first.locator("summary").click()
+    assert charts.first.locator("table td").first.is_visible()
+    # A bar leads to the filtered list.
+    charts.first.locator("svg a").first.click()
+    page.wait_for_url("**/events/?year=*")
+    assert page.locator(".event-card").count() >= 1
+
+    visit("/cities/", "cities-map")
+    assert page.locator("figure.city-map a circle").count() >= 1
+
+    visit("/search/?q=Beijing", "search-phone-width")
+
+    visit("/speakers/", "speakers-search-first")
+    form = page.locator("form.affiliation-search").bounding_box()
+    filters = page.locator(".sidebar").bounding_box()
+    # The speakers page's own search comes before the filters, on a phone too.
+    assert form["y"] < filters["y"]
+    assert form["y"] < VIEWPORTS[device]["height"]
+
+    visit("/api/docs/", "api-docs")
+    page.wait_for_selector(".swagger-ui .info .title", timeout=15_000)
+    assert "eventsdb API" in page.locator(".swagger-ui .info .title").inner_text()
+    assert page.locator(".opblock-tag").count() >= 7
+    page.screenshot(path=str(SCREENSHOTS / f"api-docs-{device}.png"), full_page=True)
     page.close()

@@ -1,0 +1,253 @@
+"""Find speakers by the organisations they spoke for, their titles and their names.
+
+One entry point, `search_speakers_by_affiliation`, used by the speakers search. The
+organisations come from the one organisation matcher (`people.matching`), each with a tier
+(exact name, acronym or alias, parent organisation, partial name, similar spelling); the
+positions held there come from `Position.objects.at_organizations()`, annotated with that
+tier and the reason to show. The people are then ranked by their best tier and name, in the
+database, one LIMITed query per tier, so a search matching tens of thousands of people reads
+one page of them; the count stops at COUNT_CAP. The speakers page passes its other filters in
+as a subquery of the people to choose among.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef, Q, QuerySet, Value
+
+from core.folding import fold
+from events.models import Event, Position, chronological
+from people.matching import MAX_QUERY_LENGTH, Tier, match_organizations
+from people.models import Organization, Person, PersonAlias
+
+# Counting stops here: "1,000+ speakers" says enough, and counting 46,000 does not pay.
+COUNT_CAP = 1000
+DOWNLOAD_BATCH = 500
+
+
+@dataclass(frozen=True)
+class AffiliationMatch:
+    person: Person
+    position: Position | None
+    event: Event | None
+    rank: int
+    reason: str
+
+    @property
+    def organization(self) -> Organization | None:
+        return self.position.organization if self.position is not None else None
+
+
+class AffiliationResults(Sequence):
+    """Ranked matches, one per person, that a Paginator can page; the database ranks.
+
+    `positions` are the matching positions, annotated with `match_tier` and `match_reason`;
+    `tiers` the tiers present, best first. Without positions, `people` are matched by name.
+    """
+
+    def __init__(
+        self,
+        positions: QuerySet | None = None,
+        tiers: tuple[int, ...] = (),
+        *,
+        people: QuerySet | None = None,
+        reason: str = "",
+    ):
+        self._positions = positions
+        self._tiers = tiers
+        self._people = people
+        self._reason = reason
+        self._count: int | None = None
+        self.capped = False
+
+    def matching_people(self) -> QuerySet:
+        """Every matching person, unranked: what the facets beside the results count."""
+        if self._positions is not None:
+            return Person.objects.filter(Exists(self._held()))
+        return self._people if self._people is not None else Person.objects.none()
+
+    def _held(self, tiers=None) -> QuerySet:
+        held = self._positions.filter(participation__person_id=OuterRef("pk"))
+        return held.filter(match_tier__in=tiers) if tiers is not None else held
+
+    def count(self) -> int:
+        """How many people match, at most `COUNT_CAP`; `capped` says whether there are more."""
+        if self._count is None:
+            # In id order, so the planner walks people and stops at the cap.
+            found = self.matching_people().order_by("pk")[: COUNT_CAP + 1].count()
+            self.capped = found > COUNT_CAP
+            self._count = min(found, COUNT_CAP)
+        return self._count
+
+    @property
+    def count_display(self) -> str:
+        count = self.count()
+        return f"{count:,}+" if self.capped else f"{count:,}"
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            start, stop = index.start or 0, index.stop
+            return self._matches(self._ranked_people(start, stop))
+        if index < 0:
+            index += len(self)
+        matches = self[index : index + 1]
+        if not matches:
+            raise IndexError(index)
+        return matches[0]
+
+    def __iter__(self) -> Iterator[AffiliationMatch]:
+        """Every match, uncapped (for downloads), a batch of people at a time."""
+        batch: list[tuple[int, int]] = []
+        for ranked in self._each_ranked():
+            batch.append(ranked)
+            if len(batch) == DOWNLOAD_BATCH:
+                yield from self._matches(batch)
+                batch = []
+        yield from self._matches(batch)
+
+    def _tier_people(self, tier: int, better: list[int]) -> QuerySet:
+        """The people of one tier not met in a better one, in name order: ids only."""
+        people = Person.objects.filter(Exists(self._held([tier])))
+        if better:
+            people = people.exclude(Exists(self._held(better)))
+        return people.order_by("key", "pk").values_list("pk", flat=True)
+
+    def _each_ranked(self) -> Iterator[tuple[int, int]]:
+        if self._positions is None:
+            for pk in self.matching_people().values_list("pk", flat=True).iterator():
+                yield pk, Tier.NAME
+            return
+        better: list[int] = []
+        for tier in self._tiers:
+            for pk in self._tier_people(tier, better).iterator(chunk_size=DOWNLOAD_BATCH):
+                yield pk, tier
+            better.append(tier)
+
+    def _ranked_people(self, start: int, stop: int | None) -> list[tuple[int, int]]:
+        """(person id, tier) of the matches start..stop, best tier first, then by name."""
+        if self._positions is None:
+            people = self.matching_people().values_list("pk", flat=True)[start:stop]
+            return [(pk, Tier.NAME) for pk in people]
+        ranked: list[tuple[int, int]] = []
+        seen = 0
+        better: list[int] = []
+        for tier in self._tiers:
+            if stop is not None and seen >= stop:
+                break
+            people = self._tier_people(tier, better)
+            found = list(people if stop is None else people[: stop - seen])
+            ranked += [(pk, tier) for n, pk in enumerate(found, seen) if n >= start]
+            seen += len(found)
+            better.append(tier)
+        return ranked
+
+    def _matches(self, ranked: list[tuple[int, int]]) -> list[AffiliationMatch]:
+        """Each ranked person with their best position (latest among equals), one query."""
+        if not ranked:
+            return []
+        ids = [pk for pk, _ in ranked]
+        if self._positions is None:
+            people = Person.objects.in_bulk(ids)
+            latest = _latest_positions(ids)
+            return [
+                AffiliationMatch(
+                    people[pk],
+                    latest.get(pk),
+                    latest[pk].participation.event if pk in latest else None,
+                    Tier.NAME,
+                    self._reason,
+                )
+                for pk in ids
+            ]
+        best: dict[int, Position] = {}
+        positions = (
+            self._positions.filter(participation__person_id__in=ids)
+            .select_related("organization", "participation__person", "participation__event")
+            .order_by("match_tier", "-participation_id", "order", "pk")
+        )
+        for position in positions:
+            best.setdefault(position.participation.person_id, position)
+        return [
+            AffiliationMatch(
+                best[pk].participation.person,
+                best[pk],
+                best[pk].participation.event,
+                int(tier),
+                best[pk].match_reason,
+            )
+            for pk, tier in ranked
+            if pk in best
+        ]
+
+
+def search_speakers_by_affiliation(
+    affiliation: str, *, title: str = "", name: str = "", people: QuerySet | None = None
+) -> AffiliationResults:
+    """People who held a position at a matching organisation, best match first.
+
+    `people`, when given, is a queryset of the people to choose among (the speakers page's
+    other filters); it is used as a subquery.
+
+    >>> [m.person.name for m in search_speakers_by_affiliation("WB")]  # doctest: +SKIP
+    ['Carter J. Brandon']
+    """
+    title_words = [w for w in fold(title[:MAX_QUERY_LENGTH]).split() if w]
+    name_key = fold(name[:MAX_QUERY_LENGTH])
+    asked = fold(affiliation[:MAX_QUERY_LENGTH])
+    if not (asked or title_words or name_key):
+        return AffiliationResults()
+    chosen = people.order_by().values("pk") if people is not None else None
+
+    if asked:
+        hits = match_organizations(affiliation)
+        if not hits:
+            return AffiliationResults()
+        positions = Position.objects.at_organizations(hits)
+        tiers = tuple(sorted({hit.tier for hit in hits.values()}))
+    elif title_words:
+        positions = Position.objects.order_by().annotate(
+            match_tier=Value(int(Tier.NAME)), match_reason=Value("title")
+        )
+        tiers = (Tier.NAME,)
+    else:
+        named = people_named(name_key)
+        if chosen is not None:
+            named = named.filter(pk__in=chosen)
+        return AffiliationResults(people=named, reason="name")
+
+    for word in title_words:
+        positions = positions.filter(title__icontains=word)
+    if name_key:
+        positions = positions.filter(participation__person__in=people_named(name_key).values("pk"))
+    if chosen is not None:
+        positions = positions.filter(participation__person__in=chosen)
+    return AffiliationResults(positions, tiers)
+
+
+def people_named(key: str) -> QuerySet:
+    """People whose folded name, or any other written form, contains every word of `key`."""
+    words = key.split()
+    aliases = PersonAlias.objects.filter(*[Q(key__contains=w) for w in words]).values("person_id")
+    return Person.objects.filter(
+        Q(*[Q(key__contains=w) for w in words]) | Q(pk__in=aliases)
+    ).order_by("key", "pk")
+
+
+def _latest_positions(people: list[int]) -> dict[int, Position]:
+    """Each person's most recent position (first listed), in one query."""
+    if not people:
+        return {}
+    positions = (
+        Position.objects.filter(participation__person__in=people)
+        .select_related("organization", "participation__event")
+        .order_by(*chronological("participation__event"), "order", "pk")
+    )
+    latest: dict[int, Position] = {}
+    for position in positions:
+        latest.setdefault(position.participation.person_id, position)
+    return latest

@@ -1,0 +1,338 @@
+"""Public pages: home, events, reports, cities and topics."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Value, When
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+from django.views.generic import DetailView, ListView
+from django_filters.views import FilterView
+
+from browse.evidence import facts_in_report, mark_evidence
+from browse.filters.events import EventFilter
+from browse.linked_data import city_json_ld, event_json_ld, topic_json_ld
+from browse.summaries import (
+    charts_from_facets,
+    city_map,
+    events_per_city,
+    events_per_topic,
+    events_per_year,
+)
+from browse.views.lists import ListPageMixin, SlugRedirectMixin, paginate, with_evidence
+from core.counting import SubqueryCount
+from events.models import (
+    REPORT_TEXTS,
+    City,
+    CityMention,
+    Event,
+    EventTopic,
+    ParticipationRole,
+    Report,
+    Topic,
+    evidence_sentence,
+)
+from people.models import Organization, Person
+
+# An event page lists this many participants at a time.
+PARTICIPANTS_PER_PAGE = 100
+# Participants are shown in this order of roles; within a role, in the report's order.
+ROLE_ORDER = [
+    (ParticipationRole.KEYNOTE, "Keynote speakers"),
+    (ParticipationRole.SPEAKER, "Speakers"),
+    (ParticipationRole.PANELIST, "Panelists"),
+    (ParticipationRole.MODERATOR, "Moderators"),
+    (ParticipationRole.ATTENDEE, "Also attending"),
+]
+
+
+@require_safe
+def home(request):
+    return render(
+        request,
+        "events/home.html",
+        {
+            "counts": [
+                ("events", "Events", Event.objects.count(), "events:list"),
+                ("speakers", "Speakers", Person.objects.count(), "people:list"),
+                (
+                    "organisations",
+                    "Organisations",
+                    Organization.objects.count(),
+                    "people:organizations",
+                ),
+                ("cities", "Cities", City.objects.count(), "events:cities"),
+                ("topics", "Topics", Topic.objects.count(), "events:topics"),
+                ("reports", "Source reports", Report.objects.count(), "events:reports"),
+            ],
+            "latest_events": Event.objects.for_list().with_participant_count().newest_first()[:6],
+            "topics": Topic.objects.with_event_count()
+            .filter(event_count__gt=0)
+            .order_by("-event_count", "name")[:12],
+            "charts": [events_per_year(), events_per_topic(), events_per_city()],
+            "map": city_map(),
+        },
+    )
+
+
+def page_not_found(request, exception):
+    return render(request, "404.html", {"request_path": request.path}, status=404)
+
+
+class EventListView(ListPageMixin, FilterView):
+    filterset_class = EventFilter
+    template_name = "events/event_list.html"
+    download_name = "events"
+    download_fields = (
+        "name",
+        "url",
+        "date",
+        "start",
+        "city",
+        "venue",
+        "part_of",
+        "topics",
+        "participants",
+        "attendance",
+    )
+
+    def get_queryset(self):
+        return Event.objects.newest_first()
+
+    def page_rows(self, queryset):
+        return queryset.for_list().with_participant_count()
+
+    def download_row(self, event) -> dict:
+        return {
+            "name": event.name,
+            "url": self.request.build_absolute_uri(event.get_absolute_url()),
+            "date": event.date_display,
+            "start": event.start_iso,
+            "city": event.city.name if event.city_id else "",
+            "venue": event.venue,
+            "part_of": event.parent.name if event.parent_id else "",
+            "topics": [topic.name for topic in event.topics.all()],
+            "participants": event.participant_count,
+            "attendance": event.attendance_text,
+        }
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = {k: v for k, v in self.request.GET.items() if v and k not in ("page", "format")}
+
+        def link(name, value):
+            return "?" + urlencode({**query, name: value})
+
+        context["charts"] = charts_from_facets(self.filterset, link)
+        return context
+
+
+class EventDetailView(SlugRedirectMixin, DetailView):
+    model = Event
+    template_name = "events/event_detail.html"
+
+    def get_queryset(self):
+        return Event.objects.for_page()
+
+    def get_context_data(self, **kwargs):
+        event = self.object
+        in_role_order = Case(
+            *(When(role=role, then=Value(i)) for i, (role, _) in enumerate(ROLE_ORDER)),
+            default=Value(len(ROLE_ORDER)),
+        )
+        participants = paginate(
+            self.request,
+            event.participations.order_by(in_role_order, "order", "pk"),
+            "participants_page",
+            lambda rows: rows.for_event_page(),
+            per_page=PARTICIPANTS_PER_PAGE,
+        )
+        participations = list(participants)
+        totals = dict(event.participations.order_by().values_list("role").annotate(n=Count("pk")))
+        claims: dict[str, list] = {}
+        for claim in event.claims.all():
+            claims.setdefault(claim.field, []).append(claim)
+        return super().get_context_data(
+            participants=participants,
+            participant_groups=[
+                (label, totals.get(role, 0), [p for p in participations if p.role == role])
+                for role, label in ROLE_ORDER
+                if any(p.role == role for p in participations)
+            ],
+            talks=[p for p in participations if p.talk_title],
+            claims=claims,
+            json_ld=event_json_ld(event, participations, self.request),
+            **kwargs,
+        )
+
+
+class ReportListView(ListPageMixin, ListView):
+    template_name = "events/report_list.html"
+    download_name = "reports"
+    download_fields = (
+        "title",
+        "file_name",
+        "publisher",
+        "url",
+        "events",
+    )
+
+    def get_queryset(self):
+        return Report.objects.order_by("title", "pk")
+
+    def page_rows(self, queryset):
+        return queryset.for_list()
+
+    def download_row(self, report) -> dict:
+        return {
+            "title": report.title,
+            "file_name": report.file_name,
+            "publisher": report.publisher,
+            "url": self.request.build_absolute_uri(report.get_absolute_url()),
+            "events": report.event_count,
+        }
+
+
+REPORT_RECORDS = 300
+
+
+class ReportDetailView(DetailView):
+    model = Report
+    template_name = "events/report_detail.html"
+
+    def get_context_data(self, **kwargs):
+        report = self.object
+        return super().get_context_data(
+            marked=mark_evidence(report.text, facts_in_report(report)),
+            events=report.events.for_list()
+            .with_participant_count()
+            .order_by("event_sources__order", "name"),
+            # What the report supports, in its own order; a report names tens, never thousands.
+            people=Person.objects.filter(participations__mentions__report=report)
+            .order_by("family_name", "given_name", "pk")
+            .distinct()[:REPORT_RECORDS],
+            organizations=Organization.objects.filter(mentions__report=report).order_by(
+                "mentions__order", "pk"
+            )[:REPORT_RECORDS],
+            **kwargs,
+        )
+
+
+class CityListView(ListPageMixin, ListView):
+    template_name = "events/city_list.html"
+    download_name = "cities"
+    download_fields = (
+        "name",
+        "province",
+        "country",
+        "latitude",
+        "longitude",
+        "url",
+        "events_held",
+        "events_mentioning",
+    )
+
+    def get_queryset(self):
+        return City.objects.with_event_count().order_by("-event_count", "name", "pk")
+
+    def page_rows(self, queryset):
+        return queryset.with_event_count().annotate(
+            mention_count=SubqueryCount(
+                CityMention.objects.filter(city=OuterRef("pk")).values("pk")
+            )
+        )
+
+    def download_row(self, city) -> dict:
+        return {
+            "name": city.name,
+            "province": city.province,
+            "country": city.country,
+            "latitude": city.latitude,
+            "longitude": city.longitude,
+            "url": self.request.build_absolute_uri(city.get_absolute_url()),
+            "events_held": city.event_count,
+            "events_mentioning": city.mention_count,
+        }
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(map=city_map(), chart=events_per_city(), **kwargs)
+
+
+class CityDetailView(DetailView):
+    model = City
+    template_name = "events/city_detail.html"
+
+    def get_context_data(self, **kwargs):
+        city = self.object
+        return super().get_context_data(
+            events=paginate(
+                self.request,
+                city.events.newest_first(),
+                "events_page",
+                lambda rows: rows.for_list().with_participant_count(),
+            ),
+            mentions=paginate(
+                self.request,
+                CityMention.objects.filter(city=city).order_by("event__name", "pk"),
+                "mentions_page",
+                lambda rows: with_evidence(rows, "event"),
+            ),
+            json_ld=city_json_ld(city, self.request),
+            **kwargs,
+        )
+
+
+class TopicListView(ListPageMixin, ListView):
+    template_name = "events/topic_list.html"
+    download_name = "topics"
+    download_fields = (
+        "name",
+        "description",
+        "url",
+        "events",
+    )
+
+    def get_queryset(self):
+        return Topic.objects.with_event_count().order_by("-event_count", "name", "pk")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(chart=events_per_topic(), **kwargs)
+
+    def download_row(self, topic) -> dict:
+        return {
+            "name": topic.name,
+            "description": topic.description,
+            "url": self.request.build_absolute_uri(topic.get_absolute_url()),
+            "events": topic.event_count,
+        }
+
+
+class TopicDetailView(DetailView):
+    model = Topic
+    template_name = "events/topic_detail.html"
+
+    def get_context_data(self, **kwargs):
+        topic = self.object
+        # Events in date order from the index, each checked for the tag: the page stops after
+        # 25 rather than sorting every tagged event of a busy topic.
+        tagged = Event.objects.filter(
+            Exists(EventTopic.objects.filter(topic=topic, event=OuterRef("pk")))
+        ).newest_first()
+        tags = (
+            EventTopic.objects.filter(topic=topic)
+            .select_related("report")
+            .defer(*REPORT_TEXTS)
+            .annotate(evidence_sentence=evidence_sentence())
+        )
+        events = paginate(
+            self.request,
+            tagged,
+            "page",
+            lambda rows: rows.select_related("city").prefetch_related(
+                Prefetch("topic_tags", queryset=tags, to_attr="tags_of_topic")
+            ),
+        )
+        return super().get_context_data(
+            events=events, json_ld=topic_json_ld(topic, self.request), **kwargs
+        )

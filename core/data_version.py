@@ -1,0 +1,77 @@
+"""One number that changes whenever the public data does; the page cache keys on it.
+
+Single saves and deletes of the tracked apps' models bump it through signals, in the same
+transaction as the change, so a page rendered after the commit can never be stored under the
+old number. Code that writes many rows at once (an import, a merge) or writes with `update()`,
+which sends no signal, runs inside `one_data_change()`: one bump at the end instead of one per
+row.
+"""
+
+from __future__ import annotations
+
+import threading
+from contextlib import contextmanager
+from datetime import UTC, datetime
+
+from django.db import models
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
+
+from core.models import DataVersion
+
+_state = threading.local()
+
+
+def current_data_version() -> tuple[int, datetime]:
+    """(version, changed_at). One query."""
+    row = DataVersion.objects.filter(pk=1).values_list("version", "changed_at").first()
+    # Only a database emptied by hand (flush) lacks the row; the first change creates it.
+    return row or (0, datetime.fromtimestamp(0, tz=UTC))
+
+
+def bump_data_version() -> None:
+    # changed_at comes from Python, not the database: PostgreSQL's now() is the transaction's
+    # start, and the page cache tells versions apart by both fields.
+    now = timezone.now()
+    if not DataVersion.objects.filter(pk=1).update(version=models.F("version") + 1, changed_at=now):
+        DataVersion.objects.update_or_create(pk=1, defaults={"version": 1, "changed_at": now})
+
+
+@contextmanager
+def one_data_change():
+    """Writes inside count as one change: the signals stay quiet, one bump at the end."""
+    depth = getattr(_state, "depth", 0)
+    _state.depth = depth + 1
+    try:
+        yield
+    finally:
+        _state.depth = depth
+    if depth == 0:
+        bump_data_version()
+
+
+def _record_changed(sender, **kwargs) -> None:
+    if getattr(_state, "depth", 0) == 0:
+        bump_data_version()
+
+
+def _relation_changed(sender, action: str, **kwargs) -> None:
+    if action.startswith("post_"):
+        _record_changed(sender)
+
+
+def track_changes(app_config) -> None:
+    """Every save and delete of this app's models, and their many-to-many changes, bump."""
+    for model in app_config.get_models():
+        if getattr(model, "history_id", None) is not None:
+            # A history row records a change already counted; it is no change of its own.
+            continue
+        uid = f"data-version:{model._meta.label}"
+        post_save.connect(_record_changed, sender=model, dispatch_uid=uid)
+        post_delete.connect(_record_changed, sender=model, dispatch_uid=uid)
+        for field in model._meta.many_to_many:
+            m2m_changed.connect(
+                _relation_changed,
+                sender=field.remote_field.through,
+                dispatch_uid=f"{uid}:{field.name}",
+            )

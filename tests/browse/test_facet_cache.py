@@ -1,0 +1,65 @@
+"""Filter-choice counts are cached under the data version: counted once per filter state,
+counted again after any change to the data."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.cache import caches
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.factories import make_city, make_event
+
+
+@pytest.fixture
+def facet_cache(settings):
+    settings.FACET_COUNT_CACHE = True
+    caches[settings.PAGE_CACHE_ALIAS].clear()
+
+
+def city_choices(response) -> list[tuple[str, str]]:
+    return list(response.context["filter"].form.fields["city"].widget.choices)
+
+
+def queries_of(client, url, params=None):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, params or {})
+    return response, len(queries.captured_queries)
+
+
+def test_facet_counts_are_counted_once_per_data_version(client, db, facet_cache):
+    beijing = make_city("Beijing")
+    make_event("Summit", city=beijing, start_year=2021)
+    make_event("Forum", city=beijing, start_year=2022)
+
+    first, counted = queries_of(client, reverse("events:list"))
+    again, reused = queries_of(client, reverse("events:list"))
+    assert (
+        city_choices(first) == city_choices(again) == [("", "Any city"), ("beijing", "Beijing (2)")]
+    )
+    assert reused == counted - len(first.context["filter"].facets)
+
+    make_event("Round Table", city=beijing, start_year=2022)
+    changed, recounted = queries_of(client, reverse("events:list"))
+    assert city_choices(changed) == [("", "Any city"), ("beijing", "Beijing (3)")]
+    assert recounted == counted
+
+
+def test_facet_counts_are_cached_per_filter_state(client, db, facet_cache):
+    beijing, shanghai = make_city("Beijing"), make_city("Shanghai")
+    make_event("Summit", city=beijing, start_year=2021)
+    make_event("Forum", city=shanghai, start_year=2022)
+    client.get(reverse("events:list"))
+    filtered = client.get(reverse("events:list"), {"year": "2022"})
+    assert city_choices(filtered) == [("", "Any city"), ("shanghai", "Shanghai (1)")]
+    found = client.get(reverse("events:list"), {"city_q": "bei"})
+    assert city_choices(found) == [("", "Any city"), ("beijing", "Beijing (1)")]
+
+
+def test_facet_counts_of_a_search_that_matched_nothing(client, db, facet_cache):
+    response = client.get(reverse("people:list"), {"affiliation": "Ecoonmy"})
+    assert response.status_code == 200
+    assert response.context["affiliation_results"].count() == 0
+    kinds = list(response.context["filter"].form.fields["kind"].widget.choices)
+    assert kinds == [("", "Any kind")]
