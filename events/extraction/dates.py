@@ -202,7 +202,8 @@ def _year_the_report_states(
     relative: Span | None,
 ) -> int | None:
     """The year of a date written without one, where the report itself states it; the rules
-    in order, the first that answers wins."""
+    in order, the first that answers wins, the last being the one year the report writes in
+    an event's name anywhere ("Eco Expo Asia 2017 is one of the major events")."""
     sentence = start.evidence.of(text) if start.evidence else ""
     # "The 2021 China (Huzhou) Green Finance Summit opened ... on June 22": the edition year
     # opening the dated sentence states the year as plainly as a headline that opens with it.
@@ -215,7 +216,28 @@ def _year_the_report_states(
     for filed in (dateline, published):
         if filed and filed[0] is not None and _not_after(start, filed):
             return filed[0]
-    return None
+    stamped = year_stamped_in_brackets(sentence)
+    if stamped and _not_after(start, stamped):
+        return stamped[0]
+    return year_in_event_name(text)
+
+
+# "CNA (2011/05/28) Climate Parliament ... held a conference on May 27": an agency's stamp.
+_BRACKETED_STAMP = re.compile(
+    r"\((?P<y>(?:19|20)\d{2})[/-](?P<m>0?[1-9]|1[0-2])[/-](?P<d>0?[1-9]|[12]\d|3[01])\)"
+)
+
+
+def year_stamped_in_brackets(sentence: str) -> tuple[int, int, int] | None:
+    """A numeric date in brackets in the dated sentence, as wire agencies stamp a story.
+
+    Example: "CNA (2011/05/28) Climate Parliament ... held a conference on May 27" ->
+    (2011, 5, 28); "held on May 27 (local time)" -> None.
+    """
+    match = _BRACKETED_STAMP.search(sentence)
+    if not match:
+        return None
+    return int(match.group("y")), int(match.group("m")), int(match.group("d"))
 
 
 # "the 2018 Annual Conference on Sustainability", "the 2024 fifth edition of the CCG VIP

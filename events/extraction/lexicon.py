@@ -53,6 +53,13 @@ FUNCTION_WORDS = frozenset(_LEXICON["function_words"])
 # Small words inside a capitalised name: "Ministry of Ecology and Environment".
 NAME_CONNECTORS = frozenset(_LEXICON["name_connectors"])
 REGIONS = frozenset(_LEXICON["regions"])
+# Small words a capitalised site name may hold: "Ministry of Ecology and Environment Portal".
+SITE_NAME_WORDS = frozenset(_LEXICON["site_name_words"])
+# Abbreviations that also end sentences ("Co.", "Ltd."), and the words that open the next one.
+TERMINAL_ABBREVIATIONS = frozenset(_LEXICON["terminal_abbreviations"])
+SENTENCE_OPENERS = frozenset(_LEXICON["sentence_openers"])
+# Lower-case particles inside a person's name: "Ingrid van den Berg", "Ursula von der Leyen".
+PERSON_NAME_PARTICLES = frozenset(_LEXICON["person_name_particles"])
 
 
 def month_number(word: str) -> int | None:
@@ -88,6 +95,8 @@ class CityInfo:
 
 # Chinese prefecture-level cities are what reports name; small towns only add false matches.
 _MIN_CHINESE_POPULATION = 100_000
+# Hong Kong and Macau are cities of Chinese reports as much as Shenzhen is, whatever their size.
+_CHINESE_CITY_COUNTRIES = ("CN", "HK", "MO")
 # Foreign cities appear in these reports only when they are large (capitals, metropolises).
 _MIN_FOREIGN_POPULATION = 1_000_000
 # Cities large enough that a phrase made of one is a place, not a body ("Danfoss China").
@@ -241,7 +250,11 @@ class Gazetteer:
         data = _data("provinces.json")
         municipalities = {"beijing", "shanghai", "tianjin", "chongqing"}
         provinces = {_normalise(name) for name in (*data["CN"].values(), *data["other_names"])}
-        nations = {_normalise(name) for name in countries.values()} - {"singapore", "hong kong"}
+        nations = {_normalise(name) for name in countries.values()} - {
+            "singapore",
+            "hong kong",
+            "macao",
+        }
         ambiguous = frozenset(_LEXICON["ambiguous_city_names"])
         return frozenset((provinces - municipalities) | nations | ambiguous)
 
@@ -251,7 +264,11 @@ def _rank_city(city: dict) -> tuple[bool, int]:
 
 
 def _is_sizeable(city: dict) -> bool:
-    if city["countrycode"] == "CN":
+    """Whether a GeoNames city is large enough to be read as a city where its name appears.
+
+    Example: Macau (650,000 people) is, like a Chinese prefecture city; Bath (90,000) is not.
+    """
+    if city["countrycode"] in _CHINESE_CITY_COUNTRIES:
         return city["population"] >= _MIN_CHINESE_POPULATION
     return city["population"] >= _MIN_FOREIGN_POPULATION
 

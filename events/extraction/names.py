@@ -17,6 +17,7 @@ HONORIFIC_RE = re.compile(
       (?:
         (?:Assoc(?:iate)?\.?\s+)?(?:Prof\.?|Professor)  # "Assoc. Prof. Wang Can"
         | (?:Mr|Mrs|Ms|Miss|Dr|Sir|Madam|Dame)\.?     # "Mr." and "Dr" are both written
+        | Ir(?=\s+[A-Z])                               # Hong Kong engineers: "Ir Elvis Au"
         | Academician                                  # spelled-out honorifics
         | (?:(?:His|Her)\s+)?Excellency | H\.\s?E\.   # "Excellency Ren Yaping", "H.E. Ahmed"
         | Lord | Baroness | (?:The\s+)?Hon(?:ou?rable|\.)  # "Lord Nicholas Stern", "Hon. Jo Lee"
@@ -490,6 +491,25 @@ def load_chinese_surnames() -> frozenset[str]:
     )
 
 
+@cache
+def load_cantonese_surnames() -> frozenset[str]:
+    """The packaged list of Chinese family names in Hong Kong and Macao spellings."""
+    text = (
+        resources.files("events.extraction")
+        .joinpath("data/cantonese_surnames.txt")
+        .read_text(encoding="utf-8")
+    )
+    return frozenset(
+        line.strip().lower() for line in text.splitlines() if line.strip() and line[0] != "#"
+    )
+
+
+def is_cantonese_surname(word: str) -> bool:
+    """ "Ho", "Cheung", "Tse" -> True; kept apart from the pinyin list so that "Hui He" stays
+    family name He."""
+    return fold_keeping_punctuation(word) in load_cantonese_surnames()
+
+
 def strip_honorific(raw: str) -> str:
     """ "Mr. Yanhua LIU" -> "Yanhua LIU"; a name made only of an honorific is left alone."""
     stripped = HONORIFIC_RE.sub("", raw, count=1)
@@ -529,11 +549,24 @@ def is_chinese_surname(word: str) -> bool:
 
 def _is_all_caps_surname(word: str) -> bool:
     letters = [c for c in word if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    return (
+        len(letters) >= 2 and all(c.isupper() for c in letters) and not _are_joined_initials(word)
+    )
+
+
+def _are_joined_initials(word: str) -> bool:
+    """ "KS" of "KS Wong": two capitals with no vowel that are no surname ("NG" is one)."""
+    return (
+        len(word) == 2
+        and word.isupper()
+        and not re.search(r"[AEIOU]", word)
+        and not (is_chinese_surname(word) or is_cantonese_surname(word))
+    )
 
 
 def _tidy_case(word: str) -> str:
-    """ "LIU" -> "Liu", "CLARENCE-SMITH" -> "Clarence-Smith"; mixed case is kept."""
+    """ "LIU" -> "Liu", "CLARENCE-SMITH" -> "Clarence-Smith"; mixed case is kept, and so are
+    initials written together ("KS" of "KS Wong")."""
     if _is_all_caps_surname(word):
         return "-".join(part.capitalize() for part in word.split("-"))
     return word

@@ -824,11 +824,13 @@ def find_named_organizations(sentence: str) -> list[tuple[str, str | None, str |
             name = f"{name} ({paren.strip()})"
         if _follows_place_preposition(sentence, match.start(), name):
             continue
-        name = _drop_person_lead(name)
+        name = drop_person_tail(_drop_person_lead(name))
         parts = split_coordinated(name)
         found.extend((part, None, None) for part in parts[:-1] if has_organization_head(part))
         name = parts[-1]
         name, _, country = split_place_suffix(name)
+        if country and is_posting(sentence[: match.start()]):
+            country = None
         if acronym and not has_organization_head(name) and not _initials_are(acronym, name):
             continue  # "Xiaoqiang Zhang (NEA)": a person, then their body's acronym
         if acronym and not any(w.lower() in NOT_ORG_WORDS for w in name.split()):
@@ -836,6 +838,22 @@ def find_named_organizations(sentence: str) -> list[tuple[str, str | None, str |
         elif has_organization_head(name) or find_known_organization(name):
             found.append((name, None, country))
     return found
+
+
+_TITLE_BEFORE_RE = re.compile(
+    r"(?P<title>[\w-]+)\s+(?:of|at|for|with)\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
+def is_posting(before: str) -> bool:
+    """True when the words before an organisation's name are a person's title, so a place
+    after the name ("director of the World Bank in China and Mongolia") is where the post
+    is, not where the organisation is.
+
+    Example: "Martin Raiser, director of the " -> True; "The forum was hosted by the " -> False.
+    """
+    match = _TITLE_BEFORE_RE.search(before[-60:])
+    return bool(match) and match.group("title").lower() in TITLES
 
 
 LEGAL_FORM_ONLY_RE = re.compile(r"(?:[\s,.]|Co|Ltd|Inc|LLC|GmbH|Limited|Corp)+")
@@ -1040,6 +1058,18 @@ def _is_place_office(name: str) -> bool:
     words = name.split()
     places = [w for w in words if GAZETTEER.is_place(w)]
     return bool(places) and all(GAZETTEER.is_place(w) or w.lower() in UNIT_WORDS for w in words)
+
+
+_ADDRESSED_TAIL_RE = re.compile(r"\s+(?:Mr|Ms|Mrs|Dr|Prof|Professor|Ir)\.?\s+[A-Z].*$")
+
+
+def drop_person_tail(name: str) -> str:
+    """A titled list runs a body into the next person's name: the honorific ends the body.
+
+    Example: "Ministry of Foreign Affairs in the HKSAR Mr. Li Yongsheng" -> "Ministry of
+    Foreign Affairs in the HKSAR"; "Bank of China" is left whole.
+    """
+    return _ADDRESSED_TAIL_RE.sub("", name)
 
 
 def _drop_person_lead(name: str) -> str:

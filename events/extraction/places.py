@@ -81,11 +81,12 @@ _HELD_BEFORE = re.compile(
     r"""
     \b(?:held|hosted|convened|opened|opens|kicked\ off|kicks\ off|took\ place|takes\ place
        |concluded|concludes|closed|closes|unveiled|unveils|launched|launches|staged|started
-       |began|was\ organi[sz]ed|happened|came\ to\ a\ close|wrapped\ up|signed
-       |gathered|commences|commenced)\b  # ... held
+       |began|was\ organi[sz]ed|(?:co-|jointly\ )organi[sz]ed|happened|came\ to\ a\ close
+       |wrapped\ up|signed|gathered|commences|commenced)\b  # ... held
     (?:\s+successfully)?                                         # "concluded successfully"
     [^.;:!?]{0,90}?                                              # "at the National Convention Center"
-    \bin\s+(?:the\s+)?$                                          # "in " right before the city
+    \bin\s+(?:the\s+)?                                           # "in " right before the city
+    (?:(?:[A-Z][\w'’-]*\s+){1,3}of\s+)?$                          # "in the Expo City of Dubai"
     |\bmet\s+in\s+$                                              # "experts met in Beijing"
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -194,6 +195,7 @@ def _find_event_city(
     abroad = _find_small_city_abroad(text, sentences)
     if abroad is not None:
         return abroad
+    dateline_city = dateline_city or city_before_dash(text)
     dateline = GAZETTEER.city(dateline_city) if dateline_city else None
     if dateline is not None:
         evidence = sentences[1] if len(sentences) > 1 else Span(0, 0)
@@ -204,7 +206,56 @@ def _find_event_city(
         or _find_city_in_venue(text, sentences, occurrences)
         or _find_capital(text, sentences)
         or _find_host_base(text, sentences)
+        or _find_host_named_after_city(text, sentences, occurrences)
     )
+
+
+_CITY_DASH = re.compile(
+    r"""
+    ^(?P<city>[A-Z][A-Za-z'’.-]+(?:\ [A-Z][A-Za-z'’.-]+){0,2})   # "TAIPEI", "Hong Kong"
+    (?:,\ [A-Z][A-Za-z.]+(?:\ [A-Z][a-z]+)?)?                   # ", Taiwan"
+    \s*(?:--|—|–)                                               # the dash before the story
+    """,
+    re.VERBOSE,
+)
+
+
+def city_before_dash(text: str) -> str | None:
+    """A report opening with a city and a dash, a dateline without its date.
+
+    Example: "TAIPEI, Taiwan –The German Trade Office ..." -> "Taipei"; "Hong Kong – Opening
+    remarks by ..." -> "Hong Kong"; "Green Growth – a forum" -> None.
+    """
+    match = _CITY_DASH.match(text)
+    if not match:
+        return None
+    city = GAZETTEER.city(match.group("city"))
+    return city.name if city is not None else None
+
+
+_NAMED_HOST = re.compile(
+    r"""
+    (?:\s+(?:[A-Z][\w'’-]*|of|and|for|&))*?\s+[A-Z][\w'’-]*   # " Baptist University"
+    (?:\s+\([A-Z][\w&-]*\))?                                   # " (HKBU)"
+    \s+(?:has\s+|successfully\s+)?
+    (?:organi[sz]ed|hosted|held|convened|staged)\s+(?:the|a|an|its)\b
+    """,
+    re.VERBOSE,
+)
+
+
+def _find_host_named_after_city(
+    text: str, sentences: tuple[Span, ...], occurrences: list[_Occurrence]
+) -> Place | None:
+    """ "Hong Kong Baptist University (HKBU) organised the International GreenTech Symposium":
+    with no city stated, a host named after its city held the event there."""
+    lead_end = sentences[min(3, len(sentences) - 1)].end if sentences else 0
+    for occurrence in occurrences:
+        if occurrence.start >= lead_end:
+            break
+        if _NAMED_HOST.match(text, occurrence.end):
+            return _make_place(occurrence, _sentence_of(sentences, occurrence.start))
+    return None
 
 
 _WRITTEN_DATE = re.compile(
@@ -340,9 +391,33 @@ def _find_city_naming_event(
     for occurrence in _in_title_first(text, title, occurrences):
         if occurrence.start >= lead_end:
             break
-        if _EVENT_OR_VENUE_AFTER.match(text, occurrence.end):
+        if _EVENT_OR_VENUE_AFTER.match(text, occurrence.end) and not in_chain_of_places(
+            text, occurrence
+        ):
             return _make_place(occurrence, _sentence_of(sentences, occurrence.start))
     return None
+
+
+_PLACE_WORDS = r"[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)?"
+
+
+def in_chain_of_places(text: str, occurrence: _Occurrence) -> bool:
+    """A city joined to another place's name names a region, not where an event was.
+
+    Example: "Guangdong Hong Kong Macao Sustainable Development Conference" -> True for Hong
+    Kong; "Xiamen Hydrogen Industry Salon" -> False.
+    """
+    before = re.search(
+        rf"({_PLACE_WORDS})[\s-]+$", text[max(0, occurrence.start - 40) : occurrence.start]
+    )
+    after = re.match(rf"[\s-]+({_PLACE_WORDS})", text[occurrence.end : occurrence.end + 40])
+    words = [m.group(1) for m in (before, after) if m]
+    return any(
+        GAZETTEER.is_place(word)
+        or GAZETTEER.is_place(word.split()[0])
+        or GAZETTEER.is_place(word.split()[-1])
+        for word in words
+    )
 
 
 def _in_title_first(text: str, title: str, occurrences: list[_Occurrence]) -> list[_Occurrence]:

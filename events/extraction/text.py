@@ -17,7 +17,10 @@ from events.extraction.lexicon import (
     GAZETTEER,
     MONTH_ABBREVIATIONS,
     ORGANISATION_HEADS,
+    SENTENCE_OPENERS,
+    SITE_NAME_WORDS,
     SITE_NOUNS,
+    TERMINAL_ABBREVIATIONS,
     month_number,
 )
 from events.extraction.records import ReportError, Span
@@ -626,7 +629,7 @@ def _split_masthead(paragraphs: list[str]) -> tuple[str | None, list[str]]:
         return None, paragraphs
     first, second = paragraphs[0], paragraphs[1]
     # A headline ends on a content word; a line ending "held in" is hard-wrapped body text.
-    wrapped = second.split()[-1].lower() in _NAME_PARTICLES | {"at", "to", "a", "an", "by"}
+    wrapped = second.split()[-1].lower() in SITE_NAME_WORDS | {"at", "to", "a", "an", "by"}
     if _is_masthead(first) and not _SENTENCE_END.search(second) and not wrapped:
         return first, paragraphs[1:]
     if _is_site_name(first) and _is_headline_above_lead(second, paragraphs[2]):
@@ -644,7 +647,7 @@ def _is_site_name(line: str) -> bool:
         return False
     if {word.lower() for word in words} & {"menu", "search", "navigation", "login", "home"}:
         return False
-    return all(word[0].isupper() or word.lower() in _NAME_PARTICLES | {"at"} for word in words)
+    return all(word[0].isupper() or word.lower() in SITE_NAME_WORDS | {"at"} for word in words)
 
 
 def _is_headline_above_lead(line: str, lead: str) -> bool:
@@ -667,11 +670,8 @@ def _is_masthead(line: str) -> bool:
     has_site_noun = bool(lowered & _MASTHEAD_NOUNS) or bool(
         re.search(r"\.(?:com|cn|org|net)\b", line)
     )
-    capitalised = all(word[0].isupper() or word.lower() in _NAME_PARTICLES for word in words)
+    capitalised = all(word[0].isupper() or word.lower() in SITE_NAME_WORDS for word in words)
     return has_site_noun and capitalised
-
-
-_NAME_PARTICLES = frozenset({"of", "on", "for", "and", "the", "in", "de", "&"})
 
 
 # ---------------------------------------------------------------------------------------------
@@ -729,47 +729,6 @@ _ABBREVIATIONS = (
     | MONTH_ABBREVIATIONS
 )
 
-# Abbreviations that also end sentences: they end one only before a usual sentence opener.
-_TERMINAL_ABBREVIATIONS = frozenset({"co", "ltd", "inc", "corp", "plc", "etc", "llc", "jr", "sr"})
-
-_SENTENCE_OPENERS = frozenset(
-    [
-        "the",
-        "this",
-        "that",
-        "these",
-        "those",
-        "it",
-        "its",
-        "he",
-        "she",
-        "they",
-        "we",
-        "i",
-        "in",
-        "on",
-        "at",
-        "during",
-        "after",
-        "before",
-        "since",
-        "meanwhile",
-        "however",
-        "also",
-        "according",
-        "as",
-        "with",
-        "at",
-        "a",
-        "an",
-        "there",
-        "his",
-        "her",
-        "their",
-        "our",
-    ]
-)
-
 
 def split_sentences(text: str) -> tuple[Span, ...]:
     """Sentence spans into the cleaned text; paragraphs (and so the headline) always split.
@@ -812,8 +771,8 @@ def _is_abbreviation(paragraph: str, boundary: re.Match[str]) -> bool:
         return True
     if len(word) == 1 and word.isalpha() and token[-1:].isupper():
         return True  # an initial: "Carter J. Brandon"
-    if word in _TERMINAL_ABBREVIATIONS or "." in token.strip("."):
-        return next_word not in _SENTENCE_OPENERS  # "Co., Ltd. and", "the U.S. President"
+    if word in TERMINAL_ABBREVIATIONS or "." in token.strip("."):
+        return next_word not in SENTENCE_OPENERS  # "Co., Ltd. and", "the U.S. President"
     return False
 
 

@@ -1,6 +1,11 @@
 import pytest
 
-from events.extraction.dates import find_edition_year, find_event_dates, year_in_event_name
+from events.extraction.dates import (
+    find_edition_year,
+    find_event_dates,
+    year_in_event_name,
+    year_stamped_in_brackets,
+)
 from events.extraction.text import split_sentences
 
 # (year, month, day, words) of start and end for each hand-written report.
@@ -160,3 +165,31 @@ def test_a_year_alone_from_the_event_name_or_the_page_date():
 def test_years_of_goals_are_no_event_name_year():
     sentence = "Xi declared efforts to peak carbon by 2030 and carbon neutrality by 2060 at the General Assembly."
     assert year_in_event_name(sentence) is None
+
+
+def test_year_stamped_in_brackets_by_a_wire_agency():
+    assert year_stamped_in_brackets("CNA (2011/05/28) The conference was held on May 27.") == (
+        2011,
+        5,
+        28,
+    )
+    assert year_stamped_in_brackets("It was held on May 27 (local time).") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "CNA (2011/05/28) The parliament held a conference on May 27 in Brussels.",
+            (2011, 5, 27),
+        ),
+        (
+            "The speech at the 12th Eco Expo Asia today (October 26) follows.\n\n"
+            "Eco Expo Asia 2017 is one of the major events of the year.",
+            (2017, 10, 26),
+        ),
+    ],
+)
+def test_a_year_the_report_states_elsewhere(text, expected):
+    start, _ = find_event_dates(text, split_sentences(text))
+    assert (start.year, start.month, start.day) == expected

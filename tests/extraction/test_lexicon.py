@@ -6,6 +6,9 @@ from events.extraction.lexicon import (
     ORGANISATION_HEADS,
     ORGANISATION_HEADS_BY_KIND,
     ORGANISER_HEADS,
+    PERSON_NAME_PARTICLES,
+    SENTENCE_OPENERS,
+    TERMINAL_ABBREVIATIONS,
     month_number,
     strip_article,
 )
@@ -51,3 +54,19 @@ def test_gazetteer_answers_every_place_question():
         True,
     ]
     assert GAZETTEER.is_place("Energy Foundation") is False
+
+
+def test_special_administrative_regions_are_cities_at_the_chinese_size():
+    assert [GAZETTEER.city(name).name for name in ("Macau", "Macao", "Hong Kong")] == [
+        "Macau",
+        "Macau",
+        "Hong Kong",
+    ]
+    assert GAZETTEER.city("Bath") is None
+
+
+def test_the_word_lists_of_sentences_and_names_live_in_the_lexicon():
+    assert {"co", "ltd", "etc"} <= TERMINAL_ABBREVIATIONS
+    assert {"the", "however", "according"} <= SENTENCE_OPENERS
+    assert {"van", "von", "der", "bin"} <= PERSON_NAME_PARTICLES
+    assert "co" not in SENTENCE_OPENERS

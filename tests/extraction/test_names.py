@@ -47,3 +47,10 @@ def test_name_key_ignores_case_order_accents_and_honorifics():
     assert name_key("Mr. Yanhua LIU") == name_key("Liu Yanhua")
     assert name_key("Bojan Lalić") == name_key("bojan lalic")
     assert name_key("Carter J.Brandon") == name_key("Carter J. Brandon")
+
+
+def test_initials_written_together_keep_their_capitals_a_surname_does_not():
+    assert [
+        (parse_person_name(n).display, parse_person_name(n).family)
+        for n in ("KS Wong", "NG Kai-ming")
+    ] == [("KS Wong", "Wong"), ("Ng Kai-ming", "Ng")]

@@ -1,12 +1,14 @@
 from events.extraction import extract_report
 from events.extraction.organizations import (
     OrganizationIndex,
+    drop_person_tail,
     find_known_organization,
     find_listed_organizations,
     find_named_organizations,
     find_organizations,
     infer_kind,
     is_chinese_personal_name,
+    is_posting,
     split_coordinated,
     tidy_organization_name,
 )
@@ -284,3 +286,24 @@ def test_tidy_organization_name():
         "University of North Carolina at Chapel Hill",
         "Institut für Klima",
     ]
+
+
+def test_a_place_after_a_title_and_its_body_is_the_posting_not_the_body_country():
+    assert is_posting("Martin Raiser, director of the ")
+    assert not is_posting("The forum was hosted by the ")
+    text = (
+        "Martin Raiser, director of the World Bank in China and Mongolia, said it. The "
+        "Energy Research Institute in Beijing, China hosted the forum."
+    )
+    index = find_organizations(text, split_sentences(text))
+    assert [(m.name, m.country) for m in index.mentions()] == [
+        ("World Bank", None),
+        ("Energy Research Institute", "China"),
+    ]
+
+
+def test_an_honorific_ends_a_body_run_into_the_next_person():
+    assert [
+        drop_person_tail(name)
+        for name in ("Ministry of Foreign Affairs in the HKSAR Mr. Li Yongsheng", "Bank of China")
+    ] == ["Ministry of Foreign Affairs in the HKSAR", "Bank of China"]

@@ -1,24 +1,32 @@
 import pytest
 
 from events.extraction import extract_report
-from events.extraction.organizations import find_organizations
+from events.extraction.organizations import OrganizationIndex, find_organizations
 from events.extraction.people import find_participants
 from events.extraction.people.introductions import (
     after_list_opener,
+    are_initials_before_surname,
     body_after_titled_name,
     bracket_after_comma,
+    is_capitalised_family_name,
     is_state_title,
+    is_three_word_chinese_name,
+    owner_title,
+    read_addressed_name_at_end,
+    read_greeting_items,
     split_trailing_predicate,
 )
 from events.extraction.people.mentions import tidy_talk_title
 from events.extraction.people.positions import (
     infer_ministry,
+    is_bare_head,
     is_local_committee,
     is_named_body,
     names_a_body,
     region_governed,
+    split_title_at_capitalised_body,
 )
-from events.extraction.records import Role, Warning
+from events.extraction.records import Role, Span, Warning
 from events.extraction.text import split_sentences
 
 
@@ -134,6 +142,7 @@ def test_infer_ministry_from_minister_title():
         "former Vice Minister of Housing and Urban-Rural Development",
         "Ministry of Housing and Urban-Rural Development",
     )
+    assert infer_ministry("former Foreign Minister of Japan") is None
 
 
 def test_tidy_talk_title_straightens_misplaced_quotes():
@@ -537,3 +546,173 @@ def test_groups_events_and_headline_subjects_are_no_people():
         "Energy Foundation, said so."
     )
     assert list(people) == ["Liu Qiang"]
+
+
+def test_greeting_items_name_each_guest_with_titles_in_brackets():
+    people, _ = _people(
+        "Margaret (Executive Director, Hong Kong Trade Development Council, Ms Margaret Fong), "
+        "Director-General Gao (Director-General of the Department of Energy Conservation of "
+        "the Ministry of Industry and Information Technology, Mr Gao Yunhu), Ir Lo (Chairman, "
+        "Hong Kong Green Strategy Alliance, Ir Lo Wai Kee), ladies and gentlemen,"
+    )
+    assert {name: (p.role, p.name.forms, _positions(p)) for name, p in people.items()} == {
+        "Margaret Fong": (
+            Role.ATTENDEE,
+            ("Margaret",),
+            [("Executive Director", "Hong Kong Trade Development Council")],
+        ),
+        "Gao Yunhu": (
+            Role.ATTENDEE,
+            ("Gao",),
+            [
+                (
+                    "Director-General of Department of Energy Conservation",
+                    "Ministry of Industry and Information Technology",
+                )
+            ],
+        ),
+        "Lo Wai Kee": (
+            Role.ATTENDEE,
+            ("Lo", "Ir Lo"),
+            [("Chairman", "Hong Kong Green Strategy Alliance")],
+        ),
+    }
+
+
+def test_owner_title_moves_a_possessive_owner_but_not_one_inside_a_body():
+    index = OrganizationIndex()
+    assert [
+        owner_title(title, index)
+        for title in (
+            "Sinopec's chief economist",
+            "Vice-Governor of the People’s Government of Guangdong Province",
+        )
+    ] == [
+        "chief economist of Sinopec",
+        "Vice-Governor of the People’s Government of Guangdong Province",
+    ]
+
+
+def test_read_greeting_items_is_false_for_a_sentence_with_no_salutation():
+    people = []
+    assert not read_greeting_items(
+        "The forum (held online, Mr Li said) closed.", Span(0, 10), OrganizationIndex(), people
+    )
+    assert people == []
+
+
+def test_split_title_at_capitalised_body_reads_bodies_no_head_noun_marks():
+    assert [
+        split_title_at_capitalised_body(title)
+        for title in (
+            "Chairperson of Friends of the Earth (HK)",
+            "Deputy Consul General of the Chinese Consulate General in Chicago",
+            "Director of the Building and Construction Authority (BCA) of Singapore",
+            "Professor of Economics",
+            "Chief Executive of the Macao SAR",
+            "delegate of China for UN Climate Talks",
+            "Chairman of Friday Culture Ltd Prof. Herman Hu",
+        )
+    ] == [
+        ("Chairperson", "Friends of the Earth (HK)"),
+        ("Deputy Consul General", "Chinese Consulate General in Chicago"),
+        ("Director", "Building and Construction Authority"),
+        None,
+        None,
+        None,
+        None,
+    ]
+
+
+def test_people_introduced_after_passive_verbs_and_include():
+    people, _ = _people(
+        "The opening ceremony was officiated by Ho Iat Seng, Chief Executive of the Macao SAR. "
+        "Moderated by Dr. Henry Ho, Founder of One Country Two Systems Youth Forum, the panel "
+        "went on. The symposium was opened by An Fengquan, Deputy Director of the National "
+        "Energy Administration. The guests include Chief Executive Ho Iat Seng."
+    )
+    assert {name: (p.role, _positions(p)[:1]) for name, p in people.items()} == {
+        "Ho Iat Seng": (Role.ATTENDEE, [("Chief Executive of the Macao SAR", None)]),
+        "Henry Ho": (Role.MODERATOR, [("Founder", "One Country Two Systems Youth Forum")]),
+        "An Fengquan": (Role.SPEAKER, [("Deputy Director", "National Energy Administration")]),
+    }
+
+
+def test_is_capitalised_family_name_after_a_given_name_only():
+    index = OrganizationIndex()
+    assert [
+        is_capitalised_family_name(word, taken, index)
+        for word, taken in (
+            ("HEDEGAARD", ["Connie"]),
+            ("KONO", ["Taro"]),
+            ("UNDP", ["Connie"]),
+            ("AESC", ["Envision"]),
+            ("PDR", ["Lao"]),
+            ("WATSON", []),
+        )
+    ] == [True, True, False, False, False, False]
+
+
+def test_western_names_with_the_family_name_in_capitals():
+    people, _ = _people(
+        "The guests included Connie HEDEGAARD, European Commissioner for Climate Action, and "
+        "Yoriko KAWAGUCHI, former Foreign Minister of Japan."
+    )
+    assert {name: (p.name.forms, _positions(p)) for name, p in people.items()} == {
+        "Connie Hedegaard": (
+            ("Connie HEDEGAARD",),
+            [("European Commissioner for Climate Action", None)],
+        ),
+        "Yoriko Kawaguchi": (("Yoriko KAWAGUCHI",), [("former Foreign Minister of Japan", None)]),
+    }
+
+
+def test_a_head_noun_alone_is_no_organisation():
+    assert [is_bare_head(t) for t in ("Parliament", "the Ministry", "European Parliament")] == [
+        True,
+        True,
+        False,
+    ]
+
+
+def test_three_word_hong_kong_and_macao_names():
+    assert [
+        is_three_word_chinese_name(words)
+        for words in (["Ho", "Iat", "Seng"], ["Lei", "Wai", "Nong"], ["Macao", "SAR", "Ho"])
+    ] == [True, True, False]
+    people, _ = _people(
+        "The guests include Chief Executive of the Macao SAR Ho Iat Seng, Deputy Director of "
+        "the Liaison Office Huang Liuquan, Secretary for Economy and Finance of the Macao SAR "
+        "Lei Wai Nong."
+    )
+    assert sorted(people) == ["Ho Iat Seng", "Huang Liuquan", "Lei Wai Nong"]
+
+
+def test_initials_written_together_before_a_chinese_family_name():
+    assert [
+        are_initials_before_surname(word, taken, following)
+        for word, taken, following in (
+            ("KS", [], "Wong,"),
+            ("EU", [], "Commission"),
+            ("KS", ["Li"], "Wong"),
+        )
+    ] == [True, False, False]
+
+
+def test_read_addressed_name_at_end_of_a_prose_segment():
+    index = OrganizationIndex()
+    opening = read_addressed_name_at_end(
+        "followed by the speeches of officiating guests Mr. KS Wong", index
+    )
+    assert (opening.name, opening.rest) == ("Mr. KS Wong", "")
+    assert read_addressed_name_at_end("Mr. Li's team presented the plan", index) is None
+
+
+def test_a_title_closed_by_its_body_acronym():
+    people, _ = _people(
+        "After Mr. XIE Zhenhua, Special Adviser for Climate Change Affairs (MEE), received an "
+        "interview, officials spoke."
+    )
+    assert _positions(people["Xie Zhenhua"]) == [
+        ("Special Adviser for Climate Change Affairs", "Ministry of Ecology and Environment")
+    ]

@@ -3,7 +3,11 @@ import re
 import pytest
 
 from events.extraction.lexicon import GAZETTEER, CityInfo
-from events.extraction.places import event_named_before, find_places
+from events.extraction.places import (
+    city_before_dash,
+    event_named_before,
+    find_places,
+)
 from events.extraction.text import split_sentences
 
 # Event city (name, as written) and mentioned cities for each hand-written report, with the
@@ -127,6 +131,18 @@ def test_event_named_before_a_city():
             "of the Beijing International Club.",
             "Beijing",
         ),
+        (
+            "The institute co-organized the High-level Dialogue on Energy in Beijing.",
+            "Beijing",
+        ),
+        ("The Shenzhen Session was held in the Expo City of Dubai.", "Dubai"),
+        (
+            "Hong Kong Baptist University (HKBU) organised the International GreenTech "
+            "Symposium yesterday.",
+            "Hong Kong",
+        ),
+        ("The environmental cooperation forum was held in Macao.", "Macau"),
+        ("The 8th Guangdong Hong Kong Macao Sustainable Development Conference opened.", None),
     ],
 )
 def test_event_city_from_the_shapes_of_real_reports(text, city):
@@ -147,3 +163,14 @@ def test_event_city_from_the_shapes_of_real_reports(text, city):
 )
 def test_find_place_and_date_line(text, city):
     assert event_city(text) == city
+
+
+def test_city_before_dash_is_a_dateline_without_its_date():
+    assert [
+        city_before_dash(text)
+        for text in (
+            "TAIPEI, Taiwan –The German Trade Office Taipei and partners",
+            "Hong Kong – Opening remarks by the Secretary",
+            "Green Growth – a forum",
+        )
+    ] == ["Taipei", "Hong Kong", None]

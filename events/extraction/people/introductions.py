@@ -18,6 +18,7 @@ from events.extraction.lexicon import (
 )
 from events.extraction.names import (
     has_honorific,
+    is_cantonese_surname,
     is_chinese_surname,
     is_pinyin_word,
     name_key,
@@ -96,6 +97,8 @@ def read_sentence(
     if " | " in sentence:
         read_table_row(text, span, index, people)
         return
+    if read_greeting_items(sentence, span, index, people):
+        return
     segments = split_segments(bracket_after_comma(sentence))
     pending: list[tuple[PersonDraft, list[Segment]]] = []
     relative = ""
@@ -164,6 +167,47 @@ def read_sentence(
             pending, relative = [], ""
     if pending:
         close_groups(pending, relative, span, index)
+
+
+_GREETING_ITEM = re.compile(
+    r"""
+    (?P<short>(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*)\s*     # "Margaret", "Director-General Gao"
+    \((?P<inside>[^()]*(?:\([^()]*\)[^()]*)*?)                  # "Executive Director, HKTDC"
+    ,\s+(?P<name>(?:Mr|Ms|Mrs|Miss|Dr|Prof|Professor|Ir|Sir|Dame)\.?\s+
+      [A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*\)          # ", Ms Margaret Fong)"
+    """,
+    re.VERBOSE,
+)
+
+
+def read_greeting_items(
+    sentence: str, span: Span, index: OrganizationIndex, people: list[PersonDraft]
+) -> bool:
+    """The salutation of a speech, each guest addressed by a short form, then in brackets
+    their titles and their full name; they attend. True when the sentence is one.
+
+    Example: "Margaret (Executive Director, Hong Kong Trade Development Council, Ms Margaret
+    Fong), Director-General Gao (Director-General of X, Mr Gao Yunhu), ladies and gentlemen,"
+    -> Margaret Fong (form "Margaret") and Gao Yunhu (form "Gao"), with their positions.
+    """
+    items = list(_GREETING_ITEM.finditer(sentence))
+    if not items:
+        return False
+    for item in items:
+        name = strip_honorific(item.group("name"))
+        person = start_person(name, span, people)
+        short = item.group("short").split()[-1]
+        if short != name:
+            add_form(person, short)
+        segments = split_segments(item.group("inside"))
+        for position in read_positions(segments, span, index):
+            if not any(
+                p.organization == position.organization and p.title == position.title
+                for p in person.positions
+            ):
+                person.positions.append(position)
+        person.role = _stronger(person.role, Role.ATTENDEE)
+    return True
 
 
 # Verbs that end a title written without a comma before them: "... Commission delivered".
@@ -304,7 +348,25 @@ def open_person(segment: str, index: OrganizationIndex) -> Opening | None:
         name, rest = split_leading_name(possessive.group("tail"), index)
         if name and (not rest or starts_predicate(rest)):
             return Opening(name, rest, affiliation=("", possessive.group("org")))
-    return read_titled_name(segment, index)
+    return read_titled_name(segment, index) or read_addressed_name_at_end(segment, index)
+
+
+_ADDRESS_RE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Prof|Professor|Ir)\.?\s+(?=[A-Z])")
+
+
+def read_addressed_name_at_end(segment: str, index: OrganizationIndex) -> Opening | None:
+    """A name with an honorific closing a segment of prose: the honorific says a person.
+
+    Example: "followed by the speeches of officiating guests Mr. KS Wong" -> "Mr. KS Wong";
+    "Mr. Li's team presented" -> None (a verb follows, no name closes the segment).
+    """
+    addresses = list(_ADDRESS_RE.finditer(segment))
+    if not addresses:
+        return None
+    name, rest = split_leading_name(segment[addresses[-1].start() :], index)
+    if not name or rest.strip(" .,;"):
+        return None
+    return Opening(name, "")
 
 
 def read_after_name(name: str, rest: str, index: OrganizationIndex) -> Opening | None:
@@ -415,6 +477,8 @@ def read_titled_name(segment: str, index: OrganizationIndex) -> Opening | None:
             end, lead = i, lead[:i]
             break
     size = 3 if len(lead) >= 3 and re.fullmatch(r"[A-Z]\.", lead[-2]) else 2
+    if len(lead) >= 4 and is_three_word_chinese_name([w.rstrip(".,") for w in lead[-3:]]):
+        size = 3
     if len(lead) <= size:
         return None
     name_words, title_words = lead[-size:], lead[:-size]
@@ -425,7 +489,12 @@ def read_titled_name(segment: str, index: OrganizationIndex) -> Opening | None:
     name = " ".join(name_words).rstrip(".,")
     if split_leading_name(name, index)[0] != name or title_words[-1].lower() in CONNECTORS:
         return None
-    if not (is_title_word(title_words[-1]) or _looks_chinese_name(name_words) or addressed):
+    if not (
+        is_title_word(title_words[-1])
+        or _looks_chinese_name(name_words)
+        or is_three_word_chinese_name(name_words)
+        or addressed
+    ):
         return None  # "vice president of Ping An Asset Management" ends in a body, not a person
     if not any(is_title_word(re.sub(r"['’]s$", "", w)) for w in title_words):
         return None
@@ -480,6 +549,24 @@ def is_state_title(title: str) -> bool:
     return False
 
 
+def is_three_word_chinese_name(words: list[str]) -> bool:
+    """A Hong Kong or Macao name in its usual order: a surname, then two short syllables.
+
+    Example: ["Ho", "Iat", "Seng"], ["Lei", "Wai", "Nong"] -> True; ["Macao", "SAR", "Ho"],
+    ["Energy", "Wai", "Nong"] -> False.
+    """
+    return (
+        len(words) == 3
+        and (is_chinese_surname(words[0]) or is_cantonese_surname(words[0]))
+        and words[0][1:].islower()
+        and all(
+            2 <= len(w) <= 5 and w[:1].isupper() and w[1:].islower() and not is_title_word(w)
+            for w in words[1:]
+        )
+        and not any(GAZETTEER.is_place(w) for w in words)
+    )
+
+
 def _looks_chinese_name(words: list[str]) -> bool:
     """ "Li Guoying", "ZHOU Dadi": a Chinese surname, then pinyin."""
     return len(words) == 2 and is_chinese_surname(words[0]) and is_pinyin_word(words[1].strip(".,"))
@@ -488,9 +575,10 @@ def _looks_chinese_name(words: list[str]) -> bool:
 def owner_title(title: str, index: OrganizationIndex) -> str:
     """Put the organisation after the title: "Sinopec's chief economist" -> "chief economist of
     Sinopec"; "UNDP Administrator" -> "Administrator of UNDP"; "Tianjin's vice-mayor" -> "vice-mayor
-    of Tianjin". Titles already shaped "X of Y" are kept."""
+    of Tianjin". Titles already shaped "X of Y" are kept, a possessive inside their body too:
+    "Vice-Governor of the People's Government of Guangdong Province"."""
     possessive = re.match(r"(?P<owner>.+?)['’]s\s+(?P<title>.+)$", title)
-    if possessive:
+    if possessive and not re.search(r"\s(?:of|for|to|at|in)\s", possessive.group("owner")):
         return f"{possessive.group('title')} of {possessive.group('owner')}"
     words = title.split()
     first_title = next((i for i, w in enumerate(words) if is_title_word(w)), 0)
@@ -506,12 +594,15 @@ def owner_title(title: str, index: OrganizationIndex) -> str:
 
 
 def role_from_cue(before: str) -> Role | None:
-    """The role the words before a name give: "The panel, moderated by" -> moderator."""
+    """The role the words before a name give: "The panel, moderated by" -> moderator; "the
+    ceremony was officiated by" -> attendee (officiating guests are named, not heard)."""
     lowered = before.lower()
     if re.search(r"\b(?:moderated|hosted|chaired|presided\s+over)\s+by\s*$", lowered):
         return Role.MODERATOR
     if re.search(r"\b(?:moderators?|chair|hosts?)\s*:\s*$", lowered):
         return Role.MODERATOR
+    if re.search(r"\bofficiated\s+by\s*$", lowered):
+        return Role.ATTENDEE
     if re.search(r"\bpanel", lowered):
         return Role.PANELIST
     if re.search(r"\bkeynote", lowered):
@@ -604,6 +695,8 @@ def split_leading_name(segment: str, index: OrganizationIndex) -> tuple[str | No
         following = words[i + 1].group(0) if i + 1 < len(words) else ""
         if not (
             is_name_token(bare, index)
+            or is_capitalised_family_name(bare, taken, index)
+            or are_initials_before_surname(bare, taken, following)
             or _is_surname_word(bare, taken, following)
             or _is_name_particle(bare, taken, following, index)
         ):
@@ -618,6 +711,42 @@ def split_leading_name(segment: str, index: OrganizationIndex) -> tuple[str | No
     if not taken:
         return None, segment
     return text[:end].strip(), text[end:].strip()
+
+
+def are_initials_before_surname(word: str, taken: list[str], following: str) -> bool:
+    """Two given-name initials written together before a Chinese family name, as Hong Kong
+    writes them.
+
+    Example: "KS" before "Wong" -> True; "EU" before "Commission", "KS" after a name -> False.
+    """
+    surname = following.rstrip(",.:;")
+    return (
+        not taken
+        and bool(re.fullmatch(r"[A-Z]{2}", word))
+        and surname[:1].isupper()
+        and surname[1:].islower()
+        and (is_chinese_surname(surname) or is_cantonese_surname(surname))
+    )
+
+
+def is_capitalised_family_name(word: str, taken: list[str], index: OrganizationIndex) -> bool:
+    """A family name in capitals after a given name, as conference lists write them.
+
+    Example: "HEDEGAARD" or "KONO" after ["Connie"] -> True; "UNDP" (a known body), "AESC"
+    (an acronym's letters) after ["Envision"], "PDR" after ["Lao"] (a place), "WATSON" with
+    no given name before it -> False.
+    """
+    return (
+        len(taken) == 1
+        and taken[0][:1].isupper()
+        and taken[0][1:].islower()
+        and (len(word) >= 5 or bool(re.fullmatch(r"[^AEIOU][AEIOU][^AEIOU][AEIOU]", word)))
+        and word.isupper()
+        and not GAZETTEER.is_place(taken[0])
+        and word.replace("-", "").replace("'", "").isalpha()
+        and not find_known_organization(word)
+        and not index.resolve(word)
+    )
 
 
 def _is_surname_word(word: str, taken: list[str], following: str) -> bool:

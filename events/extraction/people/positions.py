@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from events.extraction.lexicon import (
     GAZETTEER,
+    HONORIFICS,
     NOT_PERSON_HEADS,
     REGIONS,
     strip_article,
@@ -111,6 +112,8 @@ def parse_position(
     if prefix and title_phrase_leads(rest):
         return _tidy_title(rest), register_with_parent(index, prefix, span)
     title, organization_text = split_title_and_org(stripped, index)
+    if organization_text is not None and is_bare_head(organization_text):
+        title, organization_text = stripped, None
     if organization_text is None:
         title, organization_text = split_title_and_brand(stripped, single_word=brand)
     if organization_text is None:
@@ -126,7 +129,7 @@ def parse_position(
             )
         return _title_with_inner_organization(title, span, index)
     organization_text, qualifier, country = split_place_suffix(organization_text)
-    unit_title, organization = resolve_organization(organization_text, span, index, country)
+    unit_title, organization = resolve_organization(organization_text, span, index, None)
     if unit_title:
         title = f"{title} of {unit_title}"
     if (
@@ -134,7 +137,10 @@ def parse_position(
         and qualifier.startswith("in ")
         and _qualifies_title(qualifier, organization, index)
     ):
+        # "director of the World Bank in China and Mongolia": the country is the posting's.
         title = f"{title} {qualifier}"
+    elif country and organization:
+        index.register(organization, span, country=country)
     return _tidy_title(title), organization
 
 
@@ -172,7 +178,83 @@ def _title_with_inner_organization(
     if re.match(r"^(?:UN|U\.N\.)\s+[A-Z]", title):
         name = index.resolve("United Nations") or "United Nations"
         return _tidy_title(title), index.register(name, span, kind=OrgKind.INTERGOVERNMENTAL)
+    bracketed = TRAILING_ACRONYM_RE.match(title)
+    if bracketed:
+        known = index.resolve(bracketed.group("acronym")) or find_known_organization(
+            bracketed.group("acronym")
+        )
+        name = known if isinstance(known, str) else getattr(known, "name", None)
+        if name:
+            return _tidy_title(bracketed.group("title")), index.register(name, span)
+    named = split_title_at_capitalised_body(title)
+    if named:
+        return _tidy_title(named[0]), index.register(named[1], span)
     return _tidy_title(title), None
+
+
+_BODY_JOINERS = frozenset({"and", "of", "for", "the", "in", "&"})
+
+
+def is_bare_head(text: str) -> bool:
+    """A head noun alone names no organisation: "Member of Parliament", "Minister of State".
+
+    Example: "Parliament" -> True; "European Parliament", "Tencent" -> False.
+    """
+    word = strip_article(text).strip(" .,")
+    return " " not in word and word.lower() in ORG_HEADS
+
+
+def _without_country_and_inner_acronym(body: str) -> str:
+    """ "Building and Construction Authority (BCA) of Singapore" -> "Building and Construction
+    Authority": the country says where the body is, the acronym spelling its initials was read
+    with the organisations; "Friends of the Earth (HK)" keeps its bracket."""
+    trailing = re.search(r"\s+of\s+(?:the\s+)?(?P<place>[A-Z][\w.' ]+)$", body)
+    if trailing and GAZETTEER.country_of(trailing.group("place")):
+        body = body[: trailing.start()]
+    acronym = re.search(r"\s+\((?P<letters>[A-Z]{2,})\)", body)
+    initials = (
+        "".join(w[0] for w in body[: acronym.start()].split() if w[0].isupper()) if acronym else ""
+    )
+    if acronym and initials == acronym.group("letters"):
+        body = body[: acronym.start()] + body[acronym.end() :]
+    return body
+
+
+# "Special Adviser for Climate Change Affairs (MEE)": the body's acronym closes the title.
+TRAILING_ACRONYM_RE = re.compile(r"^(?P<title>.+?)\s*\((?P<acronym>[A-Z][A-Za-z]*[A-Z])\)$")
+
+
+def split_title_at_capitalised_body(title: str) -> tuple[str, str] | None:
+    """A title, "of" or "at", then a body no head noun marks, known by its capitals alone.
+
+    Example: "Chairperson of Friends of the Earth (HK)" -> ("Chairperson", "Friends of the
+    Earth (HK)"); "Deputy Consul General of the Chinese Consulate General in Chicago" -> (...,
+    "Chinese Consulate General in Chicago"); "Professor of Economics", "Chief Executive of
+    the Macao SAR" (a place) and "delegate of China for UN Climate Talks" -> None.
+    """
+    for joint in re.finditer(r"\s+(?:of|at)\s+(?:the\s+)?", title):
+        left, body = title[: joint.start()], title[joint.end() :].strip(" .,")
+        if not title_phrase_leads(left):
+            continue
+        words = body.split()
+        capitalised = [w for w in words if w[:1].isupper() or re.fullmatch(r"\([A-Z]{2,}\)", w)]
+        if (
+            len(capitalised) + sum(w in _BODY_JOINERS for w in words) != len(words)
+            or words[-1] in _BODY_JOINERS
+            or len(capitalised) < 2
+            or GAZETTEER.is_place(body)
+            # "delegate of China for UN Climate Talks": a country and what it sends people to
+            or (GAZETTEER.is_place(words[0]) and words[1] in _BODY_JOINERS)
+            # "Chairman of Friday Culture Ltd Prof. Herman Hu": the next person's name
+            or any(w.rstrip(".").lower() in HONORIFICS for w in words)
+        ):
+            return None
+        lowered = {w.lower() for w in words}
+        acronym = any(re.fullmatch(r"\(?[A-Z]{2,}\)?", w) for w in words)
+        if acronym or len(capitalised) >= 3 or lowered & (ORG_HEADS | NOT_PERSON_HEADS):
+            return left, _without_country_and_inner_acronym(body)
+        return None
+    return None
 
 
 def split_title_at_comma(text: str, index: OrganizationIndex) -> tuple[str, str | None]:
@@ -472,12 +554,15 @@ MINISTER_RE = re.compile(
 
 def infer_ministry(title: str) -> tuple[str, str] | None:
     """ "former Vice Minister of Science and Technology of the P.R.C." ->
-    ("former Vice Minister of Science and Technology", "Ministry of Science and Technology")."""
+    ("former Vice Minister of Science and Technology", "Ministry of Science and Technology");
+    "former Foreign Minister of Japan" -> None (no "Ministry of Japan")."""
     match = MINISTER_RE.match(title.strip())
     if not match:
         return None
     domain = match.group("domain")
     country = match.group("country")
+    if GAZETTEER.country_of(strip_article(domain)):
+        return None  # "former Foreign Minister of Japan": a country is no portfolio
     if domain.islower():
         # "vice minister of ecology and environment": the portfolio names the ministry
         if not re.fullmatch(r"[a-z]+(?:\s+(?:and\s+)?[a-z]+){0,4}", domain):

@@ -9,6 +9,7 @@ from events.extraction.lexicon import (
     GAZETTEER,
     MONTH_NAMES,
     NOT_PERSON_HEADS,
+    PERSON_NAME_PARTICLES,
     TITLES,
     WEEKDAYS,
 )
@@ -432,13 +433,15 @@ def is_brand_word(word: str) -> bool:
 
 CUE_RE = re.compile(
     r"""
-    \b(?:(?:moderated|hosted|chaired|presided\s+over)\s+by       # "moderated by Tang Rui"
+    \b(?:(?:[Mm]oderated|hosted|[Cc]haired|presided\s+over)\s+by  # "moderated by Tang Rui"
+        |(?:officiated|opened|addressed)\s+by                   # "was officiated by Ho Iat Seng"
         |(?:given|delivered|made|signed|witnessed|presented)\s+by  # "remarks were given by"
         |(?:remarks|speech(?:es)?|address|presentations?|talks?)\s+by  # "opening remarks by"
         |(?:present|speaking|attending|participating)\s+were     # "Also present were"
         |(?:[Pp]anell?ists?|[Ss]peakers?|[Pp]articipants|[Gg]uests)  # "Panelists in the
             \s+(?:in|at|of|for|on|from)\s+[^,;:]{1,50}?(?=\s+(?:were|included))  # afternoon were"
         |panell?ists?|speakers?|included|including|featured|featuring  # "panelists Sun Qiang"
+        |include|includes                                        # "the guests include"
         |keynote\s+speakers?
         |said|says|noted|added|[Aa]ccording\s+to)                # '"...," said Ma Jun'
     \s+(?:were\s+|was\s+|included\s+|including\s+)?
@@ -521,7 +524,7 @@ def is_title_word(word: str) -> bool:
     return cleaned in TITLE_WORDS or any(p in TITLE_WORDS for p in cleaned.split("-") if p != "")
 
 
-NAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "da", "di", "del", "le", "la", "bin"})
+NAME_PARTICLES = PERSON_NAME_PARTICLES
 
 
 # Head words of organisations, events and campaigns: a phrase with one is no person's name
