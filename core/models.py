@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils import timezone
 
@@ -57,6 +58,42 @@ def fit(model: type[models.Model], field_name: str, value: str | None) -> str:
     model keeps every caller in step with it: `fit(Report, "title", text)`.
     """
     return (value or "")[: model._meta.get_field(field_name).max_length]
+
+
+class SlugRedirect(models.Model):
+    """An old URL of a record merged into another, so links keep working.
+
+    Each concrete redirect names its record by a foreign key whose related name is
+    "redirects"; `find_redirect` needs nothing else.
+    """
+
+    old_slug = models.SlugField(max_length=120, unique=True)
+    record_field = ""  # the name of the foreign key to the surviving record
+
+    class Meta:
+        abstract = True
+        ordering = ["old_slug"]
+
+    def __str__(self):
+        return f"{self.old_slug} → {getattr(self, self.record_field)}"
+
+    def natural_key(self) -> tuple[str, ...]:
+        return (self.old_slug,)
+
+
+def find_redirect(model, slug: str) -> str | None:
+    """The URL a merged record's old slug now lives at, or None.
+
+    >>> find_redirect(Person, "liu-yan-hua")   # doctest: +SKIP  (after merging into "liu-yanhua")
+    '/speakers/liu-yanhua/'
+    """
+    try:
+        redirects = model._meta.get_field("redirects").related_model
+    except FieldDoesNotExist:
+        return None
+    field = redirects.record_field
+    found = redirects.objects.select_related(field).filter(old_slug=slug).first()
+    return getattr(found, field).get_absolute_url() if found else None
 
 
 class DeletedRecordQuerySet(models.QuerySet):

@@ -16,7 +16,7 @@ from simple_history.models import HistoricalRecords
 
 from core.counting import SubqueryCount
 from core.folding import fold
-from core.models import CurationState, DeletedRecord, NamedRecord
+from core.models import CurationState, DeletedRecord, NamedRecord, SlugRedirect
 from people.models import Organization, Person
 
 
@@ -383,17 +383,11 @@ class EventAlias(NamedRecord):
         return self.name
 
 
-class EventRedirect(models.Model):
-    """An old URL of an event merged into another, so links keep working."""
+class EventRedirect(SlugRedirect):
+    """An old URL of an event merged into another."""
 
-    old_slug = models.SlugField(max_length=120, unique=True)
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="redirects")
-
-    class Meta:
-        ordering = ["old_slug"]
-
-    def __str__(self):
-        return f"{self.old_slug} → {self.event}"
+    record_field = "event"
 
 
 class EventSource(models.Model):

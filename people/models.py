@@ -8,7 +8,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from core.folding import fold
-from core.models import CurationState, NamedRecord
+from core.models import CurationState, NamedRecord, SlugRedirect
 
 
 class OrganizationKind(models.TextChoices):
@@ -181,33 +181,17 @@ class PersonAlias(NamedRecord):
         return (self.person.key, self.key)
 
 
-class PersonRedirect(models.Model):
-    """An old URL of a person merged into another, so links keep working."""
+class PersonRedirect(SlugRedirect):
+    """An old URL of a person merged into another."""
 
-    old_slug = models.SlugField(max_length=120, unique=True)
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="redirects")
-
-    class Meta:
-        ordering = ["old_slug"]
-
-    def __str__(self):
-        return f"{self.old_slug} → {self.person}"
-
-    def natural_key(self) -> tuple[str, ...]:
-        return (self.old_slug,)
+    record_field = "person"
 
 
-class OrganizationRedirect(models.Model):
-    old_slug = models.SlugField(max_length=120, unique=True)
+class OrganizationRedirect(SlugRedirect):
+    """An old URL of an organisation merged into another."""
+
     organization = models.ForeignKey(
         Organization, on_delete=models.CASCADE, related_name="redirects"
     )
-
-    class Meta:
-        ordering = ["old_slug"]
-
-    def __str__(self):
-        return f"{self.old_slug} → {self.organization}"
-
-    def natural_key(self) -> tuple[str, ...]:
-        return (self.old_slug,)
+    record_field = "organization"

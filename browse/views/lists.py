@@ -14,8 +14,8 @@ from django.http import Http404, HttpResponsePermanentRedirect, StreamingHttpRes
 from django.shortcuts import redirect
 from django.utils.text import slugify
 
-from events.models import REPORT_TEXTS, Event, EventRedirect, evidence_sentence
-from people.redirects import find_redirect
+from core.models import find_redirect
+from events.models import REPORT_TEXTS, evidence_sentence
 
 DOWNLOAD_FORMATS = ("csv", "json")
 PAGE_SIZE = 25
@@ -206,14 +206,6 @@ def download_file_name(base: str, params) -> str:
     return "-".join(part for part in parts if part)[:120].rstrip("-")
 
 
-def moved_record_url(model, slug: str) -> str | None:
-    """Where a merged record's old slug lives now, or None."""
-    if model is Event:
-        found = EventRedirect.objects.select_related("event").filter(old_slug=slug).first()
-        return found.event.get_absolute_url() if found else None
-    return find_redirect(model, slug)
-
-
 class SlugRedirectMixin:
     """A record merged into another keeps its old URL: it redirects (301) to the survivor."""
 
@@ -222,7 +214,7 @@ class SlugRedirectMixin:
             return super().get(request, *args, **kwargs)
         except Http404:
             # Only a slug that is not a record's costs the redirect lookup.
-            moved_to = moved_record_url(self.model, kwargs["slug"])
+            moved_to = find_redirect(self.model, kwargs["slug"])
             if moved_to is None:
                 raise
             return HttpResponsePermanentRedirect(moved_to)

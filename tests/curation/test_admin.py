@@ -634,8 +634,8 @@ def make_rows(n: int) -> None:
 
 
 def test_redirect_lookup_after_a_merge():
+    from core.models import find_redirect
     from curation.editing import merge_people
-    from people.redirects import find_redirect
 
     keep, dupe = make_person("Liu Yanhua"), make_person("Yanhua Liu")
     merge_people(keep, [dupe])
