@@ -25,9 +25,14 @@ class OrganizationKind(models.TextChoices):
 class OrganizationQuerySet(models.QuerySet):
     def matching(self, text: str):
         """Organisations the words mean, best first, with `match_tier` and `match_reason`."""
-        from people.matching import match_organizations, reason_of, tier_of
+        from people.matching import match_organizations
 
-        hits = match_organizations(text)
+        return self.with_hits(match_organizations(text))
+
+    def with_hits(self, hits):
+        """The organisations of `match_organizations()` hits, best first, tier and reason kept."""
+        from people.matching import reason_of, tier_of
+
         return (
             self.filter(pk__in=list(hits))
             .annotate(match_tier=tier_of(hits), match_reason=reason_of(hits))

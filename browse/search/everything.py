@@ -135,7 +135,8 @@ def search_everything(q: str, *, kind: str | None = None, page=None) -> SearchRe
             found = getattr(backend, method)()
             groups.append(_group(name, label, found, words, make_hit, page if kind else None))
         if name == "people" and kind in (None, AFFILIATED):
-            groups.append(_affiliated_group(query, words, page if kind else None))
+            hits = backend.organization_hits
+            groups.append(_affiliated_group(hits, words, page if kind else None))
     return SearchResults(query, words, truncated, tuple(groups))
 
 
@@ -150,8 +151,8 @@ AFFILIATED = "affiliated"
 FEW_PARTIAL_MATCHES = 50
 
 
-def _affiliated_group(query: str, words, page) -> KindResults:
-    hits = match_organizations(query)
+def _affiliated_group(hits, words, page) -> KindResults:
+    """People by affiliation from the organisations the words matched (asked once a search)."""
     partial = [pk for pk, hit in hits.items() if hit.tier == Tier.PARTIAL]
     kept = {
         pk: hit
@@ -248,9 +249,14 @@ class _Backend:
         return Q(pk__in=events) if events else None
 
     @cached_property
+    def organization_hits(self) -> dict:
+        # The same matcher as the speakers page's ?affiliation= (people.matching), asked once
+        # for the organisations, the events they organised and the people who spoke for them.
+        return match_organizations(" ".join(self.words))
+
+    @cached_property
     def _matching_organizations(self) -> QuerySet:
-        # The same matcher as the speakers page's ?affiliation= (people.matching).
-        return Organization.objects.matching(" ".join(self.words))
+        return Organization.objects.with_hits(self.organization_hits)
 
     def organizations(self) -> Found:
         return Found(self._matching_organizations, self._matching_organizations)

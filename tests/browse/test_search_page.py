@@ -190,9 +190,9 @@ def test_search_page_query_count_does_not_grow_with_hits(
     topic = make_topic("green buildings")
     for i in range(n):
         make_event(f"Green Summit {i}", city=city, venue="Green Hall", topics=[topic])
-    # Organisations go through the speakers page's matcher: a few queries per tier, and the
-    # similar-spelling candidates when nothing matches as typed; the people by affiliation
-    # ask the matcher once more, then rank and fetch one page of people.
+    # Organisations go through the speakers page's matcher once: a few queries per tier, and
+    # the similar-spelling candidates when nothing matches as typed; the people by affiliation
+    # are then ranked and one page of them fetched.
     with django_assert_max_num_queries(30):
         response = client.get(reverse("search"), {"q": "green"})
     assert group(response.context["results"], "events").count == n
