@@ -10,29 +10,25 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_safe
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
-from events.models import City, Event, Topic
+from events.models import City, Event, Topic, chronological
 from people.models import Organization, Person
 
 CALENDAR_SIZE = 500  # the most recent events by date; a calendar is a window, not an archive
 
 
-def calendar_events(scope: Q | None = None):
-    """Events with a full start date, latest first, bounded to CALENDAR_SIZE."""
-    events = Event.objects.filter(
+def calendar_events(record=None):
+    """Events with a full start date (of `record`, when given), latest first, bounded."""
+    events = Event.objects.featuring(record) if record is not None else Event.objects.all()
+    events = events.filter(
         start_year__isnull=False, start_month__isnull=False, start_day__isnull=False
     )
-    if scope is not None:
-        events = events.filter(pk__in=Event.objects.filter(scope).values("pk"))
-    return events.select_related("city").order_by(
-        "-start_year", "-start_month", "-start_day", "pk"
-    )[:CALENDAR_SIZE]
+    return events.select_related("city").order_by(*chronological(), "pk")[:CALENDAR_SIZE]
 
 
 def _day(year, month, day) -> dt.date | None:
@@ -83,13 +79,13 @@ def all_events(request):
     )
 
 
-def _scoped(model, scope, phrase):
+def _scoped(model, phrase):
     @require_safe
     def view(request, slug):
         record = get_object_or_404(model, slug=slug)
         return calendar_response(
             request,
-            calendar_events(scope(record)),
+            calendar_events(record),
             name=f"eventsdb: events {phrase} {record}",
             file_name=f"eventsdb-{record.slug}",
         )
@@ -97,11 +93,7 @@ def _scoped(model, scope, phrase):
     return view
 
 
-topic_events = _scoped(Topic, lambda topic: Q(topics=topic), "on")
-city_events = _scoped(City, lambda city: Q(city=city), "in")
-organization_events = _scoped(
-    Organization,
-    lambda org: Q(organizers=org) | Q(participations__positions__organization=org),
-    "with",
-)
-person_events = _scoped(Person, lambda person: Q(participations__person=person), "with")
+topic_events = _scoped(Topic, "on")
+city_events = _scoped(City, "in")
+organization_events = _scoped(Organization, "with")
+person_events = _scoped(Person, "with")

@@ -5,7 +5,6 @@ query however large the corpus grows."""
 from __future__ import annotations
 
 from django.contrib.syndication.views import Feed
-from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed
 
@@ -44,13 +43,10 @@ class LatestEventsFeed(Feed):
 
 
 class ScopedEventsFeed(LatestEventsFeed):
-    """Newly added events of one record; subclasses say which record and how events reach it."""
+    """Newly added events of one record (`Event.objects.featuring`); subclasses name its model."""
 
     model = None
     phrase = ""
-
-    def scope(self, obj) -> Q:
-        raise NotImplementedError
 
     def get_object(self, request, slug):
         return get_object_or_404(self.model, slug=slug)
@@ -65,22 +61,16 @@ class ScopedEventsFeed(LatestEventsFeed):
         return f"Green and low-carbon development events {self.phrase} {obj}, as they are added."
 
     def items(self, obj):
-        events = Event.objects.filter(pk__in=Event.objects.filter(self.scope(obj)).values("pk"))
+        events = Event.objects.featuring(obj)
         return events.select_related("city").order_by("-created_at", "-pk")[:FEED_SIZE]
 
 
 class TopicEventsFeed(ScopedEventsFeed):
     model, phrase = Topic, "on"
 
-    def scope(self, topic):
-        return Q(topics=topic)
-
 
 class CityEventsFeed(ScopedEventsFeed):
     model, phrase = City, "in"
-
-    def scope(self, city):
-        return Q(city=city)
 
 
 class OrganizationEventsFeed(ScopedEventsFeed):
@@ -88,15 +78,9 @@ class OrganizationEventsFeed(ScopedEventsFeed):
 
     model, phrase = Organization, "with"
 
-    def scope(self, organization):
-        return Q(organizers=organization) | Q(participations__positions__organization=organization)
-
 
 class PersonEventsFeed(ScopedEventsFeed):
     model, phrase = Person, "with"
-
-    def scope(self, person):
-        return Q(participations__person=person)
 
 
 def atom(feed_class):

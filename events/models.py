@@ -194,6 +194,18 @@ def chronological(path: str = "", *, newest_first: bool = True) -> list:
 
 
 class EventQuerySet(models.QuerySet):
+    def featuring(self, record):
+        """The events of a topic, a city, an organisation (organised, or spoken for) or a
+        person, each once: what a record's feed and calendar list."""
+        links = {
+            Topic: Q(topics=record),
+            City: Q(city=record),
+            Organization: Q(organizers=record) | Q(participations__positions__organization=record),
+            Person: Q(participations__person=record),
+        }
+        # Through ids: a join to a to-many relation would repeat an event once per row.
+        return self.filter(pk__in=Event.objects.filter(links[type(record)]).values("pk"))
+
     def matching_key(self, key: str):
         """Events whose name or any earlier name folds to `key`."""
         return self.filter(Q(key=key) | Q(aliases__key=key)).distinct()
