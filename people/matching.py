@@ -9,8 +9,9 @@ PostgreSQL answers the substring and similar-spelling questions from GIN trigram
 (`people/migrations/0002_search.py`); SQLite scans the folded keys. Similar spellings are
 tried only when the query as typed matches nothing: the database proposes candidate names
 (pg_trgm word similarity, or shared three-letter runs on SQLite), rapidfuzz picks the
-corrected words, and the corrected words are searched like a partial name, so both databases
-give the same results.
+corrected words, and the corrected words are searched like a partial name, the names with
+the closest words first and at most FUZZY_ORGANIZATIONS of them, so both databases give the
+same results and a misspelt common word costs what a rare one does.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from functools import reduce
 from operator import and_, or_
 
 from django.db import connection
-from django.db.models import Case, CharField, IntegerField, Q, Value, When
+from django.db.models import Case, CharField, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import Upper
 from rapidfuzz import fuzz
 
@@ -38,6 +39,8 @@ FUZZY_MIN_SCORE = 80
 # Candidates pulled from the database for the Python check; the trigram threshold is looser
 # than the rapidfuzz one so PostgreSQL never drops what rapidfuzz would accept.
 FUZZY_CANDIDATES = 500
+# Similar spelling lists the people of at most this many organisations, the closest first.
+FUZZY_ORGANIZATIONS = 50
 TRIGRAM_WORD_THRESHOLD = 0.4
 PARENT_DEPTH = 2
 
@@ -142,8 +145,8 @@ def _similar_spellings(text: str, key: str) -> list[tuple[int, str]]:
     """(organisation id, reason) for names with words spelt like the query's.
 
     Each long query word is corrected to the closest words (rapidfuzz) found in a bounded set
-    of candidate names; then every organisation containing the corrected words is found with
-    the same substring query as a partial match, so no candidate cap drops results.
+    of candidate names; then the organisations containing the corrected words are found with
+    the same substring query as a partial match, the FUZZY_ORGANIZATIONS closest kept.
     """
     words = _fuzzy_words(key)
     if not words:
@@ -168,11 +171,7 @@ def _similar_spellings(text: str, key: str) -> list[tuple[int, str]]:
         matches &= reduce(or_, (Q(key__contains=w) for w in sorted(close | {word})))
     originals = {fold(w): w for w in text.split()}
     results: dict[int, str] = {}
-    rows = [
-        *Organization.objects.filter(matches).values_list("pk", "key"),
-        *OrganizationAlias.objects.filter(matches).values_list("organization_id", "key"),
-    ]
-    for pk, organization_key in rows:
+    for pk, organization_key in _closest_named(matches, corrections):
         present = set(organization_key.split())
         described = [
             f"{originals.get(word, word)} ≈ {shown.get(fixed, fixed)}"
@@ -183,6 +182,46 @@ def _similar_spellings(text: str, key: str) -> list[tuple[int, str]]:
         if described and pk not in results:
             results[pk] = "similar spelling: " + ", ".join(described)
     return list(results.items())
+
+
+def _closest_named(matches: Q, corrections: dict[str, set[str]]) -> list[tuple[int, str]]:
+    """(organisation id, key) of the FUZZY_ORGANIZATIONS names holding the closest words.
+
+    A common word misspelt ("Tehcnology") names thousands of organisations; the people
+    search then reads one page of people at the best-spelt few hundred, in the database:
+    each name scores the rapidfuzz ratio of the word it holds for each query word, the
+    names (and aliases) are sorted by that score, then by name, and cut with LIMIT.
+    """
+    score = sum(
+        (
+            Case(
+                When(key__contains=word, then=Value(100)),
+                *(
+                    When(key__contains=close, then=Value(fuzz.ratio(word, close)))
+                    for close in sorted(close_words, key=lambda c: (-fuzz.ratio(word, c), c))
+                ),
+                default=Value(0),
+                output_field=IntegerField(),
+            )
+            for word, close_words in corrections.items()
+            if close_words
+        ),
+        Value(0),
+    )
+    organizations = (
+        Organization.objects.filter(matches)
+        .annotate(score=score)
+        .order_by("-score", "name", "pk")
+        .values_list("pk", "key", "score", "name")[:FUZZY_ORGANIZATIONS]
+    )
+    aliases = (
+        OrganizationAlias.objects.filter(matches)
+        .annotate(score=score)
+        .order_by("-score", "name", "pk")
+        .values_list("organization_id", "key", "score", "name")[:FUZZY_ORGANIZATIONS]
+    )
+    rows = sorted([*organizations, *aliases], key=lambda row: (-row[2], row[3], row[0]))
+    return [(pk, key) for pk, key, _, _ in rows[:FUZZY_ORGANIZATIONS]]
 
 
 def _fuzzy_candidates(key: str, words: list[str]) -> list[tuple[str, str]]:
@@ -200,9 +239,27 @@ def _fuzzy_candidates(key: str, words: list[str]) -> list[tuple[str, str]]:
         grams = {w[i : i + 3] for w in words for i in range(len(w) - 2)}
         similar = reduce(or_, (Q(key__contains=g) for g in sorted(grams)))
     return [
-        *Organization.objects.filter(similar).values_list("key", "name")[:FUZZY_CANDIDATES],
-        *OrganizationAlias.objects.filter(similar).values_list("key", "name")[:FUZZY_CANDIDATES],
+        *_first(Organization.objects.filter(similar).values_list("key", "name")),
+        *_first(OrganizationAlias.objects.filter(similar).values_list("key", "name")),
     ]
+
+
+def _first(rows: QuerySet) -> list[tuple]:
+    """The first FUZZY_CANDIDATES rows, read through the trigram index on PostgreSQL.
+
+    With a LIMIT, PostgreSQL prices the similarity test as cheap and scans the table
+    (20,000 similarity tests); planned apart from the LIMIT, in a materialised CTE that is
+    read lazily, the GIN index answers and the scan stops at the limit.
+    """
+    if connection.vendor != "postgresql":
+        return list(rows.order_by()[:FUZZY_CANDIDATES])
+    sql, params = rows.order_by().query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"WITH found AS MATERIALIZED ({sql}) SELECT * FROM found LIMIT %s",
+            [*params, FUZZY_CANDIDATES],
+        )
+        return cursor.fetchall()
 
 
 def _ids_by_tier(hits: dict[int, OrganizationHit]) -> dict[Tier, list[int]]:

@@ -7,7 +7,8 @@ from types import SimpleNamespace
 import pytest
 
 from browse.search.affiliation import AffiliationResults, search_speakers_by_affiliation
-from people.models import Person
+from people.matching import FUZZY_ORGANIZATIONS, Tier, match_organizations
+from people.models import Organization, Person
 from tests.factories import (
     make_event,
     make_organization,
@@ -363,3 +364,24 @@ def test_search_speakers_count_stops_at_the_cap(db, monkeypatch):
     results = search_speakers_by_affiliation("green center")
     assert (len(results), results.capped, results.count_display) == (2, True, "2+")
     assert len(list(results)) == 4  # downloads are not capped
+
+
+@pytest.mark.parametrize("n", [10, 2 * FUZZY_ORGANIZATIONS])
+def test_a_misspelt_common_word_reaches_a_bounded_set_of_organisations(db, n):
+    # "Tehcnology": every organisation holding "technology" is a candidate; the closest
+    # spelling ranks first and at most FUZZY_ORGANIZATIONS are searched for people.
+    Organization.objects.bulk_create(
+        Organization(
+            name=f"Institute of Technology {i}",
+            slug=f"tech-{i}",
+            key=f"institute of technology {i}",
+        )
+        for i in range(n)
+    )
+    make_organization("Ecology Office")  # a farther spelling of the same typo
+    hits = match_organizations("Tehcnology")
+    assert 0 < len(hits) <= FUZZY_ORGANIZATIONS
+    assert {hit.tier for hit in hits.values()} == {Tier.FUZZY}
+    kept = Organization.objects.filter(pk__in=hits).values_list("name", flat=True)
+    assert all("Technology" in name for name in kept) or n < FUZZY_ORGANIZATIONS
+    assert len(hits) == min(n + 1, FUZZY_ORGANIZATIONS)
