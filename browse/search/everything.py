@@ -7,8 +7,9 @@ PostgreSQL, events and reports are matched by full-text search on stored, weight
 that triggers keep and GIN indexes cover (core.fulltext, events migration 0008); only a
 bounded set of matches is ranked and counts stop at COUNT_CAP, so a word that every report
 contains costs what a rare one does. Names are found by trigram-indexed substring search on
-their folded keys. On any other database the same word-start rule is a regular expression,
-so every backend gives the same hits.
+their folded keys. On SQLite, events and reports are matched by FTS5 indexes that triggers
+keep (events.fulltext), bounded the same way; on any other database the same word-start rule
+is a regular expression, so every backend gives the same hits.
 
 Snippets are built here as segments of plain text, the matching words flagged, and the
 template escapes them: report text is never marked safe.
@@ -28,9 +29,12 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import Case, F, Func, IntegerField, Q, QuerySet, TextField, Value, When
+from django.db.models.expressions import RawSQL
 
 from browse.search.affiliation import AffiliationResults
 from core.folding import fold, fold_with_offsets
+from core.fulltext import sqlite_index_name, sqlite_index_ready
+from events.fulltext import SQLITE_INDEXED
 from events.models import City, Event, EventOrganizer, Position, Report, Topic
 from people.matching import Tier, match_organizations
 from people.models import Organization, Person, PersonAlias
@@ -128,7 +132,7 @@ def search_everything(q: str, *, kind: str | None = None, page=None) -> SearchRe
     query, truncated, words = parse_query(q)
     if not words:
         return SearchResults(query, words, truncated, ())
-    backend = _PostgresBackend(words) if connection.vendor == "postgresql" else _PlainBackend(words)
+    backend = _backend(words)
     groups = []
     for name, (label, method, make_hit) in KINDS.items():
         if kind in (None, name):
@@ -324,8 +328,16 @@ class _PostgresBackend(_Backend):
         )
 
 
+def _backend(words: tuple[str, ...]) -> _Backend:
+    if connection.vendor == "postgresql":
+        return _PostgresBackend(words)
+    if all(sqlite_index_ready(connection, table) for table in SQLITE_INDEXED):
+        return _SqliteBackend(words)
+    return _PlainBackend(words)
+
+
 class _PlainBackend(_Backend):
-    """SQLite and anything else: the same word-start rule as a regular expression."""
+    """Anything else: the same word-start rule as a regular expression, on every row."""
 
     def _words_start_in(self, *fields: str) -> Q:
         return reduce(
@@ -347,6 +359,42 @@ class _PlainBackend(_Backend):
         )
         matching = queryset.filter(matches)
         return Found(matching.annotate(rank=in_title).order_by("rank", a, "pk"), matching)
+
+
+class _SqliteBackend(_PlainBackend):
+    """SQLite: word-start matches from the FTS5 indexes (events.fulltext), whose tokenizer
+    drops accents as unaccent does; only a bounded set is ranked, as on PostgreSQL."""
+
+    def _match(self, column: str | None = None) -> str:
+        # Folded words hold only letters, digits and spaces: safe inside FTS5 quotes.
+        terms = " ".join(f'"{word}"*' for word in self.words)
+        return f"{{{column}}} : ({terms})" if column else terms
+
+    def _ranked(self, queryset: QuerySet, a: str, b: str, extra: Q | None = None) -> Found:
+        table = queryset.model._meta.db_table
+        fts = sqlite_index_name(table)
+        select = f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s"
+        ids: set[int] = set()
+        with connection.cursor() as cursor:
+            # The first RANKED whose name or title matches, and the first RANKED anywhere.
+            for match in (self._match(a), self._match()):
+                cursor.execute(f"{select} LIMIT {RANKED}", [match])
+                ids.update(pk for (pk,) in cursor.fetchall())
+        candidates = Q(pk__in=sorted(ids))
+        matches = Q(pk__in=RawSQL(select, [self._match()]))
+        if extra is not None:
+            candidates |= extra
+            matches |= extra
+        # The regular expression is asked of the few candidates only.
+        in_title = Case(
+            When(self._words_start_in(a), then=Value(0)),
+            default=Value(1),
+            output_field=IntegerField(),
+        )
+        return Found(
+            queryset.filter(candidates).annotate(rank=in_title).order_by("rank", a, "pk"),
+            queryset.filter(matches),
+        )
 
 
 @cache
