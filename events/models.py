@@ -9,8 +9,8 @@ from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelatio
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import F, Q
-from django.db.models.functions import Substr
+from django.db.models import F, Q, Value
+from django.db.models.functions import Coalesce, Substr
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -180,14 +180,24 @@ def format_partial_date(year: int | None, month: int | None, day: int | None) ->
     return ""
 
 
-def chronological(path: str = "", *, newest_first: bool = True) -> list:
+def chronological(path: str = "", *, newest_first: bool = True, sorted_after: bool = False) -> list:
     """Events in date order, as precise as the reports give it; undated events come last.
 
     `path` reaches the event from another model: `chronological("participation__event")`.
     Callers add their own tie-breaker after it (a name, the report's order).
+
+    `sorted_after` orders on the dates wrapped in COALESCE (the same order), which no index
+    matches: for the rows of one record (a person's appearances) PostgreSQL then reads those
+    rows through the record's index and sorts them, instead of walking every event newest
+    first through the date index and probing each for the record's rows, ten times slower
+    for the busiest speaker at 100,000 events.
     """
     prefix = f"{path}__" if path else ""
     fields = [F(f"{prefix}{part}") for part in ("start_year", "start_month", "start_day")]
+    if sorted_after:
+        undated = Value(-1 if newest_first else 1_000_000)
+        fields = [Coalesce(field, undated) for field in fields]
+        return [field.desc() if newest_first else field.asc() for field in fields]
     if newest_first:
         return [field.desc(nulls_last=True) for field in fields]
     return [field.asc(nulls_last=True) for field in fields]
@@ -557,7 +567,9 @@ class ParticipationQuerySet(models.QuerySet):
         )
 
     def newest_first(self):
-        return self.order_by(*chronological("event"), "event__name", "pk")
+        """Newest first, for the appearances of one person (sorted after the person's
+        index has found them: see `chronological`)."""
+        return self.order_by(*chronological("event", sorted_after=True), "event__name", "pk")
 
 
 class Participation(Evidence, CurationState):

@@ -9,7 +9,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.factories import make_city, make_event
+from tests.factories import (
+    make_city,
+    make_event,
+    make_organization,
+    make_participation,
+    make_person,
+)
 
 
 @pytest.fixture
@@ -63,3 +69,23 @@ def test_facet_counts_of_a_search_that_matched_nothing(client, db, facet_cache):
     assert response.context["affiliation_results"].count() == 0
     kinds = list(response.context["filter"].form.fields["kind"].widget.choices)
     assert kinds == [("", "Any kind")]
+
+
+def test_a_persons_co_speakers_and_organisations_follow_the_next_change(client, db, facet_cache):
+    # Both are grouped once per data version: an appearance added shows on the next request.
+    forum = make_event("Forum", start_year=2021)
+    liu, wang = make_person("Liu Yanhua"), make_person("Wang Wei")
+    make_participation(forum, liu, positions=[("director", make_organization("NDRC"))])
+    make_participation(forum, wang)
+    url = reverse("people:person", args=[liu.slug])
+    first = client.get(url)
+    assert [p.name for p in first.context["co_speakers"]] == ["Wang Wei"]
+    assert [o["organization"].name for o in first.context["organizations"]] == ["NDRC"]
+
+    make_participation(forum, make_person("Zhao Lei"))
+    make_participation(
+        make_event("Summit", start_year=2023), liu, positions=[("chair", make_organization("IGEA"))]
+    )
+    changed = client.get(url)
+    assert [p.name for p in changed.context["co_speakers"]] == ["Wang Wei", "Zhao Lei"]
+    assert [o["organization"].name for o in changed.context["organizations"]] == ["NDRC", "IGEA"]

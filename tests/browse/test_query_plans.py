@@ -6,6 +6,8 @@ queries that matter. Deselected on other databases (tests/conftest.py).
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -155,3 +157,15 @@ def test_common_word_search_ranks_a_bounded_set_from_stored_vectors(client, corp
     for plan in plans(client, reverse("search"), {"q": "carbon"}, containing="ts_rank"):
         assert "Limit" in plan
         assert "to_tsvector" not in plan
+
+
+def test_a_persons_appearances_are_read_through_the_person_index(client, corpus):
+    # Not by walking every event newest first and probing each for the person's rows.
+    person = Participation.objects.values_list("person__slug", flat=True).first()
+    (plan,) = plans(
+        client,
+        reverse("people:person", args=[person]),
+        containing='COALESCE("events_event"."start_year"',
+    )
+    assert "event_newest_idx" not in plan
+    assert re.search(r"Index (Only )?Scan (using|on) \S*participation_person", plan), plan
