@@ -41,6 +41,8 @@ FUZZY_MIN_SCORE = 80
 FUZZY_CANDIDATES = 500
 # Similar spelling lists the people of at most this many organisations, the closest first.
 FUZZY_ORGANIZATIONS = 50
+# A partial name keeps at most this many organisations (in name order); see OrganizationHits.
+PARTIAL_LIMIT = 200
 TRIGRAM_WORD_THRESHOLD = 0.4
 PARENT_DEPTH = 2
 
@@ -61,9 +63,16 @@ class OrganizationHit:
     reason: str
 
 
-def find_organizations(text: str, key: str) -> dict[int, OrganizationHit]:
+class OrganizationHits(dict):
+    """{organisation id: OrganizationHit}; `capped` when more names matched in part than
+    PARTIAL_LIMIT, the ones beyond it (in name order) left out."""
+
+    capped = False
+
+
+def find_organizations(text: str, key: str) -> OrganizationHits:
     """Organisations matching `key` (folded `text`), each with its best tier and a reason."""
-    hits: dict[int, OrganizationHit] = {}
+    hits = OrganizationHits()
 
     def add(organization_id: int, tier: Tier, reason: str) -> None:
         if organization_id not in hits or tier < hits[organization_id].tier:
@@ -88,12 +97,22 @@ def find_organizations(text: str, key: str) -> dict[int, OrganizationHit]:
 
     words = _partial_words(key)
     if words:
+        # A common word ("carbon") is part of thousands of names: the first PARTIAL_LIMIT in
+        # name order are kept, read through the name index, and the hits say they are capped.
         contains_all = reduce(and_, (Q(key__contains=w) for w in words))
-        for pk in Organization.objects.filter(contains_all).values_list("pk", flat=True):
-            add(pk, Tier.PARTIAL, "partial name")
-        for pk in OrganizationAlias.objects.filter(contains_all).values_list(
-            "organization_id", flat=True
-        ):
+        partial = {
+            *Organization.objects.filter(contains_all)
+            .order_by("name", "pk")
+            .values_list("pk", flat=True)[: PARTIAL_LIMIT + 1],
+            *OrganizationAlias.objects.filter(contains_all)
+            .order_by("name", "pk")
+            .values_list("organization_id", flat=True)[: PARTIAL_LIMIT + 1],
+        }
+        if len(partial) > PARTIAL_LIMIT:
+            hits.capped = True
+            kept = Organization.objects.filter(pk__in=partial).order_by("name", "pk")
+            partial = kept.values_list("pk", flat=True)[:PARTIAL_LIMIT]
+        for pk in partial:
             add(pk, Tier.PARTIAL, "partial name")
 
     # Similar spellings only when the query as typed found nothing: a typo, not a near miss.
@@ -269,10 +288,10 @@ def _ids_by_tier(hits: dict[int, OrganizationHit]) -> dict[Tier, list[int]]:
     return dict(sorted(by_tier.items()))
 
 
-def match_organizations(text: str) -> dict[int, OrganizationHit]:
-    """Matching organisations by id, each with its best tier and reason; {} for no words."""
+def match_organizations(text: str) -> OrganizationHits:
+    """Matching organisations by id, each with its best tier and reason; empty for no words."""
     key = fold(text[:MAX_QUERY_LENGTH])
-    return find_organizations(text[:MAX_QUERY_LENGTH], key) if key else {}
+    return find_organizations(text[:MAX_QUERY_LENGTH], key) if key else OrganizationHits()
 
 
 def tier_of(hits: dict[int, OrganizationHit], field: str = "pk") -> Case:

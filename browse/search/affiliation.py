@@ -54,8 +54,11 @@ class AffiliationResults(Sequence):
         *,
         people: QuerySet | None = None,
         reason: str = "",
+        organizations_capped: bool = False,
     ):
         self._positions = positions
+        # The organisations were cut short (people.matching.PARTIAL_LIMIT): there are more.
+        self._organizations_capped = organizations_capped
         self._tiers = tiers
         self._people = people
         self._reason = reason
@@ -77,7 +80,7 @@ class AffiliationResults(Sequence):
         if self._count is None:
             # In id order, so the planner walks people and stops at the cap.
             found = self.matching_people().order_by("pk")[: COUNT_CAP + 1].count()
-            self.capped = found > COUNT_CAP
+            self.capped = found > COUNT_CAP or self._organizations_capped
             self._count = min(found, COUNT_CAP)
         return self._count
 
@@ -101,7 +104,7 @@ class AffiliationResults(Sequence):
         return matches[0]
 
     def __iter__(self) -> Iterator[AffiliationMatch]:
-        """Every match, uncapped (for downloads), a batch of people at a time."""
+        """Every match, uncounted (for downloads), a batch of people at a time."""
         batch: list[tuple[int, int]] = []
         for ranked in self._each_ranked():
             batch.append(ranked)
@@ -207,6 +210,7 @@ def search_speakers_by_affiliation(
         hits = match_organizations(affiliation)
         if not hits:
             return AffiliationResults()
+        capped = hits.capped
         positions = Position.objects.at_organizations(hits)
         tiers = tuple(sorted({hit.tier for hit in hits.values()}))
     elif title_words:
@@ -214,6 +218,7 @@ def search_speakers_by_affiliation(
             match_tier=Value(int(Tier.NAME)), match_reason=Value("title")
         )
         tiers = (Tier.NAME,)
+        capped = False
     else:
         named = people_named(name_key)
         if chosen is not None:
@@ -226,7 +231,7 @@ def search_speakers_by_affiliation(
         positions = positions.filter(participation__person__in=people_named(name_key).values("pk"))
     if chosen is not None:
         positions = positions.filter(participation__person__in=chosen)
-    return AffiliationResults(positions, tiers)
+    return AffiliationResults(positions, tiers, organizations_capped=capped)
 
 
 def people_named(key: str) -> QuerySet:

@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache, cached_property, reduce
+from functools import cache, cached_property, lru_cache, reduce
 from operator import and_, or_
 from typing import NamedTuple
 
@@ -36,7 +36,7 @@ from core.folding import fold, fold_with_offsets
 from core.fulltext import sqlite_index_name, sqlite_index_ready
 from events.fulltext import SQLITE_INDEXED
 from events.models import City, Event, EventOrganizer, Position, Report, Topic
-from people.matching import Tier, match_organizations
+from people.matching import OrganizationHits, Tier, match_organizations
 from people.models import Organization, Person, PersonAlias
 
 MAX_QUERY_LENGTH = 200
@@ -87,10 +87,15 @@ class KindResults:
 
 
 class Found(NamedTuple):
-    """One kind's matches: best first (bounded), and all of them (to count, capped)."""
+    """One kind's matches: best first (bounded), and all of them (to count, capped).
+
+    `capped`: the matches were already cut short before counting (organisations matched in
+    part, people.matching.PARTIAL_LIMIT), so the count is a lower bound.
+    """
 
     ranked: QuerySet
     matching: QuerySet
+    capped: bool = False
 
 
 @dataclass(frozen=True)
@@ -209,7 +214,8 @@ def _group(kind: str, label: str, found, words, make_hit: Callable, page) -> Kin
     else:
         rows = found.ranked[:HITS_PER_KIND] if count else ()
     hits = tuple(make_hit(record, words) for record in rows)
-    return KindResults(kind, label, min(count, COUNT_CAP), hits, count > COUNT_CAP, shown)
+    capped = count > COUNT_CAP or found.capped
+    return KindResults(kind, label, min(count, COUNT_CAP), hits, capped, shown)
 
 
 class _Backend:
@@ -241,11 +247,14 @@ class _Backend:
         """Events organised by a matching organisation: "IGEA" finds the summits it hosted.
 
         The ids are fetched first: an OR with a subquery would stop PostgreSQL using the
-        full-text index on events.
+        full-text index on events. The organisations are given as a list of ids (bounded by
+        the matcher), which PostgreSQL reads through the organiser index; as a subquery it
+        hashed every organiser row.
         """
-        matching = self.organizations().ranked.order_by().values("pk")
+        if not self.organization_hits:
+            return None
         events = list(
-            EventOrganizer.objects.filter(organization__in=matching)
+            EventOrganizer.objects.filter(organization__in=sorted(self.organization_hits))
             .order_by()
             .values_list("event_id", flat=True)
             .distinct()[:RANKED]
@@ -253,7 +262,7 @@ class _Backend:
         return Q(pk__in=events) if events else None
 
     @cached_property
-    def organization_hits(self) -> dict:
+    def organization_hits(self) -> OrganizationHits:
         # The same matcher as the speakers page's ?affiliation= (people.matching), asked once
         # for the organisations, the events they organised and the people who spoke for them.
         return match_organizations(" ".join(self.words))
@@ -263,7 +272,8 @@ class _Backend:
         return Organization.objects.with_hits(self.organization_hits)
 
     def organizations(self) -> Found:
-        return Found(self._matching_organizations, self._matching_organizations)
+        matching = self._matching_organizations
+        return Found(matching, matching, self.organization_hits.capped)
 
     def events(self) -> Found:
         return self._ranked(
@@ -426,8 +436,22 @@ def _accented(word: str) -> str:
 # Snippets ---------------------------------------------------------------------------------
 
 
+# ASCII folds letter for letter: lower case, anything but a letter or digit a space.
+_ASCII_FOLD = {code: (chr(code).lower() if chr(code).isalnum() else " ") for code in range(128)}
+
+
+@lru_cache(maxsize=32)
+def _folded(text: str) -> tuple[str, Sequence[int]]:
+    """`fold_with_offsets`, once per text (a snippet asks for each query word), and for an
+    ASCII text with str.translate: folding a 20,000-letter report one letter at a time in
+    Python cost more than every query of the search page."""
+    if text.isascii():
+        return text.translate(_ASCII_FOLD), range(len(text))
+    return fold_with_offsets(text)
+
+
 def _match_spans(text: str, words, *, word_start: bool) -> list[tuple[int, int]]:
-    folded, offsets = fold_with_offsets(text)
+    folded, offsets = _folded(text)
     if not words or not folded:
         return []
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
