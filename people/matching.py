@@ -172,14 +172,16 @@ def _similar_spellings(text: str, key: str) -> list[tuple[int, str]]:
         return []
     corrections: dict[str, set[str]] = {w: set() for w in words}
     shown: dict[str, str] = {}
+    candidate_words: set[str] = set()
     for candidate_key, name in _fuzzy_candidates(key, words):
-        candidate_words = candidate_key.split()
-        for word in words:
-            for candidate_word in candidate_words:
-                if candidate_word != word and fuzz.ratio(word, candidate_word) >= FUZZY_MIN_SCORE:
-                    corrections[word].add(candidate_word)
+        candidate_words.update(candidate_key.split())
         for written in name.split():
             shown.setdefault(fold(written), written.strip(",.()"))
+    # Each distinct word once: the candidates repeat the few words near the query.
+    for word in words:
+        for candidate_word in candidate_words:
+            if candidate_word != word and fuzz.ratio(word, candidate_word) >= FUZZY_MIN_SCORE:
+                corrections[word].add(candidate_word)
     if not any(corrections.values()):
         return []
     # A word already spelt right stays as it is; one with no close word sinks the search.
@@ -216,7 +218,7 @@ def _closest_named(matches: Q, corrections: dict[str, set[str]]) -> list[tuple[i
             Case(
                 When(key__contains=word, then=Value(100)),
                 *(
-                    When(key__contains=close, then=Value(fuzz.ratio(word, close)))
+                    When(key__contains=close, then=Value(round(fuzz.ratio(word, close))))
                     for close in sorted(close_words, key=lambda c: (-fuzz.ratio(word, c), c))
                 ),
                 default=Value(0),
