@@ -169,3 +169,13 @@ def test_a_persons_appearances_are_read_through_the_person_index(client, corpus)
     )
     assert "event_newest_idx" not in plan
     assert re.search(r"Index (Only )?Scan (using|on) \S*participation_person", plan), plan
+
+
+def test_affiliation_search_reads_people_from_the_organisations_positions(client, corpus):
+    # An exact organisation: its positions through the organisation index, not an EXISTS
+    # asked of every person.
+    url = reverse("people:list")
+    counted = 'SELECT COUNT(*) FROM (SELECT DISTINCT "events_participation"."person_id"'
+    for plan in plans(client, url, {"affiliation": "Org 7"}, containing=counted):
+        assert "events_position_organization_id" in plan
+        assert "Seq Scan on people_person" not in plan
