@@ -44,7 +44,8 @@ def test_facet_counts_are_counted_once_per_data_version(client, db, facet_cache)
     assert (
         city_choices(first) == city_choices(again) == [("", "Any city"), ("beijing", "Beijing (2)")]
     )
-    assert reused == counted - len(first.context["filter"].facets)
+    # Each facet's counts, and the list's own row count, are not counted again.
+    assert reused == counted - len(first.context["filter"].facets) - 1
 
     make_event("Round Table", city=beijing, start_year=2022)
     changed, recounted = queries_of(client, reverse("events:list"))
@@ -89,3 +90,20 @@ def test_a_persons_co_speakers_and_organisations_follow_the_next_change(client, 
     changed = client.get(url)
     assert [p.name for p in changed.context["co_speakers"]] == ["Wang Wei", "Zhao Lei"]
     assert [o["organization"].name for o in changed.context["organizations"]] == ["NDRC", "IGEA"]
+
+
+def test_list_and_related_list_counts_follow_the_next_change(client, db, facet_cache):
+    # Page counts are kept under the data version too: a new event is counted at once.
+    beijing = make_city("Beijing")
+    make_event("Summit", city=beijing, start_year=2021)
+    listed = reverse("events:list")
+    related = reverse("events:city", args=[beijing.slug])
+
+    def counts():
+        first = client.get(listed, {"city": "beijing"}).context["paginator"].count
+        second = client.get(related).context["events"].paginator.count
+        return first, second
+
+    assert counts() == (1, 1)
+    make_event("Forum", city=beijing, start_year=2022)
+    assert counts() == (2, 2)
