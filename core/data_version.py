@@ -9,10 +9,12 @@ row.
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from contextlib import contextmanager
 from datetime import UTC, datetime
 
+from django.core.exceptions import EmptyResultSet
 from django.db import models
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
@@ -96,3 +98,14 @@ def counted_once(name: str, compute):
         value = compute()
         store.set(key, value, settings.PAGE_CACHE_SECONDS)
     return value
+
+
+def counted_once_per_query(queryset, compute):
+    """`counted_once` keyed on a queryset's SQL: `compute()` once per distinct query (a
+    filter, a search) between two data changes."""
+    try:
+        sql, params = queryset.query.sql_with_params()
+    except EmptyResultSet:
+        return compute()  # nothing can match: Django answers without a query
+    key = hashlib.sha256(f"{sql}|{params!r}".encode()).hexdigest()
+    return counted_once(f"query:{key}", compute)

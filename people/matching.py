@@ -16,6 +16,7 @@ same results and a misspelt common word costs what a rare one does.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from enum import IntEnum
 from functools import reduce
@@ -26,6 +27,7 @@ from django.db.models import Case, CharField, IntegerField, Q, QuerySet, Value, 
 from django.db.models.functions import Upper
 from rapidfuzz import fuzz
 
+from core.data_version import counted_once
 from core.folding import fold
 from people.models import AliasKind, Organization, OrganizationAlias
 
@@ -293,7 +295,14 @@ def _ids_by_tier(hits: dict[int, OrganizationHit]) -> dict[Tier, list[int]]:
 def match_organizations(text: str) -> OrganizationHits:
     """Matching organisations by id, each with its best tier and reason; empty for no words."""
     key = fold(text[:MAX_QUERY_LENGTH])
-    return find_organizations(text[:MAX_QUERY_LENGTH], key) if key else OrganizationHits()
+    if not key:
+        return OrganizationHits()
+    # Matched once per text between two data changes: a misspelt word costs a trigram
+    # search, a thousand word comparisons and a scored query, for an answer only the data
+    # changes.
+    asked = text[:MAX_QUERY_LENGTH]
+    digest = hashlib.sha256(asked.encode()).hexdigest()
+    return counted_once(f"organizations:{digest}", lambda: find_organizations(asked, key))
 
 
 def tier_of(hits: dict[int, OrganizationHit], field: str = "pk") -> Case:

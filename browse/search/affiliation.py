@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Q, QuerySet, Value
 
+from core.data_version import counted_once_per_query
 from core.folding import fold
 from events.models import Event, Position, chronological
 from people.matching import MAX_QUERY_LENGTH, Tier, match_organizations
@@ -92,12 +93,12 @@ class AffiliationResults(Sequence):
         if self._count is None:
             if self._positions is not None and self._tiers != (Tier.NAME,):
                 # The people at the matched organisations, a bounded set of them.
-                holders = self._holders(self._tiers).distinct()
-                found = holders[: COUNT_CAP + 1].count()
+                counted = self._holders(self._tiers).distinct()[: COUNT_CAP + 1]
             else:
                 # A title or a name: in id order, so the planner walks people and stops at
                 # the cap.
-                found = self.matching_people().order_by("pk")[: COUNT_CAP + 1].count()
+                counted = self.matching_people().order_by("pk")[: COUNT_CAP + 1]
+            found = counted_once_per_query(counted, counted.count)
             self.capped = found > COUNT_CAP or self._organizations_capped
             self._count = min(found, COUNT_CAP)
         return self._count

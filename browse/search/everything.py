@@ -32,6 +32,7 @@ from django.db.models import Case, F, Func, IntegerField, Q, QuerySet, TextField
 from django.db.models.expressions import RawSQL
 
 from browse.search.affiliation import AffiliationResults
+from core.data_version import counted_once_per_query
 from core.folding import fold, fold_with_offsets
 from core.fulltext import sqlite_index_name, sqlite_index_ready
 from events.fulltext import SQLITE_INDEXED
@@ -206,7 +207,9 @@ def _affiliation_hit(match, words) -> Hit:
 def _group(kind: str, label: str, found, words, make_hit: Callable, page) -> KindResults:
     if not isinstance(found, Found):
         found = Found(found, found)
-    count = found.matching.order_by().values("pk")[: COUNT_CAP + 1].count()
+    # A common word's count reads a thousand index entries; it changes only with the data.
+    matching = found.matching.order_by().values("pk")[: COUNT_CAP + 1]
+    count = counted_once_per_query(matching, matching.count)
     shown = None
     if page is not None:
         shown = Paginator(found.ranked, PAGE_SIZE).get_page(page)

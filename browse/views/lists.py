@@ -4,7 +4,6 @@ whole-list downloads written row by row."""
 from __future__ import annotations
 
 import csv
-import hashlib
 import itertools
 import json
 from collections.abc import Iterable, Iterator
@@ -16,7 +15,7 @@ from django.http import Http404, HttpResponsePermanentRedirect, StreamingHttpRes
 from django.shortcuts import redirect
 from django.utils.text import slugify
 
-from core.data_version import counted_once
+from core.data_version import counted_once_per_query
 from core.models import find_redirect
 from events.models import REPORT_TEXTS, evidence_sentence
 
@@ -36,12 +35,9 @@ class CountedOncePaginator(Paginator):
 
     @cached_property
     def count(self) -> int:
-        query = getattr(self.object_list, "query", None)
-        if query is None:
+        if not hasattr(self.object_list, "query"):
             return Paginator.count.real_func(self)
-        sql, params = query.sql_with_params()
-        key = hashlib.sha256(f"{sql}|{params!r}".encode()).hexdigest()
-        return counted_once(f"rows:{key}", lambda: Paginator.count.real_func(self))
+        return counted_once_per_query(self.object_list, lambda: Paginator.count.real_func(self))
 
 
 class ListPageMixin:

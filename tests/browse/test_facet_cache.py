@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from people.matching import match_organizations
 from tests.factories import (
     make_city,
     make_event,
@@ -107,3 +108,16 @@ def test_list_and_related_list_counts_follow_the_next_change(client, db, facet_c
     assert counts() == (1, 1)
     make_event("Forum", city=beijing, start_year=2022)
     assert counts() == (2, 2)
+
+
+def test_organisation_matches_and_search_counts_follow_the_next_change(client, db, facet_cache):
+    make_organization("Tsinghua University")
+    assert len(match_organizations("Tsinghau")) == 1
+    response = client.get(reverse("search"), {"q": "summit"})
+    assert [g.count for g in response.context["results"].groups if g.kind == "events"] == [0]
+
+    make_organization("Tsinghua Institute")
+    make_event("Climate Summit")
+    assert len(match_organizations("Tsinghau")) == 2
+    response = client.get(reverse("search"), {"q": "summit"})
+    assert [g.count for g in response.context["results"].groups if g.kind == "events"] == [1]
