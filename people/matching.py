@@ -211,7 +211,7 @@ def _closest_named(matches: Q, corrections: dict[str, set[str]]) -> list[tuple[i
     """(organisation id, key) of the FUZZY_ORGANIZATIONS names holding the closest words.
 
     A common word misspelt ("Tehcnology") names thousands of organisations; the people
-    search then reads one page of people at the best-spelt few hundred, in the database:
+    search then reads one page of people at the best-spelt fifty, chosen in the database:
     each name scores the rapidfuzz ratio of the word it holds for each query word, the
     names (and aliases) are sorted by that score, then by name, and cut with LIMIT.
     """
