@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from django.db.models import Count
+from django.db.models import Case, Count, IntegerField, Value, When
 from django.urls import reverse
 
 from browse.charts import column_chart, row_chart
 from browse.maps import VIEWS, place_cities
 from core.data_version import counted_once
-from events.models import City, Event, EventTopic
+from events.models import City, Event, EventTopic, Report, Topic
+from people.models import Organization, Person
 
 MAP_CITIES = 400  # the busiest cities get a dot; the rest are in the list below the map
 CHART_ROWS = 10
@@ -35,6 +36,46 @@ def events_per_topic():
 
 def events_per_city():
     return counted_once("events-per-city", _events_per_city)
+
+
+def record_counts() -> dict[str, int]:
+    """How many of each kind of record there are (the home page's figures)."""
+    return counted_once(
+        "record-counts",
+        lambda: {
+            "events": Event.objects.count(),
+            "speakers": Person.objects.count(),
+            "organisations": Organization.objects.count(),
+            "cities": City.objects.count(),
+            "topics": Topic.objects.count(),
+            "reports": Report.objects.count(),
+        },
+    )
+
+
+def with_topic_event_counts(topics):
+    """`topics` annotated with `event_count` from one grouped count of every topic's events.
+
+    Counted once between two data changes: a correlated count per topic reads all of its
+    events on every request (a third of them for the busiest topic). The counts come back
+    as one CASE over the topics, a few dozen of them.
+    """
+    counts = counted_once(
+        "topic-event-counts",
+        lambda: dict(
+            EventTopic.objects.order_by()
+            .values("topic_id")
+            .annotate(n=Count("event_id"))
+            .values_list("topic_id", "n")
+        ),
+    )
+    return topics.annotate(
+        event_count=Case(
+            *(When(pk=pk, then=Value(n)) for pk, n in counts.items()),
+            default=Value(0),
+            output_field=IntegerField(),
+        )
+    )
 
 
 def city_map(view_name: str = "east-asia"):

@@ -299,9 +299,11 @@ class OrganizationDetailView(SlugRedirectMixin, DetailView):
         # marked with the unit; the same reach as the affiliation search's "via parent".
         # Ids first: an IN over a subquery with an OR misleads the planner into sorting every
         # position of a busy organisation.
-        units = Organization.objects.filter(
-            Q(parent=organization) | Q(parent__parent=organization)
-        ).values_list("pk", flat=True)[:MAX_UNITS]
+        # A UNION of the two levels, each through the parent index: as one OR across a join
+        # PostgreSQL scanned every organisation.
+        children = organization.units.order_by().values_list("pk", flat=True)
+        grandchildren = Organization.objects.filter(parent__parent=organization).order_by()
+        units = list(children.union(grandchildren.values_list("pk", flat=True))[:MAX_UNITS])
         family = Q(organization__in=[organization.pk, *units])
         positions = (
             Position.objects.filter(family)

@@ -16,6 +16,7 @@ from tests.factories import (
     make_organization,
     make_participation,
     make_person,
+    make_topic,
 )
 
 
@@ -121,3 +122,22 @@ def test_organisation_matches_and_search_counts_follow_the_next_change(client, d
     assert len(match_organizations("Tsinghau")) == 2
     response = client.get(reverse("search"), {"q": "summit"})
     assert [g.count for g in response.context["results"].groups if g.kind == "events"] == [1]
+
+
+def test_home_figures_and_topic_counts_follow_the_next_change(client, db, facet_cache):
+    hydrogen = make_topic("hydrogen")
+    make_event("Summit", topics=[hydrogen])
+
+    def shown():
+        home = client.get(reverse("events:home")).context
+        topics = client.get(reverse("events:topics")).context["object_list"]
+        figures = {kind: n for kind, _, n, _ in home["counts"]}
+        return (
+            figures["events"],
+            [t.event_count for t in home["topics"]],
+            [t.event_count for t in topics],
+        )
+
+    assert shown() == (1, [1], [1])
+    make_event("Forum", topics=[hydrogen])
+    assert shown() == (2, [2], [2])

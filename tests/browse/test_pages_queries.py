@@ -112,14 +112,14 @@ def make_many(n: int) -> None:
 
 LIST_PAGES = [
     # (url, query string, bound); the bound is what was measured, with no slack.
-    ("events:home", {}, 14),  # 9, and three charts and the map (two)
+    ("events:home", {}, 15),  # 9, three charts, the map (two), the topic counts
     ("events:list", {}, 9),
     ("events:list", {"year": "2001", "topic": "topic-1", "role": "speaker", "sort": "name"}, 9),
     ("events:list", {"format": "csv"}, 2),
     ("events:reports", {}, 3),
     ("events:reports", {"format": "json"}, 1),
     ("events:cities", {}, 6),  # 3, the map (two) and the chart of events per city
-    ("events:topics", {}, 3),  # 2, and the chart of events per topic
+    ("events:topics", {}, 4),  # 2, the chart of events per topic, the topic counts
     ("people:list", {}, 8),
     ("people:list", {"q": "person 1", "organisation": "org-1", "kind": "other"}, 8),
     ("people:list", {"format": "json"}, 1),
