@@ -38,7 +38,7 @@ from events.models import (
 from people.models import Organization, Person
 
 # An event page lists this many participants at a time.
-PARTICIPANTS_PER_PAGE = 100
+PARTICIPANTS_PER_PAGE = 50
 # Participants are shown in this order of roles; within a role, in the report's order.
 ROLE_ORDER = [
     (ParticipationRole.KEYNOTE, "Keynote speakers"),
