@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from urllib.parse import urlencode
 
 from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Value, When
@@ -22,7 +23,15 @@ from browse.summaries import (
     record_counts,
     with_topic_event_counts,
 )
-from browse.views.lists import ListPageMixin, SlugRedirectMixin, paginate, with_evidence
+from browse.views.lists import (
+    DOWNLOAD_CHUNK,
+    ListPageMixin,
+    SlugRedirectMixin,
+    in_chunks,
+    paginate,
+    url_by_slug,
+    with_evidence,
+)
 from core.counting import SubqueryCount
 from events.models import (
     REPORT_TEXTS,
@@ -81,6 +90,17 @@ def page_not_found(request, exception):
     return render(request, "404.html", {"request_path": request.path}, status=404)
 
 
+EVENT_DOWNLOAD_COLUMNS = (
+    "name",
+    "slug",
+    *(f"{part}_{unit}" for part in ("start", "end") for unit in ("year", "month", "day")),
+    "venue",
+    "attendance_text",
+    "city__name",
+    "parent__name",
+)
+
+
 class EventListView(ListPageMixin, FilterView):
     filterset_class = EventFilter
     template_name = "events/event_list.html"
@@ -104,19 +124,38 @@ class EventListView(ListPageMixin, FilterView):
     def page_rows(self, queryset):
         return queryset.for_list().with_participant_count()
 
-    def download_row(self, event) -> dict:
-        return {
-            "name": event.name,
-            "url": self.request.build_absolute_uri(event.get_absolute_url()),
-            "date": event.date_display,
-            "start": event.start_iso,
-            "city": event.city.name if event.city_id else "",
-            "venue": event.venue,
-            "part_of": event.parent.name if event.parent_id else "",
-            "topics": [topic.name for topic in event.topics.all()],
-            "participants": event.participant_count,
-            "attendance": event.attendance_text,
-        }
+    def download_rows(self) -> Iterator[dict]:
+        # Only the columns a row needs, each thousand events' topics in one query and URLs from
+        # one reverse(): a model's prefetch manager and reverse() per row made the busiest
+        # topic's 30,000 events take 15 s.
+        events = (
+            self.download_queryset()
+            .select_related("city", "parent")
+            .only(*EVENT_DOWNLOAD_COLUMNS)
+            .with_participant_count()
+        )
+        url = url_by_slug(self.request, "events:detail")
+        for chunk in in_chunks(events.iterator(chunk_size=DOWNLOAD_CHUNK)):
+            topics: dict[int, list[str]] = {}
+            for event_id, name in (
+                EventTopic.objects.filter(event__in=[event.pk for event in chunk])
+                .order_by("topic__name")
+                .values_list("event_id", "topic__name")
+            ):
+                topics.setdefault(event_id, []).append(name)
+            for event in chunk:
+                yield {
+                    "name": event.name,
+                    "url": url(event.slug),
+                    "date": event.date_display,
+                    "start": event.start_iso,
+                    "city": event.city.name if event.city_id else "",
+                    "venue": event.venue,
+                    "part_of": event.parent.name if event.parent_id else "",
+                    "topics": topics.get(event.pk, []),
+                    "participants": event.participant_count,
+                    "attendance": event.attendance_text,
+                }
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
