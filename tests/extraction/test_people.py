@@ -12,6 +12,7 @@ from events.extraction.people.introductions import (
     is_state_title,
     is_three_word_chinese_name,
     owner_title,
+    particled_name_size,
     read_addressed_name_at_end,
     read_greeting_items,
     split_trailing_predicate,
@@ -26,6 +27,7 @@ from events.extraction.people.positions import (
     region_governed,
     split_title_at_capitalised_body,
 )
+from events.extraction.people.words import is_brand_phrase
 from events.extraction.records import Role, Span, Warning
 from events.extraction.text import split_sentences
 
@@ -388,6 +390,47 @@ def test_after_list_opener():
         "former US Special Envoy Mr. Todd Stern"
     )
     assert after_list_opener("the forum discussed finance") == "the forum discussed finance"
+    assert after_list_opener("The speakers were: Li Wei") == "Li Wei"
+    assert after_list_opener("Panellists were Thomas Becker") == "Thomas Becker"
+
+
+def test_list_after_a_colon_gives_its_first_person():
+    people, _ = _people(
+        "The speakers were: Li Wei, Secretary General of the China Solar Association; "
+        "Zhang Hua, Head of Research, Asia Climate Partners."
+    )
+    assert _positions(people["Li Wei"]) == [("Secretary General", "China Solar Association")]
+
+
+def testparticled_name_size():
+    lead = ["Secretary", "of", "the", "Macao", "SAR", "Raimundo", "Arrais", "do", "Rosário"]
+    assert particled_name_size(lead) == 4
+    assert particled_name_size(["Director", "Li", "Wei"]) is None
+
+
+def test_title_before_a_name_with_particles():
+    people, _ = _people(
+        "Guests included Secretary for Transport and Public Works of the Macao SAR Raimundo "
+        "Arrais do Rosário."
+    )
+    assert "Raimundo Arrais do Rosário" in people
+
+
+def test_names_with_particles_and_apostrophes_and_capitalised_cantonese_surnames():
+    people, _ = _people(
+        "Speakers included Ana de la Vega, Director of the Clean Air Institute, and Pieter van "
+        "'t Hof, Head of the Dutch Water Authority. HO Ka-ming, Chairman of the Hong Kong Green "
+        "Council, also spoke."
+    )
+    assert _positions(people["Pieter van 't Hof"]) == [("Head", "Dutch Water Authority")]
+    assert _positions(people["Ho Ka-ming"]) == [("Chairman", "Hong Kong Green Council")]
+
+
+def test_brand_phrase_after_from_or_at_a_name():
+    assert is_brand_phrase("BASF Greater China") and is_brand_phrase("Enel Green Power")
+    assert not is_brand_phrase("Greater China") and not is_brand_phrase("Green Finance Forum")
+    people, _ = _people("Panellists were Thomas Becker from BASF Greater China.")
+    assert _positions(people["Thomas Becker"]) == [("", "BASF Greater China")]
 
 
 def test_titles_before_names_with_to_honorifics_and_list_openers():

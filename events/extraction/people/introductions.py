@@ -69,6 +69,7 @@ from events.extraction.people.words import (
     Opening,
     PersonDraft,
     Segment,
+    is_brand_phrase,
     is_brand_word,
     is_company_appositive,
     is_title_word,
@@ -372,7 +373,10 @@ def read_addressed_name_at_end(segment: str, index: OrganizationIndex) -> Openin
 def read_after_name(name: str, rest: str, index: OrganizationIndex) -> Opening | None:
     """What follows a name: nothing, a verb, "(title, organisation)" or "from/of organisation"."""
     affiliation = AFFILIATION_RE.match(rest)
-    if affiliation and is_affiliation(affiliation.group("org"), index):
+    if affiliation and (
+        is_affiliation(affiliation.group("org"), index)
+        or (rest[:4] in ("from", "at ") and is_brand_phrase(affiliation.group("org").rstrip(".")))
+    ):
         after = affiliation.group("rest").strip(" .,;")
         if after and not starts_predicate(after):
             return None
@@ -433,7 +437,9 @@ TITLE_CONNECTORS = CONNECTORS | {"to", "former", "acting"}
 # Honorifics that only address a person; "Professor" is also a title ("Associate Professor").
 ADDRESS_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "lord", "excellency", "h.e"})
 _LIST_OPENER = re.compile(
-    r"^.*?\b(?:including|include|includes|such\s+as|among\s+them(?:\s+were)?|namely)\s+(?=[A-Z]|(?:former|acting)\s)"
+    r"""^.*?(?:\b(?:including|include|includes|included|such\s+as|among\s+them(?:\s+were)?
+    |namely|invited|were|are)\s+|:\s+)(?=[A-Z]|(?:former|acting)\s)""",
+    re.VERBOSE,
 )
 
 
@@ -441,7 +447,8 @@ def after_list_opener(segment: str) -> str:
     """The first item of a list a segment opens with "including", "such as", "among them".
 
     Example: "three experts including former US Special Envoy Mr. Todd Stern" -> "former US
-    Special Envoy Mr. Todd Stern"; "the forum discussed finance" is left whole.
+    Special Envoy Mr. Todd Stern"; "The speakers were: Li Wei" -> "Li Wei"; "the forum
+    discussed finance" is left whole.
     """
     match = _LIST_OPENER.match(segment)
     return segment[match.end() :] if match else segment
@@ -463,10 +470,16 @@ def read_titled_name(segment: str, index: OrganizationIndex) -> Opening | None:
     for i, match in enumerate(words):
         word = match.group(0)
         # "Chinese Ambassador to the United States Qin Gang": "to" stays inside the title.
-        if word[0].islower() and word not in TITLE_CONNECTORS and not is_title_word(word):
+        if (
+            word[0].islower()
+            and word not in TITLE_CONNECTORS
+            and not is_title_word(word)
+            and not particle_inside_name(words, i)
+        ):
             end = i
             break
     lead = [w.group(0) for w in words[:end]]
+    particled = particled_name_size(lead)
     for i, word in enumerate(lead[3:], start=3):
         # "Deputy Director General Zhou Meixiang of FCSSC gave": the name ends before "of".
         if (
@@ -479,6 +492,7 @@ def read_titled_name(segment: str, index: OrganizationIndex) -> Opening | None:
     size = 3 if len(lead) >= 3 and re.fullmatch(r"[A-Z]\.", lead[-2]) else 2
     if len(lead) >= 4 and is_three_word_chinese_name([w.rstrip(".,") for w in lead[-3:]]):
         size = 3
+    size = particled or size
     if len(lead) <= size:
         return None
     name_words, title_words = lead[-size:], lead[:-size]
@@ -494,6 +508,7 @@ def read_titled_name(segment: str, index: OrganizationIndex) -> Opening | None:
         or _looks_chinese_name(name_words)
         or is_three_word_chinese_name(name_words)
         or addressed
+        or particled
     ):
         return None  # "vice president of Ping An Asset Management" ends in a body, not a person
     if not any(is_title_word(re.sub(r"['’]s$", "", w)) for w in title_words):
@@ -565,6 +580,48 @@ def is_three_word_chinese_name(words: list[str]) -> bool:
         )
         and not any(GAZETTEER.is_place(w) for w in words)
     )
+
+
+def particle_inside_name(words: list[re.Match[str]], i: int) -> bool:
+    """A lowercase particle between two capitalised words of a name, after a title.
+
+    Example: "do" in "Secretary for Transport Raimundo Arrais do Rosário" -> True; "and" in
+    "Minister and Mayor" or "do" at the end of a segment -> False.
+    """
+    word = words[i].group(0)
+    following = words[i + 1].group(0) if i + 1 < len(words) else ""
+    previous = words[i - 1].group(0) if i else ""
+    return (
+        word in NAME_PARTICLES
+        and previous[:1].isupper()
+        and (following[:1].isupper() or following in NAME_PARTICLES)
+    )
+
+
+def particled_name_size(lead: list[str]) -> int | None:
+    """How many closing words of a title-led phrase are a name with particles, else None.
+
+    Example: ["Secretary", "of", "the", "Macao", "SAR", "Raimundo", "Arrais", "do",
+    "Rosário"] -> 4 ("Raimundo Arrais do Rosário"); ["Director", "Li", "Wei"] -> None.
+    """
+    first_particle = next(
+        (i for i in range(1, len(lead) - 1) if lead[i] in NAME_PARTICLES and lead[i][0].islower()),
+        None,
+    )
+    if first_particle is None or not lead[-1][:1].isupper():
+        return None
+    start = first_particle
+    # Up to two given names before the particles: "Raimundo Arrais", "Ursula".
+    while start > 1 and first_particle - start < 2:
+        word = lead[start - 1].rstrip(",.")
+        if not (word[:1].isupper() and word[1:].islower()) or is_title_word(word):
+            break
+        if word.lower() in CONNECTORS or word in NOT_NAME_WORDS:
+            break
+        start -= 1
+    if start == first_particle or start < 1:
+        return None
+    return len(lead) - start
 
 
 def _looks_chinese_name(words: list[str]) -> bool:
@@ -826,7 +883,7 @@ def is_name_token(word: str, index: OrganizationIndex) -> bool:
         return False
     if word.isupper() and len(word) > 1:
         return (
-            is_chinese_surname(word)
+            (is_chinese_surname(word) or is_cantonese_surname(word))
             and not find_known_organization(word)
             and not index.resolve(word)
         )
