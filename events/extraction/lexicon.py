@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -157,6 +157,11 @@ class Gazetteer:
         parts = [p for p in re.split(r",\s*|\s+and\s+", text.strip(" ,.")) if p]
         return bool(parts) and all(self._is_one_place(p) for p in parts)
 
+    def is_province(self, name: str) -> bool:
+        """>>> GAZETTEER.is_province("Jiangsu")
+        True"""
+        return _normalise(name) in self._province_names()
+
     def _is_one_place(self, part: str) -> bool:
         if self.is_region(part) or self.country_of(part):
             return True
@@ -198,17 +203,20 @@ class Gazetteer:
             country = countries.get(city["countrycode"])
             if country is None:
                 continue
-            table.setdefault(
-                (_normalise(city["name"]), _normalise(country)),
-                CityInfo(
-                    name=city["name"],
-                    province=None,
-                    country=country,
-                    latitude=city["latitude"],
-                    longitude=city["longitude"],
-                    geonames_id=city["geonameid"],
-                ),
+            info = CityInfo(
+                name=city["name"],
+                province=None,
+                country=country,
+                latitude=city["latitude"],
+                longitude=city["longitude"],
+                geonames_id=city["geonameid"],
             )
+            name = _normalise(city["name"])
+            table.setdefault((name, _normalise(country)), info)
+            # "Jeju City" is written "Jeju" as often as not.
+            if name.endswith(" city"):
+                short = replace(info, name=city["name"][: -len(" City")])
+                table.setdefault((name[: -len(" city")], _normalise(country)), short)
         return table
 
     @cache  # noqa: B019
@@ -232,7 +240,11 @@ class Gazetteer:
                 geonames_id=city["geonameid"],
             )
         districts = _data("districts.json")
-        for alias, target in (*districts["aliases"].items(), *districts["districts"].items()):
+        for alias, target in (
+            *districts["aliases"].items(),
+            *districts["districts"].items(),
+            *districts["landmarks"].items(),
+        ):
             if _normalise(target) in by_name:
                 by_name[_normalise(alias)] = by_name[_normalise(target)]
         for name, area in districts.get("new_areas", {}).items():
