@@ -219,6 +219,7 @@ def _find_dates(cleaned, sentences):
         title=cleaned.title,
         dateline=(dateline.year, dateline.month, dateline.day) if dateline else None,
         published=cleaned.published,
+        scheduled=cleaned.scheduled,
     )
 
 

@@ -43,6 +43,8 @@ class CleanedReport:
     published: tuple[int, int, int] | None = None
     # A wire dateline stripped from the first paragraph: "BEIJING, Sept. 6 (Xinhua) --".
     dateline: Dateline | None = None
+    # An event page's "Date: 14 November 2018" beside "Venue: ...": the event's own date.
+    scheduled: tuple[int, int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -342,6 +344,7 @@ def clean_report(text: str) -> CleanedReport:
     lines = [unglue_sentences(drop_bracket_label(line)) for line in lines]
     stamped, lines = split_page_date_prefix(lines)
     published = stamped or _find_publication_date(lines)
+    scheduled = event_date_label(lines)
     content, holder = _drop_furniture(lines)
     if len([line for line in content if line]) < len([line for line in lines if line]):
         extra.append("page-furniture")
@@ -363,7 +366,32 @@ def clean_report(text: str) -> CleanedReport:
         repairs=(*repairs, *extra),
         published=published,
         dateline=dateline,
+        scheduled=scheduled,
     )
+
+
+_DATE_LABEL = re.compile(r"^(?:date|dates|when)\s*[:：]\s*(?P<date>.+)$", re.IGNORECASE)
+_PLACE_OR_TIME_LABEL = re.compile(
+    r"^(?:venue|location|place|where|time|address)\s*[:：]", re.IGNORECASE
+)
+
+
+def event_date_label(lines: list[str]) -> tuple[int, int, int] | None:
+    """An event page's labelled date, told from a page's date by the venue or time labels
+    beside it.
+
+    Example: ["Date: 14 November 2018", "Venue: Nanjing Expo Center"] -> (2018, 11, 14);
+    ["Date: 2021-09-07", "Editor: Wang"] -> None (a news page's own date).
+    """
+    for index, line in enumerate(lines[:60]):
+        match = _DATE_LABEL.match(line)
+        if not match:
+            continue
+        near = lines[max(0, index - 4) : index + 5]
+        if any(_PLACE_OR_TIME_LABEL.match(other) for other in near):
+            written = match.group("date").split("|")[0].strip()
+            return date_line(written) or date_line(re.sub(r"\s*[,(].*$", "", written))
+    return None
 
 
 _BRACKET_LABEL = re.compile(r"^\[[A-Za-z][A-Za-z ]{1,20}\]\s*")
@@ -448,25 +476,68 @@ def _find_publication_date(lines: list[str]) -> tuple[int, int, int] | None:
         match = _PUBLICATION_LINE.match(line)
         if match and not _SENTENCE_END.search(line) and len(line.split()) <= 14:
             return int(match.group("y")), int(match.group("m")), int(match.group("d"))
-        written = date_line(line)
+        written = date_line(line) or labelled_date_line(line)
         if written:
             return written
     return None
 
 
 _WRITTEN_DATE_LINE = re.compile(
-    r"""^\s*(?:(?P<d1>\d{1,2})\s+(?P<m1>[A-Z][a-z]{2,8})\.?      # "16 January 2020"
+    r"""^\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?   # "Friday, "
+        (?:(?P<d1>\d{1,2})\s+(?P<m1>[A-Z][a-z]{2,8})\.?      # "16 January 2020"
           |(?P<m2>[A-Z][a-z]{2,8})\.?\s+(?P<d2>\d{1,2})\s*,?)      # "October 11 , 2024"
         \s*(?P<y>(?:19|20)\d{2})\s*$""",
     re.VERBOSE,
 )
 
 
+_NUMERIC_DATE_LINE = re.compile(
+    r"""^\s*(?P<y>(?:19|20)\d{2})[-/.](?P<m>0?[1-9]|1[0-2])[-/.](?P<d>0?[1-9]|[12]\d|3[01])
+        (?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$""",
+    re.VERBOSE,
+)
+
+
+def numeric_date_line(line: str) -> tuple[int, int, int] | None:
+    """A line that is a numeric date, perhaps with a time, and nothing else: the page's stamp.
+
+    Example: "2019-03-26 09:02" -> (2019, 3, 26); "Held on 2019-03-26." -> None.
+    """
+    match = _NUMERIC_DATE_LINE.match(line)
+    if not match:
+        return None
+    return int(match.group("y")), int(match.group("m")), int(match.group("d"))
+
+
+_LABELLED_DATE = re.compile(
+    r"""^\s*(?:posted|published|updated|released?|release\s+date|publication\s+date
+        |publish(?:ed)?\s+(?:on|date|time))
+        \s*(?:on|at)?\s*[:：]?\s*
+        (?P<date>.+?)
+        (?:\s+(?:by|\||-)\s.*)?$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def labelled_date_line(line: str) -> tuple[int, int, int] | None:
+    """A page line that says when it was posted, with the date written out.
+
+    Example: "Posted on June 8, 2020 by admin" -> (2020, 6, 8); "Published: 8 June 2020" ->
+    (2020, 6, 8); "Posted in News" -> None.
+    """
+    match = _LABELLED_DATE.match(line)
+    return date_line(match.group("date")) if match else None
+
+
 def date_line(line: str) -> tuple[int, int, int] | None:
     """A line that is a written date and nothing else: the page's date.
 
-    Example: "16 January 2020" -> (2020, 1, 16); "October 11 , 2024" -> (2024, 10, 11).
+    Example: "16 January 2020" -> (2020, 1, 16); "October 11 , 2024" -> (2024, 10, 11);
+    "2015-05-15" -> (2015, 5, 15).
     """
+    numeric = numeric_date_line(line)
+    if numeric:
+        return numeric
     match = _WRITTEN_DATE_LINE.match(line)
     if not match:
         return None
@@ -569,6 +640,8 @@ def _is_furniture(line: str, lines: list[str], index: int) -> bool:
         and not _HEADLINE_VERBS.search(line)
     ):
         return True  # "Source | 2021-09-07": its date is kept as `CleanedReport.published`
+    if index < 12 and numeric_date_line(line):
+        return True  # "2019-03-26 09:02" under the headline: the page's stamp, kept likewise
     words = line.split()
     if len(words) <= 12 and _BREADCRUMB.match(line) and not _SENTENCE_END.search(line):
         return True

@@ -8,7 +8,10 @@ from events.extraction.text import (
     date_line,
     decode_report,
     drop_bracket_label,
+    event_date_label,
     is_headline,
+    labelled_date_line,
+    numeric_date_line,
     repair_gbk_punctuation,
     split_dateline,
     split_page_date_prefix,
@@ -242,3 +245,20 @@ def test_bracket_labels_and_glued_sentences():
 def test_a_short_dated_lead_is_no_headline():
     assert not is_headline("On June 11, the 12th Green Forum was held in Beijing.")
     assert is_headline("Green Forum held in Beijing on June 11")
+
+
+def test_numeric_and_labelled_date_lines():
+    assert numeric_date_line("2019-03-26 09:02") == (2019, 3, 26)
+    assert numeric_date_line("Held on 2019-03-26.") is None
+    assert labelled_date_line("Posted on June 8, 2020 by admin") == (2020, 6, 8)
+    assert labelled_date_line("Published: 8 June 2020") == (2020, 6, 8)
+    assert labelled_date_line("Posted in News") is None
+
+
+def test_event_date_label_needs_a_venue_or_time_beside_it():
+    assert event_date_label(["Date: 14 November 2018", "Venue: Nanjing Expo Center"]) == (
+        2018,
+        11,
+        14,
+    )
+    assert event_date_label(["Date: 2021-09-07", "Editor: Wang"]) is None
