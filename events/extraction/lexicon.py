@@ -60,6 +60,8 @@ TERMINAL_ABBREVIATIONS = frozenset(_LEXICON["terminal_abbreviations"])
 SENTENCE_OPENERS = frozenset(_LEXICON["sentence_openers"])
 # Lower-case particles inside a person's name: "Ingrid van den Berg", "Ursula von der Leyen".
 PERSON_NAME_PARTICLES = frozenset(_LEXICON["person_name_particles"])
+# Words that open a title rather than a body's name: "Senior Program Officer".
+TITLE_MODIFIERS = frozenset(_LEXICON["title_modifiers"])
 
 
 def month_number(word: str) -> int | None:

@@ -19,10 +19,12 @@ from events.extraction.people.introductions import (
 )
 from events.extraction.people.mentions import tidy_talk_title
 from events.extraction.people.positions import (
+    body_without_title,
     infer_ministry,
     is_bare_head,
     is_local_committee,
     is_named_body,
+    known_org_prefix,
     names_a_body,
     region_governed,
     split_title_at_capitalised_body,
@@ -759,3 +761,30 @@ def test_a_title_closed_by_its_body_acronym():
     assert _positions(people["Xie Zhenhua"]) == [
         ("Special Adviser for Climate Change Affairs", "Ministry of Ecology and Environment")
     ]
+
+
+def test_known_org_prefix_before_a_title():
+    assert known_org_prefix(["UNEP", "Executive", "Director"]) == ("UNEP", "Executive Director")
+    assert known_org_prefix(["Asian", "Development", "Bank", "Vice", "President"]) == (
+        "Asian Development Bank",
+        "Vice President",
+    )
+    assert known_org_prefix(["Senior", "Program", "Officer"])[0] is None
+    assert (
+        known_org_prefix(["EIB", "Chair", "in", "Climate", "Policy", "at", "the", "Institute"])[0]
+        is None
+    )
+    people, _ = _people("Inger Andersen, UNEP Executive Director, said cooperation matters.")
+    assert _positions(people["Inger Andersen"]) == [
+        ("Executive Director", "United Nations Environment Programme")
+    ]
+
+
+def test_body_without_title():
+    index = OrganizationIndex()
+    assert body_without_title("Green Bank", index) == "Green Bank"
+    assert body_without_title("Chief Economist of Green Bank", index) is None
+    assert body_without_title("Beijing", index) is None
+    assert body_without_title("First Counsel of the Ministry attended the ceremony", index) is None
+    people, _ = _people("Sam Ortiz, Green Bank, said cooperation matters.")
+    assert _positions(people["Sam Ortiz"]) == [("", "Green Bank")]
