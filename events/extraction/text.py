@@ -673,24 +673,45 @@ def _find_copyright_holder(line: str) -> str | None:
 
 
 def _join_paragraphs(lines: list[str]) -> list[str]:
-    """One paragraph per line, except that a hard-wrapped line continues on a lowercase one."""
+    """One paragraph per line, except that a hard-wrapped line continues on a lowercase one,
+    or on any line when the whole text is hard-wrapped."""
+    width = hard_wrap_width(lines)
     paragraphs: list[str] = []
     continuing = False
+    previous = ""
     for line in lines:
         if not line:
             continuing = False
             continue
+        wrapped_on = bool(width) and len(previous) >= width * 0.6 and line[:1].isalnum()
         if (
             continuing
             and paragraphs
-            and line[0].islower()
+            and (line[0].islower() or wrapped_on)
             and not _SENTENCE_END.search(paragraphs[-1])
         ):
             paragraphs[-1] = f"{paragraphs[-1]} {line}"
         else:
             paragraphs.append(line)
         continuing = True
+        previous = line
     return paragraphs
+
+
+def hard_wrap_width(lines: list[str]) -> int | None:
+    """The width a text was hard-wrapped at, or None when its lines are whole paragraphs.
+
+    Example: eight lines of 60-80 characters, most ending mid-sentence ("... the German") ->
+    80; a web page whose long lines each end a paragraph with a full stop -> None.
+    """
+    long_lines = [line for line in lines[1:] if len(line) >= 40]
+    if len(long_lines) < 5:
+        return None
+    width = sorted(len(line) for line in long_lines)[int(len(long_lines) * 0.9)]
+    if width > 110:
+        return None
+    open_ended = [line for line in long_lines if not _SENTENCE_END.search(line)]
+    return width if len(open_ended) * 2 >= len(long_lines) else None
 
 
 def _split_masthead(paragraphs: list[str]) -> tuple[str | None, list[str]]:

@@ -9,6 +9,7 @@ from events.extraction.text import (
     decode_report,
     drop_bracket_label,
     event_date_label,
+    hard_wrap_width,
     is_headline,
     labelled_date_line,
     numeric_date_line,
@@ -262,3 +263,20 @@ def test_event_date_label_needs_a_venue_or_time_beside_it():
         14,
     )
     assert event_date_label(["Date: 2021-09-07", "Editor: Wang"]) is None
+
+
+WRAPPED = """Forum report
+TAIPEI, Taiwan - The German Trade Office Taipei and the German
+Offshore-Wind Initiative jointly organized the wind forum, held
+on October 20th, 2022, during the Energy Taiwan Trade Fair. The forum connected
+leading energy suppliers from Taiwan and Germany and provided a platform for
+future cooperation in this fast-growing sector. Speakers include
+Representatives from well-known German and Taiwanese energy companies in
+Taiwan, such as RWE and Enercon."""
+
+
+def test_hard_wrapped_text_joins_its_lines_whatever_case_follows():
+    assert hard_wrap_width(WRAPPED.splitlines()) is not None
+    assert "the German Offshore-Wind Initiative" in clean_report(WRAPPED).text
+    paragraphs = ["Title", *(f"Paragraph {i} is one whole line that ends well." for i in range(6))]
+    assert hard_wrap_width(paragraphs) is None
