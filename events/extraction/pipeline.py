@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from events.extraction.dates import find_event_dates
 from events.extraction.event_facts import find_event_frame
+from events.extraction.lexicon import GAZETTEER
 from events.extraction.organizations import (
     OrganizationIndex,
     find_organizations,
@@ -53,6 +54,7 @@ def extract_report(data: bytes | str, *, source: str) -> ExtractedReport:
     _drop_venue(frame, organizations)
     participants = find_participants(cleaned.text, sentences, organizations)
     _register_publisher(cleaned.publisher, sentences, organizations)
+    _register_agency(cleaned.dateline, sentences, organizations)
     organizations.tidy_names()
     organizations.merge_country_offices()
     organizations.merge_shortenings()
@@ -180,6 +182,17 @@ def _register_publisher(
     evidence = sentences[0] if sentences else Span(0, 0)
     kind = infer_kind(publisher) if has_organization_head(publisher) else None
     index.register(publisher, evidence, kind=kind or OrgKind.OTHER)
+
+
+def _register_agency(dateline, sentences: tuple[Span, ...], index: OrganizationIndex) -> None:
+    """The agency or wire a dateline names is an organisation of the report, a media one.
+
+    Example: "DURBAN, South Africa, Dec. 6, 2011 /PRNewswire-Asia/ --" -> PRNewswire-Asia.
+    """
+    if dateline is None or not dateline.agency or GAZETTEER.is_place(dateline.agency):
+        return
+    evidence = sentences[0] if sentences else Span(0, 0)
+    index.register(dateline.agency, evidence, kind=OrgKind.MEDIA)
 
 
 def _build_event(

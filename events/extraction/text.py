@@ -58,6 +58,8 @@ class Dateline:
     year: int | None
     month: int | None
     day: int | None
+    # The agency or wire that filed it: "Xinhua", "PRNewswire-Asia"; a media organisation.
+    agency: str | None = None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -555,7 +557,7 @@ _DATELINE = re.compile(
       |(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m2>[A-Z][a-z]{2,8})\.?)  # "14th October"
     (?:,?\s+(?P<y>(?:19|20)\d{2}))?                               # ", 2022"
     \s*
-    (?:\((?P<agency>[A-Z][\w .]{1,30})\)|/[^/]{2,30}/)?            # "(Xinhua)", "/PRNewswire/"
+    (?:\((?P<agency>[A-Z][\w .]{1,30})\)|/(?P<wire>[^/]{2,30})/)?  # "(Xinhua)", "/PRNewswire/"
     \s*(?:--|—|–|-)?\s*                                           # the dash before the story
     """,
     re.VERBOSE,
@@ -592,7 +594,8 @@ def split_dateline(paragraph: str) -> tuple[Dateline | None, str]:
     rest = paragraph[match.end() :]
     if not rest or not rest[0].isupper():
         return None, paragraph
-    return Dateline(city, year, month, day), rest
+    agency = (match.group("agency") or match.group("wire") or "").strip() or None
+    return Dateline(city, year, month, day, agency), rest
 
 
 def _drop_furniture(lines: list[str]) -> tuple[list[str], str | None]:

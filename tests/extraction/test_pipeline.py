@@ -81,3 +81,12 @@ def test_extract_report_reads_a_long_report_in_linear_time():
     report = extract_report(text, source="long.txt")
     elapsed = time.process_time() - began
     assert (report.events[0].city.name, elapsed < 20) == ("Nanjing", True), elapsed
+
+
+def test_dateline_agency_is_a_media_organisation():
+    text = (
+        "Forum opens\n\nWUXI, China, Nov. 6, 2023 /PRNewswire/ -- The conference began on "
+        "November 6 in Wuxi."
+    )
+    organizations = {o.name: o.kind.value for o in extract_report(text, source="x").organizations}
+    assert organizations.get("PRNewswire") == "media"

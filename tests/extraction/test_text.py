@@ -163,7 +163,7 @@ def test_wire_datelines_are_split_off_and_kept():
         ("NANJING, March 3 (Xinhua) — Mayors pledged", "Nanjing", 3, 3),
     ]:
         dateline, rest = split_dateline(line)
-        assert dateline == Dateline(city, None, month, day), line
+        assert dateline == Dateline(city, None, month, day, dateline.agency), line
         assert rest[0].isupper() and "(" not in rest[:3]
     assert split_dateline("Wang Li, June 4 was the day the plan began.")[0] is None
 
@@ -219,7 +219,10 @@ def test_dateline_with_a_country_and_a_site_that_is_no_city():
     dateline, rest = split_dateline(
         "DURBAN, South Africa, Dec. 6, 2011 /PRNewswire-Asia/ -- At the side event, leaders met."
     )
-    assert (dateline, rest) == (Dateline("Durban", 2011, 12, 6), "At the side event, leaders met.")
+    assert (dateline, rest) == (
+        Dateline("Durban", 2011, 12, 6, "PRNewswire-Asia"),
+        "At the side event, leaders met.",
+    )
     paragraph = "Xinhuanet, Beijing, November 23 (Liu Mimi) On the 23rd, the forum was held."
     assert split_dateline(paragraph) == (None, paragraph)
 
@@ -280,3 +283,11 @@ def test_hard_wrapped_text_joins_its_lines_whatever_case_follows():
     assert "the German Offshore-Wind Initiative" in clean_report(WRAPPED).text
     paragraphs = ["Title", *(f"Paragraph {i} is one whole line that ends well." for i in range(6))]
     assert hard_wrap_width(paragraphs) is None
+
+
+def test_split_dateline_keeps_the_agency():
+    dateline, _ = split_dateline(
+        "DURBAN, South Africa, Dec. 6, 2011 /PRNewswire-Asia/ -- At a side event"
+    )
+    assert dateline.agency == "PRNewswire-Asia"
+    assert split_dateline("BEIJING, Sept. 6 (Xinhua) -- Officials met")[0].agency == "Xinhua"
