@@ -55,6 +55,7 @@ def extract_report(data: bytes | str, *, source: str) -> ExtractedReport:
     participants = find_participants(cleaned.text, sentences, organizations)
     _register_publisher(cleaned.publisher, sentences, organizations)
     _register_agency(cleaned.dateline, sentences, organizations)
+    _register_source(cleaned.source, sentences, organizations)
     organizations.tidy_names()
     organizations.merge_country_offices()
     organizations.merge_shortenings()
@@ -193,6 +194,17 @@ def _register_agency(dateline, sentences: tuple[Span, ...], index: OrganizationI
         return
     evidence = sentences[0] if sentences else Span(0, 0)
     index.register(dateline.agency, evidence, kind=OrgKind.MEDIA)
+
+
+def _register_source(source: str | None, sentences: tuple[Span, ...], index) -> None:
+    """The news source a page line credits is a media organisation of the report.
+
+    Example: a line "cgtn.com" under the story -> cgtn.com (media).
+    """
+    if not source or GAZETTEER.is_place(source) or index.resolve(source, loose=False):
+        return
+    evidence = sentences[0] if sentences else Span(0, 0)
+    index.register(source, evidence, kind=OrgKind.MEDIA)
 
 
 def _build_event(

@@ -45,6 +45,8 @@ class CleanedReport:
     dateline: Dateline | None = None
     # An event page's "Date: 14 November 2018" beside "Venue: ...": the event's own date.
     scheduled: tuple[int, int, int] | None = None
+    # The news source a page line credits: "cgtn.com", "(ECNS) –", "China Plus Published: ...".
+    source: str | None = None
 
 
 @dataclass(frozen=True)
@@ -347,6 +349,7 @@ def clean_report(text: str) -> CleanedReport:
     stamped, lines = split_page_date_prefix(lines)
     published = stamped or _find_publication_date(lines)
     scheduled = event_date_label(lines)
+    source = credited_source(lines)
     content, holder = _drop_furniture(lines)
     if len([line for line in content if line]) < len([line for line in lines if line]):
         extra.append("page-furniture")
@@ -369,7 +372,38 @@ def clean_report(text: str) -> CleanedReport:
         published=published,
         dateline=dateline,
         scheduled=scheduled,
+        source=source,
     )
+
+
+_SOURCE_LINES = (
+    # "cgtn.com", "( chinadaily.com.cn )": a line that is only the news site's address.
+    # A government's portal ("english.beijing.gov.cn") is a publication, not a news source.
+    re.compile(
+        r"^\(?\s*(?!\S*\.gov\.)(?P<source>(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|cn))\s*\)?$"
+    ),
+    # "China Plus Published: 2017-09-07 07:54:04": the source before the page's date.
+    re.compile(
+        r"^(?P<source>[A-Z][\w&’'-]*(?:\s[A-Z][\w&’'-]*){0,4})\s+"
+        r"(?:Published|Updated|Posted|Released?)\s*(?:on|at)?\s*[:：]?\s*(?:19|20)\d{2}"
+    ),
+    # "(ECNS) – “Green industrialization ...": an agency's credit opening the story.
+    re.compile(r"^\((?P<source>[A-Z][A-Za-z]{1,15}(?:\s[A-Z][A-Za-z]+){0,3})\)\s*[–—-]+\s"),
+)
+
+
+def credited_source(lines: list[str]) -> str | None:
+    """The news source a page credits in a line of its own, near the top or at the foot.
+
+    Example: ["Reference(s):", "cgtn.com"] -> "cgtn.com"; ["(ECNS) – “Green ...”"] -> "ECNS";
+    ["China Plus Published: 2017-09-07"] -> "China Plus"; ["Home > News"] -> None.
+    """
+    for line in (*lines[:20], *lines[-10:]):
+        for pattern in _SOURCE_LINES:
+            match = pattern.match(line.strip())
+            if match:
+                return match.group("source")
+    return None
 
 
 _DATE_LABEL = re.compile(r"^(?:date|dates|when)\s*[:：]\s*(?P<date>.+)$", re.IGNORECASE)

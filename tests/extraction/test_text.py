@@ -5,6 +5,7 @@ from events.extraction.text import (
     MAX_BYTES,
     Dateline,
     clean_report,
+    credited_source,
     date_line,
     decode_report,
     drop_bracket_label,
@@ -291,3 +292,11 @@ def test_split_dateline_keeps_the_agency():
     )
     assert dateline.agency == "PRNewswire-Asia"
     assert split_dateline("BEIJING, Sept. 6 (Xinhua) -- Officials met")[0].agency == "Xinhua"
+
+
+def test_credited_source_lines():
+    assert credited_source(["Reference(s):", "cgtn.com"]) == "cgtn.com"
+    assert credited_source(["( chinadaily.com.cn )"]) == "chinadaily.com.cn"
+    assert credited_source(["(ECNS) – “Green industrialization is a path,” she said."]) == "ECNS"
+    assert credited_source(["China Plus Published: 2017-09-07 07:54:04"]) == "China Plus"
+    assert credited_source(["english.beijing.gov.cn", "Home > News"]) is None
