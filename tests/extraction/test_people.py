@@ -11,10 +11,12 @@ from events.extraction.people.introductions import (
     is_capitalised_family_name,
     is_state_title,
     is_three_word_chinese_name,
+    name_with_body,
     owner_title,
     particled_name_size,
     read_addressed_name_at_end,
     read_greeting_items,
+    singular_title,
     split_trailing_predicate,
 )
 from events.extraction.people.mentions import tidy_talk_title
@@ -788,3 +790,20 @@ def test_body_without_title():
     assert body_without_title("First Counsel of the Ministry attended the ceremony", index) is None
     people, _ = _people("Sam Ortiz, Green Bank, said cooperation matters.")
     assert _positions(people["Sam Ortiz"]) == [("", "Green Bank")]
+
+
+def test_shared_plural_title_for_a_list_of_names():
+    assert singular_title("Honorary Presidents") == "Honorary President"
+    assert singular_title("Guests") is None
+    people, _ = _people("Professors Li Wei, Zhang Hua and Chen Bo of Tsinghua University spoke.")
+    assert {name: _positions(p) for name, p in people.items()} == {
+        name: [("Professor", "Tsinghua University")] for name in ("Li Wei", "Zhang Hua", "Chen Bo")
+    }
+
+
+def test_people_listed_with_their_bodies_after_and():
+    assert name_with_body("Ana Lee of Blue Capital")
+    assert name_with_body("Li Wei (Tsinghua University)")
+    assert not name_with_body("Ministry of Finance")
+    people, _ = _people("Also speaking were Sam Ortiz of Green Bank and Ana Lee of Blue Capital.")
+    assert _positions(people["Ana Lee"]) == [("", "Blue Capital")]

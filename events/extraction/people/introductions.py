@@ -100,6 +100,7 @@ def read_sentence(
         return
     if read_greeting_items(sentence, span, index, people):
         return
+    sentence = read_shared_title_list(sentence, span, index, people)
     segments = split_segments(bracket_after_comma(sentence))
     pending: list[tuple[PersonDraft, list[Segment]]] = []
     relative = ""
@@ -168,6 +169,62 @@ def read_sentence(
             pending, relative = [], ""
     if pending:
         close_groups(pending, relative, span, index)
+
+
+_LIST_NAME = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}"
+_LIST_ORG = r"[A-Z][\w&'’.-]*(?:\s+(?:(?:of|for|and|the|on|&)\s+)*[A-Z][\w&'’.-]*)*"
+_SHARED_TITLE_LIST = re.compile(
+    rf"""
+    (?<![\w-])(?P<title>(?:[A-Z][a-z-]+\s+){{0,3}}[A-Z][a-z]+s)      # "Honorary Presidents"
+    (?:\s+(?:of|at)\s+(?:the\s+)?(?P<before>{_LIST_ORG}?))?          # " of AFDC"
+    \s+(?P<names>{_LIST_NAME}(?:\s*,\s*{_LIST_NAME})*\s*,?\s+and\s+{_LIST_NAME})
+    (?:\s+(?:of|from|at)\s+(?:the\s+)?(?P<after>{_LIST_ORG}))?        # " of Tsinghua University"
+    """,
+    re.VERBOSE,
+)
+
+
+def read_shared_title_list(
+    sentence: str, span: Span, index: OrganizationIndex, people: list[PersonDraft]
+) -> str:
+    """People listed under one plural title and body; the sentence without them.
+
+    Example: "Professors Li Wei, Zhang Hua and Chen Bo of Tsinghua University gave talks" ->
+    three people, each "Professor" of Tsinghua University; "Honorary Presidents of AFDC Tian
+    Zengpei and Cai Fangbo" -> two "Honorary President"s of AFDC.
+    """
+    for match in reversed(list(_SHARED_TITLE_LIST.finditer(sentence))):
+        title = singular_title(match.group("title"))
+        names = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", match.group("names"))
+        if title is None or not all(
+            split_leading_name(name, index)[0] == name and not split_leading_name(name, index)[1]
+            for name in names
+        ):
+            continue
+        body = match.group("before") or match.group("after")
+        if body and not is_affiliation(body, index):
+            continue
+        for name in names:
+            person = start_person(name, span, people)
+            if body:
+                _add_affiliation(person, (title, body), span, index)
+            elif not person.positions:
+                person.positions.append(Position(title=title, organization=None, evidence=span))
+            person.role = _stronger(person.role, Role.SPEAKER)
+        start, end = match.span()
+        sentence = sentence[:start] + " " * (end - start) + sentence[end:]
+    return sentence
+
+
+def singular_title(plural: str) -> str | None:
+    """ "Honorary Presidents" -> "Honorary President"; "Professors" -> "Professor"; "Experts"
+    or "Guests" (no title) -> None."""
+    words = plural.split()
+    last = words[-1]
+    for singular in (last[:-1], last[:-2] if last.endswith("es") else ""):
+        if singular and is_title_word(singular):
+            return " ".join([*words[:-1], singular])
+    return None
 
 
 _GREETING_ITEM = re.compile(
@@ -418,8 +475,12 @@ def _bracketed_title(inside: str) -> str:
 
 def is_affiliation(written: str, index: OrganizationIndex) -> bool:
     """A body after "from"/"of"/"at" a name: an organisation, or a one-word brand ("Tencent")."""
-    stripped = strip_article(ACRONYM_PAREN_RE.sub("", written))
-    return looks_like_organization(stripped, index) or is_brand_word(stripped)
+    stripped = strip_article(ACRONYM_PAREN_RE.sub("", written)).rstrip(".")
+    return (
+        looks_like_organization(stripped, index)
+        or is_brand_word(stripped)
+        or is_brand_phrase(stripped)
+    )
 
 
 def _add_affiliation(
@@ -715,6 +776,8 @@ def split_at_and(part: str) -> list[Segment]:
 
 def _names_joined(head: str, remainder: str) -> bool:
     """ "Mr. Zhang and Ms. Li" or "director and Li Wei": never "Environment and Natural Resources"."""
+    if name_with_body(head) and name_with_body(remainder):
+        return True
     if not is_bare_name(remainder):
         return False
     last = head.split()[-1] if head.split() else ""
@@ -728,6 +791,26 @@ def _names_joined(head: str, remainder: str) -> bool:
         or last[:1].islower()
         or _looks_chinese_name(head.split()[-2:])
         or _looks_chinese_name(remainder.split())
+    )
+
+
+def name_with_body(text: str) -> bool:
+    """A person's name then "of/from/at" a capitalised body, the whole text.
+
+    Example: "Ana Lee of Blue Capital", "Li Wei (Tsinghua University)" -> True; "Also speaking were Sam Ortiz of Green Bank"
+    -> True (a list opener before the name); "Ministry of Finance" -> False.
+    """
+    name, rest = split_leading_name(after_list_opener(text.strip()), OrganizationIndex())
+    if not name:
+        for cue in CUE_RE.finditer(text):
+            name, rest = split_leading_name(text[cue.end() :], OrganizationIndex())
+            if name:
+                break
+    return bool(name) and bool(
+        re.fullmatch(
+            r"(?:(?:of|from|at|with)\s+(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+\S+){0,8}|\([^()]{2,80}\)\.?)",
+            rest,
+        )
     )
 
 
