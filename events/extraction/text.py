@@ -693,8 +693,19 @@ def _is_menu_line(line: str) -> bool:
     """A navigation entry: a bullet or separator and a few words, like "· Site Map"."""
     words = line.split()
     if line[0] in _BULLETS and len(words) <= 8:
-        return True
+        # "- Maria Rossi, Head of ESG, Banca Verde": a spaced bullet before a name and its
+        # titles is a list item of the story; menus glue their bullets ("·Site Map").
+        return not is_listed_person_item(line)
     return "|" in line and all(len(part.split()) <= 4 for part in line.split("|"))
+
+
+def is_listed_person_item(line: str) -> bool:
+    """A bulleted content line giving a name and a title or body after a comma.
+
+    Example: "- Maria Rossi, Head of ESG, Banca Verde" -> True; "·Calligraphy, Then and Now"
+    (a glued bullet) or "• Site Map" -> False.
+    """
+    return bool(re.match(r"^[-–•▪●*]\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3},\s+\S", line))
 
 
 def _is_menu_neighbour(lines: list[str], index: int) -> bool:
@@ -747,7 +758,9 @@ def hard_wrap_width(lines: list[str]) -> int | None:
     width = sorted(len(line) for line in long_lines)[int(len(long_lines) * 0.9)]
     if width > 110:
         return None
-    open_ended = [line for line in long_lines if not _SENTENCE_END.search(line)]
+    # Wrapped lines break mid-phrase, mostly after a lowercase word ("... a platform for");
+    # a programme's lines end on a name ("... Brookings Institution") and are not wrapped.
+    open_ended = [line for line in long_lines if re.search(r"(?:\b[a-z][\w'’-]*|,)$", line)]
     return width if len(open_ended) * 2 >= len(long_lines) else None
 
 

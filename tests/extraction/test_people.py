@@ -8,6 +8,7 @@ from events.extraction.people.introductions import (
     are_initials_before_surname,
     body_after_titled_name,
     bracket_after_comma,
+    closing_body,
     is_capitalised_family_name,
     is_state_title,
     is_three_word_chinese_name,
@@ -807,3 +808,12 @@ def test_people_listed_with_their_bodies_after_and():
     assert not name_with_body("Ministry of Finance")
     people, _ = _people("Also speaking were Sam Ortiz of Green Bank and Ana Lee of Blue Capital.")
     assert _positions(people["Ana Lee"]) == [("", "Blue Capital")]
+
+
+def test_closing_body_after_titles():
+    assert closing_body("Blue Capital Partners", "")
+    assert closing_body("Blue Capital Partners", "said finance matters")
+    assert not closing_body("Zhang Hua", "")
+    assert not closing_body("Maria Rossi", "Head of ESG")
+    people, _ = _people("Dr. Ana Lee, Chief Economist, Blue Capital Partners")
+    assert _positions(people["Ana Lee"]) == [("Chief Economist", "Blue Capital Partners")]

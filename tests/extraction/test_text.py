@@ -12,6 +12,7 @@ from events.extraction.text import (
     event_date_label,
     hard_wrap_width,
     is_headline,
+    is_listed_person_item,
     labelled_date_line,
     numeric_date_line,
     repair_gbk_punctuation,
@@ -300,3 +301,17 @@ def test_credited_source_lines():
     assert credited_source(["(ECNS) – “Green industrialization is a path,” she said."]) == "ECNS"
     assert credited_source(["China Plus Published: 2017-09-07 07:54:04"]) == "China Plus"
     assert credited_source(["english.beijing.gov.cn", "Home > News"]) is None
+
+
+def test_bulleted_people_are_content_not_menus():
+    assert is_listed_person_item("- Maria Rossi, Head of ESG, Banca Verde")
+    assert not is_listed_person_item("·Calligraphy, Then and Now")
+    text = (
+        "Panel\n\nPanelists:\n- Maria Rossi, Head of ESG, Banca Verde\n- Tom Baker, Partner, Ames"
+    )
+    assert "Tom Baker" in clean_report(text).text
+
+
+def test_a_programme_is_not_hard_wrapped():
+    lines = ["Programme", *[f"Speaker {i}, Senior Fellow, Brookings Institution" for i in range(6)]]
+    assert hard_wrap_width(lines) is None

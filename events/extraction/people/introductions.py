@@ -110,7 +110,12 @@ def read_sentence(
         person = start_person(listed[0], span, people)
         _add_affiliation(person, ("", listed[1]), span, index)
         return
-    for segment in segments:
+    for position, segment in enumerate(segments):
+        following = segments[position + 1].text if position + 1 < len(segments) else ""
+        if pending and pending[-1][1] and closing_body(segment.text, following):
+            # "Dr. Ana Lee, Chief Economist, Blue Capital Partners": the body ends the titles.
+            pending[-1][1].append(segment)
+            continue
         opening = open_person(segment.text, index)
         if opening:
             person = start_person(opening.name, span, people)
@@ -182,6 +187,20 @@ _SHARED_TITLE_LIST = re.compile(
     """,
     re.VERBOSE,
 )
+
+
+def closing_body(segment: str, following: str) -> bool:
+    """A brand's name closing a person's titles, with only the verb or nothing after it.
+
+    Example: "Blue Capital Partners" before "" or "said ..." -> True; "Zhang Hua" before
+    "Director of X" (the next person of a list) or "Li Wei" (a Chinese name) -> False.
+    """
+    text = segment.strip().rstrip(".")
+    if not is_brand_phrase(text) or _looks_chinese_name(text.split()):
+        return False
+    if has_honorific(text) or (following and not starts_predicate(following)):
+        return False
+    return not any(is_chinese_surname(w) or is_cantonese_surname(w) for w in text.split())
 
 
 def read_shared_title_list(

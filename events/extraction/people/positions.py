@@ -33,6 +33,7 @@ from events.extraction.organizations import (
 )
 from events.extraction.people.words import (
     Segment,
+    is_brand_phrase,
     is_brand_word,
     is_company_appositive,
     is_title_word,
@@ -295,7 +296,12 @@ def split_title_at_comma(text: str, index: OrganizationIndex) -> tuple[str, str 
         left, right = text[: comma.start()], text[comma.end() :].strip(" .")
         if not title_phrase_leads(left):
             continue
-        if looks_like_organization(right, index) or is_brand_word(right) or is_named_body(right):
+        if (
+            looks_like_organization(right, index)
+            or is_brand_word(right)
+            or is_named_body(right)
+            or is_brand_phrase(right)
+        ):
             return left, right
     return text, None
 
