@@ -18,6 +18,7 @@ from events.extraction.people.introductions import (
     read_addressed_name_at_end,
     read_greeting_items,
     singular_title,
+    speaker_card,
     split_trailing_predicate,
 )
 from events.extraction.people.mentions import tidy_talk_title
@@ -817,3 +818,18 @@ def test_closing_body_after_titles():
     assert not closing_body("Maria Rossi", "Head of ESG")
     people, _ = _people("Dr. Ana Lee, Chief Economist, Blue Capital Partners")
     assert _positions(people["Ana Lee"]) == [("Chief Economist", "Blue Capital Partners")]
+
+
+def test_speaker_cards_name_then_title_lines():
+    text = (
+        "Speakers\n\nLi Wei\n\nPresident, China Green Finance Association\n\nAna Lee\n\n"
+        "Chief Economist\n\nBlue Capital Partners\n\nSam Ortiz\n\nSenior Fellow | Brookings Institution"
+    )
+    people, _ = _people(text)
+    assert {name: _positions(p) for name, p in people.items()} == {
+        "Li Wei": [("President", "China Green Finance Association")],
+        "Ana Lee": [("Chief Economist", "Blue Capital Partners")],
+        "Sam Ortiz": [("Senior Fellow", "Brookings Institution")],
+    }
+    sentences = split_sentences("Ana Lee said so.\n\nChief Economist")
+    assert speaker_card("Ana Lee said so.\n\nChief Economist", sentences, 0) is None

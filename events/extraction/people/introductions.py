@@ -91,10 +91,18 @@ def bracket_after_comma(sentence: str) -> str:
 
 
 def read_sentence(
-    text: str, span: Span, index: OrganizationIndex, people: list[PersonDraft]
+    text: str,
+    span: Span,
+    index: OrganizationIndex,
+    people: list[PersonDraft],
+    sentence: str | None = None,
 ) -> None:
-    """Find people introduced with titles or a verb in one sentence and add them to `people`."""
-    sentence = text[span.start : span.end]
+    """Find people introduced with titles or a verb in one sentence and add them to `people`.
+
+    `sentence` is the span's text read another way (a speaker card's lines joined by commas).
+    """
+    if sentence is None:
+        sentence = text[span.start : span.end]
     if " | " in sentence:
         read_table_row(text, span, index, people)
         return
@@ -187,6 +195,45 @@ _SHARED_TITLE_LIST = re.compile(
     """,
     re.VERBOSE,
 )
+
+
+def speaker_card(text: str, units: tuple[Span, ...], at: int) -> tuple[Span, str] | None:
+    """A name alone on its line, then its title and body on the next lines, as speaker pages
+    print them: the card's span and its lines read as one "Name, Title, Body" sentence.
+
+    Example: "Ana Lee" / "Chief Economist" / "Blue Capital Partners" -> "Ana Lee, Chief
+    Economist, Blue Capital Partners"; "Ana Lee said so." / "..." -> None.
+    """
+    first = units[at].of(text).strip()
+    words = first.split()
+    if not 2 <= len(words) <= 4 or not is_bare_name(first) or GAZETTEER.is_place(first):
+        return None
+    if split_leading_name(first, OrganizationIndex())[0] != first:
+        return None
+    parts, end = [first], units[at].end
+    for j, unit in enumerate(units[at + 1 : at + 4], start=at + 1):
+        line = unit.of(text).strip()
+        following = units[j + 1].of(text).strip() if j + 1 < len(units) else ""
+        if len(parts) > 1 and is_bare_name(line) and title_phrase_leads(following):
+            break  # the next card's name
+        gap = text[end : unit.start]
+        if (
+            "\n" not in gap
+            or gap.strip()
+            or len(line.split()) > 14
+            or _SENTENCE_END_RE.search(line)
+        ):
+            break
+        if len(parts) == 1 and not title_phrase_leads(line.split(",")[0].split("|")[0]):
+            return None
+        parts.append(line.replace(" | ", ", "))
+        end = unit.end
+    if len(parts) == 1:
+        return None
+    return Span(units[at].start, end), ", ".join(parts)
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)]*$")
 
 
 def closing_body(segment: str, following: str) -> bool:
