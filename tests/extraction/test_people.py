@@ -17,6 +17,7 @@ from events.extraction.people.introductions import (
     particled_name_size,
     read_addressed_name_at_end,
     read_greeting_items,
+    relative_title,
     singular_title,
     speaker_card,
     split_trailing_predicate,
@@ -833,3 +834,19 @@ def test_speaker_cards_name_then_title_lines():
     }
     sentences = split_sentences("Ana Lee said so.\n\nChief Economist")
     assert speaker_card("Ana Lee said so.\n\nChief Economist", sentences, 0) is None
+
+
+def test_relative_clause_giving_a_title():
+    index = OrganizationIndex()
+    assert relative_title("who serves as Chairman of the China Green Finance Association", index)
+    assert relative_title("who joined the ceremony", index) is None
+    people, _ = _people(
+        "Li Wei, who serves as Chairman of the China Green Finance Association, said finance matters."
+    )
+    assert _positions(people["Li Wei"]) == [("Chairman", "China Green Finance Association")]
+
+
+def test_possessive_body_after_a_list_opener():
+    people, index = _people("Joining him were Tsinghua University's Zhang Hua and others.")
+    assert _positions(people["Zhang Hua"]) == [("", "Tsinghua University")]
+    assert index.resolve("Joining him") is None

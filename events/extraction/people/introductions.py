@@ -168,6 +168,9 @@ def read_sentence(
             or (pending[-1][1] and is_named_body(segment.text))
         ):
             pending[-1][1].append(segment)
+        elif relative_title(segment.text, index):
+            # "Li Wei, who serves as Chairman of X, said": the clause is a title.
+            pending[-1][1].append(Segment(relative_title(segment.text, index)))
         elif RELATIVE_CLAUSE_RE.match(segment.text):
             # "X, who joined the ceremony as a guest, noted ...": the main verb comes later.
             relative = relative or segment.text
@@ -195,6 +198,26 @@ _SHARED_TITLE_LIST = re.compile(
     """,
     re.VERBOSE,
 )
+
+
+_RELATIVE_TITLE = re.compile(
+    r"^\s*(?:who|and)\s+(?:(?:currently|now|also)\s+)?(?:serves|served|is|was|works|worked)"
+    r"\s+(?:(?:currently|now|also)\s+)?(?:as\s+)?(?:the\s+|a\s+|an\s+)?(?P<title>.+?)[\s.]*$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def relative_title(segment: str, index: OrganizationIndex) -> str | None:
+    """The title a relative clause gives its person, else None.
+
+    Example: "who serves as Chairman of the China Green Finance Association" -> "Chairman of
+    the China Green Finance Association"; "who is a partner at Blue Capital" -> "partner at
+    Blue Capital"; "who joined the ceremony" -> None.
+    """
+    match = _RELATIVE_TITLE.match(segment)
+    if not match or not is_title_segment(match.group("title"), index):
+        return None
+    return match.group("title")
 
 
 def speaker_card(text: str, units: tuple[Span, ...], at: int) -> tuple[Span, str] | None:
@@ -467,7 +490,16 @@ def open_person(segment: str, index: OrganizationIndex) -> Opening | None:
             opener = segment.strip()[: len(segment.strip()) - len(listed)]
             opening.role = _stronger(opening.role, role_from_cue(opener))
             return opening
-    possessive = POSSESSIVE_NAME_RE.match(segment.strip())
+    # "Joining him were Tsinghua University's Zhang Hua": the list's first person, and a
+    # body's name has no lowercase word but its connectors.
+    opener = segment.strip()[: len(segment.strip()) - len(listed)]
+    possessive = (POSSESSIVE_NAME_RE.match(listed) if ":" not in opener else None) or (
+        POSSESSIVE_NAME_RE.match(segment.strip())
+    )
+    if possessive and any(
+        w[:1].islower() and w not in CONNECTORS for w in possessive.group("org").split()
+    ):
+        possessive = None
     if possessive and is_affiliation(possessive.group("org"), index):
         name, rest = split_leading_name(possessive.group("tail"), index)
         if name and (not rest or starts_predicate(rest)):
