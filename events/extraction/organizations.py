@@ -17,6 +17,7 @@ from rapidfuzz import fuzz
 
 from events.extraction.folding import fold_keeping_punctuation
 from events.extraction.lexicon import (
+    FUNCTION_WORDS,
     GAZETTEER,
     MONTH_NAMES,
     NAME_CONNECTORS,
@@ -1166,13 +1167,24 @@ def _is_acronym_of(candidate: str, name: str) -> bool:
 
 LIST_RE = re.compile(
     r"""
-    \b(?:[Rr]epresentatives|[Gg]uests|[Dd]elegates|[Ee]xperts|[Ll]eaders|[Oo]fficials)  # plural: a list
-    \s+(?:of|from)\s+                              # "Representatives of" / "guests from"
-    (?P<items>.+?)                                 # the list itself
-    ,?\s+(?:also\s+)?(?:shared|attended|took\s+part|participated|joined|gave|delivered|
-          presented|introduced|spoke|were\s+present|made)\b   # the verb closes the list
+    \b(?P<head>[Rr]epresentatives|[Gg]uests|[Dd]elegates|[Ee]xperts|[Ll]eaders|[Oo]fficials
+       |[Ee]xecutives|[Cc]ompanies|[Ff]irms|[Ee]nterprises|[Bb]rands|[Mm]anufacturers
+       |[Pp]artners|[Ss]ponsors|[Ii]nstitutions)                  # plural: a list
+    \s+(?P<joint>of|from|such\s+as|including|like|include|included|are|were)\s+  # "Executives from"
+    (?P<items>(?:the\s+)?[A-Z].+?)                 # the list itself
+    (?:,?\s+(?:also\s+)?(?:shared|attended|took\s+part|participated|joined|gave|delivered|
+          presented|introduced|spoke|were\s+present|made|showcased|exhibited|signed
+          |discussed|displayed)\b   # the verb closes the list
+       |\.?$)                                      # or the sentence ends
     """,
     re.VERBOSE,
+)
+_PEOPLE_LIST_HEADS = frozenset(
+    {"representatives", "guests", "delegates", "experts", "leaders", "officials", "executives"}
+)
+# Heads whose lists name companies, so a single capitalised word in them is a brand.
+_COMPANY_LIST_HEADS = frozenset(
+    {"executives", "companies", "firms", "enterprises", "brands", "manufacturers", "sponsors"}
 )
 
 
@@ -1183,17 +1195,43 @@ def find_listed_organizations(sentence: str) -> list[str]:
     """
     found = []
     for match in LIST_RE.finditer(sentence):
+        brands = match.group("head").lower() in _COMPANY_LIST_HEADS
+        if match.group("joint") not in ("of", "from") and match.group("head").lower() in (
+            _PEOPLE_LIST_HEADS
+        ):
+            continue  # "Experts including Chai Qimin, ...": a list of people
         for item in split_list_items(match.group("items")):
             item = strip_article(re.sub(r"\s*\([^()]*\)$", "", item))  # "(CBIRC)": indexed
             if not item or not item[0].isupper() or GAZETTEER.is_place(item):
                 continue
             words = item.split()
-            if len(words) == 1 and not find_known_organization(item):
+            if len(words) > 8:
+                break  # the list ran into a clause
+            if (
+                len(words) == 1
+                and not find_known_organization(item)
+                and not (brands and is_brand_name(item))
+            ):
                 continue
             if any(w[0].islower() and w not in CONNECTORS for w in words):
                 continue
             found.append(item)
     return found
+
+
+def is_brand_name(word: str) -> bool:
+    """One capitalised word that can be a company's name in a list of companies.
+
+    Example: "Goldwind", "Envision" -> True; "China", "Others", "Chinese" -> False.
+    """
+    return (
+        bool(re.fullmatch(r"[A-Z][\w&\-]{2,}", word))
+        and not GAZETTEER.is_place(word)
+        and not GAZETTEER.country_of(word)
+        and word.lower() not in NOT_ORG_WORDS
+        and word.lower() not in FUNCTION_WORDS
+        and not re.search(r"(?:ese|ian|ish|an)$", word)
+    )
 
 
 def split_list_items(text: str) -> list[str]:

@@ -7,6 +7,7 @@ from events.extraction.organizations import (
     find_named_organizations,
     find_organizations,
     infer_kind,
+    is_brand_name,
     is_chinese_personal_name,
     is_posting,
     split_coordinated,
@@ -307,3 +308,18 @@ def test_an_honorific_ends_a_body_run_into_the_next_person():
         drop_person_tail(name)
         for name in ("Ministry of Foreign Affairs in the HKSAR Mr. Li Yongsheng", "Bank of China")
     ] == ["Ministry of Foreign Affairs in the HKSAR", "Bank of China"]
+
+
+def test_company_lists_after_executives_companies_such_as():
+    assert find_listed_organizations(
+        "Executives from Longi, Trina Solar, Envision and Goldwind attended the forum."
+    ) == ["Longi", "Trina Solar", "Envision", "Goldwind"]
+    assert find_listed_organizations(
+        "Companies such as Huawei, Tencent and Alibaba showcased apps."
+    ) == [
+        "Huawei",
+        "Tencent",
+        "Alibaba",
+    ]
+    assert find_listed_organizations("Experts including Chai Qimin, director of NCSC, spoke.") == []
+    assert is_brand_name("Goldwind") and not is_brand_name("Chinese") and not is_brand_name("China")
