@@ -406,7 +406,10 @@ def credited_source(lines: list[str]) -> str | None:
     return None
 
 
-_DATE_LABEL = re.compile(r"^(?:date|dates|when)\s*[:：]\s*(?P<date>.+)$", re.IGNORECASE)
+_DATE_LABEL = re.compile(
+    r"^(?:(?:event\s+)?date|dates|when|time|date\s+(?:and|&)\s+time)\s*[:：]\s*(?P<date>.+)$",
+    re.IGNORECASE,
+)
 _PLACE_OR_TIME_LABEL = re.compile(
     r"^(?:venue|location|place|where|time|address)\s*[:：]", re.IGNORECASE
 )
@@ -424,7 +427,7 @@ def event_date_label(lines: list[str]) -> tuple[int, int, int] | None:
         if not match:
             continue
         near = lines[max(0, index - 4) : index + 5]
-        if any(_PLACE_OR_TIME_LABEL.match(other) for other in near):
+        if any(_PLACE_OR_TIME_LABEL.match(other) for other in near if other != line):
             written = match.group("date").split("|")[0].strip()
             return date_line(written) or date_line(re.sub(r"\s*[,(].*$", "", written))
     return None

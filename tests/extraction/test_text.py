@@ -268,6 +268,11 @@ def test_event_date_label_needs_a_venue_or_time_beside_it():
         14,
     )
     assert event_date_label(["Date: 2021-09-07", "Editor: Wang"]) is None
+    assert event_date_label(["Time: 5 March 2019, 9:00-12:00", "Venue: Nanjing Hotel"]) == (
+        2019,
+        3,
+        5,
+    )
 
 
 WRAPPED = """Forum report
