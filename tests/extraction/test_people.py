@@ -850,3 +850,12 @@ def test_possessive_body_after_a_list_opener():
     people, index = _people("Joining him were Tsinghua University's Zhang Hua and others.")
     assert _positions(people["Zhang Hua"]) == [("", "Tsinghua University")]
     assert index.resolve("Joining him") is None
+
+
+def test_title_led_name_after_a_quote_and_a_second_name_after_and():
+    people, _ = _people(
+        "“Clean energy is essential,” MOEA Minister Deng Chen-chung said. Also attending were "
+        "AIT Director Christopher Marut and Robert Wang, U.S. senior official for APEC."
+    )
+    assert {"Deng Chen-chung", "Christopher Marut", "Robert Wang"} <= set(people)
+    assert infer_ministry("Minister of MOEA") is None

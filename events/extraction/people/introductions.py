@@ -472,6 +472,12 @@ def open_person(segment: str, index: OrganizationIndex) -> Opening | None:
         opening = read_after_name(name, rest, index)
         if opening:
             return opening
+    quoted = _AFTER_QUOTE.match(segment)
+    if quoted:
+        # '“Producing clean energy is essential,” MOEA Minister Deng Chen-chung said.'
+        opening = open_person(quoted.group("rest"), index)
+        if opening:
+            return opening
     for cue in reversed(list(CUE_RE.finditer(segment))):
         after = segment[cue.end() :]
         name, rest = split_leading_name(after, index)
@@ -506,6 +512,8 @@ def open_person(segment: str, index: OrganizationIndex) -> Opening | None:
             return Opening(name, rest, affiliation=("", possessive.group("org")))
     return read_titled_name(segment, index) or read_addressed_name_at_end(segment, index)
 
+
+_AFTER_QUOTE = re.compile(r"^\s*[“\"][^”\"]{2,}[”\"]\s*,?\s*(?P<rest>[A-Z].*)$", re.DOTALL)
 
 _ADDRESS_RE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Prof|Professor|Ir)\.?\s+(?=[A-Z])")
 
@@ -884,6 +892,8 @@ def _names_joined(head: str, remainder: str) -> bool:
     # no body's name ends in a Chinese person's name, so the list goes on with a person.
     return (
         is_bare_name(head)
+        # "AIT Director Christopher Marut and Robert Wang": a title-led name, then another.
+        or read_titled_name(head, OrganizationIndex()) is not None
         or has_honorific(remainder)  # "... President of the Agency and Mr. Hideki Minamikawa"
         or (len(last) >= 2 and last.isupper())  # "Director General at NDRC and Veerle Vandeweerd"
         or last[:1].islower()

@@ -617,7 +617,8 @@ MINISTER_RE = re.compile(
 def infer_ministry(title: str) -> tuple[str, str] | None:
     """ "former Vice Minister of Science and Technology of the P.R.C." ->
     ("former Vice Minister of Science and Technology", "Ministry of Science and Technology");
-    "former Foreign Minister of Japan" -> None (no "Ministry of Japan")."""
+    "former Foreign Minister of Japan" -> None (no "Ministry of Japan"); "Minister of MOEA"
+    -> None (the acronym is the ministry)."""
     match = MINISTER_RE.match(title.strip())
     if not match:
         return None
@@ -625,6 +626,8 @@ def infer_ministry(title: str) -> tuple[str, str] | None:
     country = match.group("country")
     if GAZETTEER.country_of(strip_article(domain)):
         return None  # "former Foreign Minister of Japan": a country is no portfolio
+    if ACRONYM_RE.fullmatch(domain.strip()):
+        return None  # "Minister of MOEA": the acronym names the ministry itself
     if domain.islower():
         # "vice minister of ecology and environment": the portfolio names the ministry
         if not re.fullmatch(r"[a-z]+(?:\s+(?:and\s+)?[a-z]+){0,4}", domain):
