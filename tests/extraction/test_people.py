@@ -859,3 +859,10 @@ def test_title_led_name_after_a_quote_and_a_second_name_after_and():
     )
     assert {"Deng Chen-chung", "Christopher Marut", "Robert Wang"} <= set(people)
     assert infer_ministry("Minister of MOEA") is None
+
+
+def test_present_tense_verb_ends_a_title_written_without_a_comma():
+    assert split_trailing_predicate("Resident Representative of UNDP China delivers remarks") == (
+        "Resident Representative of UNDP China",
+        "delivers remarks",
+    )

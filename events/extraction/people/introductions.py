@@ -361,7 +361,9 @@ def read_greeting_items(
 _TRAILING_PREDICATE = re.compile(
     r"""(?<=[A-Za-z)])\s+(?P<verb>(?:delivered|praised|addressed|presided|attended|noted|stressed
         |emphasi[sz]ed|gave|spoke|said|says|introduced|shared|pointed|called|chaired|moderated
-        |hosted|expressed|welcomed|highlighted|announced|opened|unveiled)\b.*)$""",
+        |hosted|expressed|welcomed|highlighted|announced|opened|unveiled
+        |delivers|speaks|gives|addresses|presents|attends|opens|chairs|moderates|notes
+        |stresses|highlights|shares|welcomes|introduces)\b.*)$""",
     re.VERBOSE | re.DOTALL,
 )
 
