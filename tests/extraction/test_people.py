@@ -24,6 +24,7 @@ from events.extraction.people.introductions import (
 )
 from events.extraction.people.mentions import tidy_talk_title
 from events.extraction.people.positions import (
+    bare_head_prefix,
     body_without_title,
     infer_ministry,
     is_bare_head,
@@ -866,3 +867,14 @@ def test_present_tense_verb_ends_a_title_written_without_a_comma():
         "Resident Representative of UNDP China",
         "delivers remarks",
     )
+
+
+def test_bare_head_prefix_names_the_one_body_with_that_head():
+    index = OrganizationIndex()
+    index.register("US-China Business Council", Span(0, 1))
+    assert bare_head_prefix(["Council", "President"], index) == (
+        "US-China Business Council",
+        "President",
+    )
+    assert bare_head_prefix(["Foundation", "Chairman"], index) is None
+    assert bare_head_prefix(["Deputy", "Director"], index) is None

@@ -363,7 +363,26 @@ def split_org_prefix(text: str, index: OrganizationIndex) -> tuple[str | None, s
         prefix = " ".join(words[:size])
         if index.resolve(prefix, loose=False) and not GAZETTEER.is_place(prefix):
             return prefix, " ".join(words[size:])
-    return known_org_prefix(words)
+    return bare_head_prefix(words, index) or known_org_prefix(words)
+
+
+def bare_head_prefix(words: list[str], index: OrganizationIndex) -> tuple[str, str] | None:
+    """A body named by its head noun alone before a title, when the report names one such body.
+
+    Example: "Council President" in a report naming the US-China Business Council ->
+    ("US-China Business Council", "President"); "Foundation Chairman" with two foundations, or
+    "Deputy Director" -> None.
+    """
+    if len(words) < 2 or words[0].lower() not in ORG_HEADS or not words[0][0].isupper():
+        return None
+    rest = " ".join(words[1:])
+    # "Program Director, China Sustainable Energy Program": the body written out follows.
+    if "," in rest or not title_phrase_leads(rest):
+        return None
+    if re.search(r"\s(?:at|of|with)\s+(?:the\s+)?[A-Z]", rest):
+        return None
+    body = index.resolve_by_word(words[0])
+    return (body, rest) if body else None
 
 
 def known_org_prefix(words: list[str]) -> tuple[str | None, str]:
