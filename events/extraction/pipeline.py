@@ -56,6 +56,7 @@ def extract_report(data: bytes | str, *, source: str) -> ExtractedReport:
     _register_publisher(cleaned.publisher, sentences, organizations)
     _register_agency(cleaned.dateline, sentences, organizations)
     _register_source(cleaned.source, sentences, organizations)
+    _drop_joined_pairs(organizations)
     organizations.tidy_names()
     organizations.merge_country_offices()
     organizations.merge_shortenings()
@@ -183,6 +184,21 @@ def _register_publisher(
     evidence = sentences[0] if sentences else Span(0, 0)
     kind = infer_kind(publisher) if has_organization_head(publisher) else None
     index.register(publisher, evidence, kind=kind or OrgKind.OTHER)
+
+
+def _drop_joined_pairs(index: OrganizationIndex) -> None:
+    """A name that is two indexed bodies joined by "and" is no body of its own.
+
+    Example: "UNICEF China and Peking University" beside "UNICEF China" and "Peking
+    University" is dropped; "Ministry of Ecology and Environment" stays.
+    """
+    names = set(index.names())
+    for name in list(names):
+        for match in re.finditer(r"\s+and\s+", name):
+            left, right = name[: match.start()], name[match.end() :]
+            if left in names and right in names:
+                index.remove(name)
+                break
 
 
 def _register_agency(dateline, sentences: tuple[Span, ...], index: OrganizationIndex) -> None:
