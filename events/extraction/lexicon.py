@@ -60,6 +60,11 @@ TERMINAL_ABBREVIATIONS = frozenset(_LEXICON["terminal_abbreviations"])
 SENTENCE_OPENERS = frozenset(_LEXICON["sentence_openers"])
 # Lower-case particles inside a person's name: "Ingrid van den Berg", "Ursula von der Leyen".
 PERSON_NAME_PARTICLES = frozenset(_LEXICON["person_name_particles"])
+# Word lists the organisation reader uses (units, noise before a name, heads of lists...):
+# see the comment above each one's use in organizations.py.
+ORGANISATION_WORDS: dict[str, frozenset[str]] = {
+    key: frozenset(words) for key, words in _LEXICON["organisation_words"].items()
+}
 # Words that open a title rather than a body's name: "Senior Program Officer".
 TITLE_MODIFIERS = frozenset(_LEXICON["title_modifiers"])
 

@@ -23,6 +23,7 @@ from events.extraction.lexicon import (
     NAME_CONNECTORS,
     ORGANISATION_HEADS,
     ORGANISATION_HEADS_BY_KIND,
+    ORGANISATION_WORDS,
     TITLES,
     strip_article,
 )
@@ -35,132 +36,18 @@ ORG_HEADS = ORGANISATION_HEADS | {"area"}
 
 # Units that belong in a person's title when their parent is named in the same phrase:
 # "director of Experts Council of the IGEA" is a title at the IGEA, not an organisation.
-UNIT_WORDS = frozenset(
-    {
-        "department",
-        "school",
-        "council",
-        "center",
-        "centre",
-        "office",
-        "division",
-        "committee",
-        "faculty",
-        "bureau",
-        "college",
-        "lab",
-        "laboratory",
-        "secretariat",
-        "branch",
-        "unit",
-        "team",
-        "section",
-        "program",
-        "programme",
-        "project",
-        "group",
-    }
-)
+UNIT_WORDS = ORGANISATION_WORDS["unit_words"]
 
 # Names of places and events, not bodies: "National Convention Center", "Expo Chengdu Exhibition".
-NOT_ORG_WORDS = frozenset(
-    {
-        "convention",
-        "exhibition",
-        "expo",
-        "hotel",
-        "hall",
-        "stadium",
-        "plaza",
-        "auditorium",
-        "theatre",
-        "theater",
-        "gymnasium",
-        "resort",
-        "fair",
-        "summit",
-        "forum",
-        "conference",
-        "meeting",
-        "initiative",
-        "week",
-        "festival",
-        "talks",
-        "dialogue",
-        "roundtable",
-    }
-)
+NOT_ORG_WORDS = ORGANISATION_WORDS["not_org_words"]
 
 # Generic leads: "the Pilot City Ecological Environment Bureau" names no particular body.
-GENERIC_LEADS = frozenset(
-    {
-        "pilot",
-        "local",
-        "relevant",
-        "municipal",
-        "provincial",
-        "participating",
-        "various",
-        "other",
-        "each",
-        "some",
-        "related",
-        "respective",
-        "competent",
-        "all",
-        "many",
-        "several",
-    }
-)
+GENERIC_LEADS = ORGANISATION_WORDS["generic_leads"]
 
 # Words that start a capitalised run in prose but never an organisation's name.
-LEADING_NOISE = frozenset(
-    {
-        "the",
-        "a",
-        "an",
-        "at",
-        "on",
-        "in",
-        "during",
-        "by",
-        "from",
-        "of",
-        "and",
-        "with",
-        "as",
-        "to",
-        "this",
-        "that",
-        "these",
-        "its",
-        "their",
-        "his",
-        "her",
-        "mr.",
-        "ms.",
-        "mrs.",
-        "dr",
-        "dr.",
-        "prof.",
-        "home",
-        "photo",
-        "representatives",
-        "guests",
-        "experts",
-        "leaders",
-        "inaugural",
-        # a clause's verb before the body: "Representing the Delegation of the EU to China"
-        "representing",
-        "including",
-        "featuring",
-        "attending",
-        "joining",
-        "welcoming",
-    }
-)
+LEADING_NOISE = ORGANISATION_WORDS["leading_noise"]
 # "People's Bank of China", "Children's Fund": possessives that belong to the name
-NAME_POSSESSORS = frozenset({"people", "children", "women", "men", "workers", "farmers", "world"})
+NAME_POSSESSORS = ORGANISATION_WORDS["name_possessors"]
 # regions that look like bodies: "Guangdong-Hong Kong-Macao Greater Bay Area"
 REGION_TAIL_RE = re.compile(
     r"\b(?:Bay\s+Area|Economic\s+(?:Circle|Belt|Corridor)|River\s+Delta)\W*$", re.IGNORECASE
@@ -288,7 +175,7 @@ def infer_kind(name: str) -> OrgKind | None:
 
 
 # "International Council on Clean Transportation": bodies named for a subject with "on".
-ON_HEADS = frozenset({"council", "commission", "committee", "centre", "center", "institute"})
+ON_HEADS = ORGANISATION_WORDS["on_heads"]
 
 
 def head_word(name: str) -> str | None:
@@ -898,19 +785,7 @@ PARENT_GAP_RE = re.compile(
     """,
     re.VERBOSE,
 )
-PARENT_HEADS = frozenset(
-    {
-        "university",
-        "academy",
-        "college",
-        "ministry",
-        "commission",
-        "institute",
-        "administration",
-        "government",
-        "bureau",
-    }
-)
+PARENT_HEADS = ORGANISATION_WORDS["parent_heads"]
 
 
 _TITLE_THEN_OF = re.compile(r"^(?P<titles>[A-Z][\w-]*(?:\s+and\s+[A-Z][\w-]*)?)\s+of\s+(?:the\s+)?")
@@ -1179,13 +1054,9 @@ LIST_RE = re.compile(
     """,
     re.VERBOSE,
 )
-_PEOPLE_LIST_HEADS = frozenset(
-    {"representatives", "guests", "delegates", "experts", "leaders", "officials", "executives"}
-)
+_PEOPLE_LIST_HEADS = ORGANISATION_WORDS["people_list_heads"]
 # Heads whose lists name companies, so a single capitalised word in them is a brand.
-_COMPANY_LIST_HEADS = frozenset(
-    {"executives", "companies", "firms", "enterprises", "brands", "manufacturers", "sponsors"}
-)
+_COMPANY_LIST_HEADS = ORGANISATION_WORDS["company_list_heads"]
 
 
 def find_listed_organizations(sentence: str) -> list[str]:
