@@ -976,7 +976,17 @@ def _drop_leading_noise(name: str) -> str:
         r"^(?:[Tt]he\s+)?[A-Z][\w’']*-based\s+", "", name
     )  # "Xiamen-based Third Institute"
     words = name.split()
-    while words and (words[0].lower() in LEADING_NOISE or words[0].lower() in CONNECTORS):
+    # "10:00 Panel discussion" leaves "00 Panel", "on 27 November 2019 with the China
+    # Electricity Council" leaves a date: a clock time or a date leads no body's name.
+    in_date = False
+    while words and (
+        words[0].lower() in LEADING_NOISE
+        or words[0].lower() in CONNECTORS
+        or re.fullmatch(r"\d{1,2}(?:[:.]\d{2})?", words[0])
+        or (in_date and re.fullmatch(r"(?:19|20)\d{2},?", words[0]))
+        or (words[0].lower() in MONTH_NAMES and len(words) > 1 and words[1][:1].isdigit())
+    ):
+        in_date = words[0].lower() in MONTH_NAMES
         words = words[1:]
     while words and words[-1].lower() in CONNECTORS:
         words = words[:-1]

@@ -323,3 +323,19 @@ def test_company_lists_after_executives_companies_such_as():
     ]
     assert find_listed_organizations("Experts including Chai Qimin, director of NCSC, spoke.") == []
     assert is_brand_name("Goldwind") and not is_brand_name("Chinese") and not is_brand_name("China")
+
+
+def test_a_clock_time_leads_no_organisation_name():
+    text = "Programme\n\n10:00 Panel discussion\n\n11:00 Closing"
+    names = [o.name for o in extract_report(text, source="x.txt").organizations]
+    assert not any(name.startswith("00") for name in names)
+
+
+def test_a_date_leads_no_organisation_name():
+    text = (
+        "Training\n\nThe Training was co-hosted on 27 November 2019 with the China Electricity "
+        "Council (CEC) in Beijing."
+    )
+    names = [o.name for o in extract_report(text, source="x.txt").organizations]
+    assert "China Electricity Council" in names
+    assert not any(name[:1].isdigit() for name in names)
