@@ -407,11 +407,11 @@ def credited_source(lines: list[str]) -> str | None:
 
 
 _DATE_LABEL = re.compile(
-    r"^(?:(?:event\s+)?date|dates|when|time|date\s+(?:and|&)\s+time)\s*[:：]\s*(?P<date>.+)$",
+    r"^(?:(?:event\s+)?date|dates|when|time|date\s+(?:and|&)\s+time)\s*[:：|]\s*(?P<date>.+)$",
     re.IGNORECASE,
 )
 _PLACE_OR_TIME_LABEL = re.compile(
-    r"^(?:venue|location|place|where|time|address)\s*[:：]", re.IGNORECASE
+    r"^(?:venue|location|place|where|time|address)\s*[:：|]", re.IGNORECASE
 )
 
 
@@ -428,7 +428,7 @@ def event_date_label(lines: list[str]) -> tuple[int, int, int] | None:
             continue
         near = lines[max(0, index - 4) : index + 5]
         if any(_PLACE_OR_TIME_LABEL.match(other) for other in near if other != line):
-            written = match.group("date").split("|")[0].strip()
+            written = match.group("date").split("|")[0].strip(" |")
             return date_line(written) or date_line(re.sub(r"\s*[,(].*$", "", written))
     return None
 
@@ -549,7 +549,8 @@ def numeric_date_line(line: str) -> tuple[int, int, int] | None:
 
 
 _LABELLED_DATE = re.compile(
-    r"""^\s*(?:posted|published|updated|released?|release\s+date|publication\s+date
+    r"""^\s*(?:posted|published|(?:last\s+)?updated|released?|release\s+date|publication\s+date
+        |by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3},?     # a byline: "By Li Wei, 6 March 2019"
         |publish(?:ed)?\s+(?:on|date|time))
         \s*(?:on|at)?\s*[:：]?\s*
         (?P<date>.+?)
@@ -699,7 +700,15 @@ def _is_menu_line(line: str) -> bool:
         # "- Maria Rossi, Head of ESG, Banca Verde": a spaced bullet before a name and its
         # titles is a list item of the story; menus glue their bullets ("·Site Map").
         return not is_listed_person_item(line)
+    if _DATED_STRIP.search(line):
+        return False  # "5 March 2019 | 9:00–12:00 | Nanjing Hotel": when and where, not a menu
     return "|" in line and all(len(part.split()) <= 4 for part in line.split("|"))
+
+
+_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
+_DATED_STRIP = re.compile(
+    rf"\b(?:\d{{1,2}}\s+{_MONTH_WORD}\s+(?:19|20)\d{{2}}|{_MONTH_WORD}\s+\d{{1,2}},?\s+(?:19|20)\d{{2}})\b"
+)
 
 
 def is_listed_person_item(line: str) -> bool:

@@ -320,3 +320,11 @@ def test_bulleted_people_are_content_not_menus():
 def test_a_programme_is_not_hard_wrapped():
     lines = ["Programme", *[f"Speaker {i}, Senior Fellow, Brookings Institution" for i in range(6)]]
     assert hard_wrap_width(lines) is None
+
+
+def test_more_page_and_event_date_lines():
+    assert labelled_date_line("By Li Wei, 6 March 2019") == (2019, 3, 6)
+    assert labelled_date_line("Last updated 6 March 2019") == (2019, 3, 6)
+    assert event_date_label(["Date | 5 March 2019", "Venue | Nanjing Hotel"]) == (2019, 3, 5)
+    text = "Forum\n\n5 March 2019 | 9:00-12:00 | Nanjing Hotel\n\nThe forum discussed cities."
+    assert "5 March 2019 | 9:00-12:00" in clean_report(text).text
