@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from events.extraction.lexicon import EVENT_HEADS, month_number
+from events.extraction.lexicon import EVENT_HEADS, WEEKDAYS, month_number
 from events.extraction.records import PartialDate, Span
+from events.extraction.text import date_line
 
 # Month names are matched case-sensitively: "may" is a verb, "May" a month.
 _MONTH = (
@@ -120,6 +121,7 @@ def find_event_dates(
     title: str = "",
     dateline: tuple[int | None, int, int] | None = None,
     published: tuple[int, int, int] | None = None,
+    scheduled: tuple[int, int, int] | None = None,
 ) -> tuple[PartialDate | None, PartialDate | None]:
     """Return the (start, end) dates of the event the report describes; end only for ranges.
 
@@ -127,16 +129,23 @@ def find_event_dates(
     gives start PartialDate(2021, 9, 6, text="On the afternoon of September 6, 2021").
 
     `dateline` (year or None, month, day) and `published` (the page line's date) are when the
-    report was filed, not when the event was. Only when the lead says the event happened
+    report was filed, not when the event was; `scheduled` is an event page's labelled date
+    ("Date: 14 November 2018" beside "Venue: ..."), which wins. Only when the lead says the event happened
     "today" or "on Monday" is it dated by them: the dateline's month and day when the body
     gives no date, and the page line's year when the date has none.
     """
     body = [span for span in sentences if span.of(text).strip() != title.strip() or not title]
+    if scheduled is not None:
+        # An event page's "Date:" label says it outright; the page gives no sentence for it.
+        evidence = body[0] if body else Span(0, 0)
+        return PartialDate(*scheduled, evidence, ""), None
     candidates = [
         candidate
         for index, span in enumerate(body)
         for candidate in _find_candidates(text, span, index)
     ]
+    if not candidates:
+        candidates = dates_in_headline(text, title)
     relative = _says_relative_day(text, body)
     if relative and dateline:
         # "BEIJING, Sept. 6 -- ... gathered on Monday": a date elsewhere is another matter's
@@ -165,6 +174,17 @@ def find_event_dates(
 
 
 _EARLIER_PERIOD = re.compile(r"\b(?:last|past|previous)\s+(?:week|month|year|weekend)\b", re.I)
+
+
+def dates_in_headline(text: str, title: str) -> list[_Candidate]:
+    """The dates a headline gives, for a body that gives none.
+
+    Example: "Green Forum held in Nanjing on 5 June 2019" over a body with no date -> the
+    candidate 2019-06-05; a headline with no date -> [].
+    """
+    if not title or not text.startswith(title) or date_line(title):
+        return []  # a headline that is only a date is the page's date line taken for one
+    return _find_candidates(text, Span(0, len(title)), 0)
 
 
 def _year_only(
@@ -333,10 +353,50 @@ def _find_candidates(text: str, span: Span, index: int) -> list[_Candidate]:
 def _score_match(
     sentence: str, match: re.Match[str], cue: bool, index: int, *, has_day: bool
 ) -> int:
-    if _NOT_EVENT_DATE.search(sentence[: match.start()]):
-        return -10
     lead = match.groupdict().get("lead") or ""
-    return 4 * cue + 2 * bool(lead.strip()) + 2 * has_day + (index < 3)
+    # The lead "on " is part of the match: "founded on 3 March 2009" reads "founded " + "on ".
+    if _NOT_EVENT_DATE.search(sentence[: match.start()] + lead) or is_founding_date(
+        sentence[: match.start()]
+    ):
+        return -10
+    scheduled = 4 * is_scheduled(sentence[: match.start()], sentence[match.end() :])
+    return 4 * cue + 2 * bool(lead.strip()) + 2 * has_day + (index < 3) + scheduled
+
+
+_FOUNDED_BEFORE = re.compile(
+    r"\b(?:founded|established|set\s+up|incorporated|inaugurated|born|formed)"
+    r"(?:\s+(?:in|on))?\s*$",
+    re.IGNORECASE,
+)
+
+
+def is_founding_date(before: str) -> bool:
+    """A date right after "founded"/"established": when a body began, not the event.
+
+    Example: "The Institute, founded " (before "on 3 March 2009") -> True; "held " -> False.
+    """
+    return bool(_FOUNDED_BEFORE.search(before))
+
+
+_WEEKDAY_BEFORE = re.compile(
+    rf"(?:^|\|)\s*(?i:{'|'.join(WEEKDAYS)}),?\s*$",
+)
+
+
+_TIME_AFTER = re.compile(
+    r"^\s*(?:\||,|–|-|at)?\s*\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?|-|–|\b)", re.I
+)
+
+
+def is_scheduled(before: str, after: str) -> bool:
+    """A date led by its weekday at the start of a line and followed by a time of day, as
+    programmes and event pages state when an event is: never a date recalled in prose, nor a
+    page's own dated line.
+
+    Example: "Thursday, " before "April 15, 2021" and " | 5:00 - 6:30 p.m." after -> True;
+    "Friday, " before "10 October 2025" with nothing after (a press release's date) -> False.
+    """
+    return bool(_WEEKDAY_BEFORE.search(before) and _TIME_AFTER.match(after))
 
 
 def _read_match(match: re.Match[str], span: Span) -> tuple[PartialDate, PartialDate | None] | None:

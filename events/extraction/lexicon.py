@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -60,6 +60,13 @@ TERMINAL_ABBREVIATIONS = frozenset(_LEXICON["terminal_abbreviations"])
 SENTENCE_OPENERS = frozenset(_LEXICON["sentence_openers"])
 # Lower-case particles inside a person's name: "Ingrid van den Berg", "Ursula von der Leyen".
 PERSON_NAME_PARTICLES = frozenset(_LEXICON["person_name_particles"])
+# Word lists the organisation reader uses (units, noise before a name, heads of lists...):
+# see the comment above each one's use in organizations.py.
+ORGANISATION_WORDS: dict[str, frozenset[str]] = {
+    key: frozenset(words) for key, words in _LEXICON["organisation_words"].items()
+}
+# Words that open a title rather than a body's name: "Senior Program Officer".
+TITLE_MODIFIERS = frozenset(_LEXICON["title_modifiers"])
 
 
 def month_number(word: str) -> int | None:
@@ -157,6 +164,11 @@ class Gazetteer:
         parts = [p for p in re.split(r",\s*|\s+and\s+", text.strip(" ,.")) if p]
         return bool(parts) and all(self._is_one_place(p) for p in parts)
 
+    def is_province(self, name: str) -> bool:
+        """>>> GAZETTEER.is_province("Jiangsu")
+        True"""
+        return _normalise(name) in self._province_names()
+
     def _is_one_place(self, part: str) -> bool:
         if self.is_region(part) or self.country_of(part):
             return True
@@ -198,17 +210,20 @@ class Gazetteer:
             country = countries.get(city["countrycode"])
             if country is None:
                 continue
-            table.setdefault(
-                (_normalise(city["name"]), _normalise(country)),
-                CityInfo(
-                    name=city["name"],
-                    province=None,
-                    country=country,
-                    latitude=city["latitude"],
-                    longitude=city["longitude"],
-                    geonames_id=city["geonameid"],
-                ),
+            info = CityInfo(
+                name=city["name"],
+                province=None,
+                country=country,
+                latitude=city["latitude"],
+                longitude=city["longitude"],
+                geonames_id=city["geonameid"],
             )
+            name = _normalise(city["name"])
+            table.setdefault((name, _normalise(country)), info)
+            # "Jeju City" is written "Jeju" as often as not.
+            if name.endswith(" city"):
+                short = replace(info, name=city["name"][: -len(" City")])
+                table.setdefault((name[: -len(" city")], _normalise(country)), short)
         return table
 
     @cache  # noqa: B019
@@ -232,7 +247,11 @@ class Gazetteer:
                 geonames_id=city["geonameid"],
             )
         districts = _data("districts.json")
-        for alias, target in (*districts["aliases"].items(), *districts["districts"].items()):
+        for alias, target in (
+            *districts["aliases"].items(),
+            *districts["districts"].items(),
+            *districts["landmarks"].items(),
+        ):
             if _normalise(target) in by_name:
                 by_name[_normalise(alias)] = by_name[_normalise(target)]
         for name, area in districts.get("new_areas", {}).items():

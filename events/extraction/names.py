@@ -7,7 +7,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from events.extraction.folding import fold_keeping_punctuation
-from events.extraction.lexicon import HONORIFICS
+from events.extraction.lexicon import HONORIFICS, PERSON_NAME_PARTICLES
 from events.extraction.records import PersonName, Warning
 
 HONORIFIC_RE = re.compile(
@@ -599,14 +599,26 @@ def parse_person_name_with_warnings(
     if guessed:
         warnings.append(Warning.NAME_ORDER_GUESSED)
     tidy = [_tidy_case(t) for t in tokens]
-    family = tidy[family_index]
-    given = " ".join(t for i, t in enumerate(tidy) if i != family_index)
+    first = family_start_with_particles(tidy, family_index)
+    family = " ".join(tidy[first : family_index + 1])
+    given = " ".join(t for i, t in enumerate(tidy) if not first <= i <= family_index)
     caps_family = _is_all_caps_surname(tokens[family_index])
     chinese_order = (
         family_index == 0 or guessed or (caps_family and _looks_chinese(tokens, family_index))
     )
     display = f"{family} {given}" if chinese_order else f"{given} {family}"
     return _with_forms(PersonName(display, family, given), as_written, forms), tuple(warnings)
+
+
+def family_start_with_particles(tokens: list[str], family_index: int) -> int:
+    """Where a family name starts once the particles before it join it.
+
+    Example: ["Ursula", "von", "der", "Leyen"], 3 -> 1 ("von der Leyen"); ["Li", "Wei"], 0 -> 0.
+    """
+    first = family_index
+    while first > 1 and tokens[first - 1] in PERSON_NAME_PARTICLES:
+        first -= 1
+    return first
 
 
 def _with_forms(name: PersonName, written: str, forms: tuple[str, ...]) -> PersonName:

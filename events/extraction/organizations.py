@@ -17,11 +17,13 @@ from rapidfuzz import fuzz
 
 from events.extraction.folding import fold_keeping_punctuation
 from events.extraction.lexicon import (
+    FUNCTION_WORDS,
     GAZETTEER,
     MONTH_NAMES,
     NAME_CONNECTORS,
     ORGANISATION_HEADS,
     ORGANISATION_HEADS_BY_KIND,
+    ORGANISATION_WORDS,
     TITLES,
     strip_article,
 )
@@ -34,132 +36,18 @@ ORG_HEADS = ORGANISATION_HEADS | {"area"}
 
 # Units that belong in a person's title when their parent is named in the same phrase:
 # "director of Experts Council of the IGEA" is a title at the IGEA, not an organisation.
-UNIT_WORDS = frozenset(
-    {
-        "department",
-        "school",
-        "council",
-        "center",
-        "centre",
-        "office",
-        "division",
-        "committee",
-        "faculty",
-        "bureau",
-        "college",
-        "lab",
-        "laboratory",
-        "secretariat",
-        "branch",
-        "unit",
-        "team",
-        "section",
-        "program",
-        "programme",
-        "project",
-        "group",
-    }
-)
+UNIT_WORDS = ORGANISATION_WORDS["unit_words"]
 
 # Names of places and events, not bodies: "National Convention Center", "Expo Chengdu Exhibition".
-NOT_ORG_WORDS = frozenset(
-    {
-        "convention",
-        "exhibition",
-        "expo",
-        "hotel",
-        "hall",
-        "stadium",
-        "plaza",
-        "auditorium",
-        "theatre",
-        "theater",
-        "gymnasium",
-        "resort",
-        "fair",
-        "summit",
-        "forum",
-        "conference",
-        "meeting",
-        "initiative",
-        "week",
-        "festival",
-        "talks",
-        "dialogue",
-        "roundtable",
-    }
-)
+NOT_ORG_WORDS = ORGANISATION_WORDS["not_org_words"]
 
 # Generic leads: "the Pilot City Ecological Environment Bureau" names no particular body.
-GENERIC_LEADS = frozenset(
-    {
-        "pilot",
-        "local",
-        "relevant",
-        "municipal",
-        "provincial",
-        "participating",
-        "various",
-        "other",
-        "each",
-        "some",
-        "related",
-        "respective",
-        "competent",
-        "all",
-        "many",
-        "several",
-    }
-)
+GENERIC_LEADS = ORGANISATION_WORDS["generic_leads"]
 
 # Words that start a capitalised run in prose but never an organisation's name.
-LEADING_NOISE = frozenset(
-    {
-        "the",
-        "a",
-        "an",
-        "at",
-        "on",
-        "in",
-        "during",
-        "by",
-        "from",
-        "of",
-        "and",
-        "with",
-        "as",
-        "to",
-        "this",
-        "that",
-        "these",
-        "its",
-        "their",
-        "his",
-        "her",
-        "mr.",
-        "ms.",
-        "mrs.",
-        "dr",
-        "dr.",
-        "prof.",
-        "home",
-        "photo",
-        "representatives",
-        "guests",
-        "experts",
-        "leaders",
-        "inaugural",
-        # a clause's verb before the body: "Representing the Delegation of the EU to China"
-        "representing",
-        "including",
-        "featuring",
-        "attending",
-        "joining",
-        "welcoming",
-    }
-)
+LEADING_NOISE = ORGANISATION_WORDS["leading_noise"]
 # "People's Bank of China", "Children's Fund": possessives that belong to the name
-NAME_POSSESSORS = frozenset({"people", "children", "women", "men", "workers", "farmers", "world"})
+NAME_POSSESSORS = ORGANISATION_WORDS["name_possessors"]
 # regions that look like bodies: "Guangdong-Hong Kong-Macao Greater Bay Area"
 REGION_TAIL_RE = re.compile(
     r"\b(?:Bay\s+Area|Economic\s+(?:Circle|Belt|Corridor)|River\s+Delta)\W*$", re.IGNORECASE
@@ -287,7 +175,7 @@ def infer_kind(name: str) -> OrgKind | None:
 
 
 # "International Council on Clean Transportation": bodies named for a subject with "on".
-ON_HEADS = frozenset({"council", "commission", "committee", "centre", "center", "institute"})
+ON_HEADS = ORGANISATION_WORDS["on_heads"]
 
 
 def head_word(name: str) -> str | None:
@@ -897,19 +785,7 @@ PARENT_GAP_RE = re.compile(
     """,
     re.VERBOSE,
 )
-PARENT_HEADS = frozenset(
-    {
-        "university",
-        "academy",
-        "college",
-        "ministry",
-        "commission",
-        "institute",
-        "administration",
-        "government",
-        "bureau",
-    }
-)
+PARENT_HEADS = ORGANISATION_WORDS["parent_heads"]
 
 
 _TITLE_THEN_OF = re.compile(r"^(?P<titles>[A-Z][\w-]*(?:\s+and\s+[A-Z][\w-]*)?)\s+of\s+(?:the\s+)?")
@@ -1100,7 +976,17 @@ def _drop_leading_noise(name: str) -> str:
         r"^(?:[Tt]he\s+)?[A-Z][\w’']*-based\s+", "", name
     )  # "Xiamen-based Third Institute"
     words = name.split()
-    while words and (words[0].lower() in LEADING_NOISE or words[0].lower() in CONNECTORS):
+    # "10:00 Panel discussion" leaves "00 Panel", "on 27 November 2019 with the China
+    # Electricity Council" leaves a date: a clock time or a date leads no body's name.
+    in_date = False
+    while words and (
+        words[0].lower() in LEADING_NOISE
+        or words[0].lower() in CONNECTORS
+        or re.fullmatch(r"\d{1,2}(?:[:.]\d{2})?", words[0])
+        or (in_date and re.fullmatch(r"(?:19|20)\d{2},?", words[0]))
+        or (words[0].lower() in MONTH_NAMES and len(words) > 1 and words[1][:1].isdigit())
+    ):
+        in_date = words[0].lower() in MONTH_NAMES
         words = words[1:]
     while words and words[-1].lower() in CONNECTORS:
         words = words[:-1]
@@ -1166,14 +1052,21 @@ def _is_acronym_of(candidate: str, name: str) -> bool:
 
 LIST_RE = re.compile(
     r"""
-    \b(?:[Rr]epresentatives|[Gg]uests|[Dd]elegates|[Ee]xperts|[Ll]eaders|[Oo]fficials)  # plural: a list
-    \s+(?:of|from)\s+                              # "Representatives of" / "guests from"
-    (?P<items>.+?)                                 # the list itself
-    ,?\s+(?:also\s+)?(?:shared|attended|took\s+part|participated|joined|gave|delivered|
-          presented|introduced|spoke|were\s+present|made)\b   # the verb closes the list
+    \b(?P<head>[Rr]epresentatives|[Gg]uests|[Dd]elegates|[Ee]xperts|[Ll]eaders|[Oo]fficials
+       |[Ee]xecutives|[Cc]ompanies|[Ff]irms|[Ee]nterprises|[Bb]rands|[Mm]anufacturers
+       |[Pp]artners|[Ss]ponsors|[Ii]nstitutions)                  # plural: a list
+    \s+(?P<joint>of|from|such\s+as|including|like|include|included|are|were)\s+  # "Executives from"
+    (?P<items>(?:the\s+)?[A-Z].+?)                 # the list itself
+    (?:,?\s+(?:also\s+)?(?:shared|attended|took\s+part|participated|joined|gave|delivered|
+          presented|introduced|spoke|were\s+present|made|showcased|exhibited|signed
+          |discussed|displayed)\b   # the verb closes the list
+       |\.?$)                                      # or the sentence ends
     """,
     re.VERBOSE,
 )
+_PEOPLE_LIST_HEADS = ORGANISATION_WORDS["people_list_heads"]
+# Heads whose lists name companies, so a single capitalised word in them is a brand.
+_COMPANY_LIST_HEADS = ORGANISATION_WORDS["company_list_heads"]
 
 
 def find_listed_organizations(sentence: str) -> list[str]:
@@ -1183,17 +1076,43 @@ def find_listed_organizations(sentence: str) -> list[str]:
     """
     found = []
     for match in LIST_RE.finditer(sentence):
+        brands = match.group("head").lower() in _COMPANY_LIST_HEADS
+        if match.group("joint") not in ("of", "from") and match.group("head").lower() in (
+            _PEOPLE_LIST_HEADS
+        ):
+            continue  # "Experts including Chai Qimin, ...": a list of people
         for item in split_list_items(match.group("items")):
             item = strip_article(re.sub(r"\s*\([^()]*\)$", "", item))  # "(CBIRC)": indexed
             if not item or not item[0].isupper() or GAZETTEER.is_place(item):
                 continue
             words = item.split()
-            if len(words) == 1 and not find_known_organization(item):
+            if len(words) > 8:
+                break  # the list ran into a clause
+            if (
+                len(words) == 1
+                and not find_known_organization(item)
+                and not (brands and is_brand_name(item))
+            ):
                 continue
             if any(w[0].islower() and w not in CONNECTORS for w in words):
                 continue
             found.append(item)
     return found
+
+
+def is_brand_name(word: str) -> bool:
+    """One capitalised word that can be a company's name in a list of companies.
+
+    Example: "Goldwind", "Envision" -> True; "China", "Others", "Chinese" -> False.
+    """
+    return (
+        bool(re.fullmatch(r"[A-Z][\w&\-]{2,}", word))
+        and not GAZETTEER.is_place(word)
+        and not GAZETTEER.country_of(word)
+        and word.lower() not in NOT_ORG_WORDS
+        and word.lower() not in FUNCTION_WORDS
+        and not re.search(r"(?:ese|ian|ish|an)$", word)
+    )
 
 
 def split_list_items(text: str) -> list[str]:

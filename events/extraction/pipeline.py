@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from events.extraction.dates import find_event_dates
 from events.extraction.event_facts import find_event_frame
+from events.extraction.lexicon import GAZETTEER
 from events.extraction.organizations import (
     OrganizationIndex,
     find_organizations,
@@ -53,6 +54,9 @@ def extract_report(data: bytes | str, *, source: str) -> ExtractedReport:
     _drop_venue(frame, organizations)
     participants = find_participants(cleaned.text, sentences, organizations)
     _register_publisher(cleaned.publisher, sentences, organizations)
+    _register_agency(cleaned.dateline, sentences, organizations)
+    _register_source(cleaned.source, sentences, organizations)
+    _drop_joined_pairs(organizations)
     organizations.tidy_names()
     organizations.merge_country_offices()
     organizations.merge_shortenings()
@@ -182,6 +186,43 @@ def _register_publisher(
     index.register(publisher, evidence, kind=kind or OrgKind.OTHER)
 
 
+def _drop_joined_pairs(index: OrganizationIndex) -> None:
+    """A name that is two indexed bodies joined by "and" is no body of its own.
+
+    Example: "UNICEF China and Peking University" beside "UNICEF China" and "Peking
+    University" is dropped; "Ministry of Ecology and Environment" stays.
+    """
+    names = set(index.names())
+    for name in list(names):
+        for match in re.finditer(r"\s+and\s+", name):
+            left, right = name[: match.start()], name[match.end() :]
+            if left in names and right in names:
+                index.remove(name)
+                break
+
+
+def _register_agency(dateline, sentences: tuple[Span, ...], index: OrganizationIndex) -> None:
+    """The agency or wire a dateline names is an organisation of the report, a media one.
+
+    Example: "DURBAN, South Africa, Dec. 6, 2011 /PRNewswire-Asia/ --" -> PRNewswire-Asia.
+    """
+    if dateline is None or not dateline.agency or GAZETTEER.is_place(dateline.agency):
+        return
+    evidence = sentences[0] if sentences else Span(0, 0)
+    index.register(dateline.agency, evidence, kind=OrgKind.MEDIA)
+
+
+def _register_source(source: str | None, sentences: tuple[Span, ...], index) -> None:
+    """The news source a page line credits is a media organisation of the report.
+
+    Example: a line "cgtn.com" under the story -> cgtn.com (media).
+    """
+    if not source or GAZETTEER.is_place(source) or index.resolve(source, loose=False):
+        return
+    evidence = sentences[0] if sentences else Span(0, 0)
+    index.register(source, evidence, kind=OrgKind.MEDIA)
+
+
 def _build_event(
     cleaned, sentences, frame, organizers, participants, organizations
 ) -> ExtractedEvent:
@@ -219,6 +260,7 @@ def _find_dates(cleaned, sentences):
         title=cleaned.title,
         dateline=(dateline.year, dateline.month, dateline.day) if dateline else None,
         published=cleaned.published,
+        scheduled=cleaned.scheduled,
     )
 
 

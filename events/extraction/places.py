@@ -84,7 +84,7 @@ _HELD_BEFORE = re.compile(
        |began|was\ organi[sz]ed|(?:co-|jointly\ )organi[sz]ed|happened|came\ to\ a\ close
        |wrapped\ up|signed|gathered|commences|commenced)\b  # ... held
     (?:\s+successfully)?                                         # "concluded successfully"
-    [^.;:!?]{0,90}?                                              # "at the National Convention Center"
+    (?:“[^”]{0,200}”|[^.;:!?“]){0,90}?                           # "at the National Convention Center", a quoted name
     \bin\s+(?:the\s+)?                                           # "in " right before the city
     (?:(?:[A-Z][\w'’-]*\s+){1,3}of\s+)?$                          # "in the Expo City of Dubai"
     |\bmet\s+in\s+$                                              # "experts met in Beijing"
@@ -192,9 +192,13 @@ def _find_event_city(
             return _make_place(occurrence, sentence)
     if in_region:
         return None
-    abroad = _find_small_city_abroad(text, sentences)
+    abroad = _find_small_city_abroad(text, sentences) or find_city_vouched_by_province(
+        text, sentences, title
+    )
     if abroad is not None:
         return abroad
+    if held_online(text, sentences, title):
+        return None  # a webinar's dateline or most-named city is no venue
     dateline_city = dateline_city or city_before_dash(text)
     dateline = GAZETTEER.city(dateline_city) if dateline_city else None
     if dateline is not None:
@@ -207,7 +211,46 @@ def _find_event_city(
         or _find_capital(text, sentences)
         or _find_host_base(text, sentences)
         or _find_host_named_after_city(text, sentences, occurrences)
+        or most_named_city(sentences, occurrences)
     )
+
+
+_ONLINE = re.compile(
+    r"\b(?:webinars?|held\s+(?:virtually|online)|virtual\s+(?:event|forum|meeting|conference|session)"
+    r"|online\s+(?:event|forum|meeting|conference|seminar|session|dialogue)|via\s+video\s+link)\b",
+    re.IGNORECASE,
+)
+
+
+def held_online(text: str, sentences: tuple[Span, ...], title: str = "") -> bool:
+    """The headline or lead says the event was held online, so no city hosted it.
+
+    Example: "... Seminar was held virtually on Friday" or "ADB webinar on ..." -> True;
+    "online shopping grew" -> False.
+    """
+    lead_end = sentences[min(3, len(sentences) - 1)].end if sentences else 0
+    return bool(_ONLINE.search(text, 0, max(lead_end, len(title))))
+
+
+def most_named_city(sentences: tuple[Span, ...], occurrences: list[_Occurrence]) -> Place | None:
+    """With nothing else to go on, the city the report names most, when it names it at least
+    twice and clearly more than any other: a government's speech about its own city.
+
+    Example: "Hong Kong" three times and "Beijing" once -> Hong Kong; "Shanghai" and "Beijing"
+    twice each -> None.
+    """
+    counts: dict[str, list[_Occurrence]] = {}
+    for occurrence in occurrences:
+        counts.setdefault(occurrence.city.name, []).append(occurrence)
+    ranked = sorted(counts.values(), key=len, reverse=True)
+    if (
+        not ranked
+        or len(ranked[0]) < 2
+        or (len(ranked) > 1 and len(ranked[1]) * 2 > len(ranked[0]))
+    ):
+        return None
+    first = ranked[0][0]
+    return _make_place(first, _sentence_of(sentences, first.start))
 
 
 _CITY_DASH = re.compile(
@@ -316,11 +359,12 @@ def _find_city_in_venue(
 
 
 _HELD_IN_CITY_COUNTRY = re.compile(
-    r"""
-    \b(?:held|hosted|convened|opened|took\ place|concluded|closed|staged|kicked\ off)\b
-    [^.;:!?]{0,160}?                                   # "at the China Pavilion of ... (COP27)"
-    \bin\s+(?P<city>[A-Z][\w'’]*(?:[\s-][A-Za-z][\w'’]*){0,2})   # "Sharm el-Sheikh"
-    ,\s+(?P<country>[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){0,2})           # ", Egypt"
+    rf"""
+    \b(?:held|hosted|convened|opened|took\ place|concluded|closed|staged|kicked\ off
+       |(?i:{"|".join(sorted(EVENT_HEADS, key=len, reverse=True))})s?)\b   # "meeting in Jeju"
+    [^.;:!?]{{0,160}}?                                   # "at the China Pavilion of ... (COP27)"
+    \bin\s+(?P<city>[A-Z][\w'’]*(?:[\s-][A-Za-z][\w'’]*){{0,2}})   # "Sharm el-Sheikh"
+    ,\s+(?P<country>[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){{0,2}})           # ", Egypt"
     \s*[.,;]                                            # the sentence or clause ends
     """,
     re.VERBOSE,
@@ -330,12 +374,55 @@ _HELD_IN_CITY_COUNTRY = re.compile(
 def _find_small_city_abroad(text: str, sentences: tuple[Span, ...]) -> Place | None:
     """ "held ... in Sharm el-Sheikh, Egypt": a city too small for the gazetteer, vouched for by
     its country, as where international climate meetings (COPs) take place."""
-    lead_end = sentences[min(3, len(sentences) - 1)].end if sentences else 0
+    # Reports open with a repeated headline and a byline as often as not: six sentences.
+    lead_end = sentences[min(5, len(sentences) - 1)].end if sentences else 0
     for match in _HELD_IN_CITY_COUNTRY.finditer(text, 0, lead_end):
         city = GAZETTEER.city_in_country(match.group("city"), match.group("country"))
         if city is not None:
             occurrence = _Occurrence(match.start("city"), match.end("city"), city.name, city)
             return _make_place(occurrence, _sentence_of(sentences, match.start("city")))
+    return None
+
+
+_CARDINAL = r"(?:(?:north|south)?(?:east|west)|north|south|central)(?:ern)?"
+_HELD_IN_PROVINCE_CITY = re.compile(
+    rf"""
+    \b(?:held|hosted|convened|opened|took\ place|concluded|closed|staged|kicked\ off|launched)\b
+    [^.;:!?]{{0,120}}?\bin\s+
+    (?:
+      (?P<city>[A-Z][a-z'’]+(?:\s[A-Z][a-z'’]+)?)(?:\s+City)?,\s+     # "in Yangzhong, "
+      (?:(?i:{_CARDINAL})\s+)?(?:China['’]s\s+)?                     # "east China's "
+      (?P<province>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:Province|Autonomous\s+Region)\b
+    |
+      (?i:{_CARDINAL})\s+China['’]s\s+                                # "in east China's "
+      (?P<bare>[A-Z][a-z'’]+)(?!\s+(?:Province|Autonomous|Region|City)\b)(?!\s?[A-Z])
+    )
+    """,
+    re.VERBOSE,
+)
+
+
+def find_city_vouched_by_province(
+    text: str, sentences: tuple[Span, ...], title: str = ""
+) -> Place | None:
+    """A city too small for the gazetteer, held in and vouched for by its province or by
+    "China's" before it, as Chinese wires write them.
+
+    Example: "kicked off in Yangzhong, east China's Jiangsu Province" -> Yangzhong (Jiangsu);
+    "held in east China's Yangzhong" -> Yangzhong; "held in Jiangsu Province" -> None.
+    """
+    lead_end = sentences[min(3, len(sentences) - 1)].end if sentences else 0
+    for match in _HELD_IN_PROVINCE_CITY.finditer(text, 0, max(lead_end, len(title))):
+        name = match.group("city") or match.group("bare")
+        province = match.group("province")
+        if province is not None and not GAZETTEER.is_province(province):
+            continue
+        if GAZETTEER.is_place(name) and GAZETTEER.city(name) is None:
+            continue  # "in Inner Mongolia, ..." names a province, not a city
+        city = GAZETTEER.city(name) or CityInfo(name, province, "China", None, None, None)
+        start = match.start("city") if match.group("city") else match.start("bare")
+        occurrence = _Occurrence(start, start + len(name), name, city)
+        return _make_place(occurrence, _sentence_of(sentences, start))
     return None
 
 

@@ -43,6 +43,10 @@ class CleanedReport:
     published: tuple[int, int, int] | None = None
     # A wire dateline stripped from the first paragraph: "BEIJING, Sept. 6 (Xinhua) --".
     dateline: Dateline | None = None
+    # An event page's "Date: 14 November 2018" beside "Venue: ...": the event's own date.
+    scheduled: tuple[int, int, int] | None = None
+    # The news source a page line credits: "cgtn.com", "(ECNS) –", "China Plus Published: ...".
+    source: str | None = None
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,8 @@ class Dateline:
     year: int | None
     month: int | None
     day: int | None
+    # The agency or wire that filed it: "Xinhua", "PRNewswire-Asia"; a media organisation.
+    agency: str | None = None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -342,6 +348,8 @@ def clean_report(text: str) -> CleanedReport:
     lines = [unglue_sentences(drop_bracket_label(line)) for line in lines]
     stamped, lines = split_page_date_prefix(lines)
     published = stamped or _find_publication_date(lines)
+    scheduled = event_date_label(lines)
+    source = credited_source(lines)
     content, holder = _drop_furniture(lines)
     if len([line for line in content if line]) < len([line for line in lines if line]):
         extra.append("page-furniture")
@@ -363,7 +371,66 @@ def clean_report(text: str) -> CleanedReport:
         repairs=(*repairs, *extra),
         published=published,
         dateline=dateline,
+        scheduled=scheduled,
+        source=source,
     )
+
+
+_SOURCE_LINES = (
+    # "cgtn.com", "( chinadaily.com.cn )": a line that is only the news site's address.
+    # A government's portal ("english.beijing.gov.cn") is a publication, not a news source.
+    re.compile(
+        r"^\(?\s*(?!\S*\.gov\.)(?P<source>(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|cn))\s*\)?$"
+    ),
+    # "China Plus Published: 2017-09-07 07:54:04": the source before the page's date.
+    re.compile(
+        r"^(?P<source>[A-Z][\w&’'-]*(?:\s[A-Z][\w&’'-]*){0,4})\s+"
+        r"(?:Published|Updated|Posted|Released?)\s*(?:on|at)?\s*[:：]?\s*(?:19|20)\d{2}"
+    ),
+    # "(ECNS) – “Green industrialization ...": an agency's credit opening the story.
+    re.compile(r"^\((?P<source>[A-Z][A-Za-z]{1,15}(?:\s[A-Z][A-Za-z]+){0,3})\)\s*[–—-]+\s"),
+)
+
+
+def credited_source(lines: list[str]) -> str | None:
+    """The news source a page credits in a line of its own, near the top or at the foot.
+
+    Example: ["Reference(s):", "cgtn.com"] -> "cgtn.com"; ["(ECNS) – “Green ...”"] -> "ECNS";
+    ["China Plus Published: 2017-09-07"] -> "China Plus"; ["Home > News"] -> None.
+    """
+    for line in (*lines[:20], *lines[-10:]):
+        for pattern in _SOURCE_LINES:
+            match = pattern.match(line.strip())
+            if match:
+                return match.group("source")
+    return None
+
+
+_DATE_LABEL = re.compile(
+    r"^(?:(?:event\s+)?date|dates|when|time|date\s+(?:and|&)\s+time)\s*[:：|]\s*(?P<date>.+)$",
+    re.IGNORECASE,
+)
+_PLACE_OR_TIME_LABEL = re.compile(
+    r"^(?:venue|location|place|where|time|address)\s*[:：|]", re.IGNORECASE
+)
+
+
+def event_date_label(lines: list[str]) -> tuple[int, int, int] | None:
+    """An event page's labelled date, told from a page's date by the venue or time labels
+    beside it.
+
+    Example: ["Date: 14 November 2018", "Venue: Nanjing Expo Center"] -> (2018, 11, 14);
+    ["Date: 2021-09-07", "Editor: Wang"] -> None (a news page's own date).
+    """
+    for index, line in enumerate(lines[:60]):
+        match = _DATE_LABEL.match(line)
+        if not match:
+            continue
+        near = lines[max(0, index - 4) : index + 5]
+        if any(_PLACE_OR_TIME_LABEL.match(other) for other in near if other != line):
+            written = match.group("date").split("|")[0].strip(" |")
+            return date_line(written) or date_line(re.sub(r"\s*[,(].*$", "", written))
+    return None
 
 
 _BRACKET_LABEL = re.compile(r"^\[[A-Za-z][A-Za-z ]{1,20}\]\s*")
@@ -448,25 +515,69 @@ def _find_publication_date(lines: list[str]) -> tuple[int, int, int] | None:
         match = _PUBLICATION_LINE.match(line)
         if match and not _SENTENCE_END.search(line) and len(line.split()) <= 14:
             return int(match.group("y")), int(match.group("m")), int(match.group("d"))
-        written = date_line(line)
+        written = date_line(line) or labelled_date_line(line)
         if written:
             return written
     return None
 
 
 _WRITTEN_DATE_LINE = re.compile(
-    r"""^\s*(?:(?P<d1>\d{1,2})\s+(?P<m1>[A-Z][a-z]{2,8})\.?      # "16 January 2020"
+    r"""^\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?   # "Friday, "
+        (?:(?P<d1>\d{1,2})\s+(?P<m1>[A-Z][a-z]{2,8})\.?      # "16 January 2020"
           |(?P<m2>[A-Z][a-z]{2,8})\.?\s+(?P<d2>\d{1,2})\s*,?)      # "October 11 , 2024"
         \s*(?P<y>(?:19|20)\d{2})\s*$""",
     re.VERBOSE,
 )
 
 
+_NUMERIC_DATE_LINE = re.compile(
+    r"""^\s*(?P<y>(?:19|20)\d{2})[-/.](?P<m>0?[1-9]|1[0-2])[-/.](?P<d>0?[1-9]|[12]\d|3[01])
+        (?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$""",
+    re.VERBOSE,
+)
+
+
+def numeric_date_line(line: str) -> tuple[int, int, int] | None:
+    """A line that is a numeric date, perhaps with a time, and nothing else: the page's stamp.
+
+    Example: "2019-03-26 09:02" -> (2019, 3, 26); "Held on 2019-03-26." -> None.
+    """
+    match = _NUMERIC_DATE_LINE.match(line)
+    if not match:
+        return None
+    return int(match.group("y")), int(match.group("m")), int(match.group("d"))
+
+
+_LABELLED_DATE = re.compile(
+    r"""^\s*(?:posted|published|(?:last\s+)?updated|released?|release\s+date|publication\s+date
+        |by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3},?     # a byline: "By Li Wei, 6 March 2019"
+        |publish(?:ed)?\s+(?:on|date|time))
+        \s*(?:on|at)?\s*[:：]?\s*
+        (?P<date>.+?)
+        (?:\s+(?:by|\||-)\s.*)?$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def labelled_date_line(line: str) -> tuple[int, int, int] | None:
+    """A page line that says when it was posted, with the date written out.
+
+    Example: "Posted on June 8, 2020 by admin" -> (2020, 6, 8); "Published: 8 June 2020" ->
+    (2020, 6, 8); "Posted in News" -> None.
+    """
+    match = _LABELLED_DATE.match(line)
+    return date_line(match.group("date")) if match else None
+
+
 def date_line(line: str) -> tuple[int, int, int] | None:
     """A line that is a written date and nothing else: the page's date.
 
-    Example: "16 January 2020" -> (2020, 1, 16); "October 11 , 2024" -> (2024, 10, 11).
+    Example: "16 January 2020" -> (2020, 1, 16); "October 11 , 2024" -> (2024, 10, 11);
+    "2015-05-15" -> (2015, 5, 15).
     """
+    numeric = numeric_date_line(line)
+    if numeric:
+        return numeric
     match = _WRITTEN_DATE_LINE.match(line)
     if not match:
         return None
@@ -484,7 +595,7 @@ _DATELINE = re.compile(
       |(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m2>[A-Z][a-z]{2,8})\.?)  # "14th October"
     (?:,?\s+(?P<y>(?:19|20)\d{2}))?                               # ", 2022"
     \s*
-    (?:\((?P<agency>[A-Z][\w .]{1,30})\)|/[^/]{2,30}/)?            # "(Xinhua)", "/PRNewswire/"
+    (?:\((?P<agency>[A-Z][\w .]{1,30})\)|/(?P<wire>[^/]{2,30})/)?  # "(Xinhua)", "/PRNewswire/"
     \s*(?:--|—|–|-)?\s*                                           # the dash before the story
     """,
     re.VERBOSE,
@@ -521,7 +632,8 @@ def split_dateline(paragraph: str) -> tuple[Dateline | None, str]:
     rest = paragraph[match.end() :]
     if not rest or not rest[0].isupper():
         return None, paragraph
-    return Dateline(city, year, month, day), rest
+    agency = (match.group("agency") or match.group("wire") or "").strip() or None
+    return Dateline(city, year, month, day, agency), rest
 
 
 def _drop_furniture(lines: list[str]) -> tuple[list[str], str | None]:
@@ -569,6 +681,8 @@ def _is_furniture(line: str, lines: list[str], index: int) -> bool:
         and not _HEADLINE_VERBS.search(line)
     ):
         return True  # "Source | 2021-09-07": its date is kept as `CleanedReport.published`
+    if index < 12 and numeric_date_line(line):
+        return True  # "2019-03-26 09:02" under the headline: the page's stamp, kept likewise
     words = line.split()
     if len(words) <= 12 and _BREADCRUMB.match(line) and not _SENTENCE_END.search(line):
         return True
@@ -583,8 +697,27 @@ def _is_menu_line(line: str) -> bool:
     """A navigation entry: a bullet or separator and a few words, like "· Site Map"."""
     words = line.split()
     if line[0] in _BULLETS and len(words) <= 8:
-        return True
+        # "- Maria Rossi, Head of ESG, Banca Verde": a spaced bullet before a name and its
+        # titles is a list item of the story; menus glue their bullets ("·Site Map").
+        return not is_listed_person_item(line)
+    if _DATED_STRIP.search(line):
+        return False  # "5 March 2019 | 9:00–12:00 | Nanjing Hotel": when and where, not a menu
     return "|" in line and all(len(part.split()) <= 4 for part in line.split("|"))
+
+
+_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
+_DATED_STRIP = re.compile(
+    rf"\b(?:\d{{1,2}}\s+{_MONTH_WORD}\s+(?:19|20)\d{{2}}|{_MONTH_WORD}\s+\d{{1,2}},?\s+(?:19|20)\d{{2}})\b"
+)
+
+
+def is_listed_person_item(line: str) -> bool:
+    """A bulleted content line giving a name and a title or body after a comma.
+
+    Example: "- Maria Rossi, Head of ESG, Banca Verde" -> True; "·Calligraphy, Then and Now"
+    (a glued bullet) or "• Site Map" -> False.
+    """
+    return bool(re.match(r"^[-–•▪●*]\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3},\s+\S", line))
 
 
 def _is_menu_neighbour(lines: list[str], index: int) -> bool:
@@ -600,24 +733,47 @@ def _find_copyright_holder(line: str) -> str | None:
 
 
 def _join_paragraphs(lines: list[str]) -> list[str]:
-    """One paragraph per line, except that a hard-wrapped line continues on a lowercase one."""
+    """One paragraph per line, except that a hard-wrapped line continues on a lowercase one,
+    or on any line when the whole text is hard-wrapped."""
+    width = hard_wrap_width(lines)
     paragraphs: list[str] = []
     continuing = False
+    previous = ""
     for line in lines:
         if not line:
             continuing = False
             continue
+        wrapped_on = bool(width) and len(previous) >= width * 0.6 and line[:1].isalnum()
         if (
             continuing
             and paragraphs
-            and line[0].islower()
+            and (line[0].islower() or wrapped_on)
             and not _SENTENCE_END.search(paragraphs[-1])
         ):
             paragraphs[-1] = f"{paragraphs[-1]} {line}"
         else:
             paragraphs.append(line)
         continuing = True
+        previous = line
     return paragraphs
+
+
+def hard_wrap_width(lines: list[str]) -> int | None:
+    """The width a text was hard-wrapped at, or None when its lines are whole paragraphs.
+
+    Example: eight lines of 60-80 characters, most ending mid-sentence ("... the German") ->
+    80; a web page whose long lines each end a paragraph with a full stop -> None.
+    """
+    long_lines = [line for line in lines[1:] if len(line) >= 40]
+    if len(long_lines) < 5:
+        return None
+    width = sorted(len(line) for line in long_lines)[int(len(long_lines) * 0.9)]
+    if width > 110:
+        return None
+    # Wrapped lines break mid-phrase, mostly after a lowercase word ("... a platform for");
+    # a programme's lines end on a name ("... Brookings Institution") and are not wrapped.
+    open_ended = [line for line in long_lines if re.search(r"(?:\b[a-z][\w'’-]*|,)$", line)]
+    return width if len(open_ended) * 2 >= len(long_lines) else None
 
 
 def _split_masthead(paragraphs: list[str]) -> tuple[str | None, list[str]]:

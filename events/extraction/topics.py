@@ -29,6 +29,9 @@ class TopicDefinition:
     description: str  # one sentence for editors and the topic page
     patterns: tuple[re.Pattern[str], ...]  # case-insensitive, whole words
     min_hits: int = _MIN_HITS  # specialised topics ("carbon footprint") tag on one mention
+    # Per pattern, lowercase words every match starts with ("carbon" for "carbon[- ]neutral"):
+    # a text without them is not scanned with the pattern at all.
+    prefixes: tuple[str, ...] = ()
 
 
 @cache
@@ -43,9 +46,31 @@ def load_vocabulary() -> tuple[TopicDefinition, ...]:
             description=entry["description"],
             patterns=tuple(_compile(pattern) for pattern in entry["patterns"]),
             min_hits=entry.get("min_hits", _MIN_HITS),
+            prefixes=tuple(literal_prefix(pattern) for pattern in entry["patterns"]),
         )
         for entry in entries
     )
+
+
+def literal_prefix(pattern: str) -> str:
+    """The lowercase letters every match of a topic pattern starts with, "" when unsure.
+
+    Example: "carbon[- ]neutral(?:ity)?" -> "carbon"; "emissions? trading" -> "emission"
+    (the "s" is optional); "ETS|emissions trading" (an alternation) or "(?:a|b)c" -> "".
+    """
+    depth = 0
+    for char in pattern:
+        depth += char == "("
+        depth -= char == ")"
+        if char == "|" and depth == 0:
+            return ""
+    match = re.match(r"[A-Za-z0-9 ]+", pattern)
+    if not match:
+        return ""
+    prefix = match.group()
+    if pattern[len(prefix) : len(prefix) + 1] in ("?", "*", "{"):
+        prefix = prefix[:-1]  # "emissions?": the last letter may be absent
+    return prefix.lower()
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
@@ -59,9 +84,10 @@ def tag_topics(text: str, sentences: tuple[Span, ...]) -> tuple[TopicTag, ...]:
     gives TopicTag("carbon-neutrality", "carbon neutrality", <first sentence>, score=2.0).
     """
     lead_end = sentences[min(_LEAD_SENTENCES, len(sentences)) - 1].end if sentences else 0
+    lowered = text.lower()
     scored = []
     for order, topic in enumerate(load_vocabulary()):
-        tag = _score_topic(topic, text, sentences, lead_end)
+        tag = _score_topic(topic, text, sentences, lead_end, lowered)
         if tag is not None:
             scored.append((tag, order))
     scored.sort(key=lambda pair: (-pair[0].score, pair[0].evidence.start, pair[1]))
@@ -69,10 +95,15 @@ def tag_topics(text: str, sentences: tuple[Span, ...]) -> tuple[TopicTag, ...]:
 
 
 def _score_topic(
-    topic: TopicDefinition, text: str, sentences: tuple[Span, ...], lead_end: int
+    topic: TopicDefinition, text: str, sentences: tuple[Span, ...], lead_end: int, lowered: str
 ) -> TopicTag | None:
     positions = sorted(
-        {match.start() for pattern in topic.patterns for match in pattern.finditer(text)}
+        {
+            match.start()
+            for pattern, prefix in zip(topic.patterns, topic.prefixes, strict=True)
+            if not prefix or prefix in lowered
+            for match in pattern.finditer(text)
+        }
     )
     if not positions:
         return None

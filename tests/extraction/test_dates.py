@@ -1,8 +1,12 @@
 import pytest
 
+from events.extraction import extract_report
 from events.extraction.dates import (
+    dates_in_headline,
     find_edition_year,
     find_event_dates,
+    is_founding_date,
+    is_scheduled,
     year_in_event_name,
     year_stamped_in_brackets,
 )
@@ -193,3 +197,41 @@ def test_year_stamped_in_brackets_by_a_wire_agency():
 def test_a_year_the_report_states_elsewhere(text, expected):
     start, _ = find_event_dates(text, split_sentences(text))
     assert (start.year, start.month, start.day) == expected
+
+
+def _start(text):
+    start = extract_report(text, source="x.txt").events[0].start
+    return start and (start.year, start.month, start.day)
+
+
+def test_founding_date_is_not_the_event_date():
+    assert is_founding_date("The Institute, founded ") and not is_founding_date("was held ")
+    text = (
+        "Forum on green growth\n\nThe Green Growth Institute, founded on 3 March 2009, held its "
+        "annual forum on June 5 in Nanjing.\nPublished: 2020-06-08"
+    )
+    assert _start(text) == (2020, 6, 5)
+
+
+def test_weekday_and_time_make_a_schedule_line():
+    assert is_scheduled("Thursday, ", " | 5:00 - 6:30 p.m. (Pacific Time)")
+    assert not is_scheduled("Friday, ", "")
+    assert not is_scheduled("announced on ", " | 5:00")
+
+
+def test_dates_in_headline_for_a_body_with_none():
+    title = "Green Forum held in Nanjing on 5 June 2019"
+    found = dates_in_headline(f"{title}\n\nExperts met.", title)
+    assert [(c.start.year, c.start.month, c.start.day) for c in found] == [(2019, 6, 5)]
+    assert dates_in_headline("16 January 2020\n\nText.", "16 January 2020") == []
+
+
+def test_pages_dated_by_a_bare_numeric_or_labelled_line():
+    assert _start("Forum ends\n2015-05-15\nThe forum wrapped up May 13 in Taipei.") == (2015, 5, 13)
+    text = "Forum\nPosted on June 8, 2020 by admin\n\nThe forum was held on June 5 in Nanjing."
+    assert _start(text) == (2020, 6, 5)
+
+
+def test_event_page_date_label():
+    text = "Green Forum\n\nDate: 14 November 2018\nVenue: Nanjing Expo Center\n\nExperts met."
+    assert _start(text) == (2018, 11, 14)

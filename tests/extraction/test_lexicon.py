@@ -5,6 +5,7 @@ from events.extraction.lexicon import (
     NOT_PERSON_HEADS,
     ORGANISATION_HEADS,
     ORGANISATION_HEADS_BY_KIND,
+    ORGANISATION_WORDS,
     ORGANISER_HEADS,
     PERSON_NAME_PARTICLES,
     SENTENCE_OPENERS,
@@ -12,6 +13,7 @@ from events.extraction.lexicon import (
     month_number,
     strip_article,
 )
+from events.extraction.organizations import LEADING_NOISE, NOT_ORG_WORDS, UNIT_WORDS
 from events.extraction.records import OrgKind
 
 
@@ -70,3 +72,8 @@ def test_the_word_lists_of_sentences_and_names_live_in_the_lexicon():
     assert {"the", "however", "according"} <= SENTENCE_OPENERS
     assert {"van", "von", "der", "bin"} <= PERSON_NAME_PARTICLES
     assert "co" not in SENTENCE_OPENERS
+
+
+def test_organisation_word_lists_live_in_the_lexicon():
+    assert "department" in UNIT_WORDS and "hotel" in NOT_ORG_WORDS and "the" in LEADING_NOISE
+    assert UNIT_WORDS is ORGANISATION_WORDS["unit_words"]

@@ -1,4 +1,9 @@
-from events.extraction.names import name_key, parse_person_name, parse_person_name_with_warnings
+from events.extraction.names import (
+    family_start_with_particles,
+    name_key,
+    parse_person_name,
+    parse_person_name_with_warnings,
+)
 from events.extraction.records import PersonName, Warning
 
 
@@ -54,3 +59,9 @@ def test_initials_written_together_keep_their_capitals_a_surname_does_not():
         (parse_person_name(n).display, parse_person_name(n).family)
         for n in ("KS Wong", "NG Kai-ming")
     ] == [("KS Wong", "Wong"), ("Ng Kai-ming", "Ng")]
+
+
+def test_particles_join_the_family_name():
+    name = parse_person_name("Ursula von der Leyen")
+    assert (name.family, name.given) == ("von der Leyen", "Ursula")
+    assert family_start_with_particles(["Li", "Wei"], 0) == 0

@@ -7,6 +7,7 @@ from events.extraction.organizations import (
     find_named_organizations,
     find_organizations,
     infer_kind,
+    is_brand_name,
     is_chinese_personal_name,
     is_posting,
     split_coordinated,
@@ -307,3 +308,34 @@ def test_an_honorific_ends_a_body_run_into_the_next_person():
         drop_person_tail(name)
         for name in ("Ministry of Foreign Affairs in the HKSAR Mr. Li Yongsheng", "Bank of China")
     ] == ["Ministry of Foreign Affairs in the HKSAR", "Bank of China"]
+
+
+def test_company_lists_after_executives_companies_such_as():
+    assert find_listed_organizations(
+        "Executives from Longi, Trina Solar, Envision and Goldwind attended the forum."
+    ) == ["Longi", "Trina Solar", "Envision", "Goldwind"]
+    assert find_listed_organizations(
+        "Companies such as Huawei, Tencent and Alibaba showcased apps."
+    ) == [
+        "Huawei",
+        "Tencent",
+        "Alibaba",
+    ]
+    assert find_listed_organizations("Experts including Chai Qimin, director of NCSC, spoke.") == []
+    assert is_brand_name("Goldwind") and not is_brand_name("Chinese") and not is_brand_name("China")
+
+
+def test_a_clock_time_leads_no_organisation_name():
+    text = "Programme\n\n10:00 Panel discussion\n\n11:00 Closing"
+    names = [o.name for o in extract_report(text, source="x.txt").organizations]
+    assert not any(name.startswith("00") for name in names)
+
+
+def test_a_date_leads_no_organisation_name():
+    text = (
+        "Training\n\nThe Training was co-hosted on 27 November 2019 with the China Electricity "
+        "Council (CEC) in Beijing."
+    )
+    names = [o.name for o in extract_report(text, source="x.txt").organizations]
+    assert "China Electricity Council" in names
+    assert not any(name[:1].isdigit() for name in names)

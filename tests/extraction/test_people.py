@@ -8,24 +8,34 @@ from events.extraction.people.introductions import (
     are_initials_before_surname,
     body_after_titled_name,
     bracket_after_comma,
+    closing_body,
     is_capitalised_family_name,
     is_state_title,
     is_three_word_chinese_name,
+    name_with_body,
     owner_title,
+    particled_name_size,
     read_addressed_name_at_end,
     read_greeting_items,
+    relative_title,
+    singular_title,
+    speaker_card,
     split_trailing_predicate,
 )
 from events.extraction.people.mentions import tidy_talk_title
 from events.extraction.people.positions import (
+    bare_head_prefix,
+    body_without_title,
     infer_ministry,
     is_bare_head,
     is_local_committee,
     is_named_body,
+    known_org_prefix,
     names_a_body,
     region_governed,
     split_title_at_capitalised_body,
 )
+from events.extraction.people.words import is_brand_phrase
 from events.extraction.records import Role, Span, Warning
 from events.extraction.text import split_sentences
 
@@ -388,6 +398,47 @@ def test_after_list_opener():
         "former US Special Envoy Mr. Todd Stern"
     )
     assert after_list_opener("the forum discussed finance") == "the forum discussed finance"
+    assert after_list_opener("The speakers were: Li Wei") == "Li Wei"
+    assert after_list_opener("Panellists were Thomas Becker") == "Thomas Becker"
+
+
+def test_list_after_a_colon_gives_its_first_person():
+    people, _ = _people(
+        "The speakers were: Li Wei, Secretary General of the China Solar Association; "
+        "Zhang Hua, Head of Research, Asia Climate Partners."
+    )
+    assert _positions(people["Li Wei"]) == [("Secretary General", "China Solar Association")]
+
+
+def testparticled_name_size():
+    lead = ["Secretary", "of", "the", "Macao", "SAR", "Raimundo", "Arrais", "do", "Rosário"]
+    assert particled_name_size(lead) == 4
+    assert particled_name_size(["Director", "Li", "Wei"]) is None
+
+
+def test_title_before_a_name_with_particles():
+    people, _ = _people(
+        "Guests included Secretary for Transport and Public Works of the Macao SAR Raimundo "
+        "Arrais do Rosário."
+    )
+    assert "Raimundo Arrais do Rosário" in people
+
+
+def test_names_with_particles_and_apostrophes_and_capitalised_cantonese_surnames():
+    people, _ = _people(
+        "Speakers included Ana de la Vega, Director of the Clean Air Institute, and Pieter van "
+        "'t Hof, Head of the Dutch Water Authority. HO Ka-ming, Chairman of the Hong Kong Green "
+        "Council, also spoke."
+    )
+    assert _positions(people["Pieter van 't Hof"]) == [("Head", "Dutch Water Authority")]
+    assert _positions(people["Ho Ka-ming"]) == [("Chairman", "Hong Kong Green Council")]
+
+
+def test_brand_phrase_after_from_or_at_a_name():
+    assert is_brand_phrase("BASF Greater China") and is_brand_phrase("Enel Green Power")
+    assert not is_brand_phrase("Greater China") and not is_brand_phrase("Green Finance Forum")
+    people, _ = _people("Panellists were Thomas Becker from BASF Greater China.")
+    assert _positions(people["Thomas Becker"]) == [("", "BASF Greater China")]
 
 
 def test_titles_before_names_with_to_honorifics_and_list_openers():
@@ -716,3 +767,114 @@ def test_a_title_closed_by_its_body_acronym():
     assert _positions(people["Xie Zhenhua"]) == [
         ("Special Adviser for Climate Change Affairs", "Ministry of Ecology and Environment")
     ]
+
+
+def test_known_org_prefix_before_a_title():
+    assert known_org_prefix(["UNEP", "Executive", "Director"]) == ("UNEP", "Executive Director")
+    assert known_org_prefix(["Asian", "Development", "Bank", "Vice", "President"]) == (
+        "Asian Development Bank",
+        "Vice President",
+    )
+    assert known_org_prefix(["Senior", "Program", "Officer"])[0] is None
+    assert (
+        known_org_prefix(["EIB", "Chair", "in", "Climate", "Policy", "at", "the", "Institute"])[0]
+        is None
+    )
+    people, _ = _people("Inger Andersen, UNEP Executive Director, said cooperation matters.")
+    assert _positions(people["Inger Andersen"]) == [
+        ("Executive Director", "United Nations Environment Programme")
+    ]
+
+
+def test_body_without_title():
+    index = OrganizationIndex()
+    assert body_without_title("Green Bank", index) == "Green Bank"
+    assert body_without_title("Chief Economist of Green Bank", index) is None
+    assert body_without_title("Beijing", index) is None
+    assert body_without_title("First Counsel of the Ministry attended the ceremony", index) is None
+    people, _ = _people("Sam Ortiz, Green Bank, said cooperation matters.")
+    assert _positions(people["Sam Ortiz"]) == [("", "Green Bank")]
+
+
+def test_shared_plural_title_for_a_list_of_names():
+    assert singular_title("Honorary Presidents") == "Honorary President"
+    assert singular_title("Guests") is None
+    people, _ = _people("Professors Li Wei, Zhang Hua and Chen Bo of Tsinghua University spoke.")
+    assert {name: _positions(p) for name, p in people.items()} == {
+        name: [("Professor", "Tsinghua University")] for name in ("Li Wei", "Zhang Hua", "Chen Bo")
+    }
+
+
+def test_people_listed_with_their_bodies_after_and():
+    assert name_with_body("Ana Lee of Blue Capital")
+    assert name_with_body("Li Wei (Tsinghua University)")
+    assert not name_with_body("Ministry of Finance")
+    people, _ = _people("Also speaking were Sam Ortiz of Green Bank and Ana Lee of Blue Capital.")
+    assert _positions(people["Ana Lee"]) == [("", "Blue Capital")]
+
+
+def test_closing_body_after_titles():
+    assert closing_body("Blue Capital Partners", "")
+    assert closing_body("Blue Capital Partners", "said finance matters")
+    assert not closing_body("Zhang Hua", "")
+    assert not closing_body("Maria Rossi", "Head of ESG")
+    people, _ = _people("Dr. Ana Lee, Chief Economist, Blue Capital Partners")
+    assert _positions(people["Ana Lee"]) == [("Chief Economist", "Blue Capital Partners")]
+
+
+def test_speaker_cards_name_then_title_lines():
+    text = (
+        "Speakers\n\nLi Wei\n\nPresident, China Green Finance Association\n\nAna Lee\n\n"
+        "Chief Economist\n\nBlue Capital Partners\n\nSam Ortiz\n\nSenior Fellow | Brookings Institution"
+    )
+    people, _ = _people(text)
+    assert {name: _positions(p) for name, p in people.items()} == {
+        "Li Wei": [("President", "China Green Finance Association")],
+        "Ana Lee": [("Chief Economist", "Blue Capital Partners")],
+        "Sam Ortiz": [("Senior Fellow", "Brookings Institution")],
+    }
+    sentences = split_sentences("Ana Lee said so.\n\nChief Economist")
+    assert speaker_card("Ana Lee said so.\n\nChief Economist", sentences, 0) is None
+
+
+def test_relative_clause_giving_a_title():
+    index = OrganizationIndex()
+    assert relative_title("who serves as Chairman of the China Green Finance Association", index)
+    assert relative_title("who joined the ceremony", index) is None
+    people, _ = _people(
+        "Li Wei, who serves as Chairman of the China Green Finance Association, said finance matters."
+    )
+    assert _positions(people["Li Wei"]) == [("Chairman", "China Green Finance Association")]
+
+
+def test_possessive_body_after_a_list_opener():
+    people, index = _people("Joining him were Tsinghua University's Zhang Hua and others.")
+    assert _positions(people["Zhang Hua"]) == [("", "Tsinghua University")]
+    assert index.resolve("Joining him") is None
+
+
+def test_title_led_name_after_a_quote_and_a_second_name_after_and():
+    people, _ = _people(
+        "“Clean energy is essential,” MOEA Minister Deng Chen-chung said. Also attending were "
+        "AIT Director Christopher Marut and Robert Wang, U.S. senior official for APEC."
+    )
+    assert {"Deng Chen-chung", "Christopher Marut", "Robert Wang"} <= set(people)
+    assert infer_ministry("Minister of MOEA") is None
+
+
+def test_present_tense_verb_ends_a_title_written_without_a_comma():
+    assert split_trailing_predicate("Resident Representative of UNDP China delivers remarks") == (
+        "Resident Representative of UNDP China",
+        "delivers remarks",
+    )
+
+
+def test_bare_head_prefix_names_the_one_body_with_that_head():
+    index = OrganizationIndex()
+    index.register("US-China Business Council", Span(0, 1))
+    assert bare_head_prefix(["Council", "President"], index) == (
+        "US-China Business Council",
+        "President",
+    )
+    assert bare_head_prefix(["Foundation", "Chairman"], index) is None
+    assert bare_head_prefix(["Deputy", "Director"], index) is None

@@ -81,3 +81,23 @@ def test_extract_report_reads_a_long_report_in_linear_time():
     report = extract_report(text, source="long.txt")
     elapsed = time.process_time() - began
     assert (report.events[0].city.name, elapsed < 20) == ("Nanjing", True), elapsed
+
+
+def test_dateline_agency_is_a_media_organisation():
+    text = (
+        "Forum opens\n\nWUXI, China, Nov. 6, 2023 /PRNewswire/ -- The conference began on "
+        "November 6 in Wuxi."
+    )
+    organizations = {o.name: o.kind.value for o in extract_report(text, source="x").organizations}
+    assert organizations.get("PRNewswire") == "media"
+
+
+def test_two_bodies_joined_by_and_are_no_third_body():
+    text = (
+        "Youth forum\n\nThe UNEP China Office, UNICEF China and Peking University hosted the "
+        "forum in Beijing on 5 June 2023. UNICEF China's Emily Carter moderated. Peking "
+        "University's Li Wei spoke. The Ministry of Ecology and Environment sent a message."
+    )
+    names = {o.name for o in extract_report(text, source="x").organizations}
+    assert "UNICEF China and Peking University" not in names
+    assert {"UNICEF China", "Peking University", "Ministry of Ecology and Environment"} <= names

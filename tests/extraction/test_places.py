@@ -6,7 +6,9 @@ from events.extraction.lexicon import GAZETTEER, CityInfo
 from events.extraction.places import (
     city_before_dash,
     event_named_before,
+    find_city_vouched_by_province,
     find_places,
+    held_online,
 )
 from events.extraction.text import split_sentences
 
@@ -174,3 +176,41 @@ def test_city_before_dash_is_a_dateline_without_its_date():
             "Green Growth – a forum",
         )
     ] == ["Taipei", "Hong Kong", None]
+
+
+def _city(text, title=""):
+    found = find_places(text, split_sentences(text), title=title).city
+    return found.name if found else None
+
+
+def test_city_vouched_by_its_province_or_by_china_s():
+    assert _city("The conference kicked off in Yangzhong, east China's Jiangsu Province.") == (
+        "Yangzhong"
+    )
+    text = "Forum held in east China's Yangzhong\n\nExperts met to talk."
+    assert _city(text, title="Forum held in east China's Yangzhong") == "Yangzhong"
+    assert find_city_vouched_by_province("It was held in Jiangsu Province.", ()) is None
+
+
+def test_small_city_vouched_by_its_country_after_an_event_noun():
+    assert _city("Speaking at the annual general meeting in Jeju, South Korea, he said.") == "Jeju"
+
+
+def test_landmark_venue_names_its_city():
+    text = "The Association held the 9th “Spring of Diplomats” in the Great Hall of the People."
+    assert _city(text) == "Beijing"
+
+
+def test_most_named_city_when_nothing_else_says():
+    text = (
+        "Speech by the Secretary.\n\nHong Kong is green. Hong Kong will be greener. Beijing helps."
+    )
+    assert _city(text) == "Hong Kong"
+    assert _city("Notes.\n\nShanghai grows. Beijing grows. Shanghai and Beijing trade.") is None
+
+
+def test_no_city_for_an_event_held_online():
+    text = "HONG KONG, Feb 5, 2021 - The seminar was held virtually on Friday. Hong Kong and Hong Kong."
+    assert held_online(text, split_sentences(text))
+    shopping = "Online shopping grew in Beijing."
+    assert not held_online(shopping, split_sentences(shopping))

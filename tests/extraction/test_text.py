@@ -5,10 +5,16 @@ from events.extraction.text import (
     MAX_BYTES,
     Dateline,
     clean_report,
+    credited_source,
     date_line,
     decode_report,
     drop_bracket_label,
+    event_date_label,
+    hard_wrap_width,
     is_headline,
+    is_listed_person_item,
+    labelled_date_line,
+    numeric_date_line,
     repair_gbk_punctuation,
     split_dateline,
     split_page_date_prefix,
@@ -159,7 +165,7 @@ def test_wire_datelines_are_split_off_and_kept():
         ("NANJING, March 3 (Xinhua) — Mayors pledged", "Nanjing", 3, 3),
     ]:
         dateline, rest = split_dateline(line)
-        assert dateline == Dateline(city, None, month, day), line
+        assert dateline == Dateline(city, None, month, day, dateline.agency), line
         assert rest[0].isupper() and "(" not in rest[:3]
     assert split_dateline("Wang Li, June 4 was the day the plan began.")[0] is None
 
@@ -215,7 +221,10 @@ def test_dateline_with_a_country_and_a_site_that_is_no_city():
     dateline, rest = split_dateline(
         "DURBAN, South Africa, Dec. 6, 2011 /PRNewswire-Asia/ -- At the side event, leaders met."
     )
-    assert (dateline, rest) == (Dateline("Durban", 2011, 12, 6), "At the side event, leaders met.")
+    assert (dateline, rest) == (
+        Dateline("Durban", 2011, 12, 6, "PRNewswire-Asia"),
+        "At the side event, leaders met.",
+    )
     paragraph = "Xinhuanet, Beijing, November 23 (Liu Mimi) On the 23rd, the forum was held."
     assert split_dateline(paragraph) == (None, paragraph)
 
@@ -242,3 +251,80 @@ def test_bracket_labels_and_glued_sentences():
 def test_a_short_dated_lead_is_no_headline():
     assert not is_headline("On June 11, the 12th Green Forum was held in Beijing.")
     assert is_headline("Green Forum held in Beijing on June 11")
+
+
+def test_numeric_and_labelled_date_lines():
+    assert numeric_date_line("2019-03-26 09:02") == (2019, 3, 26)
+    assert numeric_date_line("Held on 2019-03-26.") is None
+    assert labelled_date_line("Posted on June 8, 2020 by admin") == (2020, 6, 8)
+    assert labelled_date_line("Published: 8 June 2020") == (2020, 6, 8)
+    assert labelled_date_line("Posted in News") is None
+
+
+def test_event_date_label_needs_a_venue_or_time_beside_it():
+    assert event_date_label(["Date: 14 November 2018", "Venue: Nanjing Expo Center"]) == (
+        2018,
+        11,
+        14,
+    )
+    assert event_date_label(["Date: 2021-09-07", "Editor: Wang"]) is None
+    assert event_date_label(["Time: 5 March 2019, 9:00-12:00", "Venue: Nanjing Hotel"]) == (
+        2019,
+        3,
+        5,
+    )
+
+
+WRAPPED = """Forum report
+TAIPEI, Taiwan - The German Trade Office Taipei and the German
+Offshore-Wind Initiative jointly organized the wind forum, held
+on October 20th, 2022, during the Energy Taiwan Trade Fair. The forum connected
+leading energy suppliers from Taiwan and Germany and provided a platform for
+future cooperation in this fast-growing sector. Speakers include
+Representatives from well-known German and Taiwanese energy companies in
+Taiwan, such as RWE and Enercon."""
+
+
+def test_hard_wrapped_text_joins_its_lines_whatever_case_follows():
+    assert hard_wrap_width(WRAPPED.splitlines()) is not None
+    assert "the German Offshore-Wind Initiative" in clean_report(WRAPPED).text
+    paragraphs = ["Title", *(f"Paragraph {i} is one whole line that ends well." for i in range(6))]
+    assert hard_wrap_width(paragraphs) is None
+
+
+def test_split_dateline_keeps_the_agency():
+    dateline, _ = split_dateline(
+        "DURBAN, South Africa, Dec. 6, 2011 /PRNewswire-Asia/ -- At a side event"
+    )
+    assert dateline.agency == "PRNewswire-Asia"
+    assert split_dateline("BEIJING, Sept. 6 (Xinhua) -- Officials met")[0].agency == "Xinhua"
+
+
+def test_credited_source_lines():
+    assert credited_source(["Reference(s):", "cgtn.com"]) == "cgtn.com"
+    assert credited_source(["( chinadaily.com.cn )"]) == "chinadaily.com.cn"
+    assert credited_source(["(ECNS) – “Green industrialization is a path,” she said."]) == "ECNS"
+    assert credited_source(["China Plus Published: 2017-09-07 07:54:04"]) == "China Plus"
+    assert credited_source(["english.beijing.gov.cn", "Home > News"]) is None
+
+
+def test_bulleted_people_are_content_not_menus():
+    assert is_listed_person_item("- Maria Rossi, Head of ESG, Banca Verde")
+    assert not is_listed_person_item("·Calligraphy, Then and Now")
+    text = (
+        "Panel\n\nPanelists:\n- Maria Rossi, Head of ESG, Banca Verde\n- Tom Baker, Partner, Ames"
+    )
+    assert "Tom Baker" in clean_report(text).text
+
+
+def test_a_programme_is_not_hard_wrapped():
+    lines = ["Programme", *[f"Speaker {i}, Senior Fellow, Brookings Institution" for i in range(6)]]
+    assert hard_wrap_width(lines) is None
+
+
+def test_more_page_and_event_date_lines():
+    assert labelled_date_line("By Li Wei, 6 March 2019") == (2019, 3, 6)
+    assert labelled_date_line("Last updated 6 March 2019") == (2019, 3, 6)
+    assert event_date_label(["Date | 5 March 2019", "Venue | Nanjing Hotel"]) == (2019, 3, 5)
+    text = "Forum\n\n5 March 2019 | 9:00-12:00 | Nanjing Hotel\n\nThe forum discussed cities."
+    assert "5 March 2019 | 9:00-12:00" in clean_report(text).text

@@ -2,7 +2,7 @@ import pytest
 
 from events.extraction.records import Span
 from events.extraction.text import split_sentences
-from events.extraction.topics import load_vocabulary, tag_topics
+from events.extraction.topics import literal_prefix, load_vocabulary, tag_topics
 
 # Topic slugs each hand-written report must be tagged with, best first.
 EXPECTED = {
@@ -40,3 +40,10 @@ def test_tag_topics_matches_inflections_and_cites_the_first_sentence():
 def test_tag_topics_ignores_one_passing_mention_outside_the_lead():
     text = "Forum\n\nThe forum met. Experts spoke. Guests ate. One speaker mentioned urbanization."
     assert tag_topics(text, split_sentences(text)) == ()
+
+
+def test_literal_prefix_of_a_topic_pattern():
+    assert literal_prefix("carbon[- ]neutral(?:ity)?") == "carbon"
+    assert literal_prefix("emissions? trading") == "emission"
+    assert literal_prefix("ETS|emissions trading") == ""
+    assert literal_prefix("(?:a|b)c") == ""

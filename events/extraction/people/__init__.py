@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from events.extraction.names import parse_person_name_with_warnings
 from events.extraction.organizations import OrganizationIndex
-from events.extraction.people.introductions import read_sentence
+from events.extraction.people.introductions import read_sentence, speaker_card
 from events.extraction.people.mentions import apply_contexts, find_references, find_talks
 from events.extraction.people.words import ABBREVIATION_END_RE, PersonDraft
 from events.extraction.records import Participant, Position, Role, Span, Warning
@@ -34,7 +34,16 @@ def find_participants(
     index = organizations if organizations is not None else OrganizationIndex()
     people: list[PersonDraft] = []
     units = merge_abbreviation_splits(text, sentences)
-    for span in units:
+    carded_until = -1
+    for at, span in enumerate(units):
+        if at <= carded_until:
+            continue
+        card = speaker_card(text, units, at)
+        if card is not None:
+            card_span, sentence = card
+            read_sentence(text, card_span, index, people, sentence)
+            carded_until = max(i for i, unit in enumerate(units) if unit.end <= card_span.end)
+            continue
         read_sentence(text, span, index, people)
     for span in units:
         find_references(text, span, people)

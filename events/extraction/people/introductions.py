@@ -69,6 +69,7 @@ from events.extraction.people.words import (
     Opening,
     PersonDraft,
     Segment,
+    is_brand_phrase,
     is_brand_word,
     is_company_appositive,
     is_title_word,
@@ -90,15 +91,24 @@ def bracket_after_comma(sentence: str) -> str:
 
 
 def read_sentence(
-    text: str, span: Span, index: OrganizationIndex, people: list[PersonDraft]
+    text: str,
+    span: Span,
+    index: OrganizationIndex,
+    people: list[PersonDraft],
+    sentence: str | None = None,
 ) -> None:
-    """Find people introduced with titles or a verb in one sentence and add them to `people`."""
-    sentence = text[span.start : span.end]
+    """Find people introduced with titles or a verb in one sentence and add them to `people`.
+
+    `sentence` is the span's text read another way (a speaker card's lines joined by commas).
+    """
+    if sentence is None:
+        sentence = text[span.start : span.end]
     if " | " in sentence:
         read_table_row(text, span, index, people)
         return
     if read_greeting_items(sentence, span, index, people):
         return
+    sentence = read_shared_title_list(sentence, span, index, people)
     segments = split_segments(bracket_after_comma(sentence))
     pending: list[tuple[PersonDraft, list[Segment]]] = []
     relative = ""
@@ -108,7 +118,12 @@ def read_sentence(
         person = start_person(listed[0], span, people)
         _add_affiliation(person, ("", listed[1]), span, index)
         return
-    for segment in segments:
+    for position, segment in enumerate(segments):
+        following = segments[position + 1].text if position + 1 < len(segments) else ""
+        if pending and pending[-1][1] and closing_body(segment.text, following):
+            # "Dr. Ana Lee, Chief Economist, Blue Capital Partners": the body ends the titles.
+            pending[-1][1].append(segment)
+            continue
         opening = open_person(segment.text, index)
         if opening:
             person = start_person(opening.name, span, people)
@@ -153,6 +168,9 @@ def read_sentence(
             or (pending[-1][1] and is_named_body(segment.text))
         ):
             pending[-1][1].append(segment)
+        elif relative_title(segment.text, index):
+            # "Li Wei, who serves as Chairman of X, said": the clause is a title.
+            pending[-1][1].append(Segment(relative_title(segment.text, index)))
         elif RELATIVE_CLAUSE_RE.match(segment.text):
             # "X, who joined the ceremony as a guest, noted ...": the main verb comes later.
             relative = relative or segment.text
@@ -167,6 +185,135 @@ def read_sentence(
             pending, relative = [], ""
     if pending:
         close_groups(pending, relative, span, index)
+
+
+_LIST_NAME = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}"
+_LIST_ORG = r"[A-Z][\w&'’.-]*(?:\s+(?:(?:of|for|and|the|on|&)\s+)*[A-Z][\w&'’.-]*)*"
+_SHARED_TITLE_LIST = re.compile(
+    rf"""
+    (?<![\w-])(?P<title>(?:[A-Z][a-z-]+\s+){{0,3}}[A-Z][a-z]+s)      # "Honorary Presidents"
+    (?:\s+(?:of|at)\s+(?:the\s+)?(?P<before>{_LIST_ORG}?))?          # " of AFDC"
+    \s+(?P<names>{_LIST_NAME}(?:\s*,\s*{_LIST_NAME})*\s*,?\s+and\s+{_LIST_NAME})
+    (?:\s+(?:of|from|at)\s+(?:the\s+)?(?P<after>{_LIST_ORG}))?        # " of Tsinghua University"
+    """,
+    re.VERBOSE,
+)
+
+
+_RELATIVE_TITLE = re.compile(
+    r"^\s*(?:who|and)\s+(?:(?:currently|now|also)\s+)?(?:serves|served|is|was|works|worked)"
+    r"\s+(?:(?:currently|now|also)\s+)?(?:as\s+)?(?:the\s+|a\s+|an\s+)?(?P<title>.+?)[\s.]*$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def relative_title(segment: str, index: OrganizationIndex) -> str | None:
+    """The title a relative clause gives its person, else None.
+
+    Example: "who serves as Chairman of the China Green Finance Association" -> "Chairman of
+    the China Green Finance Association"; "who is a partner at Blue Capital" -> "partner at
+    Blue Capital"; "who joined the ceremony" -> None.
+    """
+    match = _RELATIVE_TITLE.match(segment)
+    if not match or not is_title_segment(match.group("title"), index):
+        return None
+    return match.group("title")
+
+
+def speaker_card(text: str, units: tuple[Span, ...], at: int) -> tuple[Span, str] | None:
+    """A name alone on its line, then its title and body on the next lines, as speaker pages
+    print them: the card's span and its lines read as one "Name, Title, Body" sentence.
+
+    Example: "Ana Lee" / "Chief Economist" / "Blue Capital Partners" -> "Ana Lee, Chief
+    Economist, Blue Capital Partners"; "Ana Lee said so." / "..." -> None.
+    """
+    first = units[at].of(text).strip()
+    words = first.split()
+    if not 2 <= len(words) <= 4 or not is_bare_name(first) or GAZETTEER.is_place(first):
+        return None
+    if split_leading_name(first, OrganizationIndex())[0] != first:
+        return None
+    parts, end = [first], units[at].end
+    for j, unit in enumerate(units[at + 1 : at + 4], start=at + 1):
+        line = unit.of(text).strip()
+        following = units[j + 1].of(text).strip() if j + 1 < len(units) else ""
+        if len(parts) > 1 and is_bare_name(line) and title_phrase_leads(following):
+            break  # the next card's name
+        gap = text[end : unit.start]
+        if (
+            "\n" not in gap
+            or gap.strip()
+            or len(line.split()) > 14
+            or _SENTENCE_END_RE.search(line)
+        ):
+            break
+        if len(parts) == 1 and not title_phrase_leads(line.split(",")[0].split("|")[0]):
+            return None
+        parts.append(line.replace(" | ", ", "))
+        end = unit.end
+    if len(parts) == 1:
+        return None
+    return Span(units[at].start, end), ", ".join(parts)
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)]*$")
+
+
+def closing_body(segment: str, following: str) -> bool:
+    """A brand's name closing a person's titles, with only the verb or nothing after it.
+
+    Example: "Blue Capital Partners" before "" or "said ..." -> True; "Zhang Hua" before
+    "Director of X" (the next person of a list) or "Li Wei" (a Chinese name) -> False.
+    """
+    text = segment.strip().rstrip(".")
+    if not is_brand_phrase(text) or _looks_chinese_name(text.split()):
+        return False
+    if has_honorific(text) or (following and not starts_predicate(following)):
+        return False
+    return not any(is_chinese_surname(w) or is_cantonese_surname(w) for w in text.split())
+
+
+def read_shared_title_list(
+    sentence: str, span: Span, index: OrganizationIndex, people: list[PersonDraft]
+) -> str:
+    """People listed under one plural title and body; the sentence without them.
+
+    Example: "Professors Li Wei, Zhang Hua and Chen Bo of Tsinghua University gave talks" ->
+    three people, each "Professor" of Tsinghua University; "Honorary Presidents of AFDC Tian
+    Zengpei and Cai Fangbo" -> two "Honorary President"s of AFDC.
+    """
+    for match in reversed(list(_SHARED_TITLE_LIST.finditer(sentence))):
+        title = singular_title(match.group("title"))
+        names = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", match.group("names"))
+        if title is None or not all(
+            split_leading_name(name, index)[0] == name and not split_leading_name(name, index)[1]
+            for name in names
+        ):
+            continue
+        body = match.group("before") or match.group("after")
+        if body and not is_affiliation(body, index):
+            continue
+        for name in names:
+            person = start_person(name, span, people)
+            if body:
+                _add_affiliation(person, (title, body), span, index)
+            elif not person.positions:
+                person.positions.append(Position(title=title, organization=None, evidence=span))
+            person.role = _stronger(person.role, Role.SPEAKER)
+        start, end = match.span()
+        sentence = sentence[:start] + " " * (end - start) + sentence[end:]
+    return sentence
+
+
+def singular_title(plural: str) -> str | None:
+    """ "Honorary Presidents" -> "Honorary President"; "Professors" -> "Professor"; "Experts"
+    or "Guests" (no title) -> None."""
+    words = plural.split()
+    last = words[-1]
+    for singular in (last[:-1], last[:-2] if last.endswith("es") else ""):
+        if singular and is_title_word(singular):
+            return " ".join([*words[:-1], singular])
+    return None
 
 
 _GREETING_ITEM = re.compile(
@@ -214,7 +361,9 @@ def read_greeting_items(
 _TRAILING_PREDICATE = re.compile(
     r"""(?<=[A-Za-z)])\s+(?P<verb>(?:delivered|praised|addressed|presided|attended|noted|stressed
         |emphasi[sz]ed|gave|spoke|said|says|introduced|shared|pointed|called|chaired|moderated
-        |hosted|expressed|welcomed|highlighted|announced|opened|unveiled)\b.*)$""",
+        |hosted|expressed|welcomed|highlighted|announced|opened|unveiled
+        |delivers|speaks|gives|addresses|presents|attends|opens|chairs|moderates|notes
+        |stresses|highlights|shares|welcomes|introduces)\b.*)$""",
     re.VERBOSE | re.DOTALL,
 )
 
@@ -325,6 +474,12 @@ def open_person(segment: str, index: OrganizationIndex) -> Opening | None:
         opening = read_after_name(name, rest, index)
         if opening:
             return opening
+    quoted = _AFTER_QUOTE.match(segment)
+    if quoted:
+        # '“Producing clean energy is essential,” MOEA Minister Deng Chen-chung said.'
+        opening = open_person(quoted.group("rest"), index)
+        if opening:
+            return opening
     for cue in reversed(list(CUE_RE.finditer(segment))):
         after = segment[cue.end() :]
         name, rest = split_leading_name(after, index)
@@ -343,13 +498,24 @@ def open_person(segment: str, index: OrganizationIndex) -> Opening | None:
             opener = segment.strip()[: len(segment.strip()) - len(listed)]
             opening.role = _stronger(opening.role, role_from_cue(opener))
             return opening
-    possessive = POSSESSIVE_NAME_RE.match(segment.strip())
+    # "Joining him were Tsinghua University's Zhang Hua": the list's first person, and a
+    # body's name has no lowercase word but its connectors.
+    opener = segment.strip()[: len(segment.strip()) - len(listed)]
+    possessive = (POSSESSIVE_NAME_RE.match(listed) if ":" not in opener else None) or (
+        POSSESSIVE_NAME_RE.match(segment.strip())
+    )
+    if possessive and any(
+        w[:1].islower() and w not in CONNECTORS for w in possessive.group("org").split()
+    ):
+        possessive = None
     if possessive and is_affiliation(possessive.group("org"), index):
         name, rest = split_leading_name(possessive.group("tail"), index)
         if name and (not rest or starts_predicate(rest)):
             return Opening(name, rest, affiliation=("", possessive.group("org")))
     return read_titled_name(segment, index) or read_addressed_name_at_end(segment, index)
 
+
+_AFTER_QUOTE = re.compile(r"^\s*[“\"][^”\"]{2,}[”\"]\s*,?\s*(?P<rest>[A-Z].*)$", re.DOTALL)
 
 _ADDRESS_RE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Prof|Professor|Ir)\.?\s+(?=[A-Z])")
 
@@ -372,7 +538,10 @@ def read_addressed_name_at_end(segment: str, index: OrganizationIndex) -> Openin
 def read_after_name(name: str, rest: str, index: OrganizationIndex) -> Opening | None:
     """What follows a name: nothing, a verb, "(title, organisation)" or "from/of organisation"."""
     affiliation = AFFILIATION_RE.match(rest)
-    if affiliation and is_affiliation(affiliation.group("org"), index):
+    if affiliation and (
+        is_affiliation(affiliation.group("org"), index)
+        or (rest[:4] in ("from", "at ") and is_brand_phrase(affiliation.group("org").rstrip(".")))
+    ):
         after = affiliation.group("rest").strip(" .,;")
         if after and not starts_predicate(after):
             return None
@@ -414,8 +583,12 @@ def _bracketed_title(inside: str) -> str:
 
 def is_affiliation(written: str, index: OrganizationIndex) -> bool:
     """A body after "from"/"of"/"at" a name: an organisation, or a one-word brand ("Tencent")."""
-    stripped = strip_article(ACRONYM_PAREN_RE.sub("", written))
-    return looks_like_organization(stripped, index) or is_brand_word(stripped)
+    stripped = strip_article(ACRONYM_PAREN_RE.sub("", written)).rstrip(".")
+    return (
+        looks_like_organization(stripped, index)
+        or is_brand_word(stripped)
+        or is_brand_phrase(stripped)
+    )
 
 
 def _add_affiliation(
@@ -433,7 +606,9 @@ TITLE_CONNECTORS = CONNECTORS | {"to", "former", "acting"}
 # Honorifics that only address a person; "Professor" is also a title ("Associate Professor").
 ADDRESS_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "lord", "excellency", "h.e"})
 _LIST_OPENER = re.compile(
-    r"^.*?\b(?:including|include|includes|such\s+as|among\s+them(?:\s+were)?|namely)\s+(?=[A-Z]|(?:former|acting)\s)"
+    r"""^.*?(?:\b(?:including|include|includes|included|such\s+as|among\s+them(?:\s+were)?
+    |namely|invited|were|are)\s+|:\s+)(?=[A-Z]|(?:former|acting)\s)""",
+    re.VERBOSE,
 )
 
 
@@ -441,7 +616,8 @@ def after_list_opener(segment: str) -> str:
     """The first item of a list a segment opens with "including", "such as", "among them".
 
     Example: "three experts including former US Special Envoy Mr. Todd Stern" -> "former US
-    Special Envoy Mr. Todd Stern"; "the forum discussed finance" is left whole.
+    Special Envoy Mr. Todd Stern"; "The speakers were: Li Wei" -> "Li Wei"; "the forum
+    discussed finance" is left whole.
     """
     match = _LIST_OPENER.match(segment)
     return segment[match.end() :] if match else segment
@@ -463,10 +639,16 @@ def read_titled_name(segment: str, index: OrganizationIndex) -> Opening | None:
     for i, match in enumerate(words):
         word = match.group(0)
         # "Chinese Ambassador to the United States Qin Gang": "to" stays inside the title.
-        if word[0].islower() and word not in TITLE_CONNECTORS and not is_title_word(word):
+        if (
+            word[0].islower()
+            and word not in TITLE_CONNECTORS
+            and not is_title_word(word)
+            and not particle_inside_name(words, i)
+        ):
             end = i
             break
     lead = [w.group(0) for w in words[:end]]
+    particled = particled_name_size(lead)
     for i, word in enumerate(lead[3:], start=3):
         # "Deputy Director General Zhou Meixiang of FCSSC gave": the name ends before "of".
         if (
@@ -479,6 +661,7 @@ def read_titled_name(segment: str, index: OrganizationIndex) -> Opening | None:
     size = 3 if len(lead) >= 3 and re.fullmatch(r"[A-Z]\.", lead[-2]) else 2
     if len(lead) >= 4 and is_three_word_chinese_name([w.rstrip(".,") for w in lead[-3:]]):
         size = 3
+    size = particled or size
     if len(lead) <= size:
         return None
     name_words, title_words = lead[-size:], lead[:-size]
@@ -494,6 +677,7 @@ def read_titled_name(segment: str, index: OrganizationIndex) -> Opening | None:
         or _looks_chinese_name(name_words)
         or is_three_word_chinese_name(name_words)
         or addressed
+        or particled
     ):
         return None  # "vice president of Ping An Asset Management" ends in a body, not a person
     if not any(is_title_word(re.sub(r"['’]s$", "", w)) for w in title_words):
@@ -565,6 +749,48 @@ def is_three_word_chinese_name(words: list[str]) -> bool:
         )
         and not any(GAZETTEER.is_place(w) for w in words)
     )
+
+
+def particle_inside_name(words: list[re.Match[str]], i: int) -> bool:
+    """A lowercase particle between two capitalised words of a name, after a title.
+
+    Example: "do" in "Secretary for Transport Raimundo Arrais do Rosário" -> True; "and" in
+    "Minister and Mayor" or "do" at the end of a segment -> False.
+    """
+    word = words[i].group(0)
+    following = words[i + 1].group(0) if i + 1 < len(words) else ""
+    previous = words[i - 1].group(0) if i else ""
+    return (
+        word in NAME_PARTICLES
+        and previous[:1].isupper()
+        and (following[:1].isupper() or following in NAME_PARTICLES)
+    )
+
+
+def particled_name_size(lead: list[str]) -> int | None:
+    """How many closing words of a title-led phrase are a name with particles, else None.
+
+    Example: ["Secretary", "of", "the", "Macao", "SAR", "Raimundo", "Arrais", "do",
+    "Rosário"] -> 4 ("Raimundo Arrais do Rosário"); ["Director", "Li", "Wei"] -> None.
+    """
+    first_particle = next(
+        (i for i in range(1, len(lead) - 1) if lead[i] in NAME_PARTICLES and lead[i][0].islower()),
+        None,
+    )
+    if first_particle is None or not lead[-1][:1].isupper():
+        return None
+    start = first_particle
+    # Up to two given names before the particles: "Raimundo Arrais", "Ursula".
+    while start > 1 and first_particle - start < 2:
+        word = lead[start - 1].rstrip(",.")
+        if not (word[:1].isupper() and word[1:].islower()) or is_title_word(word):
+            break
+        if word.lower() in CONNECTORS or word in NOT_NAME_WORDS:
+            break
+        start -= 1
+    if start == first_particle or start < 1:
+        return None
+    return len(lead) - start
 
 
 def _looks_chinese_name(words: list[str]) -> bool:
@@ -658,6 +884,8 @@ def split_at_and(part: str) -> list[Segment]:
 
 def _names_joined(head: str, remainder: str) -> bool:
     """ "Mr. Zhang and Ms. Li" or "director and Li Wei": never "Environment and Natural Resources"."""
+    if name_with_body(head) and name_with_body(remainder):
+        return True
     if not is_bare_name(remainder):
         return False
     last = head.split()[-1] if head.split() else ""
@@ -666,11 +894,33 @@ def _names_joined(head: str, remainder: str) -> bool:
     # no body's name ends in a Chinese person's name, so the list goes on with a person.
     return (
         is_bare_name(head)
+        # "AIT Director Christopher Marut and Robert Wang": a title-led name, then another.
+        or read_titled_name(head, OrganizationIndex()) is not None
         or has_honorific(remainder)  # "... President of the Agency and Mr. Hideki Minamikawa"
         or (len(last) >= 2 and last.isupper())  # "Director General at NDRC and Veerle Vandeweerd"
         or last[:1].islower()
         or _looks_chinese_name(head.split()[-2:])
         or _looks_chinese_name(remainder.split())
+    )
+
+
+def name_with_body(text: str) -> bool:
+    """A person's name then "of/from/at" a capitalised body, the whole text.
+
+    Example: "Ana Lee of Blue Capital", "Li Wei (Tsinghua University)" -> True; "Also speaking were Sam Ortiz of Green Bank"
+    -> True (a list opener before the name); "Ministry of Finance" -> False.
+    """
+    name, rest = split_leading_name(after_list_opener(text.strip()), OrganizationIndex())
+    if not name:
+        for cue in CUE_RE.finditer(text):
+            name, rest = split_leading_name(text[cue.end() :], OrganizationIndex())
+            if name:
+                break
+    return bool(name) and bool(
+        re.fullmatch(
+            r"(?:(?:of|from|at|with)\s+(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+\S+){0,8}|\([^()]{2,80}\)\.?)",
+            rest,
+        )
     )
 
 
@@ -826,7 +1076,7 @@ def is_name_token(word: str, index: OrganizationIndex) -> bool:
         return False
     if word.isupper() and len(word) > 1:
         return (
-            is_chinese_surname(word)
+            (is_chinese_surname(word) or is_cantonese_surname(word))
             and not find_known_organization(word)
             and not index.resolve(word)
         )

@@ -14,6 +14,7 @@ from events.extraction.lexicon import (
     HONORIFICS,
     NOT_PERSON_HEADS,
     REGIONS,
+    TITLE_MODIFIERS,
     strip_article,
 )
 from events.extraction.organizations import (
@@ -32,6 +33,7 @@ from events.extraction.organizations import (
 )
 from events.extraction.people.words import (
     Segment,
+    is_brand_phrase,
     is_brand_word,
     is_company_appositive,
     is_title_word,
@@ -63,6 +65,12 @@ def read_positions(segments: list[Segment], span: Span, index: OrganizationIndex
         merged.append(segment)
     positions: list[Position] = []
     for i, segment in enumerate(merged):
+        body = body_without_title(segment.text, index)
+        if body:
+            organization = resolve_organization(body, span, index, None)[1]
+            organization = organization or index.register(body, span)
+            positions.append(Position(title="", organization=organization, evidence=span))
+            continue
         forced = company_hint and i == len(merged) - 1
         title, organization = parse_position(segment.text, span, index, brand=forced)
         if not title:
@@ -71,6 +79,27 @@ def read_positions(segments: list[Segment], span: Span, index: OrganizationIndex
         if company_hint and organization and i == len(merged) - 1:
             index.register(organization, span, kind=OrgKind.COMPANY)
     return share_organizations(positions, merged)
+
+
+def body_without_title(text: str, index: OrganizationIndex) -> str | None:
+    """A segment that names only a body, no title: "Sam Ortiz, Green Bank, said".
+
+    Example: "Green Bank" -> "Green Bank"; "the Asian Development Bank" -> "Asian Development
+    Bank"; "Chief Economist of Green Bank", "Beijing" -> None.
+    """
+    stripped = strip_articles(text).rstrip(" .")
+    if not stripped or is_title_segment(stripped, index) or GAZETTEER.is_place(stripped):
+        return None
+    words = stripped.split()
+    if any(is_title_word(word) for word in words) or len(words) > 12:
+        return None
+    # A body's name is capitalised words and connectors; a verb means a sentence ran on.
+    if any(w[:1].islower() and w not in _NAME_CONNECTORS for w in words):
+        return None
+    return stripped if looks_like_organization(stripped, index) else None
+
+
+_NAME_CONNECTORS = frozenset({"of", "and", "for", "the", "&", "on", "in", "de", "du", "la"})
 
 
 def share_organizations(positions: list[Position], segments: list[Segment]) -> list[Position]:
@@ -267,7 +296,12 @@ def split_title_at_comma(text: str, index: OrganizationIndex) -> tuple[str, str 
         left, right = text[: comma.start()], text[comma.end() :].strip(" .")
         if not title_phrase_leads(left):
             continue
-        if looks_like_organization(right, index) or is_brand_word(right) or is_named_body(right):
+        if (
+            looks_like_organization(right, index)
+            or is_brand_word(right)
+            or is_named_body(right)
+            or is_brand_phrase(right)
+        ):
             return left, right
     return text, None
 
@@ -329,7 +363,54 @@ def split_org_prefix(text: str, index: OrganizationIndex) -> tuple[str | None, s
         prefix = " ".join(words[:size])
         if index.resolve(prefix, loose=False) and not GAZETTEER.is_place(prefix):
             return prefix, " ".join(words[size:])
-    return None, text
+    return bare_head_prefix(words, index) or known_org_prefix(words)
+
+
+def bare_head_prefix(words: list[str], index: OrganizationIndex) -> tuple[str, str] | None:
+    """A body named by its head noun alone before a title, when the report names one such body.
+
+    Example: "Council President" in a report naming the US-China Business Council ->
+    ("US-China Business Council", "President"); "Foundation Chairman" with two foundations, or
+    "Deputy Director" -> None.
+    """
+    if len(words) < 2 or words[0].lower() not in ORG_HEADS or not words[0][0].isupper():
+        return None
+    rest = " ".join(words[1:])
+    # "Program Director, China Sustainable Energy Program": the body written out follows.
+    if "," in rest or not title_phrase_leads(rest):
+        return None
+    if re.search(r"\s(?:at|of|with)\s+(?:the\s+)?[A-Z]", rest):
+        return None
+    body = index.resolve_by_word(words[0])
+    return (body, rest) if body else None
+
+
+def known_org_prefix(words: list[str]) -> tuple[str | None, str]:
+    """A body the lexicon knows, or a headed organisation name, before a title.
+
+    Example: "UNEP Executive Director" -> ("UNEP", "Executive Director"); "Asian Development
+    Bank Vice President" -> ("Asian Development Bank", "Vice President"); "Deputy Director"
+    or "EU Ambassador" (a bloc, no body's acronym in the lexicon) -> (None, the text).
+    """
+    for size in range(min(len(words) - 1, 8), 0, -1):
+        prefix = " ".join(words[:size])
+        rest = " ".join(words[size:])
+        if (
+            GAZETTEER.is_place(prefix)
+            or not title_phrase_leads(rest)
+            or is_title_word(words[0])
+            or words[0].lower() in TITLE_MODIFIERS
+            # "EIB Chair in Climate Policy at the European University Institute": the body
+            # named after the title is the affiliation.
+            or re.search(r"\s(?:at|of|with)\s+(?:the\s+)?[A-Z]", rest)
+        ):
+            continue
+        head = words[size - 1]
+        if find_known_organization(prefix) or (
+            size > 1 and head.lower() in ORG_HEADS and prefix[0].isupper()
+        ):
+            return prefix, rest
+    return None, " ".join(words)
 
 
 def split_title_and_org(text: str, index: OrganizationIndex) -> tuple[str, str | None]:
@@ -555,7 +636,8 @@ MINISTER_RE = re.compile(
 def infer_ministry(title: str) -> tuple[str, str] | None:
     """ "former Vice Minister of Science and Technology of the P.R.C." ->
     ("former Vice Minister of Science and Technology", "Ministry of Science and Technology");
-    "former Foreign Minister of Japan" -> None (no "Ministry of Japan")."""
+    "former Foreign Minister of Japan" -> None (no "Ministry of Japan"); "Minister of MOEA"
+    -> None (the acronym is the ministry)."""
     match = MINISTER_RE.match(title.strip())
     if not match:
         return None
@@ -563,6 +645,8 @@ def infer_ministry(title: str) -> tuple[str, str] | None:
     country = match.group("country")
     if GAZETTEER.country_of(strip_article(domain)):
         return None  # "former Foreign Minister of Japan": a country is no portfolio
+    if ACRONYM_RE.fullmatch(domain.strip()):
+        return None  # "Minister of MOEA": the acronym names the ministry itself
     if domain.islower():
         # "vice minister of ecology and environment": the portfolio names the ministry
         if not re.fullmatch(r"[a-z]+(?:\s+(?:and\s+)?[a-z]+){0,4}", domain):

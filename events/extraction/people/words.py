@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from events.extraction.lexicon import (
+    EVENT_HEADS,
     GAZETTEER,
     MONTH_NAMES,
     NOT_PERSON_HEADS,
@@ -429,6 +430,22 @@ def is_brand_word(word: str) -> bool:
         or lowered in DISCIPLINES
         or lowered in UNIT_WORDS
     )
+
+
+def is_brand_phrase(text: str) -> bool:
+    """A short run of capitalised words led by a brand, as a body after "from"/"at" a name.
+
+    Example: "BASF Greater China", "Enel Green Power" -> True; "Greater China", "Beijing",
+    "the Forum", "Green Finance Forum", "Monday" -> False.
+    """
+    words = text.split()
+    if not 2 <= len(words) <= 4 or not all(re.fullmatch(r"[A-Z][\w&'’\-]*", w) for w in words):
+        return False
+    if GAZETTEER.is_place(text) or GAZETTEER.is_place(words[0]):
+        return False
+    if any(w.lower() in EVENT_HEADS or w.lower() in MONTH_NAMES for w in words):
+        return False
+    return is_brand_word(words[0]) or (len(words[0]) >= 2 and words[0].isupper())
 
 
 CUE_RE = re.compile(
