@@ -35,9 +35,11 @@ def record_history(
     for update, objs in ((False, created), (True, changed)):
         by_model: dict[type, list[models.Model]] = defaultdict(list)
         for obj in objs:
-            if hasattr(type(obj), "history"):
-                by_model[type(obj)].append(obj)
+            by_model[type(obj)].append(obj)
         for model, rows in by_model.items():
+            # Once per model: django-simple-history builds a manager class on every access.
+            if not hasattr(model, "history"):
+                continue
             model.history.bulk_history_create(
                 rows,
                 batch_size=BATCH,

@@ -342,6 +342,8 @@ class _Ingest:
         self.pending_saves: dict[tuple, models.Model] = {}
         self.new_aliases: dict[type, list] = {OrganizationAlias: [], PersonAlias: []}
         self.new_positions: list[Position] = []
+        self.new_topics: list[Topic] = []
+        self.new_cities: list[City] = []
         self.gone_positions: list[int] = []
         self.positions_now: dict[tuple, list[Position]] = {}
         self.participations: dict[tuple, Participation] = {}
@@ -513,6 +515,8 @@ class _Ingest:
         old_name = event.name
         changed = apply_fields(event, values)
         # A new event goes in with every value at once: one INSERT, no UPDATE after it.
+        if city is not None and city.pk is None:
+            self.write_new_cities()
         self.save(event, changed)
         seen.events.add(event.pk)
         self.upsert(EventSource, ("event", "report"), event=event, report=self.report, order=order)
@@ -572,7 +576,7 @@ class _Ingest:
             () if event.is_curated("city_mentions") else x_event.cities_mentioned
         ):
             mentioned = self.city(place)
-            if city is not None and mentioned.pk == city.pk:
+            if city is not None and ref(mentioned) == ref(city):
                 continue
             self.upsert(
                 CityMention,
@@ -718,15 +722,17 @@ class _Ingest:
     def city(self, place: rec.Place) -> City:
         city = self.cities.get(place)
         if city is None:
-            city = City.objects.create(
+            city = City(
                 name=fit(City, "name", place.name),
-                slug=unique_slug(City, place.name),
                 province=fit(City, "province", place.province),
                 country=fit(City, "country", place.country),
                 latitude=place.latitude,
                 longitude=place.longitude,
                 geonames_id=place.geonames_id,
             )
+            city._slug_from = place.name
+            # Written with the other new records, or before the event that is held there.
+            self.new_cities.append(city)
             self.cities.add(city)
             self.result.count("cities")
             return city
@@ -743,19 +749,21 @@ class _Ingest:
         if gaps:
             for name, value in gaps.items():
                 setattr(city, name, value)
-            city.save(update_fields=list(gaps))
+            if city.pk is not None:
+                city.save(update_fields=list(gaps))
             self.cities.add(city)
         return city
 
     def topic(self, tag: rec.TopicTag) -> Topic:
         topic = self.topics.get(tag.slug)
         if topic is None:
-            topic = Topic.objects.create(
+            topic = Topic(
                 slug=tag.slug,
                 name=fit(Topic, "name", tag.name),
                 description=topic_description(tag.slug),
             )
             self.topics[tag.slug] = topic
+            self.new_topics.append(topic)  # written with the other new records
             self.result.count("topics")
         return topic
 
@@ -1061,9 +1069,21 @@ class _Ingest:
             self.changed.add((type(obj), obj.pk))
             self.history.append((obj, CHANGE, changed))
 
+    def write_new_cities(self) -> None:
+        if not self.new_cities:
+            return
+        slugs = unique_slugs(City, [city._slug_from for city in self.new_cities])
+        for city, slug in zip(self.new_cities, slugs, strict=True):
+            city.slug = slug
+        City.objects.bulk_create(self.new_cities)
+        self.new_cities = []
+
     def write_new_records(self) -> None:
         """The records this report adds, one INSERT per model (a few for organisations inside
         new organisations), then the saves of records it changed, positions and aliases."""
+        self.write_new_cities()
+        if self.new_topics:
+            Topic.objects.bulk_create(self.new_topics)
         for model in DEFERRED:
             objs = self.pending[model]
             if not objs:
