@@ -777,7 +777,11 @@ class _Ingest:
         found = Participation.objects.filter(event=event, person__in=known).prefetch_related(
             models.Prefetch("positions", queryset=Position.objects.order_by("order", "pk"))
         )
+        by_pk = {p.pk: p for p in people if p is not None and not is_fresh(p)}
         for participation in found:
+            # Their history entries name the event and the person: no query for either.
+            participation.event = event
+            participation.person = by_pk[participation.person_id]
             pair = (ref(event), (Person, participation.person_id))
             if pair not in self.participations:
                 self.participations[pair] = participation
