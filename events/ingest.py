@@ -21,8 +21,9 @@ from django.db.models import Q
 from django.utils import timezone
 
 from core.data_version import one_data_change
-from core.history import record_history, skip_history
+from core.history import history_rows, skip_history
 from core.models import DeletedRecord, fit
+from core.write_batch import WriteBatch
 from events.extraction import records as rec
 from events.models import (
     City,
@@ -350,6 +351,8 @@ class _Ingest:
         self.mentioned_orgs: dict[tuple, Organization] = {}
         self.participations_seen: list[Participation] = []
         self.orgs_of_people = self.organizations_of(self.person_matches.records())
+        # The INSERTs whose results are never read, sent together by `write_history`.
+        self.batch = WriteBatch()
 
     # -- the report -------------------------------------------------------------------------
     def run(
@@ -999,6 +1002,10 @@ class _Ingest:
             objs = [model(**values) for values in rows.values()]
             # Foreign keys conflict on their columns; the names in `unique` are the fields'.
             updated = [name for name in next(iter(rows.values())) if name not in unique]
+            if self.result.status == "created":
+                # A new report has nothing to remove: the ids of its rows are never read.
+                self.batch.insert(model, objs, unique_fields=list(unique), update_fields=updated)
+                continue
             model.objects.bulk_create(
                 objs, update_conflicts=True, unique_fields=list(unique), update_fields=updated
             )
@@ -1130,14 +1137,17 @@ class _Ingest:
             self.history_entry(obj, user, flag, fields, file_name)
             for obj, flag, fields in self.history
         ]
-        LogEntry.objects.bulk_create(entries)
+        self.batch.insert(LogEntry, entries)
         latest = {(type(obj), obj.pk): (obj, flag) for obj, flag, _ in self.history}
-        record_history(
+        rows = history_rows(
             created=[obj for obj, flag in latest.values() if flag == ADDITION],
             changed=[obj for obj, flag in latest.values() if flag == CHANGE],
             user=user,
             reason=f"Imported from {file_name}",
         )
+        for model, objs in rows.items():
+            self.batch.insert(model, objs)
+        self.batch.send()
 
     @staticmethod
     def history_entry(obj, user, flag, fields, file_name) -> LogEntry:
@@ -1199,7 +1209,7 @@ class _Ingest:
             for item in items
             if (item.content_type_id, item.object_id, item.reason) not in existing
         ]
-        ReviewItem.objects.bulk_create(new, ignore_conflicts=True)
+        self.batch.insert(ReviewItem, new, ignore_conflicts=True)
         self.result.review_items += len(new)
         self.reviews.clear()
 

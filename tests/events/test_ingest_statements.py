@@ -17,9 +17,10 @@ REPORTS = SEEDS + sorted((ROOT / "tests" / "extraction" / "reports").glob("*.txt
 # review items written in bulk, tombstones and the people and organisations a report names
 # read up front; 28-48 (seeds and test reports, PostgreSQL's lock included) with new records
 # written by one INSERT per model, their slugs claimed by one query per model, and aliases,
-# cities, topics, participations and positions read in one query per kind. What is left is
-# per model, not per name: the INSERT ... ON CONFLICT of each relation, the history rows of
-# each model, the lookup of each event.
+# cities, topics, participations and positions read in one query per kind. On PostgreSQL a
+# new report's relation rows, review items, admin log entries and history rows then go in one
+# round trip of several INSERTs (core.write_batch): 19-35 round trips. What is left is per
+# model or per event, not per name.
 MAX_STATEMENTS_PER_REPORT = 50
 # A report loaded again with a changed text also reads what it said before, to remove what it
 # no longer says: measured 47-52.
