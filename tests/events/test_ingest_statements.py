@@ -1,12 +1,13 @@
 """What one report costs the database: a bounded number of statements, not one per row."""
 
+import hashlib
 from pathlib import Path
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from events.loading import load_report_file
+from events.loading import load_report_file, skip_before_extracting, skip_many_before_extracting
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -79,3 +80,19 @@ def test_an_unchanged_report_costs_two_statements():
         with CaptureQueriesContext(connection) as queries:
             outcome = load_report_file(path)
         assert (outcome.result.status, len(queries)) == ("unchanged", 2)
+
+
+@pytest.mark.django_db
+def test_which_reports_need_extracting_is_asked_in_two_statements_for_many():
+    for path in SEEDS:
+        load_report_file(path)
+    shas = [hashlib.sha256(path.read_bytes()).hexdigest() for path in SEEDS]
+    pairs = [(path.name, sha) for path, sha in zip(SEEDS, shas, strict=True)]
+    pairs += [("copy.txt", shas[0]), ("new.txt", "0" * 64), (SEEDS[1].name, "1" * 64)]
+    with CaptureQueriesContext(connection) as queries:
+        many = skip_many_before_extracting(pairs)
+    assert len(queries) == 2
+    one_by_one = [skip_before_extracting(name, sha) for name, sha in pairs]
+    assert [repr(skip) for skip in many] == [repr(skip) for skip in one_by_one]
+    assert many[-3] == {"notice": f"same text as {SEEDS[0].name}; skipped"}
+    assert many[-2:] == [None, None]
