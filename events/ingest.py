@@ -320,6 +320,7 @@ class _Ingest:
         self.history: list[tuple[models.Model, int, list[str]]] = []
         self.report: Report | None = None
         self.parents_before: set[int] = set()
+        self.orgs_before: set[int] = set()
         self.reviews: dict[tuple, tuple[models.Model, ReviewItem]] = {}
         self.org_matches = _Matches(
             Organization, "organization", organization_keys(extracted), org_alias_keys(extracted)
