@@ -2,7 +2,8 @@
 
 Records saved one by one get their history row from django-simple-history's signal. A writer
 that touches thousands of records (the import) saves them with `skip_history` set and hands
-them here at the end, so the history rows go in with `bulk_history_create`.
+them here at the end, so the history rows go in with one INSERT per model (`history_rows`
+makes them, for a writer that sends its INSERTs itself).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
@@ -30,21 +32,43 @@ def record_history(
     reason: str = "",
 ) -> int:
     """Write the history rows of records created or changed in bulk; return how many."""
+    rows = history_rows(created, changed, user=user, reason=reason)
+    for model, objs in rows.items():
+        model.objects.bulk_create(objs, batch_size=BATCH)
+    return sum(len(objs) for objs in rows.values())
+
+
+def history_rows(
+    created: Iterable[models.Model] = (),
+    changed: Iterable[models.Model] = (),
+    *,
+    user=None,
+    reason: str = "",
+) -> dict[type, list[models.Model]]:
+    """The unsaved history rows of records created or changed, by history model, as
+    django-simple-history's `bulk_history_create` makes them."""
+    if not getattr(settings, "SIMPLE_HISTORY_ENABLED", True):
+        return {}
     now = timezone.now()
-    written = 0
-    for update, objs in ((False, created), (True, changed)):
+    rows: dict[type, list[models.Model]] = defaultdict(list)
+    for history_type, objs in (("+", created), ("~", changed)):
         by_model: dict[type, list[models.Model]] = defaultdict(list)
         for obj in objs:
-            if hasattr(type(obj), "history"):
-                by_model[type(obj)].append(obj)
-        for model, rows in by_model.items():
-            model.history.bulk_history_create(
-                rows,
-                batch_size=BATCH,
-                update=update,
-                default_user=user,
-                default_change_reason=reason[:100],
-                default_date=now,
-            )
-            written += len(rows)
-    return written
+            by_model[type(obj)].append(obj)
+        for model, records in by_model.items():
+            # Once per model: django-simple-history builds a manager class on every access.
+            if not hasattr(model, "history"):
+                continue
+            history = model.history.model
+            for record in records:
+                row = history(
+                    history_date=getattr(record, "_history_date", now),
+                    history_user=getattr(record, "_history_user", user),
+                    history_change_reason=getattr(record, "_change_reason", None) or reason[:100],
+                    history_type=history_type,
+                    **{f.attname: getattr(record, f.attname) for f in history.tracked_fields},
+                )
+                if hasattr(history, "history_relation"):
+                    row.history_relation_id = record.pk
+                rows[history].append(row)
+    return dict(rows)

@@ -21,8 +21,9 @@ from django.db.models import Q
 from django.utils import timezone
 
 from core.data_version import one_data_change
-from core.history import record_history, skip_history
+from core.history import history_rows, skip_history
 from core.models import DeletedRecord, fit
+from core.write_batch import WriteBatch
 from events.extraction import records as rec
 from events.models import (
     City,
@@ -50,7 +51,7 @@ from people.models import (
     Person,
     PersonAlias,
 )
-from people.naming import fold, unique_slug
+from people.naming import fold, unique_slug, unique_slugs
 
 # Imports run from the command line have no editor behind them; history names this account.
 IMPORT_USERNAME = "load_reports"
@@ -182,7 +183,9 @@ def _ingest_locked(
     extracted, *, raw_text, sha256, file_name, dry_run, review_new_records, user, source
 ) -> IngestResult:
     result = IngestResult(file_name=file_name)
-    if is_tombstoned(Report, file_name):
+    # Every tombstone in one read: the report's own, and those of the records it names.
+    tombstones = set(DeletedRecord.objects.values_list("model", "key"))
+    if (Report._meta.label_lower, file_name) in tombstones:
         result.status = "deleted"
         return result
     known = {
@@ -196,20 +199,21 @@ def _ingest_locked(
         result.status = "duplicate"
         result.twin = next(iter(known))
         return result
-    with transaction.atomic():
-        # Inside the transaction: the bump commits with the data, or not at all.
-        with one_data_change():
-            ingest = _Ingest(extracted, result, review_new_records=review_new_records)
-            ingest.run(
-                existing,
-                raw_text=raw_text,
-                sha256=sha256,
-                file_name=file_name,
-                source=source or ReportSource(),
-            )
-            ingest.write_history(user or import_user(), file_name)
-        if dry_run:
-            transaction.set_rollback(True)
+    # Inside the caller's transaction: the bump commits with the data, or not at all.
+    with one_data_change():
+        ingest = _Ingest(
+            extracted, result, review_new_records=review_new_records, tombstones=tombstones
+        )
+        ingest.run(
+            existing,
+            raw_text=raw_text,
+            sha256=sha256,
+            file_name=file_name,
+            source=source or ReportSource(),
+        )
+        ingest.write_history(user or import_user(), file_name)
+    if dry_run:
+        transaction.set_rollback(True)
     return result
 
 
@@ -249,6 +253,13 @@ def is_fresh(obj) -> bool:
     return getattr(obj, "_ingest_fresh", False)
 
 
+def position_organization(position: Position):
+    """`ref` of a position's organisation, without reading a saved position's organisation."""
+    if position.pk is None:
+        return ref(position.organization)
+    return (Organization, position.organization_id) if position.organization_id else None
+
+
 def span_fields(span: rec.Span | None) -> dict:
     if span is None:
         return {"evidence_start": None, "evidence_end": None}
@@ -271,26 +282,78 @@ def format_claim_date(date: rec.PartialDate | None) -> str:
     )
 
 
-class _Ingest:
-    """The state of one report's ingest: what was touched, so the rest can be removed."""
+# Records an ingest creates in bulk at the end, in this order (each may point at the ones
+# before); the others (reports, events, cities, topics) are few and saved as they are met.
+DEFERRED = (Organization, Person, Participation)
 
-    def __init__(self, extracted: rec.ExtractedReport, result: IngestResult, *, review_new_records):
+
+def ref(value):
+    """What identifies a value within one ingest: a saved record by its id, a record still
+    to be written by the object itself."""
+    if isinstance(value, models.Model):
+        return (type(value), value.pk) if value.pk is not None else ("new", id(value))
+    return value
+
+
+class _Ingest:
+    """The state of one report's ingest: what was touched, so the rest can be removed.
+
+    It costs a bounded number of statements, not a few per name: what the report's names may
+    match is read up front in one query per kind, new people, organisations, participations,
+    positions and aliases are written by one INSERT per model at the end (`write_new_records`),
+    and relation rows by one INSERT ... ON CONFLICT per model (`write_upserts`).
+    """
+
+    def __init__(
+        self,
+        extracted: rec.ExtractedReport,
+        result: IngestResult,
+        *,
+        review_new_records,
+        tombstones: set[tuple[str, str]],
+    ):
         self.x = extracted
         self.result = result
         self.review_new_records = review_new_records
         self.orgs_by_name: dict[str, Organization] = {}
         self.changed: set[tuple[type, int]] = set()
-        self.created: set[tuple[type, int]] = set()
         self.history: list[tuple[models.Model, int, list[str]]] = []
         self.report: Report | None = None
         self.parents_before: set[int] = set()
-        self.reviews: dict[tuple[int, int, str], ReviewItem] = {}
-        self.org_matches = _Matches(Organization, "organization", organization_keys(extracted))
-        self.person_matches = _Matches(Person, "person", person_keys(extracted))
-        self.aliases_made: set[tuple[type, int, str]] = set()
+        self.orgs_before: set[int] = set()
+        self.reviews: dict[tuple, tuple[models.Model, ReviewItem]] = {}
+        self.org_matches = _Matches(
+            Organization, "organization", organization_keys(extracted), org_alias_keys(extracted)
+        )
+        self.person_matches = _Matches(
+            Person, "person", person_keys(extracted), person_keys(extracted, lone=True)
+        )
+        self.aliases_made: set[tuple] = set()
         self.lone_names: dict[tuple[int, str], Person] = {}
         self.upserts: dict[type, tuple[dict, tuple[str, ...], set[int] | None]] = {}
-        self.tombstones = set(DeletedRecord.objects.values_list("model", "key"))
+        self.tombstones = tombstones
+        self.cities = _Places(extracted)
+        self.topics = {
+            t.slug: t
+            for t in Topic.objects.filter(
+                slug__in={tag.slug for event in extracted.events for tag in event.topics}
+            )
+        }
+        # Written at the end, in bulk: new records, saves of changed ones, positions, aliases.
+        self.pending: dict[type, list] = {model: [] for model in DEFERRED}
+        self.pending_saves: dict[tuple, models.Model] = {}
+        self.new_aliases: dict[type, list] = {OrganizationAlias: [], PersonAlias: []}
+        self.new_positions: list[Position] = []
+        self.new_topics: list[Topic] = []
+        self.new_cities: list[City] = []
+        self.gone_positions: list[int] = []
+        self.positions_now: dict[tuple, list[Position]] = {}
+        self.participations: dict[tuple, Participation] = {}
+        self.mentioned_orgs: dict[tuple, Organization] = {}
+        self.participations_seen: list[Participation] = []
+        self.orgs_of_people = self.organizations_of(self.person_matches.records())
+        # The INSERTs whose results are never read, sent together by `write_history`.
+        self.batch = WriteBatch()
 
     # -- the report -------------------------------------------------------------------------
     def run(
@@ -331,12 +394,14 @@ class _Ingest:
             self.result.status = "updated"
 
         seen = _Seen()
-        self.orgs_before = self.organizations_stated() if existing is not None else set()
-        self.parents_before = set(
-            Event.objects.filter(
-                event_sources__report=self.report, parent__isnull=False
-            ).values_list("parent_id", flat=True)
-        )
+        if existing is not None:
+            # A new report has stated nothing it could stop stating.
+            self.orgs_before = self.organizations_stated()
+            self.parents_before = set(
+                Event.objects.filter(
+                    event_sources__report=self.report, parent__isnull=False
+                ).values_list("parent_id", flat=True)
+            )
         for order, mention in enumerate(x.organizations):
             org = self.organization(mention)
             if org is None:
@@ -349,9 +414,12 @@ class _Ingest:
                 order=order,
                 **span_fields(mention.evidence),
             )
-            seen.org_mentions.add(org.pk)
+            self.mentioned_orgs[ref(org)] = org
         for order, event in enumerate(x.events):
             self.event(order, event, seen)
+        self.write_new_records()
+        seen.org_mentions = {org.pk for org in self.mentioned_orgs.values()}
+        seen.participations = {p.pk for p in self.participations_seen}
         self.write_upserts()
         self.write_reviews()
         if existing is not None:
@@ -369,11 +437,8 @@ class _Ingest:
         if org is None:
             if self.is_tombstoned(Organization, key):
                 return None
-            org = Organization(
-                name=fit(Organization, "name", mention.name),
-                slug=unique_slug(Organization, mention.name),
-            )
-            self.track_created(org)
+            org = Organization(name=fit(Organization, "name", mention.name))
+            self.track_created(org, slug_from=mention.name)
         parent = None
         if mention.parent and fold(mention.parent) != key:
             parent = self.organization_by_name(mention.parent)
@@ -409,10 +474,8 @@ class _Ingest:
                 return self.organization(mention)
         org = self.org_matches.get(key)
         if org is None and not self.is_tombstoned(Organization, key):
-            org = Organization(
-                name=fit(Organization, "name", name), slug=unique_slug(Organization, name)
-            )
-            self.track_created(org)
+            org = Organization(name=fit(Organization, "name", name))
+            self.track_created(org, slug_from=name)
             self.save(org, [])
         self.orgs_by_name[key] = org
         return org
@@ -423,9 +486,10 @@ class _Ingest:
         if event is None:
             return
         self.result.events += 1
-        seen.events.add(event.pk)
-        self.upsert(EventSource, ("event", "report"), event=event, report=self.report, order=order)
-        shared = event.event_sources.exclude(report=self.report).exists()
+        names_itself = x_event.part_of and fold(x_event.part_of.value) == event.key
+        if names_itself and getattr(event, "_ingest_new", False):
+            self.save(event, [])  # its own parent: it must be there to be found
+        shared = not is_fresh(event) and event.event_sources.exclude(report=self.report).exists()
 
         city = self.city(x_event.city) if x_event.city else None
         parent = self.parent_event(x_event.part_of, seen) if x_event.part_of else None
@@ -454,7 +518,12 @@ class _Ingest:
             values = {k: v for k, v in values.items() if getattr(event, k) in (None, "")}
         old_name = event.name
         changed = apply_fields(event, values)
+        # A new event goes in with every value at once: one INSERT, no UPDATE after it.
+        if city is not None and city.pk is None:
+            self.write_new_cities()
         self.save(event, changed)
+        seen.events.add(event.pk)
+        self.upsert(EventSource, ("event", "report"), event=event, report=self.report, order=order)
         if "name" in changed:
             event.keep_old_name(old_name)
             # Tombstones under the old name now carry the new one.
@@ -511,7 +580,7 @@ class _Ingest:
             () if event.is_curated("city_mentions") else x_event.cities_mentioned
         ):
             mentioned = self.city(place)
-            if city is not None and mentioned.pk == city.pk:
+            if city is not None and ref(mentioned) == ref(city):
                 continue
             self.upsert(
                 CityMention,
@@ -524,16 +593,21 @@ class _Ingest:
                 **span_fields(place.evidence),
             )
 
-        for i, participant in enumerate(x_event.participants):
-            self.participant(event, i, participant, seen)
+        people = [self.person(participant, event) for participant in x_event.participants]
+        self.read_participations(event, people)
+        for i, (participant, person) in enumerate(zip(x_event.participants, people, strict=True)):
+            self.participant(event, i, participant, person, seen)
 
     def find_event(self, order: int, x_event: rec.ExtractedEvent) -> Event | None:
         """The event this statement is about: by name, by date, place and speakers, or by
         its place in a changed report whose event was renamed."""
         key = fold(x_event.name.value)
+        # A report created just now has no events yet: what it named before is asked only of
+        # a report loaded again.
+        again = self.result.status == "updated"
         mine = Event.objects.filter(event_sources__report=self.report)
         event = (
-            mine.filter(key=key).first()
+            (again and mine.filter(key=key).first())
             or Event.objects.matching_key(key).first()
             or self.same_event_elsewhere(x_event)
         )
@@ -548,6 +622,8 @@ class _Ingest:
             Event.objects.filter(event_sources__report=self.report, event_sources__order=order)
             .exclude(key__in=other_names)
             .first()
+            if again
+            else None
         )
         if renamed is not None:
             return renamed
@@ -555,8 +631,9 @@ class _Ingest:
             name=fit(Event, "name", x_event.name.value),
             slug=unique_slug(Event, x_event.name.value),
         )
+        event.key = fold(event.name)
+        # Saved by `event` once its values are known.
         self.track_created(event)
-        self.save(event, [])
         return event
 
     def same_event_elsewhere(self, x_event: rec.ExtractedEvent) -> Event | None:
@@ -647,21 +724,20 @@ class _Ingest:
 
     # -- places and topics --------------------------------------------------------------------
     def city(self, place: rec.Place) -> City:
-        city = None
-        if place.geonames_id:
-            city = City.objects.filter(geonames_id=place.geonames_id).first()
+        city = self.cities.get(place)
         if city is None:
-            city = City.objects.filter(name=place.name, country=place.country or "").first()
-        if city is None:
-            city = City.objects.create(
+            city = City(
                 name=fit(City, "name", place.name),
-                slug=unique_slug(City, place.name),
                 province=fit(City, "province", place.province),
                 country=fit(City, "country", place.country),
                 latitude=place.latitude,
                 longitude=place.longitude,
                 geonames_id=place.geonames_id,
             )
+            city._slug_from = place.name
+            # Written with the other new records, or before the event that is held there.
+            self.new_cities.append(city)
+            self.cities.add(city)
             self.result.count("cities")
             return city
         gaps = {
@@ -677,38 +753,59 @@ class _Ingest:
         if gaps:
             for name, value in gaps.items():
                 setattr(city, name, value)
-            city.save(update_fields=list(gaps))
+            if city.pk is not None:
+                city.save(update_fields=list(gaps))
+            self.cities.add(city)
         return city
 
     def topic(self, tag: rec.TopicTag) -> Topic:
-        topic = Topic.objects.filter(slug=tag.slug).first()
+        topic = self.topics.get(tag.slug)
         if topic is None:
-            topic = Topic.objects.create(
+            topic = Topic(
                 slug=tag.slug,
                 name=fit(Topic, "name", tag.name),
                 description=topic_description(tag.slug),
             )
+            self.topics[tag.slug] = topic
+            self.new_topics.append(topic)  # written with the other new records
             self.result.count("topics")
         return topic
 
     # -- people -------------------------------------------------------------------------------
-    def participant(self, event: Event, order: int, x: rec.Participant, seen: _Seen) -> None:
-        person = self.person(x, event)
+    def read_participations(self, event: Event, people: list[Person | None]) -> None:
+        """The participations already recorded for these people at this event, with their
+        positions, in two queries for the event rather than two per person."""
+        known = [p.pk for p in people if p is not None and not is_fresh(p)]
+        if is_fresh(event) or not known:
+            return
+        found = Participation.objects.filter(event=event, person__in=known).prefetch_related(
+            models.Prefetch("positions", queryset=Position.objects.order_by("order", "pk"))
+        )
+        by_pk = {p.pk: p for p in people if p is not None and not is_fresh(p)}
+        for participation in found:
+            # Their history entries name the event and the person: no query for either.
+            participation.event = event
+            participation.person = by_pk[participation.person_id]
+            pair = (ref(event), (Person, participation.person_id))
+            if pair not in self.participations:
+                self.participations[pair] = participation
+                self.positions_now[ref(participation)] = list(participation.positions.all())
+
+    def participant(
+        self, event: Event, order: int, x: rec.Participant, person: Person | None, seen: _Seen
+    ) -> None:
         if person is None:
             return
         key = participation_key(event, person)
         if self.is_tombstoned(Participation, key):
             return
-        participation = (
-            None
-            if is_fresh(event) or is_fresh(person)
-            else Participation.objects.filter(event=event, person=person).first()
-        )
+        participation = self.participations.get((ref(event), ref(person)))
         if participation is None:
             participation = Participation(
                 event=event, person=person, report=self.report, **span_fields(x.evidence)
             )
             self.track_created(participation)
+            self.participations[(ref(event), ref(person))] = participation
         changed = apply_fields(
             participation,
             {
@@ -735,7 +832,7 @@ class _Ingest:
             forms=list(x.name.forms),
             **span_fields(x.evidence),
         )
-        seen.participations.add(participation.pk)
+        self.participations_seen.append(participation)
         self.result.participants += 1
         if participation.is_curated("positions"):
             return
@@ -747,23 +844,27 @@ class _Ingest:
 
     def positions(self, participation: Participation, x: rec.Participant) -> None:
         """Replace what this report said about the positions; keep other reports' statements."""
-        # One read of every position held, split here: a new participation has none to read.
-        held = [] if is_fresh(participation) else list(participation.positions.order_by("order"))
+        # Every position held, read with the participation (`read_participations`) and kept
+        # current here: a new participation has none, the writes go in at the end.
+        held = self.positions_now.get(ref(participation))
+        if held is None:
+            held = (
+                [] if is_fresh(participation) else list(participation.positions.order_by("order"))
+            )
         mine = [p for p in held if p.report_id == self.report.pk]
-        before = [(p.title, p.organization_id) for p in mine]
-        others = [p.order for p in held if p.report_id != self.report.pk]
-        start = max(others) + 1 if others else 0
+        before = [(p.title, position_organization(p)) for p in mine]
+        others = [p for p in held if p.report_id != self.report.pk]
+        start = max(p.order for p in others) + 1 if others else 0
         wanted = []
         for position in x.positions:
             org = self.organization_by_name(position.organization)
             wanted.append((position, org))
-        if before == [
-            (fit(Position, "title", p.title), org.pk if org else None) for p, org in wanted
-        ]:
+        if before == [(fit(Position, "title", p.title), ref(org)) for p, org in wanted]:
             return
-        if mine:
-            Position.objects.filter(pk__in=[p.pk for p in mine]).delete()
-        Position.objects.bulk_create(
+        self.gone_positions += [p.pk for p in mine if p.pk is not None]
+        unwritten = {id(p) for p in mine if p.pk is None}
+        self.new_positions = [p for p in self.new_positions if id(p) not in unwritten]
+        made = [
             Position(
                 participation=participation,
                 order=start + i,
@@ -773,7 +874,9 @@ class _Ingest:
                 **span_fields(position.evidence),
             )
             for i, (position, org) in enumerate(wanted)
-        )
+        ]
+        self.new_positions += made
+        self.positions_now[ref(participation)] = others + made
         if before:
             self.changed.add((Participation, participation.pk))
 
@@ -812,14 +915,16 @@ class _Ingest:
             display = (
                 f"{name.display} ({next(p.organization for p in x.positions if p.organization)})"
             )
-            person = Person.objects.filter(key=fold(display)).first()
+            person = self.person_matches.get(fold(display)) or (
+                Person.objects.filter(key=fold(display)).first()
+            )
         else:
             display = name.display
         if person is None:
             if self.is_tombstoned(Person, key):
                 return None
-            person = Person(name=fit(Person, "name", display), slug=unique_slug(Person, display))
-            self.track_created(person)
+            person = Person(name=fit(Person, "name", display))
+            self.track_created(person, slug_from=display)
         changed = apply_fields(
             person,
             {
@@ -864,13 +969,25 @@ class _Ingest:
         return people[0] if people else None
 
     def is_possible_namesake(self, person: Person, x: rec.Participant) -> bool:
-        theirs = set(
-            Position.objects.filter(participation__person=person, organization__isnull=False)
-            .exclude(report=self.report)
-            .values_list("organization__key", flat=True)
-        )
+        if is_fresh(person):
+            return False  # no other report has named it yet
+        if person.pk not in self.orgs_of_people:
+            self.orgs_of_people.update(self.organizations_of([person]))
+        theirs = {key for report, key in self.orgs_of_people[person.pk] if report != self.report.pk}
         mine = {fold(p.organization) for p in x.positions if p.organization}
         return bool(theirs and mine and not theirs & mine)
+
+    @staticmethod
+    def organizations_of(people) -> dict[int, set[tuple[int, str]]]:
+        """(report id, organisation key) of every position each person holds, in one query."""
+        found: dict[int, set[tuple[int, str]]] = {person.pk: set() for person in people}
+        if found:
+            rows = Position.objects.filter(
+                participation__person__in=list(found), organization__isnull=False
+            ).values_list("participation__person_id", "report_id", "organization__key")
+            for person_id, report_id, key in rows:
+                found[person_id].add((report_id, key))
+        return found
 
     # -- bookkeeping -------------------------------------------------------------------------
     def upsert(self, model, unique: tuple[str, ...], seen: set[int] | None = None, **values):
@@ -879,13 +996,17 @@ class _Ingest:
         A row stated twice keeps the last statement, as an update_or_create per row did.
         """
         rows, _, _ = self.upserts.setdefault(model, ({}, unique, seen))
-        rows[tuple(values[name] for name in unique)] = values
+        rows[tuple(ref(values[name]) for name in unique)] = values
 
     def write_upserts(self) -> None:
         for model, (rows, unique, seen) in self.upserts.items():
             objs = [model(**values) for values in rows.values()]
             # Foreign keys conflict on their columns; the names in `unique` are the fields'.
             updated = [name for name in next(iter(rows.values())) if name not in unique]
+            if self.result.status == "created":
+                # A new report has nothing to remove: the ids of its rows are never read.
+                self.batch.insert(model, objs, unique_fields=list(unique), update_fields=updated)
+                continue
             model.objects.bulk_create(
                 objs, update_conflicts=True, unique_fields=list(unique), update_fields=updated
             )
@@ -897,15 +1018,23 @@ class _Ingest:
         key = fold(name)
         if not key or key == owner.key:
             return
-        made = (model, owner.pk, key)
+        made = (model, ref(owner), key)
         if made in self.aliases_made:
             return
         self.aliases_made.add(made)
         # A record this ingest created has no aliases but the ones it gave it.
-        if is_fresh(owner) or not model.objects.filter(**{owner_field: owner}, key=key).exists():
-            model.objects.create(**{owner_field: owner}, name=fit(model, "name", name), kind=kind)
+        if is_fresh(owner) or not self.has_alias(model, owner, owner_field, key):
+            self.new_aliases[model].append(
+                model(**{owner_field: owner}, name=fit(model, "name", name), key=key, kind=kind)
+            )
         matches = self.person_matches if model is PersonAlias else self.org_matches
         matches.add(key, owner)
+
+    def has_alias(self, model, owner, owner_field: str, key: str) -> bool:
+        known = self.person_matches if model is PersonAlias else self.org_matches
+        if key in known.alias_keys:
+            return (owner.pk, key) in known.alias_pairs
+        return model.objects.filter(**{owner_field: owner}, key=key).exists()
 
     def is_tombstoned(self, model: type[models.Model], key: str) -> bool:
         return (model._meta.label_lower, key) in self.tombstones
@@ -913,30 +1042,87 @@ class _Ingest:
     def is_tombstoned_record(self, record: models.Model) -> bool:
         return self.is_tombstoned(type(record), DeletedRecord.key_of(record))
 
-    def track_created(self, obj) -> None:
+    def track_created(self, obj, *, slug_from: str | None = None) -> None:
         obj._ingest_new = True
         obj._ingest_fresh = True
+        obj._slug_from = slug_from
 
     def save(self, obj, changed: list[str]) -> None:
         # History rows are written in bulk at the end (`write_history`), not one per save.
         skip_history(obj)
+        deferred = type(obj) in self.pending
         if getattr(obj, "_ingest_new", False):
-            obj.save()
             obj._ingest_new = False
+            if deferred:
+                if hasattr(obj, "key"):
+                    obj.key = fold(obj.name)  # as NamedRecord.save would
+                self.pending[type(obj)].append(obj)
+            else:
+                obj.save()
             matches = {Person: self.person_matches, Organization: self.org_matches}.get(type(obj))
             if matches is not None:
                 matches.add(obj.key, obj)
             label = obj._meta.verbose_name_plural
             self.result.count(str(label))
-            self.created.add((type(obj), obj.pk))
             self.history.append((obj, ADDITION, []))
             if self.review_new_records and not isinstance(obj, Participation):
                 self.review(obj, NEW_RECORD, "Added from a report pasted into the admin.", None)
         elif changed:
+            if is_fresh(obj):
+                # Created by this ingest: its INSERT carries the values, its history says added.
+                if not deferred:
+                    obj.save()
+                return
+            if deferred:
+                # It may point at a record still to be written: saved after them.
+                self.pending_saves[ref(obj)] = obj
+            else:
+                obj.save()
+            self.changed.add((type(obj), obj.pk))
+            self.history.append((obj, CHANGE, changed))
+
+    def write_new_cities(self) -> None:
+        if not self.new_cities:
+            return
+        slugs = unique_slugs(City, [city._slug_from for city in self.new_cities])
+        for city, slug in zip(self.new_cities, slugs, strict=True):
+            city.slug = slug
+        City.objects.bulk_create(self.new_cities)
+        self.new_cities = []
+
+    def write_new_records(self) -> None:
+        """The records this report adds, one INSERT per model (a few for organisations inside
+        new organisations), then the saves of records it changed, positions and aliases."""
+        self.write_new_cities()
+        if self.new_topics:
+            Topic.objects.bulk_create(self.new_topics)
+        for model in DEFERRED:
+            objs = self.pending[model]
+            if not objs:
+                continue
+            if model is not Participation:
+                slugs = unique_slugs(model, [obj._slug_from for obj in objs])
+                for obj, slug in zip(objs, slugs, strict=True):
+                    obj.slug = slug
+            while objs:
+                # A unit inside a body this report also adds waits for the body's id.
+                ready = [
+                    obj
+                    for obj in objs
+                    if getattr(obj, "parent", None) is None or obj.parent.pk is not None
+                ]
+                model.objects.bulk_create(ready or objs)
+                objs = [obj for obj in objs if obj.pk is None]
+            self.pending[model] = []
+        for obj in self.pending_saves.values():
             obj.save()
-            if (type(obj), obj.pk) not in self.created:
-                self.changed.add((type(obj), obj.pk))
-                self.history.append((obj, CHANGE, changed))
+        if self.gone_positions:
+            Position.objects.filter(pk__in=self.gone_positions).delete()
+        if self.new_positions:
+            Position.objects.bulk_create(self.new_positions)
+        for model, aliases in self.new_aliases.items():
+            if aliases:
+                model.objects.bulk_create(aliases)
 
     def write_history(self, user, file_name: str) -> None:
         entries = [
@@ -952,14 +1138,17 @@ class _Ingest:
             self.history_entry(obj, user, flag, fields, file_name)
             for obj, flag, fields in self.history
         ]
-        LogEntry.objects.bulk_create(entries)
+        self.batch.insert(LogEntry, entries)
         latest = {(type(obj), obj.pk): (obj, flag) for obj, flag, _ in self.history}
-        record_history(
+        rows = history_rows(
             created=[obj for obj, flag in latest.values() if flag == ADDITION],
             changed=[obj for obj, flag in latest.values() if flag == CHANGE],
             user=user,
             reason=f"Imported from {file_name}",
         )
+        for model, objs in rows.items():
+            self.batch.insert(model, objs)
+        self.batch.send()
 
     @staticmethod
     def history_entry(obj, user, flag, fields, file_name) -> LogEntry:
@@ -983,29 +1172,45 @@ class _Ingest:
         """Queue a review item unless the record already has one for this reason."""
         content_type = ContentType.objects.get_for_model(obj)
         self.reviews.setdefault(
-            (content_type.pk, obj.pk, reason),
-            ReviewItem(
-                content_type=content_type,
-                object_id=obj.pk,
-                reason=reason,
-                message=fit(ReviewItem, "message", message),
-                report=self.report,
-                namesake=namesake,
-                **span_fields(span),
+            (content_type.pk, ref(obj), reason),
+            (
+                obj,
+                ReviewItem(
+                    content_type=content_type,
+                    reason=reason,
+                    message=fit(ReviewItem, "message", message),
+                    report=self.report,
+                    namesake=namesake,
+                    **span_fields(span),
+                ),
             ),
         )
 
     def write_reviews(self) -> None:
         if not self.reviews:
             return
-        existing = set(
-            ReviewItem.objects.filter(
-                object_id__in={pk for _, pk, _ in self.reviews},
-                reason__in={reason for _, _, reason in self.reviews},
-            ).values_list("content_type_id", "object_id", "reason")
+        items = []
+        for obj, item in self.reviews.values():
+            item.object_id = obj.pk  # written by now
+            items.append(item)
+        # A record this ingest created has no review items but the ones it gives it.
+        earlier = [item for obj, item in self.reviews.values() if not is_fresh(obj)]
+        existing = (
+            set(
+                ReviewItem.objects.filter(
+                    object_id__in={item.object_id for item in earlier},
+                    reason__in={item.reason for item in earlier},
+                ).values_list("content_type_id", "object_id", "reason")
+            )
+            if earlier
+            else set()
         )
-        new = [item for key, item in self.reviews.items() if key not in existing]
-        ReviewItem.objects.bulk_create(new, ignore_conflicts=True)
+        new = [
+            item
+            for item in items
+            if (item.content_type_id, item.object_id, item.reason) not in existing
+        ]
+        self.batch.insert(ReviewItem, new, ignore_conflicts=True)
         self.result.review_items += len(new)
         self.reviews.clear()
 
@@ -1139,14 +1344,47 @@ def organization_keys(x: rec.ExtractedReport) -> set[str]:
     return {fold(name) for name in names} - {""}
 
 
-def person_keys(x: rec.ExtractedReport) -> set[str]:
+def person_keys(x: rec.ExtractedReport, *, lone: bool = False) -> set[str]:
     """Every full name (or written form) the report may look up, folded; lone words are not
-    matched across reports."""
+    matched across reports (but may be an alias: `lone`)."""
     keys = set()
     for event in x.events:
         for participant in event.participants:
             keys |= {fold(form) for form in (participant.name.display, *participant.name.forms)}
-    return {key for key in keys if " " in key}
+    return {key for key in keys if lone or " " in key} - {""}
+
+
+def org_alias_keys(x: rec.ExtractedReport) -> set[str]:
+    """Every acronym and other name the report gives an organisation, folded."""
+    names = {m.acronym for m in x.organizations if m.acronym}
+    names |= {alias for m in x.organizations for alias in m.aliases}
+    return {fold(name) for name in names} - {""}
+
+
+class _Places:
+    """The cities a report names, read in one query and looked up as `City` lookups would:
+    by GeoNames id first, then by name and country."""
+
+    def __init__(self, x: rec.ExtractedReport):
+        places = [event.city for event in x.events if event.city] + [
+            place for event in x.events for place in event.cities_mentioned
+        ]
+        self.by_geonames: dict[int, City] = {}
+        self.by_name: dict[tuple[str, str], City] = {}
+        ids = {place.geonames_id for place in places if place.geonames_id}
+        names = {place.name for place in places}
+        if names or ids:
+            for city in City.objects.filter(Q(geonames_id__in=ids) | Q(name__in=names)):
+                self.add(city)
+
+    def add(self, city: City) -> None:
+        if city.geonames_id:
+            self.by_geonames[city.geonames_id] = city
+        self.by_name[(city.name, city.country)] = city
+
+    def get(self, place: rec.Place) -> City | None:
+        city = self.by_geonames.get(place.geonames_id) if place.geonames_id else None
+        return city or self.by_name.get((place.name, place.country or ""))
 
 
 class _Matches:
@@ -1154,21 +1392,28 @@ class _Matches:
     kept current as the ingest adds records and aliases; the first in the model's ordering
     wins, as `matching_key(...).first()` would have it."""
 
-    def __init__(self, model, owner_field: str, keys: set[str]):
+    def __init__(self, model, owner_field: str, keys: set[str], alias_keys: set[str] = frozenset()):
         self.found: dict[str, models.Model] = {}
-        if not keys:
+        self.every: dict[str, list] = {}
+        # Which records already have an alias under one of `alias_keys` (and `keys`), read
+        # with the aliases that match: `has_alias` asks it.
+        self.alias_keys = keys | alias_keys
+        self.alias_pairs: set[tuple[int, str]] = set()
+        if not self.alias_keys:
             return
-        records = {obj.pk: obj for obj in model.objects.filter(key__in=keys)}
+        records = {obj.pk: obj for obj in model.objects.filter(key__in=keys)} if keys else {}
         candidates: dict[str, list] = {}
         for obj in records.values():
             candidates.setdefault(obj.key, []).append(obj)
-        aliases = model.aliases.rel.related_model.objects.filter(key__in=keys)
+        aliases = model.aliases.rel.related_model.objects.filter(key__in=self.alias_keys)
         for alias in aliases.select_related(owner_field):
             owner = getattr(alias, owner_field)
+            self.alias_pairs.add((owner.pk, alias.key))
+            if alias.key not in keys:
+                continue
             records.setdefault(owner.pk, owner)
             candidates.setdefault(alias.key, []).append(records[owner.pk])
         order = model._meta.ordering
-        self.every: dict[str, list] = {}
         for key, objs in candidates.items():
             ranked = sorted(
                 {o.pk: o for o in objs}.values(),
@@ -1178,6 +1423,12 @@ class _Matches:
 
     def get(self, key: str):
         return self.found.get(key)
+
+    def records(self) -> list:
+        """Every saved record a name of the report matched."""
+        every = {obj.pk: obj for objs in self.every.values() for obj in objs}
+        every.update((obj.pk, obj) for obj in self.found.values() if obj.pk is not None)
+        return list(every.values())
 
     def candidates(self, key: str) -> list:
         """Every record written `key`, best first: namesakes kept apart included."""

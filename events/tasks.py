@@ -8,6 +8,7 @@ with what one sequential import makes.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 
 from django.contrib.admin.models import ADDITION, LogEntry
@@ -15,8 +16,9 @@ from django.db import close_old_connections, transaction
 from django.utils import timezone
 from procrastinate import RetryStrategy
 from procrastinate.contrib.django import app
+from procrastinate.exceptions import AlreadyEnqueued
 
-from events.ingest import ingest_report
+from events.ingest import IngestResult, ingest_report
 from events.loading import extract_report_bytes, flag_events_for_review, skip_before_extracting
 from events.models import ImportState, Report, ReportImport
 from events.signals import reports_loaded
@@ -51,21 +53,55 @@ def import_report(context, import_id: int) -> None:
     # A worker lives for days: a connection the database dropped must not fail the next job.
     close_old_connections()
     try:
-        run_import(import_id, final_attempt=context.job.attempts >= RETRY.max_attempts)
+        run_import(
+            import_id, final_attempt=context.job.attempts >= RETRY.max_attempts, announce_now=False
+        )
     finally:
         close_old_connections()
 
 
-def run_import(import_id: int, *, final_attempt: bool = True) -> ReportImport:
+# The one announcement waiting to run after the imports queued before it.
+ANNOUNCE_LOCK = "events.reports_loaded"
+
+
+def announce_later(result: IngestResult) -> None:
+    """What a load_reports run announces once at its end, the queue announces once after the
+    reports queued so far: one waiting `announce_loaded` job stands for every import before
+    it (a receiver such as curation's duplicate finder reads the whole database, so running
+    it after each of a thousand queued reports, under the ingest lock, made the queue
+    quadratic)."""
+    # A waiting one has not started yet: it will see this report too.
+    with contextlib.suppress(AlreadyEnqueued):
+        announce_loaded.configure(queueing_lock=ANNOUNCE_LOCK).defer(
+            file_name=result.file_name, status=result.status
+        )
+
+
+@app.task(queue="imports", retry=RETRY)
+def announce_loaded(file_name: str, status: str) -> None:
+    close_old_connections()
+    try:
+        reports_loaded.send(
+            sender=announce_loaded, results=[IngestResult(file_name=file_name, status=status)]
+        )
+    finally:
+        close_old_connections()
+
+
+def run_import(
+    import_id: int, *, final_attempt: bool = True, announce_now: bool = True
+) -> ReportImport:
     """Extract and ingest one queued report, recording each stage on its status row.
 
     Raises when the ingest fails, so the queue retries it; the row says so either way.
+    Run outside the queue (`announce_now`), it announces its report itself, as a command run
+    does; a queue worker leaves that to `announce_later`.
     """
     job = ReportImport.objects.get(pk=import_id)
     job.attempts += 1
     job.state = ImportState.EXTRACTING
     job.started_at = job.started_at or timezone.now()
-    job.save(update_fields=["attempts", "state", "started_at"])
+    store(job, "attempts", "state", "started_at")
     data = bytes(job.data)
     skipped = skip_before_extracting(job.file_name, job.sha256)
     if skipped is not None:
@@ -77,7 +113,7 @@ def run_import(import_id: int, *, final_attempt: bool = True) -> ReportImport:
     if extraction.error is not None:
         return finish(job, ImportState.FAILED, error=extraction.error)
     job.state = ImportState.STORING
-    job.save(update_fields=["state", "extract_seconds"])
+    store(job, "state", "extract_seconds")
     started = timezone.now()
     try:
         result = ingest_report(
@@ -108,9 +144,11 @@ def run_import(import_id: int, *, final_attempt: bool = True) -> ReportImport:
                 single_object=True,
             )
     loaded = finish(job, ImportState.LOADED, outcome=result.summary())
-    # What a load_reports run announces at its end, a queued report announces on its own: the
-    # duplicate candidates (curation) are found again after every import that wrote something.
-    reports_loaded.send(sender=run_import, results=[result])
+    # The duplicate candidates (curation) are found again after an import that wrote.
+    if announce_now:
+        reports_loaded.send(sender=run_import, results=[result])
+    elif result.status in ("created", "updated"):
+        announce_later(result)
     return loaded
 
 
@@ -123,5 +161,22 @@ def finish(job: ReportImport, state: str, *, outcome: str = "", error: str = "")
     if state == ImportState.LOADED:
         # Loaded text is in the report; the queued copy would only take space.
         job.data = b""
-    job.save()
+    store(
+        job,
+        "state",
+        "outcome",
+        "error",
+        "finished_at",
+        "data",
+        "report",
+        "extract_seconds",
+        "ingest_seconds",
+    )
     return job
+
+
+def store(job: ReportImport, *fields: str) -> None:
+    """Write these fields of a status row. An UPDATE, not a save(): a status row is no
+    change to the published data, so it must not bump the data version (and make every
+    cached page stale) three times per queued report."""
+    ReportImport.objects.filter(pk=job.pk).update(**{name: getattr(job, name) for name in fields})

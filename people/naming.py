@@ -2,15 +2,41 @@
 
 from __future__ import annotations
 
+from django.db.models import Q
 from django.utils.text import slugify
 
 from core.folding import fold
 
 
+def slug_base(text: str, max_length: int = 100) -> str:
+    return slugify(fold(text))[:max_length].strip("-") or "record"
+
+
 def unique_slug(model, text: str, *, max_length: int = 100, exclude_pk=None) -> str:
     """A slug for `text` not yet used by `model`, adding -2, -3... when taken."""
-    base = slugify(fold(text))[:max_length].strip("-") or "record"
-    taken = model._default_manager.filter(slug__startswith=base)
+    base = slug_base(text, max_length)
+    return _first_free(base, set(_taken(model, [base], exclude_pk=exclude_pk)))
+
+
+def unique_slugs(model, texts: list[str], *, max_length: int = 100) -> list[str]:
+    """`unique_slug` for many new records in one query: no two of them get the same slug."""
+    bases = [slug_base(text, max_length) for text in texts]
+    used = set(_taken(model, sorted(set(bases)))) if bases else set()
+    slugs = []
+    for base in bases:
+        slug = _first_free(base, used)
+        used.add(slug)
+        slugs.append(slug)
+    return slugs
+
+
+def _taken(model, bases: list[str], *, exclude_pk=None):
+    prefixes = Q()
+    old_prefixes = Q()
+    for base in bases:
+        prefixes |= Q(slug__startswith=base)
+        old_prefixes |= Q(old_slug__startswith=base)
+    taken = model._default_manager.filter(prefixes)
     if exclude_pk is not None:
         taken = taken.exclude(pk=exclude_pk)
     taken = taken.order_by().values_list("slug", flat=True)
@@ -18,11 +44,14 @@ def unique_slug(model, text: str, *, max_length: int = 100, exclude_pk=None) -> 
     redirects = getattr(model, "redirects", None)
     if redirects is not None:
         taken = taken.union(
-            redirects.rel.related_model.objects.filter(old_slug__startswith=base)
+            redirects.rel.related_model.objects.filter(old_prefixes)
             .order_by()
             .values_list("old_slug", flat=True)
         )
-    used = set(taken)
+    return taken
+
+
+def _first_free(base: str, used: set[str]) -> str:
     if base not in used:
         return base
     n = 2

@@ -138,12 +138,21 @@ def test_queue_workers_load_what_was_enqueued_as_one_sequential_run(tmp_path, ma
         manage_py("procrastinate", "worker", "--one-shot", stderr=subprocess.STDOUT)
         for _ in range(4)
     ]
+    # The duplicate finder reads the whole database: it runs after the imports, not after each.
+    from procrastinate.contrib.django.models import ProcrastinateJob  # only on PostgreSQL
+
+    announced = ProcrastinateJob.objects.filter(task_name__endswith="announce_loaded")
     try:
         wait_until_finished(timeout=600)
+        deadline = time.monotonic() + 60
+        while announced.exclude(status="succeeded").exists():
+            assert time.monotonic() < deadline, list(announced.values_list("status", flat=True))
+            time.sleep(0.5)
     finally:
         stop(workers)
     states = set(ReportImport.objects.values_list("state", "error"))
     assert states == {(ImportState.LOADED, "")}
+    assert 1 <= announced.count() < len(CORPUS) / 2
     queued = export_reports()
     order = list(Report.objects.order_by("pk").values_list("file_name", flat=True))
     call_command("flush", interactive=False, verbosity=0)
