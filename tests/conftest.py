@@ -16,16 +16,16 @@ def _plain_static_and_http(settings):
 
 
 def pytest_collection_modifyitems(config, items):
-    """Tests marked `postgresql` need what SQLite lacks (query plans, concurrent writers, the task queue).
+    """Tests marked `postgresql` need what SQLite lacks (query plans, concurrent writers, the
+    task queue); tests marked `sqlite` check what only SQLite has (its FTS5 indexes).
 
-    On SQLite they are deselected, and the run says how many: the PostgreSQL pass of CI runs
-    them. Deselected rather than skipped, because under CI nothing may be skipped.
+    Each kind is deselected on the other database, and the run says how many: the other pass of
+    CI runs them. Deselected rather than skipped, because under CI nothing may be skipped.
     """
     from django.db import connection
 
-    if connection.vendor == "postgresql":
-        return
-    deselected = [item for item in items if item.get_closest_marker("postgresql")]
+    other = "sqlite" if connection.vendor == "postgresql" else "postgresql"
+    deselected = [item for item in items if item.get_closest_marker(other)]
     if deselected:
         config.hook.pytest_deselected(items=deselected)
-        items[:] = [item for item in items if not item.get_closest_marker("postgresql")]
+        items[:] = [item for item in items if not item.get_closest_marker(other)]

@@ -11,7 +11,7 @@ from events.fulltext import SQLITE_INDEXED, after_migrate
 from events.models import Event, Report
 from tests.factories import make_event, make_report
 
-pytestmark = pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's FTS5 only")
+pytestmark = pytest.mark.sqlite
 
 
 def fts_ids(table: str, match: str) -> list[int]:
