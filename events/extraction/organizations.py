@@ -100,6 +100,7 @@ class _Entry:
     kind_known: bool = False
     from_lexicon: bool = False
     seq: int = 0  # order of first sight: of two entries that answer a lookup, the first wins
+    merged: bool = False
 
 
 @cache
@@ -143,6 +144,7 @@ def find_known_organization(written: str) -> KnownOrganization | None:
 
 
 # Called for every pair of names compared; the same few hundred strings recur.
+@lru_cache(maxsize=65536)
 @lru_cache(maxsize=65536)
 def organization_key(name: str) -> str:
     """Folded comparison key: "the Energy Foundation," -> "energy foundation"."""
@@ -347,9 +349,16 @@ class OrganizationIndex:
         keys = {f"name:{organization_key(n)}" for n in (entry.name, *entry.aliases)}
         if entry.acronym:
             keys.add(f"acronym:{entry.acronym.lower()}")
+        name_key = organization_key(entry.name)
+        if name_key:
+            keys |= {
+                f"first:{name_key.split()[0]}",
+                f"head:{name_key[:4]}",
+                f"tail:{name_key[-4:]}",
+            }
         for key in keys:
             entries = lookup.setdefault(key, [])
-            if entry not in entries:
+            if not any(e is entry for e in entries):
                 entries.append(entry)
 
     def _new_entry(
@@ -428,13 +437,24 @@ class OrganizationIndex:
         return None
 
     def _find_by_shortening(self, written: str) -> _Entry | None:
-        """ "Belt and Road Center" for "Belt and Road Environmental ... Transfer Center (Shenzhen)"."""
+        """ "Belt and Road Center" for "Belt and Road Environmental ... Transfer Center (Shenzhen)".
+
+        Only entries sharing the first word (a shortening keeps it) or the key's first or last
+        four letters (a near spelling of 15 letters or more keeps one end) are compared, so a
+        report naming hundreds of bodies does not compare each name with all of them.
+        """
         key = organization_key(written)
         words = key.split()
         if len(words) < 2:
             return None
-        hits = []
-        for entry in self._entries:
+        lookup = self._lookup_table()
+        candidates = lookup.get(f"first:{words[0]}", [])
+        if len(key) >= 15:
+            candidates = (
+                candidates + lookup.get(f"head:{key[:4]}", []) + lookup.get(f"tail:{key[-4:]}", [])
+            )
+        hits: list[_Entry] = []
+        for entry in sorted({id(e): e for e in candidates}.values(), key=lambda e: e.seq):
             full_key = organization_key(entry.name)
             full = full_key.split()
             if (
@@ -477,10 +497,29 @@ class OrganizationIndex:
                 entry.acronym = initials
         self._lookup = None
 
+    def _entries_by(self, keys_of) -> dict[str, list[_Entry]]:
+        """Entries under each key `keys_of(entry)` gives, in order of sight: the merges below
+        look a name's partners up there instead of comparing every pair of entries."""
+        table: dict[str, list[_Entry]] = {}
+        for entry in self._entries:
+            for key in keys_of(entry):
+                table.setdefault(key, []).append(entry)
+        return table
+
+    @staticmethod
+    def _live(candidates: list[_Entry]) -> list[_Entry]:
+        return [e for e in candidates if not e.merged]
+
+    def _drop(self, entry: _Entry) -> None:
+        """Remove an entry folded into another; `merged` tells the merges' tables it is gone."""
+        entry.merged = True
+        self._entries.remove(entry)
+
     def merge_country_offices(self) -> None:
         """Fold "Danfoss" into "Danfoss China" when the report names the country office."""
+        by_stem = self._entries_by(lambda e: [" ".join(e.name.split()[:-1])])
         for entry in list(self._entries):
-            for other in self._entries:
+            for other in self._live(by_stem.get(entry.name, [])):
                 words = other.name.split()
                 if (
                     other is not entry
@@ -492,16 +531,22 @@ class OrganizationIndex:
                     other.acronym = other.acronym or entry.acronym
                     if entry.kind_known and not other.kind_known:
                         other.kind, other.kind_known, other.warnings = entry.kind, True, ()
-                    self._entries.remove(entry)
+                    self._drop(entry)
                     self._lookup = None
                     break
 
     def merge_shortenings(self) -> None:
         """Fold "Green Computing Alliance" (a headline's shortening) into "Green Computing
         Industry Alliance": same first and last word, the shorter's words in order."""
+
+        def ends(e: _Entry) -> list[str]:
+            words = organization_key(e.name).split()
+            return [f"{words[0]} {words[-1]}"] if words else []
+
+        by_ends = self._entries_by(ends)
         for entry in list(self._entries):
             short = organization_key(entry.name).split()
-            for other in self._entries:
+            for other in self._live(by_ends.get(ends(entry)[0], []) if short else []):
                 full = organization_key(other.name).split()
                 if (
                     other is not entry
@@ -514,7 +559,7 @@ class OrganizationIndex:
                 ):
                     other.aliases.append(entry.name)
                     other.acronym = other.acronym or entry.acronym
-                    self._entries.remove(entry)
+                    self._drop(entry)
                     self._lookup = None
                     break
 
@@ -528,7 +573,7 @@ class OrganizationIndex:
             other = self._find(tidy, loose=False)
             if other is not None and other is not entry:
                 other.aliases.extend([entry.name, *entry.aliases])
-                self._entries.remove(entry)
+                self._drop(entry)
             else:
                 entry.aliases.append(entry.name)
                 entry.name = tidy
@@ -537,31 +582,38 @@ class OrganizationIndex:
     def merge_acronyms_into_names(self) -> None:
         """Fold "FCSSC", met alone, into "Finance Center for South-South Cooperation" once the
         initials have given the full name that acronym."""
+        by_acronym = self._entries_by(lambda e: [e.acronym] if e.acronym else [])
         for entry in list(self._entries):
-            for other in self._entries:
+            for other in self._live(by_acronym.get(entry.name, [])):
                 if other is not entry and other.acronym and entry.name == other.acronym:
                     other.aliases.extend(a for a in entry.aliases if a not in other.aliases)
-                    self._entries.remove(entry)
+                    self._drop(entry)
                     self._lookup = None
                     break
 
     def merge_names_cut_at_commas(self) -> None:
         """Fold "Wuppertal Institute for Climate" into "Wuppertal Institute for Climate,
         Environment and Energy": a name cut at its inner comma is the whole name."""
+        by_head = self._entries_by(
+            lambda e: [e.name[: m.start()] for m in re.finditer(", ", e.name)]
+        )
         for entry in list(self._entries):
-            for other in self._entries:
+            for other in self._live(by_head.get(entry.name, [])):
                 if other is not entry and other.name.startswith(entry.name + ", "):
                     other.aliases.extend([entry.name, *entry.aliases])
                     other.acronym = other.acronym or entry.acronym
-                    self._entries.remove(entry)
+                    self._drop(entry)
                     self._lookup = None
                     break
 
     def merge_units_with_parents(self) -> None:
         """Fold "Third Institute of Oceanography" into "Third Institute of Oceanography of the
         Ministry of Natural Resources": a unit written alone and with its parent is one body."""
+        by_unit = self._entries_by(
+            lambda e: [e.name[: m.start()] for m in re.finditer(r",\s+|\s+(?:of|at)\s+", e.name)]
+        )
         for entry in list(self._entries):
-            for other in self._entries:
+            for other in self._live(by_unit.get(entry.name, [])):
                 rest = other.name[len(entry.name) :]
                 parent = re.match(r"(?:,\s+|\s+(?:of|at)\s+(?:the\s+)?)(?P<parent>[A-Z].*)$", rest)
                 if (
@@ -574,7 +626,7 @@ class OrganizationIndex:
                     other.aliases.extend([entry.name, *entry.aliases])
                     other.acronym = other.acronym or entry.acronym
                     other.parent = other.parent or self._find(parent.group("parent")).name
-                    self._entries.remove(entry)
+                    self._drop(entry)
                     self._lookup = None
                     break
 
