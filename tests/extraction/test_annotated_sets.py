@@ -176,7 +176,7 @@ SETS = [
             "affiliation_acc": 0.795,
             "orgs_f1": 0.765,
             "date_acc": 0.846,
-            "city_acc": 0.769,
+            "city_acc": 0.846,
         },
     ),
     # r8b01-r8b22: real published reports (city and provincial portals, universities, a
