@@ -261,6 +261,13 @@ def _known_by_acronym(written: str, acronym: str | None) -> KnownOrganization | 
     return None
 
 
+def keeps_head_noun(short: str, name: str) -> bool:
+    """A shortening keeps what the body is: "Green Finance Center" shortens "Green Finance
+    Research Center of the ABA"; "Green Finance, ABA" (no "Center") does not."""
+    heads = head_words(name) & ORG_HEADS
+    return not heads or bool(heads & {w.lower().strip(",.") for w in short.split()})
+
+
 def _is_shortening(written: str, name: str) -> bool:
     """ "Energy Foundation" shortens "Energy Foundation China" (its words, in order); the
     report's "National Center for Climate Change ..." is another spelling, not a shortening."""
@@ -317,6 +324,11 @@ class OrganizationIndex:
     ) -> str:
         """Add (or enrich) an organisation and return its full name."""
         written = strip_article(written)
+        spelled_parent = parent_the_acronym_spells(written, acronym) if acronym else None
+        if spelled_parent:
+            # "Training Centre of the National Energy Administration (NEA)": NEA is the parent's.
+            parent = parent or self.register(spelled_parent, evidence, acronym=acronym)
+            acronym = None
         known = find_known_organization(written) or _known_by_acronym(written, acronym)
         entry = self._find(written) or (self._find(acronym) if acronym else None)
         if entry is None and known:
@@ -463,6 +475,7 @@ class OrganizationIndex:
                 and words[-1] in full[-2:]
                 and set(words) <= set(full)
                 and len(full) > len(words)
+                and keeps_head_noun(written, entry.name)
             ) or (len(key) >= 15 and _near_spelling(key, full_key)):
                 hits.append(entry)
         return hits[0] if len(hits) == 1 else None
@@ -773,7 +786,11 @@ def find_named_organizations(sentence: str) -> list[tuple[str, str | None, str |
             country = None
         if acronym and not has_organization_head(name) and not _initials_are(acronym, name):
             continue  # "Xiaoqiang Zhang (NEA)": a person, then their body's acronym
-        if acronym and not any(w.lower() in NOT_ORG_WORDS for w in name.split()):
+        parent_spelled = parent_the_acronym_spells(name, acronym) if acronym else None
+        if parent_spelled:
+            found.append((name, None, country))
+            found.append((parent_spelled, acronym, None))
+        elif acronym and not any(w.lower() in NOT_ORG_WORDS for w in name.split()):
             found.append((name, acronym, country))
         elif has_organization_head(name) or find_known_organization(name):
             found.append((name, None, country))
@@ -959,6 +976,25 @@ def _is_unit_before_parent(name: str, after: str) -> bool:
         return False
     parent = gap.group("parent")
     return head_word(parent) in PARENT_HEADS or find_known_organization(parent) is not None
+
+
+def _capital_initials(name: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s\-]+", name) if w and w[0].isupper()).upper()
+
+
+def parent_the_acronym_spells(name: str, acronym: str) -> str | None:
+    """The parent body a unit's bracketed acronym belongs to, when it spells the parent only.
+
+    Example: "Training Centre of the National Energy Administration (NEA)" -> "National
+    Energy Administration": NEA is the administration's, not the centre's.
+    """
+    match = re.match(r"^(?P<unit>.+?)\s+of\s+(?:the\s+)?(?P<parent>[A-Z].+)$", name)
+    letters = acronym.replace("-", "").upper()
+    if not match or _capital_initials(name) == letters or not has_organization_head(match["unit"]):
+        return None
+    parent = match["parent"]
+    spells = _capital_initials(parent) == letters and len(letters) >= 2
+    return parent if spells and has_organization_head(parent) else None
 
 
 def _initials_are(acronym: str, name: str) -> bool:

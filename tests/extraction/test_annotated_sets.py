@@ -172,9 +172,9 @@ SETS = [
         "gold_round8a",
         13,
         {
-            "people_f1": 0.867,
-            "affiliation_acc": 0.795,
-            "orgs_f1": 0.765,
+            "people_f1": 0.903,
+            "affiliation_acc": 0.804,
+            "orgs_f1": 0.769,
             "date_acc": 0.846,
             "city_acc": 0.846,
         },

@@ -890,3 +890,12 @@ def test_people_index_answers_with_the_first_person_met():
     people.add_key(first, "dr wang")
     assert people.first_with_key("dr wang") is first
     assert people.first_with_key("li na") is None
+
+
+def test_graded_counsel_is_a_title_not_a_person():
+    people, _ = _people(
+        "Remarks were given by Zhou Ming, Second-Class Counsel of the Energy Bureau of Wuhan "
+        "Municipality, and Lin Fang, Counsel of the Water Bureau."
+    )
+    assert sorted(people) == ["Lin Fang", "Zhou Ming"]
+    assert _positions(people["Zhou Ming"])[0][0].startswith("Second-Class Counsel")
