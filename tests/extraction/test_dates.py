@@ -2,6 +2,7 @@ import pytest
 
 from events.extraction import extract_report
 from events.extraction.dates import (
+    closing_day_span,
     dates_in_headline,
     find_edition_year,
     find_event_dates,
@@ -235,3 +236,12 @@ def test_pages_dated_by_a_bare_numeric_or_labelled_line():
 def test_event_page_date_label():
     text = "Green Forum\n\nDate: 14 November 2018\nVenue: Nanjing Expo Center\n\nExperts met."
     assert _start(text) == (2018, 11, 14)
+
+
+def test_closing_day_of_an_n_day_event_gives_its_first_day():
+    assert closing_day_span("The three-day expo wrapped up in Lanzhou on ") == 3
+    assert closing_day_span("The two-day expo opened on ") is None
+    text = "Expo closes\n\nThe two-day Solar Expo concluded in Lanzhou on March 1, 2024."
+    start, end = find_event_dates(text, split_sentences(text), title="Expo closes")
+    assert (start.year, start.month, start.day) == (2024, 2, 29)
+    assert (end.year, end.month, end.day) == (2024, 3, 1)
