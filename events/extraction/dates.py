@@ -157,7 +157,8 @@ def find_event_dates(
         evidence = body[0] if body else Span(0, 0)
         return PartialDate(*dateline, evidence, evidence.of(text)), None
     if not candidates and not (relative and dateline):
-        return _year_only(text, title, body, published), None
+        day_only = _day_of_the_page_month(text, body, published)
+        return day_only or _year_only(text, title, body, published), None
     if not candidates:
         year, month, day = dateline
         evidence = relative
@@ -173,6 +174,36 @@ def find_event_dates(
         return best.start, best.end
     start, end = _with_year(best.start, year), best.end and _with_year(best.end, year)
     return _closing_day_spread(text, body, best.position, start, end)
+
+
+_DAY_ONLY = re.compile(r"\b[Oo]n\s+the\s+(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?!\s+of\b)")
+
+
+def day_in_page_month(day: int, published: tuple[int, int, int]) -> tuple[int, int, int]:
+    """The date a bare "on the 30th" means in a page dated `published`: that month's day,
+    or the month before's when the day is still to come.
+
+    Example: 30 on a page of 2022-06-02 -> (2022, 5, 30); 1 on it -> (2022, 6, 1).
+    """
+    year, month, today = published
+    if day <= today:
+        return year, month, day
+    return (year - 1, 12, day) if month == 1 else (year, month - 1, day)
+
+
+def _day_of_the_page_month(
+    text: str, body: list[Span], published: tuple[int, int, int] | None
+) -> PartialDate | None:
+    """ "On the 30th, the forum was held": a day with no month, dated by the page line."""
+    if published is None:
+        return None
+    for span in body[:3]:
+        sentence = span.of(text)
+        match = _DAY_ONLY.search(sentence)
+        if match and _HOLDING_CUE.search(sentence):
+            year, month, day = day_in_page_month(int(match.group("day")), published)
+            return PartialDate(year, month, day, span, match.group(0))
+    return None
 
 
 _DAYS_LONG = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
