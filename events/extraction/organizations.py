@@ -868,7 +868,8 @@ def tidy_organization_name(name: str) -> str:
 
     Example: "Publisher and Editor-in-Chief of China Daily" -> "China Daily"; "United Nations
     and Senior Advisor to the World Resources Institute" -> "United Nations"; "Ministry of
-    Environmental Protection plays the host" -> "Ministry of Environmental Protection".
+    Environmental Protection plays the host" -> "Ministry of Environmental Protection";
+    "Nanjing University and" -> "Nanjing University".
     """
     lead = _TITLE_THEN_OF.match(name)
     if (
@@ -890,7 +891,8 @@ def tidy_organization_name(name: str) -> str:
         if word in _VERBS_AFTER_A_NAME:
             name = " ".join(words[:i])
             break
-    return name.strip(" ,")
+    # "Warsaw University of Technology and" (the next person cut off after "and").
+    return re.sub(r"(?:\s+(?:and|&))+$", "", name.strip(" ,")).strip(" ,")
 
 
 # Verbs a sentence goes on with after a body's name: "... Protection plays the host".

@@ -282,12 +282,14 @@ def test_tidy_organization_name():
             "Ministry of Environmental Protection plays the host",
             "University of North Carolina at Chapel Hill",
             "Institut für Klima",
+            "Nanjing University and",
         )
     ] == [
         "United Nations",
         "Ministry of Environmental Protection",
         "University of North Carolina at Chapel Hill",
         "Institut für Klima",
+        "Nanjing University",
     ]
 
 
