@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from events.extraction.lexicon import EVENT_HEADS, WEEKDAYS, month_number
 from events.extraction.records import PartialDate, Span
@@ -156,7 +157,8 @@ def find_event_dates(
         evidence = body[0] if body else Span(0, 0)
         return PartialDate(*dateline, evidence, evidence.of(text)), None
     if not candidates and not (relative and dateline):
-        return _year_only(text, title, body, published), None
+        day_only = _day_of_the_page_month(text, body, published)
+        return day_only or _year_only(text, title, body, published), None
     if not candidates:
         year, month, day = dateline
         evidence = relative
@@ -166,11 +168,86 @@ def find_event_dates(
         return start, None
     best = max(candidates, key=lambda candidate: (candidate.score, -candidate.position))
     if best.start.year is not None:
-        return best.start, best.end
+        return _closing_day_spread(text, body, best.position, best.start, best.end)
     year = _year_the_report_states(best.start, text, title, dateline, published, relative)
     if year is None:
         return best.start, best.end
-    return _with_year(best.start, year), best.end and _with_year(best.end, year)
+    start, end = _with_year(best.start, year), best.end and _with_year(best.end, year)
+    return _closing_day_spread(text, body, best.position, start, end)
+
+
+_DAY_ONLY = re.compile(r"\b[Oo]n\s+the\s+(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?!\s+of\b)")
+
+
+def day_in_page_month(day: int, published: tuple[int, int, int]) -> tuple[int, int, int]:
+    """The date a bare "on the 30th" means in a page dated `published`: that month's day,
+    or the month before's when the day is still to come.
+
+    Example: 30 on a page of 2022-06-02 -> (2022, 5, 30); 1 on it -> (2022, 6, 1).
+    """
+    year, month, today = published
+    if day <= today:
+        return year, month, day
+    return (year - 1, 12, day) if month == 1 else (year, month - 1, day)
+
+
+def _day_of_the_page_month(
+    text: str, body: list[Span], published: tuple[int, int, int] | None
+) -> PartialDate | None:
+    """ "On the 30th, the forum was held": a day with no month, dated by the page line."""
+    if published is None:
+        return None
+    for span in body[:3]:
+        sentence = span.of(text)
+        match = _DAY_ONLY.search(sentence)
+        if match and _HOLDING_CUE.search(sentence):
+            year, month, day = day_in_page_month(int(match.group("day")), published)
+            return PartialDate(year, month, day, span, match.group(0))
+    return None
+
+
+_DAYS_LONG = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+_CLOSED_N_DAY_EVENT = re.compile(
+    r"""
+    \b(?P<days>two|three|four|five|[2-5])-day\b[^.;!?]{0,120}?
+    \b(?:wrapped\s+up|concluded|closed|ended|came\s+to\s+(?:a\s+)?close|drew\s+to\s+a\s+close)\b
+    [^.;!?]{0,60}$
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def closing_day_span(before: str) -> int | None:
+    """How many days an event lasted when the words before its date say it closed then.
+
+    Example: "The three-day expo wrapped up in Lanzhou on " -> 3; "The two-day expo opened
+    on " -> None (the date is its first day).
+    """
+    match = _CLOSED_N_DAY_EVENT.search(before)
+    return _DAYS_LONG[match.group("days").lower()] if match else None
+
+
+def _closing_day_spread(
+    text: str,
+    body: list[Span],
+    position: int,
+    start: PartialDate,
+    end: PartialDate | None,
+) -> tuple[PartialDate, PartialDate | None]:
+    """A lone date that is an N-day event's closing day: the event ran from N-1 days before."""
+    if end is not None or None in (start.year, start.month, start.day):
+        return start, end
+    sentence = next((span for span in body if span.start <= position < span.end), None)
+    days = closing_day_span(text[sentence.start : position]) if sentence else None
+    if days is None:
+        return start, end
+    try:
+        last = date(start.year, start.month, start.day)
+    except ValueError:
+        return start, end
+    first = last - timedelta(days=days - 1)
+    opening = PartialDate(first.year, first.month, first.day, start.evidence, start.text)
+    return opening, start
 
 
 _EARLIER_PERIOD = re.compile(r"\b(?:last|past|previous)\s+(?:week|month|year|weekend)\b", re.I)

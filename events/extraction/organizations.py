@@ -100,6 +100,7 @@ class _Entry:
     kind_known: bool = False
     from_lexicon: bool = False
     seq: int = 0  # order of first sight: of two entries that answer a lookup, the first wins
+    merged: bool = False
 
 
 @cache
@@ -143,6 +144,7 @@ def find_known_organization(written: str) -> KnownOrganization | None:
 
 
 # Called for every pair of names compared; the same few hundred strings recur.
+@lru_cache(maxsize=65536)
 @lru_cache(maxsize=65536)
 def organization_key(name: str) -> str:
     """Folded comparison key: "the Energy Foundation," -> "energy foundation"."""
@@ -259,6 +261,13 @@ def _known_by_acronym(written: str, acronym: str | None) -> KnownOrganization | 
     return None
 
 
+def keeps_head_noun(short: str, name: str) -> bool:
+    """A shortening keeps what the body is: "Green Finance Center" shortens "Green Finance
+    Research Center of the ABA"; "Green Finance, ABA" (no "Center") does not."""
+    heads = head_words(name) & ORG_HEADS
+    return not heads or bool(heads & {w.lower().strip(",.") for w in short.split()})
+
+
 def _is_shortening(written: str, name: str) -> bool:
     """ "Energy Foundation" shortens "Energy Foundation China" (its words, in order); the
     report's "National Center for Climate Change ..." is another spelling, not a shortening."""
@@ -315,6 +324,11 @@ class OrganizationIndex:
     ) -> str:
         """Add (or enrich) an organisation and return its full name."""
         written = strip_article(written)
+        spelled_parent = parent_the_acronym_spells(written, acronym) if acronym else None
+        if spelled_parent:
+            # "Training Centre of the National Energy Administration (NEA)": NEA is the parent's.
+            parent = parent or self.register(spelled_parent, evidence, acronym=acronym)
+            acronym = None
         known = find_known_organization(written) or _known_by_acronym(written, acronym)
         entry = self._find(written) or (self._find(acronym) if acronym else None)
         if entry is None and known:
@@ -347,9 +361,16 @@ class OrganizationIndex:
         keys = {f"name:{organization_key(n)}" for n in (entry.name, *entry.aliases)}
         if entry.acronym:
             keys.add(f"acronym:{entry.acronym.lower()}")
+        name_key = organization_key(entry.name)
+        if name_key:
+            keys |= {
+                f"first:{name_key.split()[0]}",
+                f"head:{name_key[:4]}",
+                f"tail:{name_key[-4:]}",
+            }
         for key in keys:
             entries = lookup.setdefault(key, [])
-            if entry not in entries:
+            if not any(e is entry for e in entries):
                 entries.append(entry)
 
     def _new_entry(
@@ -428,13 +449,24 @@ class OrganizationIndex:
         return None
 
     def _find_by_shortening(self, written: str) -> _Entry | None:
-        """ "Belt and Road Center" for "Belt and Road Environmental ... Transfer Center (Shenzhen)"."""
+        """ "Belt and Road Center" for "Belt and Road Environmental ... Transfer Center (Shenzhen)".
+
+        Only entries sharing the first word (a shortening keeps it) or the key's first or last
+        four letters (a near spelling of 15 letters or more keeps one end) are compared, so a
+        report naming hundreds of bodies does not compare each name with all of them.
+        """
         key = organization_key(written)
         words = key.split()
         if len(words) < 2:
             return None
-        hits = []
-        for entry in self._entries:
+        lookup = self._lookup_table()
+        candidates = lookup.get(f"first:{words[0]}", [])
+        if len(key) >= 15:
+            candidates = (
+                candidates + lookup.get(f"head:{key[:4]}", []) + lookup.get(f"tail:{key[-4:]}", [])
+            )
+        hits: list[_Entry] = []
+        for entry in sorted({id(e): e for e in candidates}.values(), key=lambda e: e.seq):
             full_key = organization_key(entry.name)
             full = full_key.split()
             if (
@@ -443,6 +475,7 @@ class OrganizationIndex:
                 and words[-1] in full[-2:]
                 and set(words) <= set(full)
                 and len(full) > len(words)
+                and keeps_head_noun(written, entry.name)
             ) or (len(key) >= 15 and _near_spelling(key, full_key)):
                 hits.append(entry)
         return hits[0] if len(hits) == 1 else None
@@ -477,10 +510,29 @@ class OrganizationIndex:
                 entry.acronym = initials
         self._lookup = None
 
+    def _entries_by(self, keys_of) -> dict[str, list[_Entry]]:
+        """Entries under each key `keys_of(entry)` gives, in order of sight: the merges below
+        look a name's partners up there instead of comparing every pair of entries."""
+        table: dict[str, list[_Entry]] = {}
+        for entry in self._entries:
+            for key in keys_of(entry):
+                table.setdefault(key, []).append(entry)
+        return table
+
+    @staticmethod
+    def _live(candidates: list[_Entry]) -> list[_Entry]:
+        return [e for e in candidates if not e.merged]
+
+    def _drop(self, entry: _Entry) -> None:
+        """Remove an entry folded into another; `merged` tells the merges' tables it is gone."""
+        entry.merged = True
+        self._entries.remove(entry)
+
     def merge_country_offices(self) -> None:
         """Fold "Danfoss" into "Danfoss China" when the report names the country office."""
+        by_stem = self._entries_by(lambda e: [" ".join(e.name.split()[:-1])])
         for entry in list(self._entries):
-            for other in self._entries:
+            for other in self._live(by_stem.get(entry.name, [])):
                 words = other.name.split()
                 if (
                     other is not entry
@@ -492,16 +544,22 @@ class OrganizationIndex:
                     other.acronym = other.acronym or entry.acronym
                     if entry.kind_known and not other.kind_known:
                         other.kind, other.kind_known, other.warnings = entry.kind, True, ()
-                    self._entries.remove(entry)
+                    self._drop(entry)
                     self._lookup = None
                     break
 
     def merge_shortenings(self) -> None:
         """Fold "Green Computing Alliance" (a headline's shortening) into "Green Computing
         Industry Alliance": same first and last word, the shorter's words in order."""
+
+        def ends(e: _Entry) -> list[str]:
+            words = organization_key(e.name).split()
+            return [f"{words[0]} {words[-1]}"] if words else []
+
+        by_ends = self._entries_by(ends)
         for entry in list(self._entries):
             short = organization_key(entry.name).split()
-            for other in self._entries:
+            for other in self._live(by_ends.get(ends(entry)[0], []) if short else []):
                 full = organization_key(other.name).split()
                 if (
                     other is not entry
@@ -514,7 +572,7 @@ class OrganizationIndex:
                 ):
                     other.aliases.append(entry.name)
                     other.acronym = other.acronym or entry.acronym
-                    self._entries.remove(entry)
+                    self._drop(entry)
                     self._lookup = None
                     break
 
@@ -528,7 +586,7 @@ class OrganizationIndex:
             other = self._find(tidy, loose=False)
             if other is not None and other is not entry:
                 other.aliases.extend([entry.name, *entry.aliases])
-                self._entries.remove(entry)
+                self._drop(entry)
             else:
                 entry.aliases.append(entry.name)
                 entry.name = tidy
@@ -537,31 +595,38 @@ class OrganizationIndex:
     def merge_acronyms_into_names(self) -> None:
         """Fold "FCSSC", met alone, into "Finance Center for South-South Cooperation" once the
         initials have given the full name that acronym."""
+        by_acronym = self._entries_by(lambda e: [e.acronym] if e.acronym else [])
         for entry in list(self._entries):
-            for other in self._entries:
+            for other in self._live(by_acronym.get(entry.name, [])):
                 if other is not entry and other.acronym and entry.name == other.acronym:
                     other.aliases.extend(a for a in entry.aliases if a not in other.aliases)
-                    self._entries.remove(entry)
+                    self._drop(entry)
                     self._lookup = None
                     break
 
     def merge_names_cut_at_commas(self) -> None:
         """Fold "Wuppertal Institute for Climate" into "Wuppertal Institute for Climate,
         Environment and Energy": a name cut at its inner comma is the whole name."""
+        by_head = self._entries_by(
+            lambda e: [e.name[: m.start()] for m in re.finditer(", ", e.name)]
+        )
         for entry in list(self._entries):
-            for other in self._entries:
+            for other in self._live(by_head.get(entry.name, [])):
                 if other is not entry and other.name.startswith(entry.name + ", "):
                     other.aliases.extend([entry.name, *entry.aliases])
                     other.acronym = other.acronym or entry.acronym
-                    self._entries.remove(entry)
+                    self._drop(entry)
                     self._lookup = None
                     break
 
     def merge_units_with_parents(self) -> None:
         """Fold "Third Institute of Oceanography" into "Third Institute of Oceanography of the
         Ministry of Natural Resources": a unit written alone and with its parent is one body."""
+        by_unit = self._entries_by(
+            lambda e: [e.name[: m.start()] for m in re.finditer(r",\s+|\s+(?:of|at)\s+", e.name)]
+        )
         for entry in list(self._entries):
-            for other in self._entries:
+            for other in self._live(by_unit.get(entry.name, [])):
                 rest = other.name[len(entry.name) :]
                 parent = re.match(r"(?:,\s+|\s+(?:of|at)\s+(?:the\s+)?)(?P<parent>[A-Z].*)$", rest)
                 if (
@@ -574,7 +639,7 @@ class OrganizationIndex:
                     other.aliases.extend([entry.name, *entry.aliases])
                     other.acronym = other.acronym or entry.acronym
                     other.parent = other.parent or self._find(parent.group("parent")).name
-                    self._entries.remove(entry)
+                    self._drop(entry)
                     self._lookup = None
                     break
 
@@ -721,7 +786,11 @@ def find_named_organizations(sentence: str) -> list[tuple[str, str | None, str |
             country = None
         if acronym and not has_organization_head(name) and not _initials_are(acronym, name):
             continue  # "Xiaoqiang Zhang (NEA)": a person, then their body's acronym
-        if acronym and not any(w.lower() in NOT_ORG_WORDS for w in name.split()):
+        parent_spelled = parent_the_acronym_spells(name, acronym) if acronym else None
+        if parent_spelled:
+            found.append((name, None, country))
+            found.append((parent_spelled, acronym, None))
+        elif acronym and not any(w.lower() in NOT_ORG_WORDS for w in name.split()):
             found.append((name, acronym, country))
         elif has_organization_head(name) or find_known_organization(name):
             found.append((name, None, country))
@@ -799,7 +868,8 @@ def tidy_organization_name(name: str) -> str:
 
     Example: "Publisher and Editor-in-Chief of China Daily" -> "China Daily"; "United Nations
     and Senior Advisor to the World Resources Institute" -> "United Nations"; "Ministry of
-    Environmental Protection plays the host" -> "Ministry of Environmental Protection".
+    Environmental Protection plays the host" -> "Ministry of Environmental Protection";
+    "Nanjing University and" -> "Nanjing University".
     """
     lead = _TITLE_THEN_OF.match(name)
     if (
@@ -821,7 +891,8 @@ def tidy_organization_name(name: str) -> str:
         if word in _VERBS_AFTER_A_NAME:
             name = " ".join(words[:i])
             break
-    return name.strip(" ,")
+    # "Warsaw University of Technology and" (the next person cut off after "and").
+    return re.sub(r"(?:\s+(?:and|&))+$", "", name.strip(" ,")).strip(" ,")
 
 
 # Verbs a sentence goes on with after a body's name: "... Protection plays the host".
@@ -907,6 +978,25 @@ def _is_unit_before_parent(name: str, after: str) -> bool:
         return False
     parent = gap.group("parent")
     return head_word(parent) in PARENT_HEADS or find_known_organization(parent) is not None
+
+
+def _capital_initials(name: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s\-]+", name) if w and w[0].isupper()).upper()
+
+
+def parent_the_acronym_spells(name: str, acronym: str) -> str | None:
+    """The parent body a unit's bracketed acronym belongs to, when it spells the parent only.
+
+    Example: "Training Centre of the National Energy Administration (NEA)" -> "National
+    Energy Administration": NEA is the administration's, not the centre's.
+    """
+    match = re.match(r"^(?P<unit>.+?)\s+of\s+(?:the\s+)?(?P<parent>[A-Z].+)$", name)
+    letters = acronym.replace("-", "").upper()
+    if not match or _capital_initials(name) == letters or not has_organization_head(match["unit"]):
+        return None
+    parent = match["parent"]
+    spells = _capital_initials(parent) == letters and len(letters) >= 2
+    return parent if spells and has_organization_head(parent) else None
 
 
 def _initials_are(acronym: str, name: str) -> bool:

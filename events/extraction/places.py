@@ -210,6 +210,8 @@ def _find_event_city(
         or _find_city_in_venue(text, sentences, occurrences)
         or _find_capital(text, sentences)
         or _find_host_base(text, sentences)
+        or _find_host_city_government(text, sentences)
+        or _find_hosting_venue_in_lead(text, sentences, occurrences)
         or _find_host_named_after_city(text, sentences, occurrences)
         or most_named_city(sentences, occurrences)
     )
@@ -466,6 +468,50 @@ def _find_host_base(text: str, sentences: tuple[Span, ...]) -> Place | None:
                 match.start(), match.start("city") + len(city.name), match.group("city"), city
             )
             return _make_place(occurrence, _sentence_of(sentences, match.start()))
+    return None
+
+
+_HOST_CITY_GOVERNMENT = re.compile(
+    r"""
+    \b(?:hosted|organi[sz]ed|co-organi[sz]ed|held|sponsored)\s+(?:jointly\s+)?by\b
+    [^.;!?]{0,200}?                                   # "the World Alliance ... and"
+    \b(?:the\s+)?(?P<city>[A-Z][a-z]+)\s+(?:Municipal|City)\s+(?:People['’]s\s+)?Government\b
+    """,
+    re.VERBOSE,
+)
+
+
+def _find_host_city_government(text: str, sentences: tuple[Span, ...]) -> Place | None:
+    """ "The forum was hosted by the Alliance and the Dali Municipal People's Government":
+    with no city stated, the host city's government held it at home."""
+    lead_end = sentences[min(3, len(sentences) - 1)].end if sentences else 0
+    for match in _HOST_CITY_GOVERNMENT.finditer(text, 0, lead_end):
+        city = GAZETTEER.city(match.group("city"))
+        if city is not None:
+            occurrence = _Occurrence(
+                match.start("city"), match.end("city"), match.group("city"), city
+            )
+            return _make_place(occurrence, _sentence_of(sentences, match.start()))
+    return None
+
+
+# "Peru's embassy in Beijing was the venue ...", "the consulate in Lyon hosted ...".
+_HOSTING_VENUE_BEFORE = re.compile(
+    r"\b(?:embassy|consulate(?:\s+general)?|pavilion|headquarters|campus)\s+in\s+$", re.IGNORECASE
+)
+
+
+def _find_hosting_venue_in_lead(
+    text: str, sentences: tuple[Span, ...], occurrences: list[_Occurrence]
+) -> Place | None:
+    """ "Peru's embassy in Beijing was the centre of attention on May 4": an embassy,
+    consulate or pavilion in a city, in the headline or first sentence, is the venue."""
+    for occurrence in occurrences:
+        for sentence in sentences[:2]:  # the headline, and the lead's first sentence
+            if sentence.start <= occurrence.start < sentence.end and _HOSTING_VENUE_BEFORE.search(
+                text[sentence.start : occurrence.start]
+            ):
+                return _make_place(occurrence, sentence)
     return None
 
 

@@ -496,11 +496,13 @@ def is_headline(paragraph: str) -> bool:
 
 
 # A page line giving the page's date: "Updated: 2023-09-08 10:15", "Source | 2021-09-07",
-# "Published: 2022-06-15", "Source: Xinhua | 2021-09-07 10:12:35 | Editor: huaxia".
+# "Published: 2022-06-15", "Source: Xinhua | 2021-09-07 10:12:35 | Editor: huaxia", and the
+# label glued to the date by a page's lost markup: "2021-05-03Source: X", "datetime:2021-05-03".
 _PUBLICATION_LINE = re.compile(
     r"""
     ^(?=.{0,120}$)                                 # a short line
-    (?=.*\b(?:updated?|published|publish\ (?:time|date)|release[d]?|posted|source|date|time)\b
+    (?=.*(?:\b|(?<=\d))
+         (?:updated?|published|publish\ (?:time|date)|release[d]?|posted|source|date\ ?time|date|time)\b
        |.*(?:\||发布时间|发布日期|日期|时间))           # that says so, or is a "|"-separated strip
     .*?(?<![\d-])(?P<y>(?:19|20)\d{2})[-/.](?P<m>0?[1-9]|1[0-2])[-/.](?P<d>0?[1-9]|[12]\d|3[01])
     (?![\d])

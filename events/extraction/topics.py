@@ -32,6 +32,8 @@ class TopicDefinition:
     # Per pattern, lowercase words every match starts with ("carbon" for "carbon[- ]neutral"):
     # a text without them is not scanned with the pattern at all.
     prefixes: tuple[str, ...] = ()
+    # Per pattern, the same without its opening look-behind (see `_scan_starts`).
+    scanners: tuple[re.Pattern[str], ...] = ()
 
 
 @cache
@@ -47,6 +49,7 @@ def load_vocabulary() -> tuple[TopicDefinition, ...]:
             patterns=tuple(_compile(pattern) for pattern in entry["patterns"]),
             min_hits=entry.get("min_hits", _MIN_HITS),
             prefixes=tuple(literal_prefix(pattern) for pattern in entry["patterns"]),
+            scanners=tuple(_compile_scanner(pattern) for pattern in entry["patterns"]),
         )
         for entry in entries
     )
@@ -77,6 +80,10 @@ def _compile(pattern: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE)
 
 
+def _compile_scanner(pattern: str) -> re.Pattern[str]:
+    return re.compile(rf"(?:{pattern})(?![\w-])", re.IGNORECASE)
+
+
 def tag_topics(text: str, sentences: tuple[Span, ...]) -> tuple[TopicTag, ...]:
     """Tags earned by the report's words, best first.
 
@@ -97,12 +104,19 @@ def tag_topics(text: str, sentences: tuple[Span, ...]) -> tuple[TopicTag, ...]:
 def _score_topic(
     topic: TopicDefinition, text: str, sentences: tuple[Span, ...], lead_end: int, lowered: str
 ) -> TopicTag | None:
+    same_length = len(lowered) == len(text)
     positions = sorted(
         {
-            match.start()
-            for pattern, prefix in zip(topic.patterns, topic.prefixes, strict=True)
+            start
+            for pattern, prefix, scanner in zip(
+                topic.patterns, topic.prefixes, topic.scanners, strict=True
+            )
             if not prefix or prefix in lowered
-            for match in pattern.finditer(text)
+            for start in (
+                _starts_at_prefix(pattern, prefix, text, lowered)
+                if prefix and same_length
+                else _scan_starts(scanner, text)
+            )
         }
     )
     if not positions:
@@ -113,6 +127,39 @@ def _score_topic(
     score = len(positions) + (_LEAD_BONUS if in_lead else 0.0)
     evidence = _sentence_at(sentences, positions[0])
     return TopicTag(slug=topic.slug, name=topic.name, evidence=evidence, score=score)
+
+
+def _starts_at_prefix(pattern: re.Pattern[str], prefix: str, text: str, lowered: str):
+    """Where `pattern` matches, tried only where its literal prefix occurs.
+
+    A pattern opening with a look-behind is tried by `finditer` at every character of a
+    500 KB report; `str.find` jumps to the few places it can start. Example: prefix "carbon"
+    in "low-carbon and carbon neutral" is tried at 4 and 15 only.
+    """
+    at = lowered.find(prefix)
+    while at != -1:
+        if pattern.match(text, at):
+            yield at
+        at = lowered.find(prefix, at + 1)
+
+
+def _scan_starts(scanner: re.Pattern[str], text: str):
+    """Where the topic pattern matches, as `finditer` of it would find them.
+
+    The pattern opens with a look-behind, which keeps the regex engine from skipping ahead to
+    the letters a match can start with; the scanner (the pattern without it) can, and the
+    look-behind is checked here. Example: "ETS|emissions trading" in "sweets, ETS" starts at 8
+    only (the scanner's hit inside "sweets" has a letter before it).
+    """
+    at = 0
+    while (match := scanner.search(text, at)) is not None:
+        start = match.start()
+        before = text[start - 1] if start else ""
+        if before and (before.isalnum() or before in "_-"):
+            at = start + 1
+            continue
+        yield start
+        at = max(match.end(), start + 1)
 
 
 def _sentence_at(sentences: tuple[Span, ...], position: int) -> Span:

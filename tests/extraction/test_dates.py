@@ -2,7 +2,9 @@ import pytest
 
 from events.extraction import extract_report
 from events.extraction.dates import (
+    closing_day_span,
     dates_in_headline,
+    day_in_page_month,
     find_edition_year,
     find_event_dates,
     is_founding_date,
@@ -235,3 +237,25 @@ def test_pages_dated_by_a_bare_numeric_or_labelled_line():
 def test_event_page_date_label():
     text = "Green Forum\n\nDate: 14 November 2018\nVenue: Nanjing Expo Center\n\nExperts met."
     assert _start(text) == (2018, 11, 14)
+
+
+def test_closing_day_of_an_n_day_event_gives_its_first_day():
+    assert closing_day_span("The three-day expo wrapped up in Lanzhou on ") == 3
+    assert closing_day_span("The two-day expo opened on ") is None
+    text = "Expo closes\n\nThe two-day Solar Expo concluded in Lanzhou on March 1, 2024."
+    start, end = find_event_dates(text, split_sentences(text), title="Expo closes")
+    assert (start.year, start.month, start.day) == (2024, 2, 29)
+    assert (end.year, end.month, end.day) == (2024, 3, 1)
+
+
+def test_a_bare_day_is_dated_by_the_page_month():
+    assert day_in_page_month(30, (2022, 6, 2)) == (2022, 5, 30)
+    assert day_in_page_month(1, (2022, 6, 2)) == (2022, 6, 1)
+    assert day_in_page_month(28, (2023, 1, 3)) == (2022, 12, 28)
+    text = "Wind Salon\n\nOn the 28th, the Wind Salon was held in Dalian."
+    start, _ = find_event_dates(
+        text, split_sentences(text), title="Wind Salon", published=(2021, 4, 2)
+    )
+    assert (start.year, start.month, start.day) == (2021, 3, 28)
+    start, _ = find_event_dates(text, split_sentences(text), title="Wind Salon")
+    assert start is None or start.day is None

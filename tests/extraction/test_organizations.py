@@ -10,6 +10,8 @@ from events.extraction.organizations import (
     is_brand_name,
     is_chinese_personal_name,
     is_posting,
+    keeps_head_noun,
+    parent_the_acronym_spells,
     split_coordinated,
     tidy_organization_name,
 )
@@ -280,12 +282,14 @@ def test_tidy_organization_name():
             "Ministry of Environmental Protection plays the host",
             "University of North Carolina at Chapel Hill",
             "Institut für Klima",
+            "Nanjing University and",
         )
     ] == [
         "United Nations",
         "Ministry of Environmental Protection",
         "University of North Carolina at Chapel Hill",
         "Institut für Klima",
+        "Nanjing University",
     ]
 
 
@@ -339,3 +343,20 @@ def test_a_date_leads_no_organisation_name():
     names = [o.name for o in extract_report(text, source="x.txt").organizations]
     assert "China Electricity Council" in names
     assert not any(name[:1].isdigit() for name in names)
+
+
+def test_bracketed_acronym_of_the_parent_goes_to_the_parent():
+    name = "Training Centre of the National Energy Administration"
+    assert parent_the_acronym_spells(name, "NEA") == "National Energy Administration"
+    assert parent_the_acronym_spells(name, "TCNEA") is None
+    assert parent_the_acronym_spells("Bank of China", "BOC") is None
+    index = OrganizationIndex()
+    assert index.register(name, Span(0, 1), acronym="NEA") == name
+    assert index.resolve("NEA") == "National Energy Administration"
+
+
+def test_a_shortening_keeps_the_head_noun():
+    full = "Green Finance Research Center of the ABA"
+    assert keeps_head_noun("Green Finance Center", full)
+    assert not keeps_head_noun("Green Finance, ABA", full)
+    assert keeps_head_noun("Danfoss", "Danfoss China")

@@ -35,7 +35,7 @@ from events.extraction.people.positions import (
     region_governed,
     split_title_at_capitalised_body,
 )
-from events.extraction.people.words import is_brand_phrase
+from events.extraction.people.words import People, PersonDraft, is_brand_phrase
 from events.extraction.records import Role, Span, Warning
 from events.extraction.text import split_sentences
 
@@ -878,3 +878,24 @@ def test_bare_head_prefix_names_the_one_body_with_that_head():
     )
     assert bare_head_prefix(["Foundation", "Chairman"], index) is None
     assert bare_head_prefix(["Deputy", "Director"], index) is None
+
+
+def test_people_index_answers_with_the_first_person_met():
+    first = PersonDraft(written="Wang Yi", forms=[], positions=[], evidence=Span(0, 7))
+    second = PersonDraft(written="Wang Yu", forms=[], positions=[], evidence=Span(9, 16))
+    people = People()
+    people.append(first)
+    people.append(second)
+    people.add_key(second, "dr wang")
+    people.add_key(first, "dr wang")
+    assert people.first_with_key("dr wang") is first
+    assert people.first_with_key("li na") is None
+
+
+def test_graded_counsel_is_a_title_not_a_person():
+    people, _ = _people(
+        "Remarks were given by Zhou Ming, Second-Class Counsel of the Energy Bureau of Wuhan "
+        "Municipality, and Lin Fang, Counsel of the Water Bureau."
+    )
+    assert sorted(people) == ["Lin Fang", "Zhou Ming"]
+    assert _positions(people["Zhou Ming"])[0][0].startswith("Second-Class Counsel")

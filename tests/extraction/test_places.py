@@ -145,6 +145,16 @@ def test_event_named_before_a_city():
         ),
         ("The environmental cooperation forum was held in Macao.", "Macau"),
         ("The 8th Guangdong Hong Kong Macao Sustainable Development Conference opened.", None),
+        (
+            "The annual Green Water Forum was hosted by the River Alliance and the Wuhan "
+            "Municipal People's Government. Speakers came from Shanghai and Shanghai.",
+            "Wuhan",
+        ),
+        (
+            "Chile's embassy in Beijing was the centre of attention on May 4, when diplomats "
+            "discussed glaciers. Some had flown in from Shanghai and Shanghai.",
+            "Beijing",
+        ),
     ],
 )
 def test_event_city_from_the_shapes_of_real_reports(text, city):

@@ -180,6 +180,15 @@ def test_publication_lines_are_furniture_but_their_date_is_kept():
     assert "Published" not in report.text and "(Xinhua)" not in report.text
 
 
+def test_publication_label_glued_to_its_date_is_still_a_publication_line():
+    for line in ("2020-04-21Source: Green Futures Network", "datetime:2020-04-21 09:30:12"):
+        report = clean_report(
+            f"Tidal energy workshop held\n{line}\n\n"
+            "On April 20, experts met in Xiamen to discuss tidal energy."
+        )
+        assert report.published == (2020, 4, 21), line
+
+
 def test_site_name_stacked_above_the_headline():
     cleaned = clean_report(
         "SHENZHEN GLOBAL\nAbout | News | Contact\n\n"

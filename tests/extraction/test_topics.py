@@ -2,7 +2,15 @@ import pytest
 
 from events.extraction.records import Span
 from events.extraction.text import split_sentences
-from events.extraction.topics import literal_prefix, load_vocabulary, tag_topics
+from events.extraction.topics import (
+    _compile,
+    _compile_scanner,
+    _scan_starts,
+    _starts_at_prefix,
+    literal_prefix,
+    load_vocabulary,
+    tag_topics,
+)
 
 # Topic slugs each hand-written report must be tagged with, best first.
 EXPECTED = {
@@ -47,3 +55,19 @@ def test_literal_prefix_of_a_topic_pattern():
     assert literal_prefix("emissions? trading") == "emission"
     assert literal_prefix("ETS|emissions trading") == ""
     assert literal_prefix("(?:a|b)c") == ""
+
+
+def test_starts_at_prefix_finds_what_finditer_finds():
+    pattern = _compile("carbon[- ]neutral(?:ity)?")
+    text = "Low-carbon neutral? Carbon neutrality, carbon-neutral; carbonneutral is not."
+    expected = [m.start() for m in pattern.finditer(text)]
+    assert list(_starts_at_prefix(pattern, "carbon", text, text.lower())) == expected
+    assert expected == [20, 39]
+
+
+def test_scan_starts_finds_what_finditer_finds():
+    pattern, scanner = _compile("ETS|emissions trading"), _compile_scanner("ETS|emissions trading")
+    text = "Sweets, ETS and emissions trading; pre-ETS, ETS-linked, ets."
+    expected = [m.start() for m in pattern.finditer(text)]
+    assert list(_scan_starts(scanner, text)) == expected
+    assert expected == [8, 16, 56]

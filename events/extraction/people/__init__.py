@@ -15,7 +15,7 @@ from events.extraction.names import parse_person_name_with_warnings
 from events.extraction.organizations import OrganizationIndex
 from events.extraction.people.introductions import read_sentence, speaker_card
 from events.extraction.people.mentions import apply_contexts, find_references, find_talks
-from events.extraction.people.words import ABBREVIATION_END_RE, PersonDraft
+from events.extraction.people.words import ABBREVIATION_END_RE, People, PersonDraft
 from events.extraction.records import Participant, Position, Role, Span, Warning
 
 __all__ = ["find_participants"]
@@ -32,7 +32,7 @@ def find_participants(
     every `Position.organization` is the full name of an indexed organisation.
     """
     index = organizations if organizations is not None else OrganizationIndex()
-    people: list[PersonDraft] = []
+    people = People()
     units = merge_abbreviation_splits(text, sentences)
     carded_until = -1
     for at, span in enumerate(units):

@@ -67,6 +67,7 @@ from events.extraction.people.words import (
     SPEAKS_FOR_RE,
     SPEECH_WORDS,
     Opening,
+    People,
     PersonDraft,
     Segment,
     is_brand_phrase,
@@ -345,7 +346,7 @@ def read_greeting_items(
         person = start_person(name, span, people)
         short = item.group("short").split()[-1]
         if short != name:
-            add_form(person, short)
+            add_form(person, short, people)
         segments = split_segments(item.group("inside"))
         for position in read_positions(segments, span, index):
             if not any(
@@ -1118,7 +1119,7 @@ def start_person(written: str, span: Span, people: list[PersonDraft]) -> PersonD
     """The person `written` refers to, created when new."""
     existing = match_person(written, people)
     if existing:
-        add_form(existing, written)
+        add_form(existing, written, people)
         return existing
     person = PersonDraft(written=written, forms=[], positions=[], evidence=span)
     person.keys.add(name_key(written))
@@ -1129,9 +1130,9 @@ def start_person(written: str, span: Span, people: list[PersonDraft]) -> PersonD
 def match_person(written: str, people: list[PersonDraft]) -> PersonDraft | None:
     """Same person when the name keys are equal, or a bare surname names exactly one person."""
     key = name_key(written)
-    for person in people:
-        if key in person.keys:
-            return person
+    person = people.first_with_key(key)
+    if person is not None:
+        return person
     tokens = name_tokens(written)
     if len(tokens) == 1:
         hits = [p for p in people if tokens[0] in _family_parts(p)]
@@ -1151,14 +1152,14 @@ def _family_tokens(written: str) -> frozenset[str]:
     return frozenset(name_tokens(name.family))
 
 
-def add_form(person: PersonDraft, written: str) -> None:
+def add_form(person: PersonDraft, written: str, people: People) -> None:
     """Keep a new written form; honorifics are dropped unless the form is a bare surname."""
     form = space_initials(strip_honorific(written))
     if len(form.split()) == 1 and has_honorific(written):
         form = written.strip()
     if form != person.written and form not in person.forms and written.strip() != person.written:
         person.forms.append(form)
-    person.keys.add(name_key(written))
+    people.add_key(person, name_key(written))
 
 
 def close_groups(

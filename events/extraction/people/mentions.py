@@ -42,7 +42,7 @@ def find_references(text: str, span: Span, people: list[PersonDraft]) -> None:
                     continue
                 person = match_person(written, people)
                 if person and (len(name_tokens(written)) > 1 or has_honorific(written)):
-                    add_form(person, written)
+                    add_form(person, written, people)
                     break
             else:
                 continue

@@ -382,6 +382,39 @@ ABBREVIATION_END_RE = re.compile(
 )
 
 
+class People(list):
+    """The report's people in order of first sight, indexed by name key.
+
+    A report names each person many times; looking every mention up in a dictionary, not
+    through every person met so far, keeps a long report linear. Example: after
+    `people.add_key(wang, "wang yi")`, `people.first_with_key("wang yi")` is `wang`.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._order: dict[int, int] = {}
+        self._by_key: dict[str, PersonDraft] = {}
+
+    def append(self, person: PersonDraft) -> None:
+        self._order[id(person)] = len(self)
+        super().append(person)
+        for key in person.keys:
+            self._note(person, key)
+
+    def add_key(self, person: PersonDraft, key: str) -> None:
+        person.keys.add(key)
+        self._note(person, key)
+
+    def first_with_key(self, key: str) -> PersonDraft | None:
+        return self._by_key.get(key)
+
+    def _note(self, person: PersonDraft, key: str) -> None:
+        held = self._by_key.get(key)
+        # Of two people with one key the first met answers, as a scan in order would.
+        if held is None or self._order[id(held)] > self._order.get(id(person), len(self)):
+            self._by_key[key] = person
+
+
 @dataclass
 class PersonDraft:
     """A participant under construction; frozen into a Participant at the end."""
