@@ -387,7 +387,7 @@ class People(list):
 
     A report names each person many times; looking every mention up in a dictionary, not
     through every person met so far, keeps a long report linear. Example: after
-    `people.add_key(wang, "wang yi")`, `people.first_with_key("wang yi")` is `wang`.
+    `met.add_key(wang, "wang yi")`, `met.first_with_key("wang yi")` is `wang`.
     """
 
     def __init__(self) -> None:
