@@ -33,6 +33,7 @@ from browse.views.lists import (
     with_evidence,
 )
 from core.counting import SubqueryCount
+from core.data_version import counted_once
 from events.models import (
     REPORT_TEXTS,
     City,
@@ -275,6 +276,25 @@ class CityListView(ListPageMixin, ListView):
 
     def get_queryset(self):
         return City.objects.with_event_count().order_by("-event_count", "name", "pk")
+
+    def paginate_queryset(self, queryset, page_size):
+        # Ranking every city by the events it held counts every event on each request (13 ms
+        # at 10,000 events, 27 ms at 100,000), for an order and counts that change only with
+        # the data: they are kept under the data version and each page reads its own cities.
+        ranked = counted_once(
+            "cities:ranked",
+            lambda: list(
+                self.page_rows(queryset).values_list("pk", "event_count", "mention_count")
+            ),
+        )
+        paginator, page, shown, is_paginated = ListView.paginate_queryset(self, ranked, page_size)
+        by_id = City.objects.in_bulk([pk for pk, _, _ in shown])
+        page.object_list = []
+        for pk, event_count, mention_count in shown:
+            if city := by_id.get(pk):
+                city.event_count, city.mention_count = event_count, mention_count
+                page.object_list.append(city)
+        return paginator, page, page.object_list, is_paginated
 
     def page_rows(self, queryset):
         return queryset.with_event_count().annotate(

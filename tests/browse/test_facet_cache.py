@@ -141,3 +141,21 @@ def test_home_figures_and_topic_counts_follow_the_next_change(client, db, facet_
     assert shown() == (1, [1], [1])
     make_event("Forum", topics=[hydrogen])
     assert shown() == (2, [2], [2])
+
+
+def test_the_city_ranking_is_kept_until_the_next_change(client, db, facet_cache):
+    beijing, wuhan = make_city("Beijing"), make_city("Wuhan")
+    make_event("Summit", city=wuhan, start_year=2021)
+    listed = reverse("events:cities")
+
+    def ranking():
+        response, queries = queries_of(client, listed)
+        return [(c.name, c.event_count) for c in response.context["object_list"]], queries
+
+    first, counted = ranking()
+    again, reused = ranking()
+    assert first == again == [("Wuhan", 1), ("Beijing", 0)]
+    assert reused < counted
+    make_event("Forum", city=beijing, start_year=2022)
+    make_event("Dialogue", city=beijing, start_year=2023)
+    assert ranking()[0] == [("Beijing", 2), ("Wuhan", 1)]
