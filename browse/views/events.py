@@ -297,7 +297,8 @@ class CityListView(ListPageMixin, ListView):
         return paginator, page, page.object_list, is_paginated
 
     def page_rows(self, queryset):
-        return queryset.with_event_count().annotate(
+        # get_queryset() has already counted the events each city held.
+        return queryset.annotate(
             mention_count=SubqueryCount(
                 CityMention.objects.filter(city=OuterRef("pk")).values("pk")
             )
