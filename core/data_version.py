@@ -84,6 +84,7 @@ def counted_once(name: str, compute):
 
     Kept in the page cache's store under the data version, so a change makes the old value
     unreachable and the next request counts again; FACET_COUNT_CACHE=0 counts every time.
+    `name` may be any text (a query's SQL, what a visitor typed): it is hashed into the key.
     """
     from django.conf import settings
     from django.core.cache import caches
@@ -91,7 +92,8 @@ def counted_once(name: str, compute):
     if not settings.FACET_COUNT_CACHE:
         return compute()
     version, changed_at = current_data_version()
-    key = f"counted:{version}:{changed_at.timestamp()}:{name}"
+    digest = hashlib.sha256(name.encode()).hexdigest()
+    key = f"counted:{version}:{changed_at.timestamp()}:{digest}"
     store = caches[settings.PAGE_CACHE_ALIAS]
     value = store.get(key)
     if value is None:
@@ -107,5 +109,4 @@ def counted_once_per_query(queryset, compute):
         sql, params = queryset.query.sql_with_params()
     except EmptyResultSet:
         return compute()  # nothing can match: Django answers without a query
-    key = hashlib.sha256(f"{sql}|{params!r}".encode()).hexdigest()
-    return counted_once(f"query:{key}", compute)
+    return counted_once(f"query:{sql}|{params!r}", compute)

@@ -16,7 +16,6 @@ same results and a misspelt common word costs what a rare one does.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from enum import IntEnum
 from functools import reduce
@@ -301,8 +300,7 @@ def match_organizations(text: str) -> OrganizationHits:
     # search, a thousand word comparisons and a scored query, for an answer only the data
     # changes.
     asked = text[:MAX_QUERY_LENGTH]
-    digest = hashlib.sha256(asked.encode()).hexdigest()
-    return counted_once(f"organizations:{digest}", lambda: find_organizations(asked, key))
+    return counted_once(f"organizations:{asked}", lambda: find_organizations(asked, key))
 
 
 def tier_of(hits: dict[int, OrganizationHit], field: str = "pk") -> Case:
