@@ -17,7 +17,7 @@ from django.utils.cache import (
 )
 from django.utils.http import http_date
 
-from core.data_version import current_data_version
+from core.data_version import current_data_version, one_version_per_request
 
 logger = logging.getLogger(__name__)
 
@@ -75,6 +75,10 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        with one_version_per_request():
+            return self.respond(request)
+
+    def respond(self, request):
         if not (settings.PAGE_CACHE and is_anonymous_public_request(request)):
             return self.get_response(request)
         version, changed_at = current_data_version()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import threading
 from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import UTC, datetime
 
 from django.core.exceptions import EmptyResultSet
@@ -22,18 +23,44 @@ from django.utils import timezone
 from core.models import DataVersion
 
 _state = threading.local()
+# Inside `one_version_per_request`: the version this request read first, once read.
+_request_version: ContextVar[list | None] = ContextVar("request_data_version", default=None)
 
 
 def current_data_version() -> tuple[int, datetime]:
-    """(version, changed_at). One query."""
+    """(version, changed_at). One query, or none when this request has read it already."""
+    memo = _request_version.get()
+    if memo:
+        return memo[0]
     row = DataVersion.objects.filter(pk=1).values_list("version", "changed_at").first()
     # Only a database emptied by hand (flush) lacks the row; the first change creates it.
-    return row or (0, datetime.fromtimestamp(0, tz=UTC))
+    version = row or (0, datetime.fromtimestamp(0, tz=UTC))
+    if memo is not None:
+        memo.append(version)
+    return version
+
+
+@contextmanager
+def one_version_per_request():
+    """Every cache key of one request under the version it read first.
+
+    Reading it once is not only cheaper: a key read after the data was counted could store
+    a count made before a change under the version after it. A change made by the request
+    itself (an editor's save) forgets the version read, so what follows reads the new one.
+    """
+    token = _request_version.set([])
+    try:
+        yield
+    finally:
+        _request_version.reset(token)
 
 
 def bump_data_version() -> None:
     # changed_at comes from Python, not the database: PostgreSQL's now() is the transaction's
     # start, and the page cache tells versions apart by both fields.
+    memo = _request_version.get()
+    if memo:
+        memo.clear()
     now = timezone.now()
     if not DataVersion.objects.filter(pk=1).update(version=models.F("version") + 1, changed_at=now):
         DataVersion.objects.update_or_create(pk=1, defaults={"version": 1, "changed_at": now})

@@ -15,7 +15,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Q, QuerySet, Value
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Value, Window
+from django.db.models.functions import RowNumber
 
 from core.data_version import counted_once_per_query
 from core.folding import fold
@@ -26,6 +27,23 @@ from people.models import Organization, Person, PersonAlias
 # Counting stops here: "1,000+ speakers" says enough, and counting 46,000 does not pay.
 COUNT_CAP = 1000
 DOWNLOAD_BATCH = 500
+# What a match shows (the results, the downloads, the site search): the rest of these rows,
+# report texts and evidence spans, stays in the database.
+SHOWN_FIELDS = (
+    "title",
+    "organization__name",
+    "organization__slug",
+    "participation__person__name",
+    "participation__person__slug",
+    "participation__event__name",
+    "participation__event__slug",
+    "participation__event__start_year",
+    "participation__event__start_month",
+    "participation__event__start_day",
+    "participation__event__end_year",
+    "participation__event__end_month",
+    "participation__event__end_day",
+)
 
 
 @dataclass(frozen=True)
@@ -186,14 +204,21 @@ class AffiliationResults(Sequence):
                 )
                 for pk in ids
             ]
-        best: dict[int, Position] = {}
+        # Each person's best position, chosen by the database: a person who spoke fifty
+        # times at the matched organisations costs one row, not fifty.
+        first = Window(
+            RowNumber(),
+            partition_by=F("participation__person_id"),
+            order_by=[F("match_tier").asc(), F("participation_id").desc(), "order", "pk"],
+        )
         positions = (
             self._positions.filter(participation__person_id__in=ids)
+            .annotate(nth=first)
+            .filter(nth=1)
             .select_related("organization", "participation__person", "participation__event")
-            .order_by("match_tier", "-participation_id", "order", "pk")
+            .only(*SHOWN_FIELDS)
         )
-        for position in positions:
-            best.setdefault(position.participation.person_id, position)
+        best = {position.participation.person_id: position for position in positions}
         return [
             AffiliationMatch(
                 best[pk].participation.person,

@@ -79,3 +79,25 @@ def test_a_bump_recreates_a_missing_row():
     assert version() == 0
     bump_data_version()
     assert version() == 1
+
+
+def test_a_request_reads_the_version_once(django_assert_num_queries):
+    from core.data_version import one_version_per_request
+
+    bump_data_version()
+    with one_version_per_request(), django_assert_num_queries(1):
+        first = current_data_version()
+        assert current_data_version() == first
+    # Outside a request every call reads the row.
+    with django_assert_num_queries(2):
+        current_data_version()
+        current_data_version()
+
+
+def test_a_change_made_by_the_request_is_read_afresh():
+    from core.data_version import one_version_per_request
+
+    with one_version_per_request():
+        before = version()
+        bump_data_version()  # an editor's save, inside the same request
+        assert version() == before + 1
