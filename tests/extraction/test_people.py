@@ -21,6 +21,7 @@ from events.extraction.people.introductions import (
     singular_title,
     speaker_card,
     split_trailing_predicate,
+    written_key,
 )
 from events.extraction.people.mentions import tidy_talk_title
 from events.extraction.people.positions import (
@@ -899,3 +900,17 @@ def test_graded_counsel_is_a_title_not_a_person():
     )
     assert sorted(people) == ["Lin Fang", "Zhou Ming"]
     assert _positions(people["Zhou Ming"])[0][0].startswith("Second-Class Counsel")
+
+
+def test_written_key_is_the_key_of_the_shown_name():
+    assert written_key("Associate Professor Liu Zhu") == written_key("Liu Zhu")
+    assert written_key("Dr. Weimin QIAN") == written_key("Qian Weimin")
+
+
+def test_a_person_listed_under_a_shared_title_and_named_again_is_one_person():
+    people, _ = _people(
+        "Associate Professors Wang Han, Liu Zhu and Li Wei of the Department of Physics of "
+        "Fudan University attended the seminar. Associate Professor Liu Zhu talked about rivers."
+    )
+    assert list(people) == ["Wang Han", "Liu Zhu", "Li Wei"]
+    assert [title for title, _ in _positions(people["Liu Zhu"])] == ["Associate Professor"]

@@ -1122,14 +1122,14 @@ def start_person(written: str, span: Span, people: list[PersonDraft]) -> PersonD
         add_form(existing, written, people)
         return existing
     person = PersonDraft(written=written, forms=[], positions=[], evidence=span)
-    person.keys.add(name_key(written))
+    person.keys.add(written_key(written))
     people.append(person)
     return person
 
 
 def match_person(written: str, people: list[PersonDraft]) -> PersonDraft | None:
     """Same person when the name keys are equal, or a bare surname names exactly one person."""
-    key = name_key(written)
+    key = written_key(written)
     person = people.first_with_key(key)
     if person is not None:
         return person
@@ -1139,6 +1139,21 @@ def match_person(written: str, people: list[PersonDraft]) -> PersonDraft | None:
         if len(hits) == 1:
             return hits[0]
     return None
+
+
+def written_key(written: str) -> str:
+    """The key of the name as it will be shown, so two ways of writing one person meet.
+
+    Example: "Associate Professor Liu Zhu" (shown "Liu Zhu") has the key of "Liu Zhu": the
+    "Associate" of the title is no part of the name.
+    """
+    return name_key(_shown_name(written))
+
+
+@lru_cache(maxsize=4096)
+def _shown_name(written: str) -> str:
+    name, _ = parse_person_name_with_warnings(written)
+    return name.display or written
 
 
 def _family_parts(person: PersonDraft) -> frozenset[str]:
@@ -1159,7 +1174,7 @@ def add_form(person: PersonDraft, written: str, people: People) -> None:
         form = written.strip()
     if form != person.written and form not in person.forms and written.strip() != person.written:
         person.forms.append(form)
-    people.add_key(person, name_key(written))
+    people.add_key(person, written_key(written))
 
 
 def close_groups(
