@@ -51,6 +51,24 @@ class NamedRecord(models.Model):
         return (self.key,)
 
 
+class NamedRecordQuerySet(models.QuerySet):
+    def matching_key(self, key: str):
+        """Records whose name or any earlier name or alias (the model's `aliases`) folds to
+        `key`.
+
+        Two index lookups joined by UNION: written as one OR across the alias join, the
+        planner read every row of the table (410 ms an import at 100,000 events).
+        """
+        aliases = self.model._meta.get_field("aliases")
+        named = self.model._default_manager.filter(key=key).order_by().values("pk")
+        renamed = (
+            aliases.related_model._default_manager.filter(key=key)
+            .order_by()
+            .values(aliases.field.attname)
+        )
+        return self.filter(pk__in=named.union(renamed))
+
+
 def fit(model: type[models.Model], field_name: str, value: str | None) -> str:
     """`value` cut to what `model.field_name` holds ('' for None).
 

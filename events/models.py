@@ -16,7 +16,13 @@ from simple_history.models import HistoricalRecords
 
 from core.counting import SubqueryCount
 from core.folding import fold
-from core.models import CurationState, DeletedRecord, NamedRecord, SlugRedirect
+from core.models import (
+    CurationState,
+    DeletedRecord,
+    NamedRecord,
+    NamedRecordQuerySet,
+    SlugRedirect,
+)
 from people.models import Organization, Person
 
 
@@ -203,7 +209,7 @@ def chronological(path: str = "", *, newest_first: bool = True, sorted_after: bo
     return [field.asc(nulls_last=True) for field in fields]
 
 
-class EventQuerySet(models.QuerySet):
+class EventQuerySet(NamedRecordQuerySet):
     def featuring(self, record):
         """The events of a topic, a city, an organisation (organised, or spoken for) or a
         person, each once: what a record's feed and calendar list."""
@@ -215,10 +221,6 @@ class EventQuerySet(models.QuerySet):
         }
         # Through ids: a join to a to-many relation would repeat an event once per row.
         return self.filter(pk__in=Event.objects.filter(links[type(record)]).values("pk"))
-
-    def matching_key(self, key: str):
-        """Events whose name or any earlier name folds to `key`."""
-        return self.filter(Q(key=key) | Q(aliases__key=key)).distinct()
 
     def for_list(self):
         return self.select_related("city", "parent").prefetch_related("topics")

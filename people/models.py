@@ -8,7 +8,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from core.folding import fold
-from core.models import CurationState, NamedRecord, SlugRedirect
+from core.models import CurationState, NamedRecord, NamedRecordQuerySet, SlugRedirect
 
 
 class OrganizationKind(models.TextChoices):
@@ -22,7 +22,7 @@ class OrganizationKind(models.TextChoices):
     OTHER = "other", "Other"
 
 
-class OrganizationQuerySet(models.QuerySet):
+class OrganizationQuerySet(NamedRecordQuerySet):
     def matching(self, text: str):
         """Organisations the words mean, best first, with `match_tier` and `match_reason`."""
         from people.matching import match_organizations
@@ -38,10 +38,6 @@ class OrganizationQuerySet(models.QuerySet):
             .annotate(match_tier=tier_of(hits), match_reason=reason_of(hits))
             .order_by("match_tier", "name", "pk")
         )
-
-    def matching_key(self, key: str):
-        """Organisations whose name or any alias folds to `key`."""
-        return self.filter(models.Q(key=key) | models.Q(aliases__key=key)).distinct()
 
     def named(self, text: str):
         """Organisations written `text` under their name or any alias, however cased or accented."""
@@ -124,10 +120,7 @@ class OrganizationAlias(NamedRecord):
         return (self.organization.key, self.key)
 
 
-class PersonQuerySet(models.QuerySet):
-    def matching_key(self, key: str):
-        return self.filter(models.Q(key=key) | models.Q(aliases__key=key)).distinct()
-
+class PersonQuerySet(NamedRecordQuerySet):
     def named(self, text: str):
         """People written `text` under their name or any alias: "LIU Yanhua", "Liu Yanhua"."""
         return self.matching_key(fold(text))

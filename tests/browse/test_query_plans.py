@@ -179,3 +179,11 @@ def test_affiliation_search_reads_people_from_the_organisations_positions(client
     for plan in plans(client, url, {"affiliation": "Org 7"}, containing=counted):
         assert "events_position_organization_id" in plan
         assert "Seq Scan on people_person" not in plan
+
+
+@pytest.mark.parametrize("model", [Event, Person, Organization], ids=lambda m: m.__name__)
+def test_matching_a_name_on_import_reads_the_key_indexes(corpus, model):
+    """The import asks this for every name of every report: it must not read the table."""
+    plan = model.objects.matching_key("org 7").explain()
+    table = model._meta.db_table
+    assert f"Seq Scan on {table} " not in plan + " "
