@@ -27,6 +27,7 @@ _LEAD = (
     r"(?:\b(?i:on|from|between)\s+(?:(?i:the)\s+(?i:morning|afternoon|evening|night)\s+of\s+)?)?"
 )
 _RANGE = r"\s*(?:-|–|—|~|to|through|till|until|and)\s*"
+_WEEKDAY_IN_BRACKETS = r"\s*\((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\)"
 
 _MONTH_DAY_YEAR = re.compile(
     rf"""
@@ -34,6 +35,7 @@ _MONTH_DAY_YEAR = re.compile(
     (?P<m1>{_MONTH})\s+(?P<d1>{_DAY})      # "September 6", "Nov. 17"
     (?:{_RANGE}                            # a range: "-18", " to November 2"
        (?:(?P<m2>{_MONTH})\s+)?(?P<d2>{_DAY}))?
+    (?:{_WEEKDAY_IN_BRACKETS})?            # " (Friday)"
     (?:,?\s+(?P<y>{_YEAR}))?               # ", 2021"
     """,
     re.VERBOSE,
@@ -46,6 +48,7 @@ _DAY_MONTH_YEAR = re.compile(
     (?:\s+(?:of\s+)?(?P<m1>{_MONTH}))?     # " November" when the range spans two months
     (?:{_RANGE}(?P<d2>{_DAY}))?            # " to 19"
     \s+(?:of\s+)?(?P<m2>{_MONTH})          # " May"
+    (?:{_WEEKDAY_IN_BRACKETS})?            # " (Friday)": "8 December (Friday) 2023"
     (?:,?\s+(?P<y>{_YEAR}))?               # " 2021"
     """,
     re.VERBOSE,

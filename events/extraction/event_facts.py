@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from events.extraction.folding import fold
-from events.extraction.lexicon import GAZETTEER, ORGANISATION_HEADS, ORGANISER_HEADS
+from events.extraction.lexicon import GAZETTEER, MONTH_NAMES, ORGANISATION_HEADS, ORGANISER_HEADS
 from events.extraction.records import Attendance, OrganizerRole, Quoted, Span
 
 # Sentences after the headline that count as the lead, where an event's frame is stated.
@@ -272,10 +272,17 @@ def clean_headline(title: str) -> str:
     name = (with_event or parts or [""])[-1]
     name = _FILLER_TAIL.sub("", name)
     name = re.sub(r"\s+in\s+[A-Z][\w' -]*$", "", name)  # a trailing place: "in Beijing"
+    name = _TRAILING_DATE.sub("", name)  # a programme's heading: "X Forum, 8 December 2023"
     name = _strip_leading_filler(name)
     name = re.sub(r"\s*(?:--|—|–|\s-\s)\s*", ": ", name)  # subtitle: "Meeting--Green" -> ": "
     name = _unquote_whole_titles(name)
     return name.strip(" .,:;")
+
+
+_MONTH_WORD = "|".join(name.capitalize() for name in MONTH_NAMES)
+_TRAILING_DATE = re.compile(
+    rf""",\s*(?:\d{{1,2}}\s+(?:{_MONTH_WORD})|(?:{_MONTH_WORD})\s+\d{{1,2}},?)\s+(?:19|20)\d{{2}}$"""
+)
 
 
 def _strip_leading_filler(name: str) -> str:

@@ -18,6 +18,7 @@ from events.extraction.lexicon import (
     EVENT_HEADS,
     FUNCTION_WORDS,
     GAZETTEER,
+    MONTH_NAMES,
     PLACE_SUFFIXES,
     CityInfo,
 )
@@ -129,6 +130,27 @@ _HOSTED_AFTER = re.compile(
 )
 
 
+_MONTH = "|".join(name.capitalize() for name in MONTH_NAMES)
+_DATED_AFTER = re.compile(
+    rf"""
+    ^\s*(?:on|from|between)\s+(?:the\s+)?                    # "in Beijing from "
+    (?:\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and)\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+
+       (?:of\s+)?(?:{_MONTH})\b                                # "5 to 6 December"
+    |(?:{_MONTH})\s+\d{{1,2}}\b)                               # "December 5"
+    """,
+    re.VERBOSE,
+)
+
+
+def dated_after(after: str) -> bool:
+    """True when the words after a city give a day: the event's place and date in one breath.
+
+    Example: "... organized by UNESCAP and CASS in Beijing from 5 to 6 December 2013" ->
+    after "Beijing", " from 5 to 6 December 2013" -> True; " in 2013" -> False.
+    """
+    return bool(_DATED_AFTER.match(after))
+
+
 _EVENT_OR_VENUE_AFTER = re.compile(
     r"""
     \)?                                          # "China (Shanghai) International ... Fair"
@@ -188,12 +210,14 @@ def _find_event_city(
             or _VENUE_BEFORE.search(before)
             or event_named_before(before)
         )
-        if held or _HOSTED_AFTER.match(after):
+        if held or _HOSTED_AFTER.match(after) or dated_after(after):
             return _make_place(occurrence, sentence)
     if in_region:
         return None
-    abroad = _find_small_city_abroad(text, sentences) or find_city_vouched_by_province(
-        text, sentences, title
+    abroad = (
+        _find_small_city_abroad(text, sentences)
+        or find_city_vouched_by_province(text, sentences, title)
+        or find_unlisted_city_after_event(text, sentences)
     )
     if abroad is not None:
         return abroad
@@ -425,6 +449,37 @@ def find_city_vouched_by_province(
         start = match.start("city") if match.group("city") else match.start("bare")
         occurrence = _Occurrence(start, start + len(name), name, city)
         return _make_place(occurrence, _sentence_of(sentences, start))
+    return None
+
+
+_EVENT_IN_CITY_CHINA = re.compile(
+    rf"""
+    \b(?i:{"|".join(sorted(EVENT_HEADS, key=len, reverse=True))})s?\b   # "Conference"
+    \s+in\s+(?P<city>[A-Z][a-z'’]+(?:\s[A-Z][a-z'’]+)?)(?:\s+(?:City|County))?,\s+
+    (?:(?P<province>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:\s+Province)?,\s+)?    # "Hainan Province, "
+    China\b(?!['’]s)
+    """,
+    re.VERBOSE,
+)
+
+
+def find_unlisted_city_after_event(text: str, sentences: tuple[Span, ...]) -> Place | None:
+    """An event "in X, China" where X is too small for the gazetteer: the country vouches.
+
+    Example: "remarks at the Climate and Health Conference in Lingshui, China" -> Lingshui;
+    "a forum in Hainan, China" -> None (a province, not a city).
+    """
+    lead_end = sentences[min(3, len(sentences) - 1)].end if sentences else 0
+    for match in _EVENT_IN_CITY_CHINA.finditer(text, 0, lead_end):
+        name = match.group("city")
+        if GAZETTEER.is_place(name) and GAZETTEER.city(name) is None:
+            continue
+        province = match.group("province")
+        if province is not None and not GAZETTEER.is_province(province):
+            continue
+        city = GAZETTEER.city(name) or CityInfo(name, province, "China", None, None, None)
+        occurrence = _Occurrence(match.start("city"), match.end("city"), name, city)
+        return _make_place(occurrence, _sentence_of(sentences, match.start("city")))
     return None
 
 

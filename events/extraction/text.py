@@ -525,7 +525,7 @@ def _find_publication_date(lines: list[str]) -> tuple[int, int, int] | None:
 
 _WRITTEN_DATE_LINE = re.compile(
     r"""^\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?   # "Friday, "
-        (?:(?P<d1>\d{1,2})\s+(?P<m1>[A-Z][a-z]{2,8})\.?      # "16 January 2020"
+        (?:(?P<d1>\d{1,2})\.?\s+(?P<m1>[A-Z][a-z]{2,8})\.?    # "16 January 2020", "16. January 2020"
           |(?P<m2>[A-Z][a-z]{2,8})\.?\s+(?P<d2>\d{1,2})\s*,?)      # "October 11 , 2024"
         \s*(?P<y>(?:19|20)\d{2})\s*$""",
     re.VERBOSE,

@@ -259,3 +259,13 @@ def test_a_bare_day_is_dated_by_the_page_month():
     assert (start.year, start.month, start.day) == (2021, 3, 28)
     start, _ = find_event_dates(text, split_sentences(text), title="Wind Salon")
     assert start is None or start.day is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["It will be held on 8 December (Friday) 2023.", "It was held on May 5 (Sunday), 2019."],
+)
+def test_a_weekday_in_brackets_keeps_the_year_with_its_day(sentence):
+    report = extract_report(f"Water Forum\n\n{sentence}".encode(), source="x.txt")
+    assert report.events[0].start.year in (2023, 2019)
+    assert report.events[0].start.day in (8, 5)

@@ -185,3 +185,10 @@ def test_organisers_with_a_possessor_and_a_two_word_acronym():
         ("Ministry of Ecology and Environment", None),
         ("Directorate-General for Climate Action", "DG CLIMA"),
     ]
+
+
+def test_a_programmes_heading_loses_its_trailing_date():
+    assert clean_headline("Ocean Dialogue on Blue Carbon, 8 December 2023") == (
+        "Ocean Dialogue on Blue Carbon"
+    )
+    assert clean_headline("Green Summit, May 3, 2021") == "Green Summit"

@@ -5,9 +5,11 @@ import pytest
 from events.extraction.lexicon import GAZETTEER, CityInfo
 from events.extraction.places import (
     city_before_dash,
+    dated_after,
     event_named_before,
     find_city_vouched_by_province,
     find_places,
+    find_unlisted_city_after_event,
     held_online,
 )
 from events.extraction.text import split_sentences
@@ -224,3 +226,21 @@ def test_no_city_for_an_event_held_online():
     assert held_online(text, split_sentences(text))
     shopping = "Online shopping grew in Beijing."
     assert not held_online(shopping, split_sentences(shopping))
+
+
+def test_a_city_followed_by_the_day_is_where_the_event_was():
+    text = (
+        "The symposium on water was organized by the Asian Water Council and the Academy of "
+        "Hydrology, with partners from six countries, in Nanjing from 5 to 6 June 2019."
+    )
+    assert find_places(text, split_sentences(text)).city.name == "Nanjing"
+    assert dated_after(" on May 3, 2021") and dated_after(" from 5 to 6 December 2013")
+    assert not dated_after(" in 2013") and not dated_after(" on climate finance")
+
+
+def test_an_event_in_a_small_city_of_china_is_vouched_for_by_the_country():
+    text = "Ms Lee spoke at the Rural Health Conference in Lingshui, China. It was well attended."
+    place = find_unlisted_city_after_event(text, split_sentences(text))
+    assert (place.name, place.country) == ("Lingshui", "China")
+    province = "A forum in Hainan, China was held."
+    assert find_unlisted_city_after_event(province, split_sentences(province)) is None

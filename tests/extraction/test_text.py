@@ -337,3 +337,7 @@ def test_more_page_and_event_date_lines():
     assert event_date_label(["Date | 5 March 2019", "Venue | Nanjing Hotel"]) == (2019, 3, 5)
     text = "Forum\n\n5 March 2019 | 9:00-12:00 | Nanjing Hotel\n\nThe forum discussed cities."
     assert "5 March 2019 | 9:00-12:00" in clean_report(text).text
+
+
+def test_a_date_line_may_put_a_period_after_the_day():
+    assert date_line("18. November 2015") == (2015, 11, 18)
