@@ -10,6 +10,13 @@ its own SHA-256 and its own records. Every run starts from an empty database (th
 database named by --postgres is dropped and created again: give it a name of its own).
 The queue runs end by comparing their export with a sequential run that ingests the reports
 in the order the workers committed them.
+
+    .venv/bin/python benchmarks/imports.py --skip-sqlite \
+        --postgres postgres://postgres@127.0.0.1:5432/imports_big --template eventsdb_bench100k
+
+With --template, each PostgreSQL run starts from a copy of that database instead (one the page
+benchmark filled: 100,000 events), so the ingest is timed against a corpus at scale; the queue
+runs, whose check exports every event, are left out.
 """
 
 from __future__ import annotations
@@ -86,7 +93,7 @@ def check(process: subprocess.Popen) -> str:
     return out
 
 
-def fresh_database(url: str) -> None:
+def fresh_database(url: str, template: str | None = None) -> None:
     if url.startswith("sqlite"):
         Path(urlsplit(url).path).unlink(missing_ok=True)
     else:
@@ -97,7 +104,8 @@ def fresh_database(url: str) -> None:
         admin = urlunsplit(parts._replace(path="/postgres"))
         with psycopg.connect(admin, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            conn.execute(f'CREATE DATABASE "{name}"')
+            copy = f' TEMPLATE "{template}"' if template else ""
+            conn.execute(f'CREATE DATABASE "{name}"{copy}')
     check(manage(url, "migrate", "--no-input", "-v0"))
 
 
@@ -110,8 +118,10 @@ def timing(out: str) -> str:
     return f"extraction {found.group(1)} s, ingest {found.group(2)} s" if found else ""
 
 
-def run_load(url: str, files: list[Path], jobs: int) -> tuple[float, str]:
-    fresh_database(url)
+def run_load(
+    url: str, files: list[Path], jobs: int, template: str | None = None
+) -> tuple[float, str]:
+    fresh_database(url, template)
     started = time.perf_counter()
     out = check(
         manage(url, "load_reports", *map(str, files), "--jobs", str(jobs), "--no-progress", "-v2")
@@ -150,6 +160,9 @@ def main() -> None:
     parser.add_argument("--reports", type=int, default=500)
     parser.add_argument("--postgres", help="a PostgreSQL URL whose database may be dropped")
     parser.add_argument("--skip-sqlite", action="store_true")
+    parser.add_argument(
+        "--template", help="a PostgreSQL database to copy for each run (a filled benchmark corpus)"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "corpus"
@@ -163,17 +176,20 @@ def main() -> None:
         targets = [] if args.skip_sqlite else [("SQLite", f"sqlite:///{tmp}/bench.sqlite3")]
         if args.postgres:
             targets.append(("PostgreSQL", args.postgres))
+        if args.template:
+            print(f"PostgreSQL runs start from a copy of {args.template}")
         for label, url in targets:
             rates = {}
             for jobs in (1, 2):
-                seconds, split = run_load(url, files, jobs)
+                template = args.template if label == "PostgreSQL" else None
+                seconds, split = run_load(url, files, jobs, template)
                 rates[jobs] = len(files) / seconds
                 print(
                     f"{label:10} load_reports --jobs {jobs}: {seconds:6.1f} s "
                     f"{rates[jobs]:6.1f} reports/s ({split})"
                 )
             print(f"{label:10} speed-up with 2 jobs: {rates[2] / rates[1]:.2f}x")
-            if label != "PostgreSQL":
+            if label != "PostgreSQL" or args.template:
                 continue
             for workers in (2, 4):
                 seconds, note = run_queue(url, folder, files, workers)
