@@ -200,3 +200,31 @@ def test_find_duplicates_command_says_what_it_found(capsys):
     assert capsys.readouterr().out.startswith(
         "1 person pair(s), 0 organization pair(s), 0 event pair(s) in "
     )
+
+
+def test_a_refresh_writes_only_the_pairs_that_changed():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    make_person("Liu Yanhua")
+    make_person("Yanhua Liu")
+    make_person("Chen Guoqiang")
+    refresh_duplicate_candidates(["person"])
+    first = DuplicateCandidate.objects.get()
+
+    def writes() -> list[str]:
+        with CaptureQueriesContext(connection) as queries:
+            refresh_duplicate_candidates(["person"])
+        return [
+            q["sql"].split()[0]
+            for q in queries.captured_queries
+            if "curation_duplicatecandidate" in q["sql"] and not q["sql"].startswith("SELECT")
+        ]
+
+    assert writes() == []  # nothing changed: nothing written
+    assert DuplicateCandidate.objects.get() == first  # the pair keeps its row
+    make_person("Chen Guoqaing")
+    assert writes() == ["INSERT"]
+    Person.objects.filter(name="Chen Guoqaing").update(key="zhou yu")  # renamed away
+    assert writes() == ["DELETE"]
+    assert list(DuplicateCandidate.objects.values_list("reasons", flat=True)) == [["token-order"]]
