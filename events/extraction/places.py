@@ -538,10 +538,14 @@ _HOST_CITY_GOVERNMENT = re.compile(
 
 def _find_host_city_government(text: str, sentences: tuple[Span, ...]) -> Place | None:
     """ "The forum was hosted by the Alliance and the Dali Municipal People's Government":
-    with no city stated, the host city's government held it at home."""
+    with no city stated, the host city's government held it at home. A city too small for
+    the gazetteer is vouched for by its "Municipal" government ("Lishui Municipal ...")."""
     lead_end = sentences[min(3, len(sentences) - 1)].end if sentences else 0
     for match in _HOST_CITY_GOVERNMENT.finditer(text, 0, lead_end):
-        city = GAZETTEER.city(match.group("city"))
+        name = match.group("city")
+        city = GAZETTEER.city(name)
+        if city is None and "Municipal" in match.group() and not GAZETTEER.is_place(name):
+            city = CityInfo(name, None, "China", None, None, None)
         if city is not None:
             occurrence = _Occurrence(
                 match.start("city"), match.end("city"), match.group("city"), city

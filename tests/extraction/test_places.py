@@ -244,3 +244,11 @@ def test_an_event_in_a_small_city_of_china_is_vouched_for_by_the_country():
     assert (place.name, place.country) == ("Lingshui", "China")
     province = "A forum in Hainan, China was held."
     assert find_unlisted_city_after_event(province, split_sentences(province)) is None
+
+
+def test_a_host_municipal_government_vouches_for_a_city_the_gazetteer_lacks():
+    text = (
+        "The forum was hosted by the Green Alliance and the Mengla Municipal People's "
+        "Government. Some 80 experts attended."
+    )
+    assert find_places(text, split_sentences(text)).city.name == "Mengla"
