@@ -172,7 +172,9 @@ def find_event_dates(
     best = max(candidates, key=lambda candidate: (candidate.score, -candidate.position))
     if best.start.year is not None:
         return _closing_day_spread(text, body, best.position, best.start, best.end)
-    year = _year_the_report_states(best.start, text, title, dateline, published, relative)
+    year = _year_the_report_states(
+        best.start, text, title, dateline, published, relative
+    ) or year_of_a_nearby_date(best.start, [c.start for c in candidates])
     if year is None:
         return best.start, best.end
     start, end = _with_year(best.start, year), best.end and _with_year(best.end, year)
@@ -291,6 +293,25 @@ def _year_only(
     if published is not None and held is not None:
         return PartialDate(published[0], None, None, held, "")
     return None
+
+
+def year_of_a_nearby_date(date: PartialDate, others: list[PartialDate]) -> int | None:
+    """The year of another date the report writes in full within a week of `date`.
+
+    Example: "on 28 November" beside "co-hosted on 27 November 2019" -> 2019; beside only
+    "27 March 2019" -> None.
+    """
+    if date.month is None or date.day is None:
+        return None
+    years = {
+        other.year
+        for other in others
+        if other.year is not None
+        and other.month == date.month
+        and other.day is not None
+        and abs(other.day - date.day) <= 7
+    }
+    return years.pop() if len(years) == 1 else None
 
 
 def _year_the_report_states(
@@ -440,7 +461,22 @@ def _score_match(
     ):
         return -10
     scheduled = 4 * is_scheduled(sentence[: match.start()], sentence[match.end() :])
-    return 4 * cue + 2 * bool(lead.strip()) + 2 * has_day + (index < 3) + scheduled
+    named = is_dated_event_noun(sentence[: match.start()]) and bool(lead.strip())
+    return 4 * cue + 2 * bool(lead.strip()) + 2 * has_day + (index < 3) + scheduled + 2 * named
+
+
+_EVENT_NOUN_BEFORE = re.compile(
+    rf"\b(?i:{'|'.join(sorted(EVENT_HEADS, key=len, reverse=True))})s?\s*$"
+)
+
+
+def is_dated_event_noun(before: str) -> bool:
+    """The date follows the event's own noun: "The Annual Symposium on 28 November" says
+    when the symposium was, over "the training was co-hosted on 27 November" beside it.
+
+    Example: "The Annual Symposium " (before "on 28 November") -> True; "co-hosted " -> False.
+    """
+    return bool(_EVENT_NOUN_BEFORE.search(before))
 
 
 _FOUNDED_BEFORE = re.compile(

@@ -139,7 +139,7 @@ SETS = [
             "people_f1": 0.96,
             "affiliation_acc": 0.935,
             "orgs_f1": 0.807,
-            "date_acc": 0.92,
+            "date_acc": 0.96,
             "city_acc": 1.0,
         },
     ),
@@ -150,7 +150,8 @@ SETS = [
     # 0.75; after round six 0.921/0.843/0.881, 0.687, 0.807/0.733/0.768, 0.7, 0.8; after round
     # seven 0.925/0.892/0.908, 0.718, 0.806/0.763/0.784, 0.7, 0.8; after the generalising
     # round (these floors, rules written on the other sets' shapes only)
-    # 0.937/0.892/0.914, 0.746, 0.81/0.779/0.794, 0.7, 0.95.
+    # 0.937/0.892/0.914, 0.746, 0.81/0.779/0.794, 0.7, 0.95; session ten's date rules (written
+    # on 6d and 9a) lifted its date to 0.75, its only change.
     AnnotatedSet(
         "gold_round6c",
         20,
@@ -158,7 +159,7 @@ SETS = [
             "people_f1": 0.914,
             "affiliation_acc": 0.746,
             "orgs_f1": 0.798,
-            "date_acc": 0.7,
+            "date_acc": 0.75,
             "city_acc": 0.95,
         },
     ),
@@ -176,7 +177,7 @@ SETS = [
             "affiliation_acc": 0.804,
             "orgs_f1": 0.769,
             "date_acc": 0.846,
-            "city_acc": 0.846,
+            "city_acc": 0.923,
         },
     ),
     # r8b01-r8b22: real published reports (city and provincial portals, universities, a

@@ -7,9 +7,11 @@ from events.extraction.dates import (
     day_in_page_month,
     find_edition_year,
     find_event_dates,
+    is_dated_event_noun,
     is_founding_date,
     is_scheduled,
     year_in_event_name,
+    year_of_a_nearby_date,
     year_stamped_in_brackets,
 )
 from events.extraction.text import split_sentences
@@ -269,3 +271,25 @@ def test_a_weekday_in_brackets_keeps_the_year_with_its_day(sentence):
     report = extract_report(f"Water Forum\n\n{sentence}".encode(), source="x.txt")
     assert report.events[0].start.year in (2023, 2019)
     assert report.events[0].start.day in (8, 5)
+
+
+def test_the_date_after_the_events_own_noun_wins():
+    assert is_dated_event_noun("The Annual Symposium ")
+    assert not is_dated_event_noun("The training was co-hosted ")
+    text = (
+        "Ocean Week held in Xiamen\n\nThe training was co-hosted on 3 June 2019 by the "
+        "institute. In the morning of 3 June, experts met. The Ocean Week forum on 4 June was "
+        "opened by the mayor."
+    )
+    start, _ = find_event_dates(text, split_sentences(text), title="Ocean Week held in Xiamen")
+    assert (start.year, start.month, start.day) == (2019, 6, 4)
+
+
+def test_a_date_without_year_takes_the_year_of_a_full_date_within_a_week():
+    from events.extraction.records import PartialDate
+
+    day = PartialDate(None, 11, 28, None, "")
+    assert year_of_a_nearby_date(day, [PartialDate(2019, 11, 27, None, "")]) == 2019
+    assert year_of_a_nearby_date(day, [PartialDate(2019, 3, 27, None, "")]) is None
+    two_years = [PartialDate(2019, 11, 27, None, ""), PartialDate(2020, 11, 26, None, "")]
+    assert year_of_a_nearby_date(day, two_years) is None
