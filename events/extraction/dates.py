@@ -232,6 +232,26 @@ def closing_day_span(before: str) -> int | None:
     return _DAYS_LONG[match.group("days").lower()] if match else None
 
 
+_CLOSED_BEFORE = re.compile(
+    r"""\b(?:wrapped\s+up|concluded|closed|ended|came\s+to\s+(?:a\s+)?close
+    |drew\s+to\s+a\s+close)\b[^.;!?]{0,60}$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_N_DAY_EVENT = re.compile(r"\b(?:the|this)\s+(?P<days>two|three|four|five|[2-5])-day\b", re.I)
+
+
+def days_said_next(before: str, following: str) -> int | None:
+    """How long an event that closed on a date lasted, when the next sentence says it.
+
+    Example: "The conference wrapped up " (before "May 13") and "... the two-day event
+    attracted 220 people" -> 2; "The conference opened " -> None.
+    """
+    if not _CLOSED_BEFORE.search(before):
+        return None
+    match = _N_DAY_EVENT.search(following)
+    return _DAYS_LONG[match.group("days").lower()] if match else None
+
+
 def _closing_day_spread(
     text: str,
     body: list[Span],
@@ -242,8 +262,13 @@ def _closing_day_spread(
     """A lone date that is an N-day event's closing day: the event ran from N-1 days before."""
     if end is not None or None in (start.year, start.month, start.day):
         return start, end
-    sentence = next((span for span in body if span.start <= position < span.end), None)
-    days = closing_day_span(text[sentence.start : position]) if sentence else None
+    at = next((i for i, span in enumerate(body) if span.start <= position < span.end), None)
+    if at is None:
+        return start, end
+    before = text[body[at].start : position]
+    days = closing_day_span(before)
+    if days is None and at + 1 < len(body):
+        days = days_said_next(before, body[at + 1].of(text))
     if days is None:
         return start, end
     try:

@@ -5,6 +5,7 @@ from events.extraction.dates import (
     closing_day_span,
     dates_in_headline,
     day_in_page_month,
+    days_said_next,
     find_edition_year,
     find_event_dates,
     is_dated_event_noun,
@@ -293,3 +294,14 @@ def test_a_date_without_year_takes_the_year_of_a_full_date_within_a_week():
     assert year_of_a_nearby_date(day, [PartialDate(2019, 3, 27, None, "")]) is None
     two_years = [PartialDate(2019, 11, 27, None, ""), PartialDate(2020, 11, 26, None, "")]
     assert year_of_a_nearby_date(day, two_years) is None
+
+
+def test_an_event_that_closed_on_a_day_runs_back_as_long_as_the_next_sentence_says():
+    assert days_said_next("The conference wrapped up ", "The two-day event drew 220 people.") == 2
+    assert days_said_next("The conference opened ", "The two-day event drew 220 people.") is None
+    text = (
+        "Energy forum ends\n\nThe Conference on Grid Power wrapped up June 14, 2016 in Hefei. "
+        "Organized by the city, the three-day event drew 300 experts."
+    )
+    start, end = find_event_dates(text, split_sentences(text), title="Energy forum ends")
+    assert (start.day, end.day) == (12, 14)
