@@ -425,7 +425,7 @@ def _not_after(start: PartialDate, filed: tuple[int | None, int, int]) -> bool:
 # A weekday or "today" saying the event happened on the day the report was filed.
 _RELATIVE_DAY = re.compile(
     r"""
-    \b(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)
+    \b(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)  # wires: "opened Thursday"
         |on\s+the\s+same\s+day|today|this\s+(?:morning|afternoon|evening))\b
     """,
     re.VERBOSE | re.IGNORECASE,

@@ -305,3 +305,14 @@ def test_an_event_that_closed_on_a_day_runs_back_as_long_as_the_next_sentence_sa
     )
     start, end = find_event_dates(text, split_sentences(text), title="Energy forum ends")
     assert (start.day, end.day) == (12, 14)
+
+
+def test_a_wire_weekday_without_on_dates_the_event_by_its_dateline():
+    report = extract_report(
+        b"Climate summit opens\n\nSEATTLE, Sept. 13 (Xinhua) -- Envoys met mayors at the "
+        b"Climate Summit that opened in Seattle Thursday. They signed a pledge.\n\n"
+        b"Published: 2018-09-14",
+        source="x.txt",
+    )
+    start = report.events[0].start
+    assert (start.year, start.month, start.day) == (2018, 9, 13)
