@@ -176,7 +176,7 @@ SETS = [
             "people_f1": 0.903,
             "affiliation_acc": 0.804,
             "orgs_f1": 0.769,
-            "date_acc": 0.846,
+            "date_acc": 0.923,
             "city_acc": 0.923,
         },
     ),
