@@ -698,7 +698,9 @@ def _is_furniture(line: str, lines: list[str], index: int) -> bool:
 def _is_menu_line(line: str) -> bool:
     """A navigation entry: a bullet or separator and a few words, like "· Site Map"."""
     words = line.split()
-    if line[0] in _BULLETS and len(words) <= 8:
+    # A teaser glued to its bullet ("·Fifth Forum on X Held in Beijing") runs longer.
+    glued = len(line) > 1 and line[1].isalnum()
+    if line[0] in _BULLETS and len(words) <= (16 if glued else 8):
         # "- Maria Rossi, Head of ESG, Banca Verde": a spaced bullet before a name and its
         # titles is a list item of the story; menus glue their bullets ("·Site Map").
         return not is_listed_person_item(line)

@@ -124,9 +124,9 @@ SETS = [
         {
             "people_f1": 0.987,
             "affiliation_acc": 0.919,
-            "orgs_f1": 0.835,
+            "orgs_f1": 0.839,
             "date_acc": 0.9,
-            "city_acc": 0.95,
+            "city_acc": 1.0,
         },
     ),
     # r6d01-r6d25: real published reports (Hong Kong, Macao and Taiwan government speeches,

@@ -341,3 +341,14 @@ def test_more_page_and_event_date_lines():
 
 def test_a_date_line_may_put_a_period_after_the_day():
     assert date_line("18. November 2015") == (2015, 11, 18)
+
+
+def test_a_sidebar_of_teasers_glued_to_their_bullets_is_furniture():
+    raw = (
+        "Newsmore\n·Ninth Forum on Rivers and Coastal Cities Held in Dalian\n·Tea Farmers Head "
+        "Online\n·Kite Makers of Weifang\n\nGreen pavilion opens in Lima\n\nThe pavilion opened "
+        "in Lima on 4 May 2014, said Zhao Lei, director of the centre."
+    )
+    cleaned = clean_report(raw)
+    assert "Dalian" not in cleaned.text and "Weifang" not in cleaned.text
+    assert "opened in Lima" in cleaned.text
