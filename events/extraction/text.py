@@ -642,7 +642,7 @@ def _drop_furniture(lines: list[str]) -> tuple[list[str], str | None]:
     """Keep content lines (blank lines kept as paragraph marks); return the copyright holder."""
     kept: list[str] = []
     holder = None
-    lines = [_drop_section_labels(line) for line in lines]
+    lines = [drop_follow_prompt(_drop_section_labels(line)) for line in lines]
     for index, line in enumerate(lines):
         if not line:
             kept.append("")
@@ -660,6 +660,25 @@ _SECTION_LABEL = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+
+
+_FOLLOW_PROMPT = re.compile(
+    r"""
+    ^Follow\s+                                      # a newsroom's social button
+    (?P<body>[A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|of|for|and|the|on|&)){0,7})$   # its name
+    """,
+    re.VERBOSE,
+)
+
+
+def drop_follow_prompt(line: str) -> str:
+    """ "Follow Blue River Energy Agency" -> "Blue River Energy Agency": a newsroom page prints its
+    follow button above the story, and the name in it is the publisher's, not "Follow X"'s.
+
+    "Follow the guidelines below." (a sentence) and "Follow us on WeChat" are left alone.
+    """
+    match = _FOLLOW_PROMPT.match(line)
+    return match.group("body") if match else line
 
 
 def _drop_section_labels(line: str) -> str:

@@ -9,6 +9,7 @@ from events.extraction.people.introductions import (
     body_after_titled_name,
     bracket_after_comma,
     closing_body,
+    ends_in_nationality,
     is_capitalised_family_name,
     is_state_title,
     is_three_word_chinese_name,
@@ -899,3 +900,15 @@ def test_graded_counsel_is_a_title_not_a_person():
     )
     assert sorted(people) == ["Lin Fang", "Zhou Ming"]
     assert _positions(people["Zhou Ming"])[0][0].startswith("Second-Class Counsel")
+
+
+def test_a_speech_heading_is_no_person():
+    people, _ = _people("Closing Statement by Dr. Ana Lee at the River Forum\n\nAna Lee spoke.")
+    assert list(people) == ["Ana Lee"]
+
+
+def test_ends_in_nationality_is_no_family_name():
+    assert ends_in_nationality(["Notable", "Swedish"])
+    assert not ends_in_nationality(["Anders", "Lind"])
+    people, _ = _people("Notable Swedish presence at the opening of the wind fair in Wuhan")
+    assert people == {}

@@ -9,6 +9,7 @@ from events.extraction.text import (
     date_line,
     decode_report,
     drop_bracket_label,
+    drop_follow_prompt,
     event_date_label,
     hard_wrap_width,
     is_headline,
@@ -337,3 +338,11 @@ def test_more_page_and_event_date_lines():
     assert event_date_label(["Date | 5 March 2019", "Venue | Nanjing Hotel"]) == (2019, 3, 5)
     text = "Forum\n\n5 March 2019 | 9:00-12:00 | Nanjing Hotel\n\nThe forum discussed cities."
     assert "5 March 2019 | 9:00-12:00" in clean_report(text).text
+
+
+def test_drop_follow_prompt_keeps_the_newsroom_name():
+    assert drop_follow_prompt("Follow Blue River Energy Agency") == "Blue River Energy Agency"
+    assert drop_follow_prompt("Follow us on WeChat") == "Follow us on WeChat"
+    assert drop_follow_prompt("Follow the guidelines below.") == "Follow the guidelines below."
+    text = "Follow Blue River Energy Agency\n\nRiver Week Opens in Wuhan\n\nThe week opened today."
+    assert clean_report(text).publisher == "Blue River Energy Agency"

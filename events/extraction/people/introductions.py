@@ -13,6 +13,7 @@ from functools import lru_cache
 from events.extraction.folding import fold_keeping_punctuation
 from events.extraction.lexicon import (
     GAZETTEER,
+    NATIONALITY_ADJECTIVES,
     STATE_TITLES,
     strip_article,
 )
@@ -1051,6 +1052,15 @@ def _has_non_person_head(tokens: list[str]) -> bool:
     return any(t in NON_PERSON_HEADS for t in lowered) or lowered[0].startswith("sino-")
 
 
+def ends_in_nationality(tokens: list[str]) -> bool:
+    """ "Notable Swedish presence at ...": a capitalised adjective of nationality after a
+    headline's first word ends no person's name, as a family name would.
+
+    Example: ["Notable", "Swedish"] -> True; ["Anders", "Lind"] -> False.
+    """
+    return tokens[-1].lower().strip(",.;:") in NATIONALITY_ADJECTIVES
+
+
 def _end_of_tokens(text: str, count: int) -> int:
     tokens = list(re.finditer(r"[A-Z]\.(?=[A-Z])|[^\s:,]+", text))[:count]
     return tokens[-1].end() if tokens else 0
@@ -1059,7 +1069,7 @@ def _end_of_tokens(text: str, count: int) -> int:
 def _valid_name(tokens: list[str], honorific: bool) -> bool:
     if len(tokens) == 1:
         return honorific
-    if _has_non_person_head(tokens):
+    if _has_non_person_head(tokens) or ends_in_nationality(tokens):
         return False
     if len(tokens) > 4:
         return False
