@@ -5,14 +5,17 @@ from events.extraction.organizations import OrganizationIndex, find_organization
 from events.extraction.people import find_participants
 from events.extraction.people.introductions import (
     after_list_opener,
+    and_inside_body_name,
     are_initials_before_surname,
     body_after_titled_name,
     bracket_after_comma,
     closing_body,
     ends_in_nationality,
     is_capitalised_family_name,
+    is_known_post,
     is_state_title,
     is_three_word_chinese_name,
+    is_titled_surname,
     name_with_body,
     owner_title,
     particled_name_size,
@@ -37,7 +40,7 @@ from events.extraction.people.positions import (
     split_title_at_capitalised_body,
 )
 from events.extraction.people.words import People, PersonDraft, is_brand_phrase
-from events.extraction.records import Role, Span, Warning
+from events.extraction.records import Position, Role, Span, Warning
 from events.extraction.text import split_sentences
 
 
@@ -565,6 +568,8 @@ def test_body_after_titled_name():
         "gave a keynote speech",
     )
     assert body_after_titled_name("gave a speech") == ("", "gave a speech")
+    assert body_after_titled_name("of FCSSC") == ("FCSSC", "")
+    assert body_after_titled_name("from the River Agency (RA) spoke") == ("River Agency", "spoke")
 
 
 def test_title_name_then_body_then_verb():
@@ -912,3 +917,50 @@ def test_ends_in_nationality_is_no_family_name():
     assert not ends_in_nationality(["Anders", "Lind"])
     people, _ = _people("Notable Swedish presence at the opening of the wind fair in Wuhan")
     assert people == {}
+
+
+def test_is_titled_surname_reads_a_greeted_official():
+    assert is_titled_surname(["Vice", "Mayor", "Tang"])
+    assert is_titled_surname(["Deputy", "Director", "General", "Luo"])
+    assert not is_titled_surname(["Director", "Tang", "Wei"])
+    assert not is_titled_surname(["Director", "Energy"])
+    assert not is_titled_surname(["Tang"])
+    people, _ = _people(
+        "Respected guests, Vice Mayor Tang, Wuxi Municipal Government\n\n"
+        "Deputy Director Luo of the Blue River Energy Agency"
+    )
+    assert _positions(people["Tang"]) == [("Vice Mayor", "Wuxi Municipal Government")]
+    assert _positions(people["Luo"]) == [("Deputy Director", "Blue River Energy Agency")]
+
+
+def test_and_inside_body_name_keeps_one_school():
+    assert and_inside_body_name("from the School of Marine", "Coastal Engineering")
+    assert not and_inside_body_name("director of the School of Law", "Li Wei")
+    assert not and_inside_body_name("director of the Institute of Physics", "Mr. Tom Hale")
+    assert not and_inside_body_name("Director of the Bureau", "Deputy Mayor")
+    people, _ = _people(
+        "Professor Tom Hale from the Department of Marine and Coastal Engineering, Blue Coast "
+        "University talked about tides."
+    )
+    assert list(people) == ["Tom Hale"]
+    assert _positions(people["Tom Hale"])[0] == (
+        "professor",
+        "Department of Marine and Coastal Engineering",
+    )
+
+
+def test_unit_spoken_for_is_written_with_its_parent():
+    people, _ = _people(
+        "Director Anna Berg attended and delivered remarks on behalf of the Water Department, "
+        "Ministry of Rivers (MOR)."
+    )
+    # The unit is a part of its parent, which the position names.
+    assert _positions(people["Anna Berg"])[0][1] == "Ministry of Rivers"
+
+
+def test_is_known_post_reads_a_title_written_twice_as_one_post():
+    held = [Position("Deputy director", "River Institute", Span(0, 1))]
+    assert is_known_post(Position("Deputy Director", None, Span(2, 3)), held)
+    assert is_known_post(Position("Director", "River Institute", Span(2, 3)), held)
+    assert not is_known_post(Position("Professor", None, Span(2, 3)), held)
+    assert not is_known_post(Position("Deputy director", "Blue Bank", Span(2, 3)), held)

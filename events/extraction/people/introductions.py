@@ -15,6 +15,7 @@ from events.extraction.lexicon import (
     GAZETTEER,
     NATIONALITY_ADJECTIVES,
     STATE_TITLES,
+    TITLE_MODIFIERS,
     strip_article,
 )
 from events.extraction.names import (
@@ -30,6 +31,8 @@ from events.extraction.names import (
 )
 from events.extraction.organizations import (
     CONNECTORS,
+    ORG_HEADS,
+    UNIT_WORDS,
     OrganizationIndex,
     find_known_organization,
     looks_like_organization,
@@ -136,7 +139,8 @@ def read_sentence(
             leading = None
             speaks_for = SPEAKS_FOR_RE.match(opening.rest)
             if speaks_for and is_affiliation(speaks_for.group("org"), index):
-                _add_affiliation(person, ("", speaks_for.group("org")), span, index)
+                body = unit_with_parent_after(speaks_for, opening.rest, following, index)
+                _add_affiliation(person, ("", body), span, index)
             person.role = _stronger(person.role, opening.role)
             person.state_title = person.state_title or opening.state_title
             if opening.affiliation:
@@ -157,8 +161,12 @@ def read_sentence(
         if not pending:
             continue
         title, predicate = split_trailing_predicate(segment.text)
-        if predicate and is_title_segment(title, index):
-            # "Shi Zihai, Deputy Secretary-General of the NDRC delivered their keynote speeches"
+        if predicate and (
+            is_title_segment(title, index)
+            or (is_org_segment(title, index) and not GAZETTEER.is_place(title))
+        ):
+            # "Shi Zihai, Deputy Secretary-General of the NDRC delivered their keynote speeches";
+            # "Ana Lee, Director, Blue River Agency talked about ...": the body before the verb.
             pending[-1][1].append(Segment(title, segment.joined_by_and))
             close_groups(pending, predicate, span, index)
             pending, relative = [], ""
@@ -187,6 +195,20 @@ def read_sentence(
             pending, relative = [], ""
     if pending:
         close_groups(pending, relative, span, index)
+
+
+def unit_with_parent_after(
+    speaks_for: re.Match[str], rest: str, following: str, index: OrganizationIndex
+) -> str:
+    """The body a person speaks for, with its parent when the next segment names it.
+
+    Example: "spoke on behalf of the Water Department" before "Ministry of Rivers" ->
+    "Water Department, Ministry of Rivers"; before "said" -> "Water Department".
+    """
+    unit = speaks_for.group("org")
+    if rest[speaks_for.end() :].strip(" .") or not is_org_segment(following, index):
+        return unit
+    return f"{unit}, {following.strip(' .')}"
 
 
 _LIST_NAME = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}"
@@ -363,7 +385,7 @@ def read_greeting_items(
 _TRAILING_PREDICATE = re.compile(
     r"""(?<=[A-Za-z)])\s+(?P<verb>(?:delivered|praised|addressed|presided|attended|noted|stressed
         |emphasi[sz]ed|gave|spoke|said|says|introduced|shared|pointed|called|chaired|moderated
-        |hosted|expressed|welcomed|highlighted|announced|opened|unveiled
+        |hosted|expressed|welcomed|highlighted|announced|opened|unveiled|talked|discussed
         |delivers|speaks|gives|addresses|presents|attends|opens|chairs|moderates|notes
         |stresses|highlights|shares|welcomes|introduces)\b.*)$""",
     re.VERBOSE | re.DOTALL,
@@ -651,19 +673,23 @@ def read_titled_name(segment: str, index: OrganizationIndex) -> Opening | None:
             break
     lead = [w.group(0) for w in words[:end]]
     particled = particled_name_size(lead)
-    for i, word in enumerate(lead[3:], start=3):
+    for i, word in enumerate(lead[2:], start=2):
         # "Deputy Director General Zhou Meixiang of FCSSC gave": the name ends before "of".
-        if (
-            word in {"of", "from", "at"}
-            and _looks_chinese_name(lead[i - 2 : i])
-            and any(is_title_word(w) for w in lead[: i - 2])
+        if word in {"of", "from", "at"} and (
+            (
+                i >= 3
+                and _looks_chinese_name(lead[i - 2 : i])
+                and any(is_title_word(w) for w in lead[: i - 2])
+            )
+            or is_titled_surname(lead[:i])
         ):
             end, lead = i, lead[:i]
             break
     size = 3 if len(lead) >= 3 and re.fullmatch(r"[A-Z]\.", lead[-2]) else 2
     if len(lead) >= 4 and is_three_word_chinese_name([w.rstrip(".,") for w in lead[-3:]]):
         size = 3
-    size = particled or size
+    surname_only = is_titled_surname(lead)
+    size = particled or (1 if surname_only else size)
     if len(lead) <= size:
         return None
     name_words, title_words = lead[-size:], lead[:-size]
@@ -672,7 +698,9 @@ def read_titled_name(segment: str, index: OrganizationIndex) -> Opening | None:
     while len(title_words) > 1 and title_words[-1].rstrip(".").lower() in ADDRESS_HONORIFICS:
         title_words, addressed = title_words[:-1], True
     name = " ".join(name_words).rstrip(".,")
-    if split_leading_name(name, index)[0] != name or title_words[-1].lower() in CONNECTORS:
+    if title_words[-1].lower() in CONNECTORS or (
+        not surname_only and split_leading_name(name, index)[0] != name
+    ):
         return None
     if not (
         is_title_word(title_words[-1])
@@ -700,7 +728,9 @@ def read_titled_name(segment: str, index: OrganizationIndex) -> Opening | None:
 _BODY_THEN_VERB = re.compile(
     r"""^(?:of|from|at)\s+(?:the\s+)?
     (?P<body>[A-Z][\w&.'’-]*(?:\s+(?:(?:of|for|and|the|&)\s+)*[A-Z][\w&.'’-]*)*)
-    \s+(?P<rest>[a-z].*)$""",
+    (?:\s*\([A-Z][\w-]{1,12}\))?       # its acronym: "(DEA)"
+    (?:\s+(?P<rest>[a-z].*))?$          # the verb, or nothing in a salutation's line
+    """,
     re.VERBOSE | re.DOTALL,
 )
 
@@ -709,12 +739,13 @@ def body_after_titled_name(rest: str) -> tuple[str, str]:
     """The body after a titled name, before the verb: (body, the rest), else ("", rest).
 
     Example: "of FCSSC gave a keynote speech" -> ("FCSSC", "gave a keynote speech") after
-    "Deputy Director General Zhou Meixiang"; "gave a speech" -> ("", "gave a speech").
+    "Deputy Director General Zhou Meixiang"; "gave a speech" -> ("", "gave a speech");
+    "of FCSSC" closing a greeting's line -> ("FCSSC", "").
     """
     match = _BODY_THEN_VERB.match(rest)
-    if not match or not starts_predicate(match.group("rest")):
+    if not match or (match.group("rest") and not starts_predicate(match.group("rest"))):
         return "", rest
-    return match.group("body"), match.group("rest")
+    return match.group("body"), match.group("rest") or ""
 
 
 def is_state_title(title: str) -> bool:
@@ -793,6 +824,24 @@ def particled_name_size(lead: list[str]) -> int | None:
     if start == first_particle or start < 1:
         return None
     return len(lead) - start
+
+
+def is_titled_surname(lead: list[str]) -> bool:
+    """A Chinese official addressed by title and family name alone, as speeches greet them.
+
+    Example: ["Vice", "Mayor", "Tang"], ["Deputy", "Director", "General", "Luo"] -> True;
+    ["Director", "Tang", "Wei"] (a full name), ["Director", "Energy"], ["Tang"] -> False.
+    """
+    if len(lead) < 2:
+        return False
+    surname, before = lead[-1].rstrip(".,"), lead[-2].lower()
+    return (
+        surname[:1].isupper()
+        and surname[1:].islower()
+        and is_chinese_surname(surname)
+        and not GAZETTEER.is_place(surname)
+        and (is_title_word(before) or before in TITLE_MODIFIERS)
+    )
 
 
 def _looks_chinese_name(words: list[str]) -> bool:
@@ -878,10 +927,45 @@ def split_at_and(part: str) -> list[Segment]:
     for match in reversed(list(re.finditer(r"\s+and\s+", part))):
         remainder = part[match.end() :]
         head = pieces[0].text[: match.start()]
+        if and_inside_body_name(head, remainder):
+            continue
         if head and (title_phrase_leads(remainder) or _names_joined(head, remainder)):
             tail = pieces[0].text[match.end() :]
             pieces = [Segment(head), Segment(tail, joined_by_and=True), *pieces[1:]]
     return pieces
+
+
+_FIELD_AFTER_UNIT = re.compile(
+    r"""
+    \b(?P<unit>[A-Z][a-z]+)\s+(?:of|for)\s+(?:the\s+)?    # "School of", "Institute for the"
+    (?P<field>(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*)$        # "Mechanical", "Urban Water"
+    """,
+    re.VERBOSE,
+)
+_FIELD_WORDS = re.compile(r"^(?P<words>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})(?=\s*(?:[,;(]|$))")
+
+
+def and_inside_body_name(head: str, remainder: str) -> bool:
+    """ "and" joining two fields inside one body's name, which no person follows.
+
+    Example: "from the School of Marine and Coastal Engineering" -> True (one school);
+    "director of the School of Law and Li Wei", "... Institute of Physics and Mr. Tom Hale",
+    "Director of the Bureau and Deputy Mayor" -> False.
+    """
+    unit = _FIELD_AFTER_UNIT.search(head)
+    if not unit or unit.group("unit").lower() not in ORG_HEADS | UNIT_WORDS:
+        return False
+    if unit.group("field").split()[-1].lower() in ORG_HEADS:
+        return False  # "Ministry of Commerce Bureau and ...": the first name is already whole
+    field = _FIELD_WORDS.match(remainder)
+    if not field or has_honorific(remainder) or title_phrase_leads(remainder):
+        return False
+    words = field.group("words").split()
+    return not (
+        _looks_chinese_name(words)
+        or is_three_word_chinese_name(words)
+        or any(w.lower() in ORG_HEADS or is_title_word(w) for w in words)
+    )
 
 
 def _names_joined(head: str, remainder: str) -> bool:
@@ -1187,11 +1271,7 @@ def close_groups(
         if not positions and not predicate and not person.positions:
             continue
         for position in positions:
-            if not any(
-                p.organization == position.organization
-                and (position.organization or p.title == position.title)
-                for p in person.positions
-            ):
+            if not is_known_post(position, person.positions):
                 person.positions.append(position)
         if role and (person.role is None or ROLE_RANK[role] > ROLE_RANK[person.role]):
             person.role = role
@@ -1199,6 +1279,18 @@ def close_groups(
             person.role = Role.SPEAKER if (positions or predicate) else None
         if ONLINE_RE.search(predicate):
             person.online = True
+
+
+def is_known_post(position: Position, positions: list[Position]) -> bool:
+    """A post the person already holds: the same body, or with no body the same title.
+
+    Example: "Deputy Director" with no body after "Deputy director" of the River Institute ->
+    True ("Deputy director Wang Hua" then "Deputy Director Wang": one post, written twice).
+    """
+    if position.organization:
+        return any(p.organization == position.organization for p in positions)
+    title = (position.title or "").lower()
+    return any((p.title or "").lower() == title for p in positions)
 
 
 def is_recalled(person: PersonDraft, predicate: str) -> bool:

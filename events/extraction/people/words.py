@@ -529,7 +529,8 @@ DASH_AFFILIATION_RE = re.compile(
 ORG_PHRASE = r"""[A-Z][\w&.’'\-]*(?:\s+(?:(?:of|for|and|the|on|in|&)\s+)*[A-Z][\w&.’'\-]*)*
     (?:,?\s+(?:Co\.,?\s*Ltd\.?|Ltd\.?|Inc\.?))?(?:\s*\([A-Za-z][\w\s\-]{0,15}\))?"""
 SPEAKS_FOR_RE = re.compile(
-    rf"""^(?:(?:also|later|then)\s+)?(?:\w+\s+)?(?:representing|on\s+behalf\s+of)\s+(?:the\s+)?
+    rf"""^(?:[\w-]+\s+){{0,6}}?          # "spoke", "attended and delivered opening remarks"
+    (?:representing|on\s+behalf\s+of)\s+(?:the\s+)?
     (?P<org>{ORG_PHRASE})""",
     re.VERBOSE | re.IGNORECASE,
 )
