@@ -886,6 +886,7 @@ def tidy_organization_name(name: str) -> str:
         if match.group("word").lower() in TITLES:
             name = name[: match.start()]
             break
+    name = drop_country_possessive(name)
     words = name.split()
     for i, word in enumerate(words[1:], start=1):
         if word in _VERBS_AFTER_A_NAME:
@@ -893,6 +894,22 @@ def tidy_organization_name(name: str) -> str:
             break
     # "Warsaw University of Technology and" (the next person cut off after "and").
     return re.sub(r"(?:\s+(?:and|&))+$", "", name.strip(" ,")).strip(" ,")
+
+
+_COUNTRY_POSSESSIVE = re.compile(r"^(?P<country>[A-Z][\w .-]*?)['’]s\s+(?P<body>[A-Z].*)$")
+
+
+def drop_country_possessive(name: str) -> str:
+    """A country's possessive before a body's name is the sentence's, not the name's.
+
+    Example: "Norway's Ministry of Climate and Environment" -> "Ministry of Climate and
+    Environment"; "People's Bank of China", "Xinhua's Beijing bureau" (no country) stay.
+    """
+    match = _COUNTRY_POSSESSIVE.match(name)
+    if not match or GAZETTEER.country_of(match.group("country")) is None:
+        return name
+    body = match.group("body")
+    return body if has_organization_head(body) else name
 
 
 # Verbs a sentence goes on with after a body's name: "... Protection plays the host".

@@ -185,3 +185,11 @@ def test_organisers_with_a_possessor_and_a_two_word_acronym():
         ("Ministry of Ecology and Environment", None),
         ("Directorate-General for Climate Action", "DG CLIMA"),
     ]
+
+
+def test_organiser_acronym_with_digits_is_no_part_of_the_name():
+    text = (
+        "The forum was hosted by the Wuhan Municipal Government and the R20 Climate Network (R20)."
+    )
+    found = [(m.name, m.acronym) for m in find_organizers(text, split_sentences(text))]
+    assert found == [("Wuhan Municipal Government", None), ("R20 Climate Network", "R20")]
