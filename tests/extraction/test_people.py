@@ -4,6 +4,7 @@ from events.extraction import extract_report
 from events.extraction.organizations import OrganizationIndex, find_organizations
 from events.extraction.people import find_participants
 from events.extraction.people.introductions import (
+    addressed_after_title,
     after_list_opener,
     and_inside_body_name,
     are_initials_before_surname,
@@ -11,6 +12,7 @@ from events.extraction.people.introductions import (
     bracket_after_comma,
     closing_body,
     ends_in_nationality,
+    english_gloss,
     is_capitalised_family_name,
     is_known_post,
     is_state_title,
@@ -24,6 +26,7 @@ from events.extraction.people.introductions import (
     relative_title,
     singular_title,
     speaker_card,
+    split_segments,
     split_trailing_predicate,
 )
 from events.extraction.people.mentions import tidy_talk_title
@@ -964,3 +967,23 @@ def test_is_known_post_reads_a_title_written_twice_as_one_post():
     assert is_known_post(Position("Director", "River Institute", Span(2, 3)), held)
     assert not is_known_post(Position("Professor", None, Span(2, 3)), held)
     assert not is_known_post(Position("Deputy director", "Blue Bank", Span(2, 3)), held)
+
+
+def test_english_gloss_reads_a_bilingual_salutation():
+    assert english_gloss("尊敬的王主任、(Director of the River Agency, Mr Wang)") == (
+        "Director of the River Agency, Mr Wang"
+    )
+    assert english_gloss("Mr Wang (River Agency) spoke.") == "Mr Wang (River Agency) spoke."
+    people, _ = _people("尊敬的王主任、(Director of the River Agency, Mr Wang)")
+    assert people["Wang"].role == Role.ATTENDEE
+    assert _positions(people["Wang"]) == [("Director", "River Agency")]
+
+
+def test_addressed_after_title_reads_the_name_first():
+    segments = split_segments("Director of the River Agency, Mr Wang")
+    assert [s.text for s in addressed_after_title(segments)] == [
+        "Mr Wang",
+        "Director of the River Agency",
+    ]
+    segments = split_segments("Director, Li Wei said")
+    assert addressed_after_title(segments) == segments

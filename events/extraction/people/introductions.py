@@ -113,8 +113,11 @@ def read_sentence(
         return
     if read_greeting_items(sentence, span, index, people):
         return
-    sentence = read_shared_title_list(sentence, span, index, people)
-    segments = split_segments(bracket_after_comma(sentence))
+    # A greeting's gloss names guests in the room, who attend whatever verb is missing.
+    greeted = english_gloss(sentence)
+    closing_role = Role.ATTENDEE if greeted != sentence else None
+    sentence = read_shared_title_list(greeted, span, index, people)
+    segments = addressed_after_title(split_segments(bracket_after_comma(sentence)))
     pending: list[tuple[PersonDraft, list[Segment]]] = []
     relative = ""
     leading: Position | None = None  # "Representing X, First Counsellor Y presented ..."
@@ -194,7 +197,7 @@ def read_sentence(
             close_groups(pending, f":{tail}", span, index)
             pending, relative = [], ""
     if pending:
-        close_groups(pending, relative, span, index)
+        close_groups(pending, relative, span, index, closing_role)
 
 
 def unit_with_parent_after(
@@ -209,6 +212,44 @@ def unit_with_parent_after(
     if rest[speaks_for.end() :].strip(" .") or not is_org_segment(following, index):
         return unit
     return f"{unit}, {following.strip(' .')}"
+
+
+_GLOSSED_LINE = re.compile(
+    r"""
+    ^[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef\s,]+   # the Chinese salutation: "尊敬的王主任、"
+    \((?P<gloss>[A-Za-z][^()\u4e00-\u9fff]+)\)        # its English in brackets
+    [\s,，、.]*$
+    """,
+    re.VERBOSE,
+)
+
+
+def english_gloss(sentence: str) -> str:
+    """A bilingual speech's salutation line read in its English gloss.
+
+    Example: "尊敬的王主任、(Director of the River Agency, Mr Wang)" -> "Director of the River
+    Agency, Mr Wang"; "Mr Wang (River Agency) spoke." is left whole.
+    """
+    match = _GLOSSED_LINE.match(sentence)
+    return match.group("gloss") if match else sentence
+
+
+def addressed_after_title(segments: list[Segment]) -> list[Segment]:
+    """ "Director of the River Agency, Mr Wang": a salutation names the title first, then the
+    person it addresses; read it name first, as the other shapes are.
+
+    Example: [Director of the River Agency | Mr Wang] -> [Mr Wang | Director of the River
+    Agency]; [Director | Li Wei said] is left as it is.
+    """
+    if len(segments) != 2:
+        return segments
+    title, addressed = segments
+    if not has_honorific(addressed.text) or not is_title_segment(title.text, OrganizationIndex()):
+        return segments
+    name, rest = split_leading_name(addressed.text, OrganizationIndex())
+    if not name or rest.strip(" .,;"):
+        return segments
+    return [addressed, title]
 
 
 _LIST_NAME = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}"
@@ -1261,14 +1302,16 @@ def close_groups(
     predicate: str,
     span: Span,
     index: OrganizationIndex,
+    unsaid: Role | None = None,
 ) -> None:
-    """Give every open person their positions and the role the closing verb implies."""
-    role = role_from_predicate(predicate)
+    """Give every open person their positions and the role the closing verb implies, or
+    `unsaid` when no verb closes the sentence."""
+    role = role_from_predicate(predicate) or unsaid
     for person, segments in pending:
         if person.role is None and not person.positions and is_recalled(person, predicate):
             person.recalled = True
         positions = read_positions(segments, span, index)
-        if not positions and not predicate and not person.positions:
+        if not positions and not predicate and not person.positions and role is None:
             continue
         for position in positions:
             if not is_known_post(position, person.positions):
