@@ -34,6 +34,7 @@ _MONTH_DAY_YEAR = re.compile(
     (?P<m1>{_MONTH})\s+(?P<d1>{_DAY})      # "September 6", "Nov. 17"
     (?:{_RANGE}                            # a range: "-18", " to November 2"
        (?:(?P<m2>{_MONTH})\s+)?(?P<d2>{_DAY}))?
+    (?:\s*\((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\))?   # " (Friday)" before the year
     (?:,?\s+(?P<y>{_YEAR}))?               # ", 2021"
     """,
     re.VERBOSE,
@@ -46,6 +47,7 @@ _DAY_MONTH_YEAR = re.compile(
     (?:\s+(?:of\s+)?(?P<m1>{_MONTH}))?     # " November" when the range spans two months
     (?:{_RANGE}(?P<d2>{_DAY}))?            # " to 19"
     \s+(?:of\s+)?(?P<m2>{_MONTH})          # " May"
+    (?:\s*\((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\))?   # " (Friday)" before the year
     (?:,?\s+(?P<y>{_YEAR}))?               # " 2021"
     """,
     re.VERBOSE,

@@ -525,7 +525,7 @@ def _find_publication_date(lines: list[str]) -> tuple[int, int, int] | None:
 
 _WRITTEN_DATE_LINE = re.compile(
     r"""^\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?   # "Friday, "
-        (?:(?P<d1>\d{1,2})\s+(?P<m1>[A-Z][a-z]{2,8})\.?      # "16 January 2020"
+        (?:(?P<d1>\d{1,2})\.?\s+(?P<m1>[A-Z][a-z]{2,8})\.?   # "16 January 2020", "16. January"
           |(?P<m2>[A-Z][a-z]{2,8})\.?\s+(?P<d2>\d{1,2})\s*,?)      # "October 11 , 2024"
         \s*(?P<y>(?:19|20)\d{2})\s*$""",
     re.VERBOSE,
@@ -575,7 +575,7 @@ def date_line(line: str) -> tuple[int, int, int] | None:
     """A line that is a written date and nothing else: the page's date.
 
     Example: "16 January 2020" -> (2020, 1, 16); "October 11 , 2024" -> (2024, 10, 11);
-    "2015-05-15" -> (2015, 5, 15).
+    "2015-05-15" -> (2015, 5, 15); "16. January 2020" (a Danish or German page) -> (2020, 1, 16).
     """
     numeric = numeric_date_line(line)
     if numeric:

@@ -13,6 +13,7 @@ from events.extraction.people.introductions import (
     closing_body,
     ends_in_nationality,
     english_gloss,
+    is_arabic_article_name,
     is_capitalised_family_name,
     is_known_post,
     is_state_title,
@@ -987,3 +988,11 @@ def test_addressed_after_title_reads_the_name_first():
     ]
     segments = split_segments("Director, Li Wei said")
     assert addressed_after_title(segments) == segments
+
+
+def test_is_arabic_article_name_in_a_programme_line():
+    assert is_arabic_article_name("al-Amin")
+    assert not is_arabic_article_name("all-round")
+    assert not is_arabic_article_name("al-")
+    people, _ = _people("H.E. Mr. Karim al-Amin, Minister of Energy, spoke.")
+    assert list(people) == ["Karim al-Amin"]

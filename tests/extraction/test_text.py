@@ -346,3 +346,8 @@ def test_drop_follow_prompt_keeps_the_newsroom_name():
     assert drop_follow_prompt("Follow the guidelines below.") == "Follow the guidelines below."
     text = "Follow Blue River Energy Agency\n\nRiver Week Opens in Wuhan\n\nThe week opened today."
     assert clean_report(text).publisher == "Blue River Energy Agency"
+
+
+def test_date_line_with_a_dot_after_the_day():
+    assert date_line("16. January 2020") == (2020, 1, 16)
+    assert date_line("16. Jan") is None

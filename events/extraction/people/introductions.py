@@ -1206,7 +1206,7 @@ def _valid_name(tokens: list[str], honorific: bool) -> bool:
 
 def is_name_token(word: str, index: OrganizationIndex) -> bool:
     """A capitalised word that can be part of a person's name: "Lalić", "J.", "LIU", "Clarence-Smith"."""
-    if re.fullmatch(r"[A-Z]\.", word):
+    if re.fullmatch(r"[A-Z]\.", word) or is_arabic_article_name(word):
         return True
     if not word or not word[0].isupper() or not word.replace("-", "").replace("'", "").isalpha():
         return False
@@ -1219,6 +1219,15 @@ def is_name_token(word: str, index: OrganizationIndex) -> bool:
     if word.lower() in NOT_NAME_WORDS or fold_keeping_punctuation(word) in NOT_NAME_WORDS:
         return False
     return not (find_known_organization(word) or GAZETTEER.country_of(word))
+
+
+def is_arabic_article_name(word: str) -> bool:
+    """ "al-Amin", "el-Sayed": an Arabic family name written with its article in lowercase.
+
+    Example: "al-Amin" -> True; "al-", "all-round", "Al-Amin" (capitalised, a name anyway)
+    -> False.
+    """
+    return bool(re.fullmatch(r"(?:al|el|ad|ar|as|ash|at|az)-[A-Z][a-z'’]+(?:-[A-Z][a-z]+)?", word))
 
 
 def is_bare_name(text: str) -> bool:
