@@ -29,6 +29,7 @@ from events.extraction.people.introductions import (
     speaker_card,
     split_segments,
     split_trailing_predicate,
+    title_opens_sentence,
 )
 from events.extraction.people.mentions import tidy_talk_title
 from events.extraction.people.positions import (
@@ -996,3 +997,14 @@ def test_is_arabic_article_name_in_a_programme_line():
     assert not is_arabic_article_name("al-")
     people, _ = _people("H.E. Mr. Karim al-Amin, Minister of Energy, spoke.")
     assert list(people) == ["Karim al-Amin"]
+
+
+def test_title_opens_sentence_before_the_name():
+    index = OrganizationIndex()
+    assert title_opens_sentence(split_segments("UNEP Regional Director, Ana Lee, said"), index)
+    assert not title_opens_sentence(split_segments("In China, Ana Lee, said"), index)
+    assert not title_opens_sentence(split_segments("Its director, Ana Lee, said"), index)
+    people, _ = _people("UNEP Regional Director for Asia, Ana Lee, opened the forum.")
+    assert _positions(people["Ana Lee"]) == [
+        ("Regional Director for Asia", "United Nations Environment Programme")
+    ]

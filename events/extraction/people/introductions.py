@@ -148,7 +148,11 @@ def read_sentence(
             person.state_title = person.state_title or opening.state_title
             if opening.affiliation:
                 _add_affiliation(person, opening.affiliation, span, index)
-            pending.append((person, list(opening.titles)))
+            titles = list(opening.titles)
+            if position == 1 and not titles and title_opens_sentence(segments, index):
+                # "UNDP Resident Representative in China, Ana Lee, said": the title comes first.
+                titles = [segments[0]]
+            pending.append((person, titles))
             if opening.rest:
                 close_groups(pending, opening.rest, span, index)
                 pending, relative = [], ""
@@ -198,6 +202,27 @@ def read_sentence(
             pending, relative = [], ""
     if pending:
         close_groups(pending, relative, span, index, closing_role)
+
+
+def title_opens_sentence(segments: list[Segment], index: OrganizationIndex) -> bool:
+    """A sentence that opens with a person's title, the name after the comma.
+
+    Example: [UNDP Resident Representative in China | Ana Lee | delivered remarks] -> True;
+    [In China | Ana Lee | said] or [Director | Li Wei and Zhang Hua] -> False.
+    """
+    if len(segments) < 2 or segments[1].joined_by_and:
+        return False
+    first = strip_article(segments[0].text.strip())
+    words = first.split()
+    # A bare title and body, no clause: "Its director", "The forum, chaired by ..." are not.
+    if not 2 <= len(words) <= 10 or words[0].lower() in _DETERMINERS:
+        return False
+    if any(w[:1].islower() and w not in TITLE_CONNECTORS and not is_title_word(w) for w in words):
+        return False
+    return is_title_segment(first, index)
+
+
+_DETERMINERS = frozenset({"its", "his", "her", "their", "this", "that", "our"})
 
 
 def unit_with_parent_after(
