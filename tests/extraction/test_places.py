@@ -5,6 +5,7 @@ import pytest
 from events.extraction.lexicon import GAZETTEER, CityInfo
 from events.extraction.places import (
     city_before_dash,
+    dated_after,
     event_named_before,
     find_city_vouched_by_province,
     find_places,
@@ -116,6 +117,18 @@ def test_event_named_before_a_city():
     assert event_named_before("is being discussed at a five-day forum in ")
     assert event_named_before("during the UN conference on housing and sustainable cities in ")
     assert not event_named_before("the fund invested in ")
+
+
+def test_dated_after_a_city_makes_it_the_venue():
+    assert dated_after("organized by the Blue Fund and the River Agency in ", " from 5 to 6 May.")
+    assert dated_after("experts gathered in ", ", on the 3rd of June")
+    assert not dated_after("the fund invested in ", " projects")
+    assert not dated_after("she was born in ", " in 1970")
+    text = (
+        "A clear outcome of the symposium organized by the Blue River Energy Agency and the "
+        "Academy of Rivers (AOR) in Nanjing from 5 to 6 May 2013 is a new platform."
+    )
+    assert find_places(text, split_sentences(text)).city.name == "Nanjing"
 
 
 @pytest.mark.parametrize(

@@ -351,3 +351,8 @@ def test_drop_follow_prompt_keeps_the_newsroom_name():
 def test_date_line_with_a_dot_after_the_day():
     assert date_line("16. January 2020") == (2020, 1, 16)
     assert date_line("16. Jan") is None
+
+
+def test_dateline_city_written_with_accented_capitals():
+    dateline, rest = split_dateline("SÃO PAULO, Brazil, May 3, 2024 /PRNewswire/ -- Leaders met.")
+    assert (dateline.city, dateline.agency, rest) == ("São Paulo", "PRNewswire", "Leaders met.")
