@@ -1008,3 +1008,20 @@ def test_title_opens_sentence_before_the_name():
     assert _positions(people["Ana Lee"]) == [
         ("Regional Director for Asia", "United Nations Environment Programme")
     ]
+
+
+def test_a_given_name_with_an_honorific_names_the_person_introduced():
+    people, _ = _people(
+        "The seminar was opened by Mr Zhao Minghui from the Blue River Energy Agency. "
+        "Mr. Minghui said coal use must fall."
+    )
+    assert list(people) == ["Zhao Minghui"]
+    assert people["Zhao Minghui"].name.forms == ("Mr. Minghui",)
+
+
+def test_a_name_after_alongside_takes_part():
+    people, _ = _people(
+        "Keynote speeches were given alongside Zhang Hua, President of the Blue River Bank."
+    )
+    assert _positions(people["Zhang Hua"]) == [("President", "Blue River Bank")]
+    assert people["Zhang Hua"].role == Role.KEYNOTE

@@ -1286,7 +1286,7 @@ def is_org_segment(text: str, index: OrganizationIndex) -> bool:
 
 def start_person(written: str, span: Span, people: list[PersonDraft]) -> PersonDraft:
     """The person `written` refers to, created when new."""
-    existing = match_person(written, people)
+    existing = match_person(written, people, by_given_name=True)
     if existing:
         add_form(existing, written, people)
         return existing
@@ -1296,8 +1296,11 @@ def start_person(written: str, span: Span, people: list[PersonDraft]) -> PersonD
     return person
 
 
-def match_person(written: str, people: list[PersonDraft]) -> PersonDraft | None:
-    """Same person when the name keys are equal, or a bare surname names exactly one person."""
+def match_person(
+    written: str, people: list[PersonDraft], *, by_given_name: bool = False
+) -> PersonDraft | None:
+    """Same person when the name keys are equal, or a bare surname names exactly one person;
+    `by_given_name` for a person newly introduced, who may be a given name with an honorific."""
     key = name_key(written)
     person = people.first_with_key(key)
     if person is not None:
@@ -1305,9 +1308,23 @@ def match_person(written: str, people: list[PersonDraft]) -> PersonDraft | None:
     tokens = name_tokens(written)
     if len(tokens) == 1:
         hits = [p for p in people if tokens[0] in _family_parts(p)]
+        if not hits and by_given_name and has_honorific(written):
+            # "Mr Liang Zhipeng ... Mr. Zhipeng said": a writer took the given name for the
+            # family name; it still names the one person introduced with it.
+            hits = [p for p in people if tokens[0] in _given_parts(p)]
         if len(hits) == 1:
             return hits[0]
     return None
+
+
+def _given_parts(person: PersonDraft) -> frozenset[str]:
+    return _given_tokens(person.written)
+
+
+@lru_cache(maxsize=4096)
+def _given_tokens(written: str) -> frozenset[str]:
+    name, _ = parse_person_name_with_warnings(written)
+    return frozenset(name_tokens(name.given or ""))
 
 
 def _family_parts(person: PersonDraft) -> frozenset[str]:

@@ -492,6 +492,7 @@ CUE_RE = re.compile(
             \s+(?:in|at|of|for|on|from)\s+[^,;:]{1,50}?(?=\s+(?:were|included))  # afternoon were"
         |panell?ists?|speakers?|included|including|featured|featuring  # "panelists Sun Qiang"
         |include|includes                                        # "the guests include"
+        |alongside|together\s+with                              # "a speech alongside Li Wei"
         |keynote\s+speakers?
         |said|says|noted|added|[Aa]ccording\s+to)                # '"...," said Ma Jun'
     \s+(?:were\s+|was\s+|included\s+|including\s+)?
