@@ -866,8 +866,9 @@ _AND_TITLE = re.compile(
 def tidy_organization_name(name: str) -> str:
     """A body's name without the titles and verbs a long sentence ran into it.
 
-    Example: "Publisher and Editor-in-Chief of China Daily" -> "China Daily"; "United Nations
-    and Senior Advisor to the World Resources Institute" -> "United Nations"; "Ministry of
+    Example: "Publisher and Editor-in-Chief of China Daily" or "Chairman of China Daily" ->
+    "China Daily"; "United Nations and Senior Advisor to the World Resources Institute" ->
+    "United Nations"; "Ministry of
     Environmental Protection plays the host" -> "Ministry of Environmental Protection";
     "Nanjing University and" -> "Nanjing University".
     """
@@ -879,7 +880,7 @@ def tidy_organization_name(name: str) -> str:
             for w in lead.group("titles").split()
             if w != "and"
         )
-        and lead.group("titles").count(" and ") == 1
+        and lead.group("titles").count(" and ") <= 1
     ):
         name = name[lead.end() :]
     for match in _AND_TITLE.finditer(name):

@@ -284,6 +284,8 @@ def test_tidy_organization_name():
             "University of North Carolina at Chapel Hill",
             "Institut für Klima",
             "Nanjing University and",
+            "Chairman of the Blue River Research Committee",
+            "Office of the Commissioner for Rivers",
         )
     ] == [
         "United Nations",
@@ -291,6 +293,8 @@ def test_tidy_organization_name():
         "University of North Carolina at Chapel Hill",
         "Institut für Klima",
         "Nanjing University",
+        "Blue River Research Committee",
+        "Office of the Commissioner for Rivers",
     ]
 
 
