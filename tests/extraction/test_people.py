@@ -35,6 +35,7 @@ from events.extraction.people.mentions import tidy_talk_title
 from events.extraction.people.positions import (
     bare_head_prefix,
     body_without_title,
+    brand_served_for,
     infer_ministry,
     is_bare_head,
     is_local_committee,
@@ -1025,3 +1026,13 @@ def test_a_name_after_alongside_takes_part():
     )
     assert _positions(people["Zhang Hua"]) == [("President", "Blue River Bank")]
     assert people["Zhang Hua"].role == Role.KEYNOTE
+
+
+def test_brand_served_for_an_acronym_led_firm():
+    assert brand_served_for("Tax Leader for ACME Brazil & ACME Americas") == (
+        "Tax Leader",
+        "ACME Brazil",
+    )
+    assert brand_served_for("Minister for Foreign Affairs") is None
+    assert brand_served_for("Special Envoy for COP28") is None
+    assert brand_served_for("Director for Asia") is None

@@ -508,6 +508,9 @@ def split_title_and_brand(text: str, *, single_word: bool = False) -> tuple[str,
     A brand without an organisation noun needs two capitalised words, or a company appositive
     after it ("president of Ucommune, a Chinese listed company").
     """
+    served = brand_served_for(text)
+    if served:
+        return served
     match = re.search(
         r"\s+(?:of|at|with)\s+(?:the\s+)?(?P<brand>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,4})$",
         text,
@@ -525,6 +528,32 @@ def split_title_and_brand(text: str, *, single_word: bool = False) -> tuple[str,
     ):
         return text, None
     return text[: match.start()], brand
+
+
+_FOR_ACRONYM_BRAND = re.compile(
+    r"""
+    \s+for\s+(?:the\s+)?
+    (?P<brand>[A-Z]{2,}(?:-[A-Z]+)*(?:\s+[A-Z][a-z]+)?)   # "ACME Brazil"; not "COP28", an event
+    (?:\s*(?:&|and)\s+[A-Z]{2,}(?:-[A-Z]+)*(?:\s+[A-Z][a-z]+)?)?$   # " & ACME Americas"
+    """,
+    re.VERBOSE,
+)
+
+
+def brand_served_for(text: str) -> tuple[str, str] | None:
+    """ "ESG Leader for ACME Brazil & ACME Americas" -> ("ESG Leader", "ACME Brazil"): a
+    firm's post written "for" its acronym-led brand, the first of two offices being primary.
+
+    "Minister for Foreign Affairs", "Director for Asia" (no acronym), "Special Envoy for
+    COP28" (an event) -> None.
+    """
+    match = _FOR_ACRONYM_BRAND.search(text)
+    before = text[: match.start()] if match else ""
+    if not match or not any(is_title_word(w) for w in before.split()):
+        return None
+    if GAZETTEER.is_place(match.group("brand").split()[0]):
+        return None
+    return before, match.group("brand")
 
 
 def _brand_after_title(before: str, brand: str) -> bool:
