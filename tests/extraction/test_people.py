@@ -1036,3 +1036,13 @@ def test_brand_served_for_an_acronym_led_firm():
     assert brand_served_for("Minister for Foreign Affairs") is None
     assert brand_served_for("Special Envoy for COP28") is None
     assert brand_served_for("Director for Asia") is None
+
+
+def test_person_joined_in_a_predicate_takes_the_titles_after():
+    people, _ = _people(
+        "Ms. Ana Lee gave a keynote speech alongside Li Wei, Director of the Blue River Agency, "
+        "and Tom Hale, Chief Economist of Green Bank."
+    )
+    assert _positions(people["Li Wei"]) == [("Director", "Blue River Agency")]
+    assert people["Li Wei"].role == Role.KEYNOTE
+    assert _positions(people["Ana Lee"]) == []

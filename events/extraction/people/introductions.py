@@ -156,6 +156,13 @@ def read_sentence(
             if opening.rest:
                 close_groups(pending, opening.rest, span, index)
                 pending, relative = [], ""
+                joined = person_joined_in(opening, index)
+                if joined:
+                    # "Ana Lee gave a keynote alongside Li Wei, Director of X": the second
+                    # person's titles are the segments that follow.
+                    other = start_person(joined.name, span, people)
+                    other.role = _stronger(other.role, joined.role or person.role)
+                    pending.append((other, list(joined.titles)))
             continue
         clause = affiliation_clause(segment.text, span, index)
         if clause:
@@ -202,6 +209,18 @@ def read_sentence(
             pending, relative = [], ""
     if pending:
         close_groups(pending, relative, span, index, closing_role)
+
+
+def person_joined_in(opening: Opening, index: OrganizationIndex) -> Opening | None:
+    """A second person the first one's predicate names with a cue and nothing after.
+
+    Example: "Ana Lee" then "gave a keynote alongside Li Wei" -> Li Wei (a keynote);
+    "Ana Lee" then "said Li Wei was right" or "met the press" -> None.
+    """
+    joined = open_person(opening.rest, index)
+    if joined is None or joined.rest or joined.name == opening.name:
+        return None
+    return joined
 
 
 def title_opens_sentence(segments: list[Segment], index: OrganizationIndex) -> bool:
