@@ -888,6 +888,10 @@ def tidy_organization_name(name: str) -> str:
             name = name[: match.start()]
             break
     name = drop_country_possessive(name)
+    # "Secretary of State for the X Ministry" cut after its first "of" leaves "State for ...".
+    rank_tail = re.match(r"State\s+(?:for|at|in)\s+(?:the\s+)?(?=[A-Z])", name)
+    if rank_tail and has_organization_head(name[rank_tail.end() :]):
+        name = name[rank_tail.end() :]
     words = name.split()
     for i, word in enumerate(words[1:], start=1):
         if word in _VERBS_AFTER_A_NAME:

@@ -286,6 +286,7 @@ def test_tidy_organization_name():
             "Nanjing University and",
             "Chairman of the Blue River Research Committee",
             "Office of the Commissioner for Rivers",
+            "State for the Blue Ministry of Energy",
         )
     ] == [
         "United Nations",
@@ -295,6 +296,7 @@ def test_tidy_organization_name():
         "Nanjing University",
         "Blue River Research Committee",
         "Office of the Commissioner for Rivers",
+        "Blue Ministry of Energy",
     ]
 
 

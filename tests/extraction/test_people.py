@@ -1046,3 +1046,10 @@ def test_person_joined_in_a_predicate_takes_the_titles_after():
     assert _positions(people["Li Wei"]) == [("Director", "Blue River Agency")]
     assert people["Li Wei"].role == Role.KEYNOTE
     assert _positions(people["Ana Lee"]) == []
+
+
+def test_secretary_of_state_keeps_its_rank():
+    people, _ = _people(
+        "Tom Hale, Secretary of State for the Blue Ministry of Energy, gave a keynote speech."
+    )
+    assert _positions(people["Tom Hale"]) == [("Secretary of State", "Blue Ministry of Energy")]

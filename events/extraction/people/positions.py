@@ -419,6 +419,10 @@ def split_title_and_org(text: str, index: OrganizationIndex) -> tuple[str, str |
     title, organization = _split_title_and_org(text, index)
     if organization is None:
         return title, organization
+    of_state = _OF_STATE.match(organization)
+    if of_state and looks_like_organization(of_state.group("body"), index):
+        # "Secretary of State for the Blue Ministry": "of State" is part of the rank.
+        return f"{title} of State", of_state.group("body")
     portfolio = PORTFOLIO_RE.match(organization)
     if (
         portfolio
@@ -433,6 +437,8 @@ def split_title_and_org(text: str, index: OrganizationIndex) -> tuple[str, str |
         )
     return title, organization
 
+
+_OF_STATE = re.compile(r"^State\s+(?:for|at|in)\s+(?:the\s+)?(?P<body>[A-Z].+)$")
 
 # "City of London Corporation", "State of California": a body named for a place, no portfolio.
 PLACE_NOUNS = frozenset({"city", "state", "province", "county", "district", "region", "town"})
