@@ -1053,3 +1053,11 @@ def test_secretary_of_state_keeps_its_rank():
         "Tom Hale, Secretary of State for the Blue Ministry of Energy, gave a keynote speech."
     )
     assert _positions(people["Tom Hale"]) == [("Secretary of State", "Blue Ministry of Energy")]
+
+
+def test_a_person_recalled_back_in_a_year_takes_no_part():
+    people, _ = _people(
+        "The talks recalled the energy revolution proposed by the president of Blueland, "
+        "Ana Lee back in 2014."
+    )
+    assert people == {}

@@ -610,6 +610,7 @@ RECALLED_RE = re.compile(
       |(?:has|have)\s+(?:earlier|already|long|once|repeatedly|previously)\s+
     )
     \w+(?:ed|en|wn|ught|id)\b                  # "urged", "stressed", "proposed", "said"
+    |^\s*(?:back\s+)?in\s+(?:19|20)\d{2}\b      # "... proposed by President Ma back in 2014"
     """,
     re.VERBOSE | re.IGNORECASE,
 )
