@@ -888,8 +888,13 @@ def tidy_organization_name(name: str) -> str:
             name = name[: match.start()]
             break
     name = drop_country_possessive(name)
-    # "Secretary of State for the X Ministry" cut after its first "of" leaves "State for ...".
-    rank_tail = re.match(r"State\s+(?:for|at|in)\s+(?:the\s+)?(?=[A-Z])", name)
+    # "Secretary of State for the X Ministry", "Head of Department in the X Ministry" cut
+    # after their first "of" leave "State for ..." and "Department in ...".
+    rank_tail = re.match(
+        r"(?:State\s+(?:for|at|in)|(?:Department|Division|Section|Unit|Office)\s+in)"
+        r"\s+(?:the\s+)?(?=[A-Z])",
+        name,
+    )
     if rank_tail and has_organization_head(name[rank_tail.end() :]):
         name = name[rank_tail.end() :]
     words = name.split()

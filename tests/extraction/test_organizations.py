@@ -287,6 +287,7 @@ def test_tidy_organization_name():
             "Chairman of the Blue River Research Committee",
             "Office of the Commissioner for Rivers",
             "State for the Blue Ministry of Energy",
+            "Department in the Blue Ministry of Energy",
         )
     ] == [
         "United Nations",
@@ -296,6 +297,7 @@ def test_tidy_organization_name():
         "Nanjing University",
         "Blue River Research Committee",
         "Office of the Commissioner for Rivers",
+        "Blue Ministry of Energy",
         "Blue Ministry of Energy",
     ]
 

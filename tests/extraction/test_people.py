@@ -10,6 +10,7 @@ from events.extraction.people.introductions import (
     are_initials_before_surname,
     body_after_titled_name,
     bracket_after_comma,
+    closing_bare_name,
     closing_body,
     ends_in_nationality,
     english_gloss,
@@ -29,13 +30,16 @@ from events.extraction.people.introductions import (
     speaker_card,
     split_segments,
     split_trailing_predicate,
+    title_before_name,
     title_opens_sentence,
+    titles_of_next_item,
 )
 from events.extraction.people.mentions import tidy_talk_title
 from events.extraction.people.positions import (
     bare_head_prefix,
     body_without_title,
     brand_served_for,
+    continues_portfolio,
     infer_ministry,
     is_bare_head,
     is_local_committee,
@@ -1061,3 +1065,46 @@ def test_a_person_recalled_back_in_a_year_takes_no_part():
         "Ana Lee back in 2014."
     )
     assert people == {}
+
+
+def test_title_before_name_after_led_by():
+    segments = split_segments(
+        "The delegation was led by Head of Unit in the Blue Ministry of Trade, Industry and "
+        "Energy, Ana Lee."
+    )
+    assert [t.text for t in title_before_name(segments, len(segments) - 1)] == [
+        "Head of Unit in the Blue Ministry of Trade, Industry and Energy"
+    ]
+    assert title_before_name(split_segments("The forum opened in Wuxi, Ana Lee."), 1) == []
+    people, _ = _people("The delegation was led by the Director of the Blue River Agency, Ana Lee.")
+    assert _positions(people["Ana Lee"]) == [("Director", "Blue River Agency")]
+
+
+def test_titles_of_next_item_go_to_the_name_that_closes_them():
+    segments = split_segments("Director of X, and Head of Unit in Y, Trade and Energy")
+    assert [t.text for t in titles_of_next_item(segments, "Tom Hale.", "")] == [
+        "and Head of Unit in Y",
+        "Trade and Energy",
+    ]
+    assert titles_of_next_item(segments, "Blue", "") == []
+    people, _ = _people(
+        "Speakers were the Danish ambassador in China, Anders Lind, and Head of Unit in the "
+        "Blue Ministry of Trade, Industry and Energy, Tom Hale."
+    )
+    assert _positions(people["Anders Lind"]) == [("Danish ambassador in China", None)]
+    assert _positions(people["Tom Hale"]) == [
+        ("Head of Unit", "Blue Ministry of Trade, Industry and Energy")
+    ]
+
+
+def test_continues_portfolio_after_a_comma():
+    index = OrganizationIndex()
+    assert continues_portfolio("Secretary for Trade", "Industry and Energy", index)
+    assert not continues_portfolio("Director", "Blue Bank", index)
+    assert not continues_portfolio("Secretary for Trade", "Ministry of Commerce", index)
+
+
+def test_closing_bare_name_with_its_full_stop():
+    assert closing_bare_name("Ana Lee.", "").name == "Ana Lee"
+    assert closing_bare_name("Ana Lee.", "more") is None
+    assert closing_bare_name("Ana Lee", "") is None

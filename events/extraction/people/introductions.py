@@ -128,11 +128,20 @@ def read_sentence(
         return
     for position, segment in enumerate(segments):
         following = segments[position + 1].text if position + 1 < len(segments) else ""
+        if pending and pending[-1][1]:
+            moved = titles_of_next_item(pending[-1][1], segment.text, following)
+            if moved:
+                # "Ana Lee, Director of X, and Head of Unit in Y, Tom Hale.": the titles after
+                # ", and" are the next person's, whose name closes them.
+                del pending[-1][1][-len(moved) :]
+                person = start_person(segment.text.strip(" ."), span, people)
+                pending.append((person, moved))
+                continue
         if pending and pending[-1][1] and closing_body(segment.text, following):
             # "Dr. Ana Lee, Chief Economist, Blue Capital Partners": the body ends the titles.
             pending[-1][1].append(segment)
             continue
-        opening = open_person(segment.text, index)
+        opening = open_person(segment.text, index) or closing_bare_name(segment.text, following)
         if opening:
             person = start_person(opening.name, span, people)
             if leading and not any(
@@ -152,6 +161,8 @@ def read_sentence(
             if position == 1 and not titles and title_opens_sentence(segments, index):
                 # "UNDP Resident Representative in China, Ana Lee, said": the title comes first.
                 titles = [segments[0]]
+            elif not (titles or pending or opening.rest or opening.affiliation):
+                titles = title_before_name(segments, position)
             pending.append((person, titles))
             if opening.rest:
                 close_groups(pending, opening.rest, span, index)
@@ -209,6 +220,62 @@ def read_sentence(
             pending, relative = [], ""
     if pending:
         close_groups(pending, relative, span, index, closing_role)
+
+
+def titles_of_next_item(titles: list[Segment], segment: str, following: str) -> list[Segment]:
+    """The titles a list's last item gives before its name: from ", and <title>" on.
+
+    Example: [Director of X | and Head of Unit in Y | Trade and Energy] before "Tom Hale." ->
+    [and Head of Unit in Y | Trade and Energy]; before "Blue Capital" (no name) -> [].
+    """
+    name = segment.strip().rstrip(".")
+    if following or not is_bare_name(name) or len(name.split()) < 2:
+        return []
+    for at, title in enumerate(titles):
+        text = title.text.strip()
+        if text.startswith("and ") and title_phrase_leads(text[4:]):
+            return titles[at:]
+    return []
+
+
+_TITLE_CUE = re.compile(
+    r"\b(?:by|were|was|included|including|featured|are|is)\s+(?:both\s+|also\s+)?(?:the\s+)?"
+    r"(?=[A-Z])"
+)
+
+
+def title_before_name(segments: list[Segment], position: int) -> list[Segment]:
+    """The title a sentence gives before a bare name, after "led by" or "were".
+
+    Example: [The delegation was led by Head of Unit in the Blue Ministry of Trade | Industry
+    and Energy | Ana Lee] -> [Head of Unit in the Blue Ministry of Trade, Industry and Energy];
+    [The forum opened in Wuxi | Ana Lee] -> [].
+    """
+    if position == 0:
+        return []
+    before = ", ".join(segment.text.strip() for segment in segments[:position])
+    cues = list(_TITLE_CUE.finditer(before))
+    if not cues:
+        return []
+    title = before[cues[-1].end() :]
+    words = title.split()
+    if len(words) > 16 or not title_phrase_leads(title):
+        return []
+    if any(w[:1].islower() and w not in TITLE_CONNECTORS and not is_title_word(w) for w in words):
+        return []
+    return [Segment(title)]
+
+
+def closing_bare_name(segment: str, following: str) -> Opening | None:
+    """A bare name that ends the sentence with its full stop: "..., Ana Lee."
+
+    Example: "Ana Lee." at the end -> Ana Lee; "Ana Lee." before more text, "Blue River." -> None.
+    """
+    text = segment.strip()
+    if following or not text.endswith(".") or not is_bare_name(text[:-1]):
+        return None
+    name, rest = split_leading_name(text[:-1], OrganizationIndex())
+    return Opening(name, "") if name and not rest and len(name.split()) >= 2 else None
 
 
 def person_joined_in(opening: Opening, index: OrganizationIndex) -> Opening | None:

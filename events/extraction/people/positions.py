@@ -294,7 +294,7 @@ def split_title_at_comma(text: str, index: OrganizationIndex) -> tuple[str, str 
     """
     for comma in re.finditer(r",\s*", text):
         left, right = text[: comma.start()], text[comma.end() :].strip(" .")
-        if not title_phrase_leads(left):
+        if not title_phrase_leads(left) or continues_portfolio(left, right, index):
             continue
         if (
             looks_like_organization(right, index)
@@ -304,6 +304,24 @@ def split_title_at_comma(text: str, index: OrganizationIndex) -> tuple[str, str 
         ):
             return left, right
     return text, None
+
+
+_PORTFOLIO_END = re.compile(r"\bfor\s+[A-Z][\w-]*$")
+_PORTFOLIO_REST = re.compile(r"^[A-Z][\w-]*(?:,\s*[A-Z][\w-]*)*,?\s+(?:and|&)\s+[A-Z][\w-]*$")
+
+
+def continues_portfolio(left: str, right: str, index: OrganizationIndex) -> bool:
+    """ "Secretary for Trade, Industry and Energy": the words after the comma go on listing
+    the portfolio the title began, and name no body.
+
+    Example: ("Secretary for Trade", "Industry and Energy") -> True; ("Director", "Blue Bank")
+    or ("Secretary for Trade", "Ministry of Commerce") -> False.
+    """
+    return (
+        bool(_PORTFOLIO_END.search(left))
+        and bool(_PORTFOLIO_REST.match(right))
+        and not looks_like_organization(right, index)
+    )
 
 
 def is_named_body(text: str) -> bool:
@@ -423,6 +441,10 @@ def split_title_and_org(text: str, index: OrganizationIndex) -> tuple[str, str |
     if of_state and looks_like_organization(of_state.group("body"), index):
         # "Secretary of State for the Blue Ministry": "of State" is part of the rank.
         return f"{title} of State", of_state.group("body")
+    unit_in = _UNIT_IN_BODY.match(organization)
+    if unit_in and looks_like_organization(unit_in.group("body"), index):
+        # "Head of Department in the Blue Ministry": an unnamed unit of the body is the rank.
+        return f"{title} of {unit_in.group('unit')}", unit_in.group("body")
     portfolio = PORTFOLIO_RE.match(organization)
     if (
         portfolio
@@ -439,6 +461,9 @@ def split_title_and_org(text: str, index: OrganizationIndex) -> tuple[str, str |
 
 
 _OF_STATE = re.compile(r"^State\s+(?:for|at|in)\s+(?:the\s+)?(?P<body>[A-Z].+)$")
+_UNIT_IN_BODY = re.compile(
+    r"^(?P<unit>Department|Division|Section|Unit|Office)\s+(?:in|at)\s+(?:the\s+)?(?P<body>[A-Z].+)$"
+)
 
 # "City of London Corporation", "State of California": a body named for a place, no portfolio.
 PLACE_NOUNS = frozenset({"city", "state", "province", "county", "district", "region", "town"})
