@@ -208,9 +208,9 @@ SETS = [
         "gold_round9a",
         12,
         {
-            "people_f1": 0.945,
-            "affiliation_acc": 0.839,
-            "orgs_f1": 0.817,
+            "people_f1": 0.978,
+            "affiliation_acc": 0.879,
+            "orgs_f1": 0.842,
             "date_acc": 1.0,
             "city_acc": 0.917,
         },
