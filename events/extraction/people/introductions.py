@@ -272,7 +272,9 @@ def closing_bare_name(segment: str, following: str) -> Opening | None:
     Example: "Ana Lee." at the end -> Ana Lee; "Ana Lee." before more text, "Blue River." -> None.
     """
     text = segment.strip()
-    if following or not text.endswith(".") or not is_bare_name(text[:-1]):
+    if following or not text.endswith(".") or not 2 <= len(text.split()) <= 4:
+        return None
+    if not is_bare_name(text[:-1]):
         return None
     name, rest = split_leading_name(text[:-1], OrganizationIndex())
     return Opening(name, "") if name and not rest and len(name.split()) >= 2 else None
@@ -284,6 +286,9 @@ def person_joined_in(opening: Opening, index: OrganizationIndex) -> Opening | No
     Example: "Ana Lee" then "gave a keynote alongside Li Wei" -> Li Wei (a keynote);
     "Ana Lee" then "said Li Wei was right" or "met the press" -> None.
     """
+    # Most predicates name nobody; the cue search is cheaper than reading one as a person.
+    if not CUE_RE.search(opening.rest):
+        return None
     joined = open_person(opening.rest, index)
     if joined is None or joined.rest or joined.name == opening.name:
         return None
