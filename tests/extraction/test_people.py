@@ -947,6 +947,7 @@ def test_and_inside_body_name_keeps_one_school():
     assert and_inside_body_name("from the School of Marine", "Coastal Engineering")
     assert not and_inside_body_name("director of the School of Law", "Li Wei")
     assert not and_inside_body_name("director of the Institute of Physics", "Mr. Tom Hale")
+    assert not and_inside_body_name("director of the Institute of Physics", "Tom Hale")
     assert not and_inside_body_name("Director of the Bureau", "Deputy Mayor")
     people, _ = _people(
         "Professor Tom Hale from the Department of Marine and Coastal Engineering, Blue Coast "

@@ -54,6 +54,7 @@ from events.extraction.people.words import (
     BRACKETED_TITLE_RE,
     CUE_RE,
     DASH_AFFILIATION_RE,
+    DISCIPLINES,
     KEYNOTE_RE,
     LEADING_FILLERS,
     LEADS_RE,
@@ -1107,6 +1108,7 @@ def and_inside_body_name(head: str, remainder: str) -> bool:
 
     Example: "from the School of Marine and Coastal Engineering" -> True (one school);
     "director of the School of Law and Li Wei", "... Institute of Physics and Mr. Tom Hale",
+    "... Institute of Physics and Tom Hale",
     "Director of the Bureau and Deputy Mayor" -> False.
     """
     unit = _FIELD_AFTER_UNIT.search(head)
@@ -1118,11 +1120,17 @@ def and_inside_body_name(head: str, remainder: str) -> bool:
     if not field or has_honorific(remainder) or title_phrase_leads(remainder):
         return False
     words = field.group("words").split()
+    if not _FIELD_ENDING.search(words[-1]) and words[-1].lower() not in DISCIPLINES:
+        return False  # "Institute of Physics and John Smith": a person, not a field, follows
     return not (
         _looks_chinese_name(words)
         or is_three_word_chinese_name(words)
         or any(w.lower() in ORG_HEADS or is_title_word(w) for w in words)
     )
+
+
+# How the names of fields end: "Engineering", "Economics", "Ecology", "Management", "Sciences".
+_FIELD_ENDING = re.compile(r"(?:ing|ics|ogy|ment|ion|ies|ences|ure|cy|ty|gy|ship)$")
 
 
 def _names_joined(head: str, remainder: str) -> bool:
