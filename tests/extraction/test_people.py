@@ -45,6 +45,7 @@ from events.extraction.people.positions import (
     is_local_committee,
     is_named_body,
     known_org_prefix,
+    ministry_named_in_other_order,
     names_a_body,
     region_governed,
     split_title_at_capitalised_body,
@@ -1109,3 +1110,17 @@ def test_closing_bare_name_with_its_full_stop():
     assert closing_bare_name("Ana Lee.", "").name == "Ana Lee"
     assert closing_bare_name("Ana Lee.", "more") is None
     assert closing_bare_name("Ana Lee", "") is None
+
+
+def test_ministry_named_in_other_order_is_the_indexed_one():
+    index = OrganizationIndex()
+    index.register("Ministry of Soil and Water of China", Span(0, 1))
+    assert ministry_named_in_other_order("Ministry of Water and Soil", index) == (
+        "Ministry of Soil and Water of China"
+    )
+    assert ministry_named_in_other_order("Ministry of Soil", index) is None
+    other = OrganizationIndex()
+    other.register("Ministry of Soil and Water", Span(0, 1))
+    assert ministry_named_in_other_order("Ministry of Water and Soil", other) == (
+        "Ministry of Soil and Water"
+    )

@@ -153,7 +153,8 @@ def parse_position(
             return _tidy_title(title), index.register(government, span, kind=OrgKind.GOVERNMENT)
         ministry = infer_ministry(title)
         if ministry:
-            return _tidy_title(ministry[0]), index.register(
+            named = ministry_named_in_other_order(ministry[1], index)
+            return _tidy_title(ministry[0]), named or index.register(
                 ministry[1], span, kind=OrgKind.GOVERNMENT
             )
         return _title_with_inner_organization(title, span, index)
@@ -171,6 +172,37 @@ def parse_position(
     elif country and organization:
         index.register(organization, span, country=country)
     return _tidy_title(title), organization
+
+
+def ministry_named_in_other_order(ministry: str, index: OrganizationIndex) -> str | None:
+    """The indexed ministry a title names with its portfolio's words in another order.
+
+    Example: "Ministry of Water and Soil" beside an indexed "Ministry of Soil and Water of
+    Blueland" -> that name; beside "Ministry of Soil" only -> None.
+    """
+    words = _portfolio_words(ministry)
+    for name in index.names():
+        other = _portfolio_words(name)
+        if (
+            name != ministry
+            and "ministry" in other
+            and words <= other
+            and not other - words - _place_words(name)
+        ):
+            return name
+    return None
+
+
+def _portfolio_words(name: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", name)) - {"of", "and", "the"}
+
+
+def _place_words(name: str) -> frozenset[str]:
+    """The words of the place a body's name ends with: "... of Blueland" -> {"blueland"}."""
+    tail = re.match(r".*\bof\s+(?:the\s+)?(?P<place>[A-Z][\w ]*)$", name)
+    if tail and GAZETTEER.is_place(tail.group("place")):
+        return _portfolio_words(tail.group("place"))
+    return frozenset()
 
 
 # "head of sustainable finance at HSBC": a bare acronym brand after at/with/of.
