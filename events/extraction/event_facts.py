@@ -138,9 +138,9 @@ _ORG_NAME = re.compile(
     rf"""
     (?:the\s+)?
     (?P<name>{_CAPITALISED_PHRASE}                  # "Belt and Road ... Transfer Center"
-      (?:\s+\((?![A-Z]{{2,}}(?:\s+(?:[A-Z][a-z]+|[A-Z]{{2,}}))?\))[A-Z][\w ]*\))?)  # "(Shenzhen)"
-    (?:\s*\((?P<acronym>[A-Z][A-Za-z]*[A-Z](?:\s+(?:[A-Z][a-z]+|[A-Z]{{2,}}))?)\))?
-    # "(NCSC)", "(EF China)", "(DG CLIMA)"
+      (?:\s+\((?![A-Z][A-Z0-9]+(?:\s+(?:[A-Z][a-z]+|[A-Z]{{2,}}))?\))[A-Z][\w ]*\))?)  # "(Shenzhen)"
+    (?:\s*\((?P<acronym>[A-Z][A-Za-z0-9]*[A-Z0-9](?:\s+(?:[A-Z][a-z]+|[A-Z]{{2,}}))?)\))?
+    # "(NCSC)", "(EF China)", "(DG CLIMA)", "(R20)": an acronym may hold digits
     """,
     re.VERBOSE,
 )

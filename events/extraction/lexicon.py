@@ -50,6 +50,8 @@ EVENT_HEADS = frozenset(_LEXICON["event_heads"])
 # Heads of events, campaigns and documents besides organisations: no person is called so.
 NOT_PERSON_HEADS = frozenset(_LEXICON["not_person_heads"]) | ORGANISATION_HEADS | EVENT_HEADS
 FUNCTION_WORDS = frozenset(_LEXICON["function_words"])
+# "Danish", "Brazilian": adjectives of nationality, which end no person's name.
+NATIONALITY_ADJECTIVES = frozenset(_LEXICON["nationality_adjectives"])
 # Small words inside a capitalised name: "Ministry of Ecology and Environment".
 NAME_CONNECTORS = frozenset(_LEXICON["name_connectors"])
 REGIONS = frozenset(_LEXICON["regions"])

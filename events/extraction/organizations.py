@@ -866,8 +866,9 @@ _AND_TITLE = re.compile(
 def tidy_organization_name(name: str) -> str:
     """A body's name without the titles and verbs a long sentence ran into it.
 
-    Example: "Publisher and Editor-in-Chief of China Daily" -> "China Daily"; "United Nations
-    and Senior Advisor to the World Resources Institute" -> "United Nations"; "Ministry of
+    Example: "Publisher and Editor-in-Chief of China Daily" or "Chairman of China Daily" ->
+    "China Daily"; "United Nations and Senior Advisor to the World Resources Institute" ->
+    "United Nations"; "Ministry of
     Environmental Protection plays the host" -> "Ministry of Environmental Protection";
     "Nanjing University and" -> "Nanjing University".
     """
@@ -879,13 +880,23 @@ def tidy_organization_name(name: str) -> str:
             for w in lead.group("titles").split()
             if w != "and"
         )
-        and lead.group("titles").count(" and ") == 1
+        and lead.group("titles").count(" and ") <= 1
     ):
         name = name[lead.end() :]
     for match in _AND_TITLE.finditer(name):
         if match.group("word").lower() in TITLES:
             name = name[: match.start()]
             break
+    name = drop_country_possessive(name)
+    # "Secretary of State for the X Ministry", "Head of Department in the X Ministry" cut
+    # after their first "of" leave "State for ..." and "Department in ...".
+    rank_tail = re.match(
+        r"(?:State\s+(?:for|at|in)|(?:Department|Division|Section|Unit|Office)\s+in)"
+        r"\s+(?:the\s+)?(?=[A-Z])",
+        name,
+    )
+    if rank_tail and has_organization_head(name[rank_tail.end() :]):
+        name = name[rank_tail.end() :]
     words = name.split()
     for i, word in enumerate(words[1:], start=1):
         if word in _VERBS_AFTER_A_NAME:
@@ -893,6 +904,22 @@ def tidy_organization_name(name: str) -> str:
             break
     # "Warsaw University of Technology and" (the next person cut off after "and").
     return re.sub(r"(?:\s+(?:and|&))+$", "", name.strip(" ,")).strip(" ,")
+
+
+_COUNTRY_POSSESSIVE = re.compile(r"^(?P<country>[A-Z][\w .-]*?)['’]s\s+(?P<body>[A-Z].*)$")
+
+
+def drop_country_possessive(name: str) -> str:
+    """A country's possessive before a body's name is the sentence's, not the name's.
+
+    Example: "Norway's Ministry of Climate and Environment" -> "Ministry of Climate and
+    Environment"; "People's Bank of China", "Xinhua's Beijing bureau" (no country) stay.
+    """
+    match = _COUNTRY_POSSESSIVE.match(name)
+    if not match or GAZETTEER.country_of(match.group("country")) is None:
+        return name
+    body = match.group("body")
+    return body if has_organization_head(body) else name
 
 
 # Verbs a sentence goes on with after a body's name: "... Protection plays the host".

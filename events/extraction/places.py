@@ -120,6 +120,28 @@ def event_named_before(before: str) -> bool:
     return bool(_EVENT_BEFORE.search(before))
 
 
+_DATE_AFTER = re.compile(
+    rf"""
+    ^\s*,?\s*(?:on|from|between)\s+(?:the\s+)?          # " from ", ", on the "
+    (?:\d{{1,2}}(?:st|nd|rd|th)?                         # "5"
+       (?:\s*(?:-|–|to|and)\s*\d{{1,2}}(?:st|nd|rd|th)?)?  # " to 6"
+       \s+(?:of\s+)?)?                                  # " of "
+    (?:{"|".join(month.capitalize() for month in MONTH_NAMES)}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)
+    """,
+    re.VERBOSE,
+)
+
+
+def dated_after(before: str, after: str) -> bool:
+    """ "... in Nanjing from 5 to 6 May 2013": a city the sentence gives the event's date
+    right after is where it was held.
+
+    Example: ("organized by X and Y in ", " from 5 to 6 May 2013.") -> True; ("invested in ",
+    " projects") or ("born in ", " in 1970") -> False.
+    """
+    return bool(re.search(r"\bin\s+$", before)) and bool(_DATE_AFTER.match(after))
+
+
 _HOSTED_AFTER = re.compile(
     r"""
     ^\s*(?:,\s*)?                           # "Pudong New Area hosted", "Xiamen, ... hosted"
@@ -128,27 +150,6 @@ _HOSTED_AFTER = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
-
-
-_MONTH = "|".join(name.capitalize() for name in MONTH_NAMES)
-_DATED_AFTER = re.compile(
-    rf"""
-    ^\s*(?:on|from|between)\s+(?:the\s+)?                    # "in Beijing from "
-    (?:\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and)\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+
-       (?:of\s+)?(?:{_MONTH})\b                                # "5 to 6 December"
-    |(?:{_MONTH})\s+\d{{1,2}}\b)                               # "December 5"
-    """,
-    re.VERBOSE,
-)
-
-
-def dated_after(after: str) -> bool:
-    """True when the words after a city give a day: the event's place and date in one breath.
-
-    Example: "... organized by UNESCAP and CASS in Beijing from 5 to 6 December 2013" ->
-    after "Beijing", " from 5 to 6 December 2013" -> True; " in 2013" -> False.
-    """
-    return bool(_DATED_AFTER.match(after))
 
 
 _EVENT_OR_VENUE_AFTER = re.compile(
@@ -210,7 +211,7 @@ def _find_event_city(
             or _VENUE_BEFORE.search(before)
             or event_named_before(before)
         )
-        if held or _HOSTED_AFTER.match(after) or dated_after(after):
+        if held or _HOSTED_AFTER.match(after) or dated_after(before, after):
             return _make_place(occurrence, sentence)
     if in_region:
         return None

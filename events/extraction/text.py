@@ -575,7 +575,7 @@ def date_line(line: str) -> tuple[int, int, int] | None:
     """A line that is a written date and nothing else: the page's date.
 
     Example: "16 January 2020" -> (2020, 1, 16); "October 11 , 2024" -> (2024, 10, 11);
-    "2015-05-15" -> (2015, 5, 15).
+    "2015-05-15" -> (2015, 5, 15); "16. January 2020" (a Danish or German page) -> (2020, 1, 16).
     """
     numeric = numeric_date_line(line)
     if numeric:
@@ -590,7 +590,8 @@ def date_line(line: str) -> tuple[int, int, int] | None:
 
 _DATELINE = re.compile(
     r"""
-    ^(?P<city>[A-Z][A-Za-z'’.-]+(?:\ [A-Z][A-Za-z'’.-]+){0,2})     # "BEIJING", "HONG KONG", "Shanghai"
+    ^(?P<city>[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’.-]+(?:\ [A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’.-]+){0,2})
+    # "BEIJING", "HONG KONG", "Shanghai", "SÃO PAULO": accented capitals too
     (?:,\ (?P<country>[A-Z][A-Za-z.]+(?:\ [A-Z][a-z]+)?))?   # "ORDOS, China,", "DURBAN, South Africa,"
     ,\s+
     (?:(?P<m1>[A-Z][a-z]{2,8})\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?   # "Sept. 6", "Nov 2"
@@ -642,7 +643,7 @@ def _drop_furniture(lines: list[str]) -> tuple[list[str], str | None]:
     """Keep content lines (blank lines kept as paragraph marks); return the copyright holder."""
     kept: list[str] = []
     holder = None
-    lines = [_drop_section_labels(line) for line in lines]
+    lines = [drop_follow_prompt(_drop_section_labels(line)) for line in lines]
     for index, line in enumerate(lines):
         if not line:
             kept.append("")
@@ -660,6 +661,25 @@ _SECTION_LABEL = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+
+
+_FOLLOW_PROMPT = re.compile(
+    r"""
+    ^Follow\s+                                      # a newsroom's social button
+    (?P<body>[A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|of|for|and|the|on|&)){0,7})$   # its name
+    """,
+    re.VERBOSE,
+)
+
+
+def drop_follow_prompt(line: str) -> str:
+    """ "Follow Blue River Energy Agency" -> "Blue River Energy Agency": a newsroom page prints its
+    follow button above the story, and the name in it is the publisher's, not "Follow X"'s.
+
+    "Follow the guidelines below." (a sentence) and "Follow us on WeChat" are left alone.
+    """
+    match = _FOLLOW_PROMPT.match(line)
+    return match.group("body") if match else line
 
 
 def _drop_section_labels(line: str) -> str:

@@ -95,6 +95,10 @@ def test_find_edition_year_needs_a_leading_year_and_no_other(title, year):
             ((2022, 3, 5, "5th of March 2022"), None),
         ),
         ("The forum was held in September 2021.", ((2021, 9, None, "in September 2021"), None)),
+        (
+            "The forum will be held on 4 March (Monday) 2024.",
+            ((2024, 3, 4, "on 4 March (Monday) 2024"), None),
+        ),
         ("Nothing happened.", (None, None)),
     ],
 )

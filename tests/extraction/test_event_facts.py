@@ -192,3 +192,11 @@ def test_a_programmes_heading_loses_its_trailing_date():
         "Ocean Dialogue on Blue Carbon"
     )
     assert clean_headline("Green Summit, May 3, 2021") == "Green Summit"
+
+
+def test_organiser_acronym_with_digits_is_no_part_of_the_name():
+    text = (
+        "The forum was hosted by the Wuhan Municipal Government and the R20 Climate Network (R20)."
+    )
+    found = [(m.name, m.acronym) for m in find_organizers(text, split_sentences(text))]
+    assert found == [("Wuhan Municipal Government", None), ("R20 Climate Network", "R20")]

@@ -1,6 +1,7 @@
 from events.extraction import extract_report
 from events.extraction.organizations import (
     OrganizationIndex,
+    drop_country_possessive,
     drop_person_tail,
     find_known_organization,
     find_listed_organizations,
@@ -283,6 +284,10 @@ def test_tidy_organization_name():
             "University of North Carolina at Chapel Hill",
             "Institut für Klima",
             "Nanjing University and",
+            "Chairman of the Blue River Research Committee",
+            "Office of the Commissioner for Rivers",
+            "State for the Blue Ministry of Energy",
+            "Department in the Blue Ministry of Energy",
         )
     ] == [
         "United Nations",
@@ -290,6 +295,10 @@ def test_tidy_organization_name():
         "University of North Carolina at Chapel Hill",
         "Institut für Klima",
         "Nanjing University",
+        "Blue River Research Committee",
+        "Office of the Commissioner for Rivers",
+        "Blue Ministry of Energy",
+        "Blue Ministry of Energy",
     ]
 
 
@@ -360,3 +369,15 @@ def test_a_shortening_keeps_the_head_noun():
     assert keeps_head_noun("Green Finance Center", full)
     assert not keeps_head_noun("Green Finance, ABA", full)
     assert keeps_head_noun("Danfoss", "Danfoss China")
+
+
+def test_drop_country_possessive_keeps_the_body():
+    assert drop_country_possessive("Norway's Ministry of Climate and Environment") == (
+        "Ministry of Climate and Environment"
+    )
+    assert drop_country_possessive("People's Bank of China") == "People's Bank of China"
+    assert drop_country_possessive("Norway’s fjords") == "Norway’s fjords"
+    index = OrganizationIndex()
+    index.register("Norway's Ministry of Climate and Environment", Span(0, 1))
+    index.tidy_names()
+    assert list(index.names()) == ["Ministry of Climate and Environment"]

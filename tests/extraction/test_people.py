@@ -4,14 +4,22 @@ from events.extraction import extract_report
 from events.extraction.organizations import OrganizationIndex, find_organizations
 from events.extraction.people import find_participants
 from events.extraction.people.introductions import (
+    addressed_after_title,
     after_list_opener,
+    and_inside_body_name,
     are_initials_before_surname,
     body_after_titled_name,
     bracket_after_comma,
+    closing_bare_name,
     closing_body,
+    ends_in_nationality,
+    english_gloss,
+    is_arabic_article_name,
     is_capitalised_family_name,
+    is_known_post,
     is_state_title,
     is_three_word_chinese_name,
+    is_titled_surname,
     name_with_body,
     owner_title,
     particled_name_size,
@@ -20,24 +28,31 @@ from events.extraction.people.introductions import (
     relative_title,
     singular_title,
     speaker_card,
+    split_segments,
     split_trailing_predicate,
+    title_before_name,
+    title_opens_sentence,
+    titles_of_next_item,
     written_key,
 )
 from events.extraction.people.mentions import tidy_talk_title
 from events.extraction.people.positions import (
     bare_head_prefix,
     body_without_title,
+    brand_served_for,
+    continues_portfolio,
     infer_ministry,
     is_bare_head,
     is_local_committee,
     is_named_body,
     known_org_prefix,
+    ministry_named_in_other_order,
     names_a_body,
     region_governed,
     split_title_at_capitalised_body,
 )
 from events.extraction.people.words import People, PersonDraft, is_brand_phrase
-from events.extraction.records import Role, Span, Warning
+from events.extraction.records import Position, Role, Span, Warning
 from events.extraction.text import split_sentences
 
 
@@ -565,6 +580,8 @@ def test_body_after_titled_name():
         "gave a keynote speech",
     )
     assert body_after_titled_name("gave a speech") == ("", "gave a speech")
+    assert body_after_titled_name("of FCSSC") == ("FCSSC", "")
+    assert body_after_titled_name("from the River Agency (RA) spoke") == ("River Agency", "spoke")
 
 
 def test_title_name_then_body_then_verb():
@@ -914,3 +931,211 @@ def test_a_person_listed_under_a_shared_title_and_named_again_is_one_person():
     )
     assert list(people) == ["Wang Han", "Liu Zhu", "Li Wei"]
     assert [title for title, _ in _positions(people["Liu Zhu"])] == ["Associate Professor"]
+
+
+def test_a_speech_heading_is_no_person():
+    people, _ = _people("Closing Statement by Dr. Ana Lee at the River Forum\n\nAna Lee spoke.")
+    assert list(people) == ["Ana Lee"]
+
+
+def test_ends_in_nationality_is_no_family_name():
+    assert ends_in_nationality(["Notable", "Swedish"])
+    assert not ends_in_nationality(["Anders", "Lind"])
+    people, _ = _people("Notable Swedish presence at the opening of the wind fair in Wuhan")
+    assert people == {}
+
+
+def test_is_titled_surname_reads_a_greeted_official():
+    assert is_titled_surname(["Vice", "Mayor", "Tang"])
+    assert is_titled_surname(["Deputy", "Director", "General", "Luo"])
+    assert not is_titled_surname(["Director", "Tang", "Wei"])
+    assert not is_titled_surname(["Director", "Energy"])
+    assert not is_titled_surname(["Tang"])
+    people, _ = _people(
+        "Respected guests, Vice Mayor Tang, Wuxi Municipal Government\n\n"
+        "Deputy Director Luo of the Blue River Energy Agency"
+    )
+    assert _positions(people["Tang"]) == [("Vice Mayor", "Wuxi Municipal Government")]
+    assert _positions(people["Luo"]) == [("Deputy Director", "Blue River Energy Agency")]
+
+
+def test_and_inside_body_name_keeps_one_school():
+    assert and_inside_body_name("from the School of Marine", "Coastal Engineering")
+    assert not and_inside_body_name("director of the School of Law", "Li Wei")
+    assert not and_inside_body_name("director of the Institute of Physics", "Mr. Tom Hale")
+    assert not and_inside_body_name("director of the Institute of Physics", "Tom Hale")
+    assert not and_inside_body_name("Director of the Bureau", "Deputy Mayor")
+    people, _ = _people(
+        "Professor Tom Hale from the Department of Marine and Coastal Engineering, Blue Coast "
+        "University talked about tides."
+    )
+    assert list(people) == ["Tom Hale"]
+    assert _positions(people["Tom Hale"])[0] == (
+        "professor",
+        "Department of Marine and Coastal Engineering",
+    )
+
+
+def test_unit_spoken_for_is_written_with_its_parent():
+    people, _ = _people(
+        "Director Anna Berg attended and delivered remarks on behalf of the Water Department, "
+        "Ministry of Rivers (MOR)."
+    )
+    # The unit is a part of its parent, which the position names.
+    assert _positions(people["Anna Berg"])[0][1] == "Ministry of Rivers"
+
+
+def test_is_known_post_reads_a_title_written_twice_as_one_post():
+    held = [Position("Deputy director", "River Institute", Span(0, 1))]
+    assert is_known_post(Position("Deputy Director", None, Span(2, 3)), held)
+    assert is_known_post(Position("Director", "River Institute", Span(2, 3)), held)
+    assert not is_known_post(Position("Professor", None, Span(2, 3)), held)
+    assert not is_known_post(Position("Deputy director", "Blue Bank", Span(2, 3)), held)
+
+
+def test_english_gloss_reads_a_bilingual_salutation():
+    assert english_gloss("尊敬的王主任、(Director of the River Agency, Mr Wang)") == (
+        "Director of the River Agency, Mr Wang"
+    )
+    assert english_gloss("Mr Wang (River Agency) spoke.") == "Mr Wang (River Agency) spoke."
+    people, _ = _people("尊敬的王主任、(Director of the River Agency, Mr Wang)")
+    assert people["Wang"].role == Role.ATTENDEE
+    assert _positions(people["Wang"]) == [("Director", "River Agency")]
+
+
+def test_addressed_after_title_reads_the_name_first():
+    segments = split_segments("Director of the River Agency, Mr Wang")
+    assert [s.text for s in addressed_after_title(segments)] == [
+        "Mr Wang",
+        "Director of the River Agency",
+    ]
+    segments = split_segments("Director, Li Wei said")
+    assert addressed_after_title(segments) == segments
+
+
+def test_is_arabic_article_name_in_a_programme_line():
+    assert is_arabic_article_name("al-Amin")
+    assert not is_arabic_article_name("all-round")
+    assert not is_arabic_article_name("al-")
+    people, _ = _people("H.E. Mr. Karim al-Amin, Minister of Energy, spoke.")
+    assert list(people) == ["Karim al-Amin"]
+
+
+def test_title_opens_sentence_before_the_name():
+    index = OrganizationIndex()
+    assert title_opens_sentence(split_segments("UNEP Regional Director, Ana Lee, said"), index)
+    assert not title_opens_sentence(split_segments("In China, Ana Lee, said"), index)
+    assert not title_opens_sentence(split_segments("Its director, Ana Lee, said"), index)
+    people, _ = _people("UNEP Regional Director for Asia, Ana Lee, opened the forum.")
+    assert _positions(people["Ana Lee"]) == [
+        ("Regional Director for Asia", "United Nations Environment Programme")
+    ]
+
+
+def test_a_given_name_with_an_honorific_names_the_person_introduced():
+    people, _ = _people(
+        "The seminar was opened by Mr Zhao Minghui from the Blue River Energy Agency. "
+        "Mr. Minghui said coal use must fall."
+    )
+    assert list(people) == ["Zhao Minghui"]
+    assert people["Zhao Minghui"].name.forms == ("Mr. Minghui",)
+
+
+def test_a_name_after_alongside_takes_part():
+    people, _ = _people(
+        "Keynote speeches were given alongside Zhang Hua, President of the Blue River Bank."
+    )
+    assert _positions(people["Zhang Hua"]) == [("President", "Blue River Bank")]
+    assert people["Zhang Hua"].role == Role.KEYNOTE
+
+
+def test_brand_served_for_an_acronym_led_firm():
+    assert brand_served_for("Tax Leader for ACME Brazil & ACME Americas") == (
+        "Tax Leader",
+        "ACME Brazil",
+    )
+    assert brand_served_for("Minister for Foreign Affairs") is None
+    assert brand_served_for("Special Envoy for COP28") is None
+    assert brand_served_for("Director for Asia") is None
+
+
+def test_person_joined_in_a_predicate_takes_the_titles_after():
+    people, _ = _people(
+        "Ms. Ana Lee gave a keynote speech alongside Li Wei, Director of the Blue River Agency, "
+        "and Tom Hale, Chief Economist of Green Bank."
+    )
+    assert _positions(people["Li Wei"]) == [("Director", "Blue River Agency")]
+    assert people["Li Wei"].role == Role.KEYNOTE
+    assert _positions(people["Ana Lee"]) == []
+
+
+def test_secretary_of_state_keeps_its_rank():
+    people, _ = _people(
+        "Tom Hale, Secretary of State for the Blue Ministry of Energy, gave a keynote speech."
+    )
+    assert _positions(people["Tom Hale"]) == [("Secretary of State", "Blue Ministry of Energy")]
+
+
+def test_a_person_recalled_back_in_a_year_takes_no_part():
+    people, _ = _people(
+        "The talks recalled the energy revolution proposed by the president of Blueland, "
+        "Ana Lee back in 2014."
+    )
+    assert people == {}
+
+
+def test_title_before_name_after_led_by():
+    segments = split_segments(
+        "The delegation was led by Head of Unit in the Blue Ministry of Trade, Industry and "
+        "Energy, Ana Lee."
+    )
+    assert [t.text for t in title_before_name(segments, len(segments) - 1)] == [
+        "Head of Unit in the Blue Ministry of Trade, Industry and Energy"
+    ]
+    assert title_before_name(split_segments("The forum opened in Wuxi, Ana Lee."), 1) == []
+    people, _ = _people("The delegation was led by the Director of the Blue River Agency, Ana Lee.")
+    assert _positions(people["Ana Lee"]) == [("Director", "Blue River Agency")]
+
+
+def test_titles_of_next_item_go_to_the_name_that_closes_them():
+    segments = split_segments("Director of X, and Head of Unit in Y, Trade and Energy")
+    assert [t.text for t in titles_of_next_item(segments, "Tom Hale.", "")] == [
+        "and Head of Unit in Y",
+        "Trade and Energy",
+    ]
+    assert titles_of_next_item(segments, "Blue", "") == []
+    people, _ = _people(
+        "Speakers were the Danish ambassador in China, Anders Lind, and Head of Unit in the "
+        "Blue Ministry of Trade, Industry and Energy, Tom Hale."
+    )
+    assert _positions(people["Anders Lind"]) == [("Danish ambassador in China", None)]
+    assert _positions(people["Tom Hale"]) == [
+        ("Head of Unit", "Blue Ministry of Trade, Industry and Energy")
+    ]
+
+
+def test_continues_portfolio_after_a_comma():
+    index = OrganizationIndex()
+    assert continues_portfolio("Secretary for Trade", "Industry and Energy", index)
+    assert not continues_portfolio("Director", "Blue Bank", index)
+    assert not continues_portfolio("Secretary for Trade", "Ministry of Commerce", index)
+
+
+def test_closing_bare_name_with_its_full_stop():
+    assert closing_bare_name("Ana Lee.", "").name == "Ana Lee"
+    assert closing_bare_name("Ana Lee.", "more") is None
+    assert closing_bare_name("Ana Lee", "") is None
+
+
+def test_ministry_named_in_other_order_is_the_indexed_one():
+    index = OrganizationIndex()
+    index.register("Ministry of Soil and Water of China", Span(0, 1))
+    assert ministry_named_in_other_order("Ministry of Water and Soil", index) == (
+        "Ministry of Soil and Water of China"
+    )
+    assert ministry_named_in_other_order("Ministry of Soil", index) is None
+    other = OrganizationIndex()
+    other.register("Ministry of Soil and Water", Span(0, 1))
+    assert ministry_named_in_other_order("Ministry of Water and Soil", other) == (
+        "Ministry of Soil and Water"
+    )

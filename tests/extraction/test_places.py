@@ -120,6 +120,18 @@ def test_event_named_before_a_city():
     assert not event_named_before("the fund invested in ")
 
 
+def test_dated_after_a_city_makes_it_the_venue():
+    assert dated_after("organized by the Blue Fund and the River Agency in ", " from 5 to 6 May.")
+    assert dated_after("experts gathered in ", ", on the 3rd of June")
+    assert not dated_after("the fund invested in ", " projects")
+    assert not dated_after("she was born in ", " in 1970")
+    text = (
+        "A clear outcome of the symposium organized by the Blue River Energy Agency and the "
+        "Academy of Rivers (AOR) in Nanjing from 5 to 6 May 2013 is a new platform."
+    )
+    assert find_places(text, split_sentences(text)).city.name == "Nanjing"
+
+
 @pytest.mark.parametrize(
     ("text", "city"),
     [
@@ -234,8 +246,9 @@ def test_a_city_followed_by_the_day_is_where_the_event_was():
         "Hydrology, with partners from six countries, in Nanjing from 5 to 6 June 2019."
     )
     assert find_places(text, split_sentences(text)).city.name == "Nanjing"
-    assert dated_after(" on May 3, 2021") and dated_after(" from 5 to 6 December 2013")
-    assert not dated_after(" in 2013") and not dated_after(" on climate finance")
+    assert dated_after("held in ", " on May 3, 2021")
+    assert dated_after("organized by X in ", " from 5 to 6 December 2013")
+    assert not dated_after("born in ", " in 2013") and not dated_after("in ", " on climate")
 
 
 def test_an_event_in_a_small_city_of_china_is_vouched_for_by_the_country():

@@ -9,6 +9,7 @@ from events.extraction.text import (
     date_line,
     decode_report,
     drop_bracket_label,
+    drop_follow_prompt,
     event_date_label,
     hard_wrap_width,
     is_headline,
@@ -352,3 +353,21 @@ def test_a_sidebar_of_teasers_glued_to_their_bullets_is_furniture():
     cleaned = clean_report(raw)
     assert "Dalian" not in cleaned.text and "Weifang" not in cleaned.text
     assert "opened in Lima" in cleaned.text
+
+
+def test_drop_follow_prompt_keeps_the_newsroom_name():
+    assert drop_follow_prompt("Follow Blue River Energy Agency") == "Blue River Energy Agency"
+    assert drop_follow_prompt("Follow us on WeChat") == "Follow us on WeChat"
+    assert drop_follow_prompt("Follow the guidelines below.") == "Follow the guidelines below."
+    text = "Follow Blue River Energy Agency\n\nRiver Week Opens in Wuhan\n\nThe week opened today."
+    assert clean_report(text).publisher == "Blue River Energy Agency"
+
+
+def test_date_line_with_a_dot_after_the_day():
+    assert date_line("16. January 2020") == (2020, 1, 16)
+    assert date_line("16. Jan") is None
+
+
+def test_dateline_city_written_with_accented_capitals():
+    dateline, rest = split_dateline("SÃO PAULO, Brazil, May 3, 2024 /PRNewswire/ -- Leaders met.")
+    assert (dateline.city, dateline.agency, rest) == ("São Paulo", "PRNewswire", "Leaders met.")

@@ -13,7 +13,9 @@ from functools import lru_cache
 from events.extraction.folding import fold_keeping_punctuation
 from events.extraction.lexicon import (
     GAZETTEER,
+    NATIONALITY_ADJECTIVES,
     STATE_TITLES,
+    TITLE_MODIFIERS,
     strip_article,
 )
 from events.extraction.names import (
@@ -29,6 +31,8 @@ from events.extraction.names import (
 )
 from events.extraction.organizations import (
     CONNECTORS,
+    ORG_HEADS,
+    UNIT_WORDS,
     OrganizationIndex,
     find_known_organization,
     looks_like_organization,
@@ -50,6 +54,7 @@ from events.extraction.people.words import (
     BRACKETED_TITLE_RE,
     CUE_RE,
     DASH_AFFILIATION_RE,
+    DISCIPLINES,
     KEYNOTE_RE,
     LEADING_FILLERS,
     LEADS_RE,
@@ -109,8 +114,11 @@ def read_sentence(
         return
     if read_greeting_items(sentence, span, index, people):
         return
-    sentence = read_shared_title_list(sentence, span, index, people)
-    segments = split_segments(bracket_after_comma(sentence))
+    # A greeting's gloss names guests in the room, who attend whatever verb is missing.
+    greeted = english_gloss(sentence)
+    closing_role = Role.ATTENDEE if greeted != sentence else None
+    sentence = read_shared_title_list(greeted, span, index, people)
+    segments = addressed_after_title(split_segments(bracket_after_comma(sentence)))
     pending: list[tuple[PersonDraft, list[Segment]]] = []
     relative = ""
     leading: Position | None = None  # "Representing X, First Counsellor Y presented ..."
@@ -121,11 +129,20 @@ def read_sentence(
         return
     for position, segment in enumerate(segments):
         following = segments[position + 1].text if position + 1 < len(segments) else ""
+        if pending and pending[-1][1]:
+            moved = titles_of_next_item(pending[-1][1], segment.text, following)
+            if moved:
+                # "Ana Lee, Director of X, and Head of Unit in Y, Tom Hale.": the titles after
+                # ", and" are the next person's, whose name closes them.
+                del pending[-1][1][-len(moved) :]
+                person = start_person(segment.text.strip(" ."), span, people)
+                pending.append((person, moved))
+                continue
         if pending and pending[-1][1] and closing_body(segment.text, following):
             # "Dr. Ana Lee, Chief Economist, Blue Capital Partners": the body ends the titles.
             pending[-1][1].append(segment)
             continue
-        opening = open_person(segment.text, index)
+        opening = open_person(segment.text, index) or closing_bare_name(segment.text, following)
         if opening:
             person = start_person(opening.name, span, people)
             if leading and not any(
@@ -135,15 +152,29 @@ def read_sentence(
             leading = None
             speaks_for = SPEAKS_FOR_RE.match(opening.rest)
             if speaks_for and is_affiliation(speaks_for.group("org"), index):
-                _add_affiliation(person, ("", speaks_for.group("org")), span, index)
+                body = unit_with_parent_after(speaks_for, opening.rest, following, index)
+                _add_affiliation(person, ("", body), span, index)
             person.role = _stronger(person.role, opening.role)
             person.state_title = person.state_title or opening.state_title
             if opening.affiliation:
                 _add_affiliation(person, opening.affiliation, span, index)
-            pending.append((person, list(opening.titles)))
+            titles = list(opening.titles)
+            if position == 1 and not titles and title_opens_sentence(segments, index):
+                # "UNDP Resident Representative in China, Ana Lee, said": the title comes first.
+                titles = [segments[0]]
+            elif not (titles or pending or opening.rest or opening.affiliation):
+                titles = title_before_name(segments, position)
+            pending.append((person, titles))
             if opening.rest:
                 close_groups(pending, opening.rest, span, index)
                 pending, relative = [], ""
+                joined = person_joined_in(opening, index)
+                if joined:
+                    # "Ana Lee gave a keynote alongside Li Wei, Director of X": the second
+                    # person's titles are the segments that follow.
+                    other = start_person(joined.name, span, people)
+                    other.role = _stronger(other.role, joined.role or person.role)
+                    pending.append((other, list(joined.titles)))
             continue
         clause = affiliation_clause(segment.text, span, index)
         if clause:
@@ -156,8 +187,12 @@ def read_sentence(
         if not pending:
             continue
         title, predicate = split_trailing_predicate(segment.text)
-        if predicate and is_title_segment(title, index):
-            # "Shi Zihai, Deputy Secretary-General of the NDRC delivered their keynote speeches"
+        if predicate and (
+            is_title_segment(title, index)
+            or (is_org_segment(title, index) and not GAZETTEER.is_place(title))
+        ):
+            # "Shi Zihai, Deputy Secretary-General of the NDRC delivered their keynote speeches";
+            # "Ana Lee, Director, Blue River Agency talked about ...": the body before the verb.
             pending[-1][1].append(Segment(title, segment.joined_by_and))
             close_groups(pending, predicate, span, index)
             pending, relative = [], ""
@@ -185,7 +220,153 @@ def read_sentence(
             close_groups(pending, f":{tail}", span, index)
             pending, relative = [], ""
     if pending:
-        close_groups(pending, relative, span, index)
+        close_groups(pending, relative, span, index, closing_role)
+
+
+def titles_of_next_item(titles: list[Segment], segment: str, following: str) -> list[Segment]:
+    """The titles a list's last item gives before its name: from ", and <title>" on.
+
+    Example: [Director of X | and Head of Unit in Y | Trade and Energy] before "Tom Hale." ->
+    [and Head of Unit in Y | Trade and Energy]; before "Blue Capital" (no name) -> [].
+    """
+    name = segment.strip().rstrip(".")
+    if following or not is_bare_name(name) or len(name.split()) < 2:
+        return []
+    for at, title in enumerate(titles):
+        text = title.text.strip()
+        if text.startswith("and ") and title_phrase_leads(text[4:]):
+            return titles[at:]
+    return []
+
+
+_TITLE_CUE = re.compile(
+    r"\b(?:by|were|was|included|including|featured|are|is)\s+(?:both\s+|also\s+)?(?:the\s+)?"
+    r"(?=[A-Z])"
+)
+
+
+def title_before_name(segments: list[Segment], position: int) -> list[Segment]:
+    """The title a sentence gives before a bare name, after "led by" or "were".
+
+    Example: [The delegation was led by Head of Unit in the Blue Ministry of Trade | Industry
+    and Energy | Ana Lee] -> [Head of Unit in the Blue Ministry of Trade, Industry and Energy];
+    [The forum opened in Wuxi | Ana Lee] -> [].
+    """
+    if position == 0:
+        return []
+    before = ", ".join(segment.text.strip() for segment in segments[:position])
+    cues = list(_TITLE_CUE.finditer(before))
+    if not cues:
+        return []
+    title = before[cues[-1].end() :]
+    words = title.split()
+    if len(words) > 16 or not title_phrase_leads(title):
+        return []
+    if any(w[:1].islower() and w not in TITLE_CONNECTORS and not is_title_word(w) for w in words):
+        return []
+    return [Segment(title)]
+
+
+def closing_bare_name(segment: str, following: str) -> Opening | None:
+    """A bare name that ends the sentence with its full stop: "..., Ana Lee."
+
+    Example: "Ana Lee." at the end -> Ana Lee; "Ana Lee." before more text, "Blue River." -> None.
+    """
+    text = segment.strip()
+    if following or not text.endswith(".") or not 2 <= len(text.split()) <= 4:
+        return None
+    if not is_bare_name(text[:-1]):
+        return None
+    name, rest = split_leading_name(text[:-1], OrganizationIndex())
+    return Opening(name, "") if name and not rest and len(name.split()) >= 2 else None
+
+
+def person_joined_in(opening: Opening, index: OrganizationIndex) -> Opening | None:
+    """A second person the first one's predicate names with a cue and nothing after.
+
+    Example: "Ana Lee" then "gave a keynote alongside Li Wei" -> Li Wei (a keynote);
+    "Ana Lee" then "said Li Wei was right" or "met the press" -> None.
+    """
+    # Most predicates name nobody; the cue search is cheaper than reading one as a person.
+    if not CUE_RE.search(opening.rest):
+        return None
+    joined = open_person(opening.rest, index)
+    if joined is None or joined.rest or joined.name == opening.name:
+        return None
+    return joined
+
+
+def title_opens_sentence(segments: list[Segment], index: OrganizationIndex) -> bool:
+    """A sentence that opens with a person's title, the name after the comma.
+
+    Example: [UNDP Resident Representative in China | Ana Lee | delivered remarks] -> True;
+    [In China | Ana Lee | said] or [Director | Li Wei and Zhang Hua] -> False.
+    """
+    if len(segments) < 2 or segments[1].joined_by_and:
+        return False
+    first = strip_article(segments[0].text.strip())
+    words = first.split()
+    # A bare title and body, no clause: "Its director", "The forum, chaired by ..." are not.
+    if not 2 <= len(words) <= 10 or words[0].lower() in _DETERMINERS:
+        return False
+    if any(w[:1].islower() and w not in TITLE_CONNECTORS and not is_title_word(w) for w in words):
+        return False
+    return is_title_segment(first, index)
+
+
+_DETERMINERS = frozenset({"its", "his", "her", "their", "this", "that", "our"})
+
+
+def unit_with_parent_after(
+    speaks_for: re.Match[str], rest: str, following: str, index: OrganizationIndex
+) -> str:
+    """The body a person speaks for, with its parent when the next segment names it.
+
+    Example: "spoke on behalf of the Water Department" before "Ministry of Rivers" ->
+    "Water Department, Ministry of Rivers"; before "said" -> "Water Department".
+    """
+    unit = speaks_for.group("org")
+    if rest[speaks_for.end() :].strip(" .") or not is_org_segment(following, index):
+        return unit
+    return f"{unit}, {following.strip(' .')}"
+
+
+_GLOSSED_LINE = re.compile(
+    r"""
+    ^[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef\s,]+   # the Chinese salutation: "尊敬的王主任、"
+    \((?P<gloss>[A-Za-z][^()\u4e00-\u9fff]+)\)        # its English in brackets
+    [\s,，、.]*$
+    """,
+    re.VERBOSE,
+)
+
+
+def english_gloss(sentence: str) -> str:
+    """A bilingual speech's salutation line read in its English gloss.
+
+    Example: "尊敬的王主任、(Director of the River Agency, Mr Wang)" -> "Director of the River
+    Agency, Mr Wang"; "Mr Wang (River Agency) spoke." is left whole.
+    """
+    match = _GLOSSED_LINE.match(sentence)
+    return match.group("gloss") if match else sentence
+
+
+def addressed_after_title(segments: list[Segment]) -> list[Segment]:
+    """ "Director of the River Agency, Mr Wang": a salutation names the title first, then the
+    person it addresses; read it name first, as the other shapes are.
+
+    Example: [Director of the River Agency | Mr Wang] -> [Mr Wang | Director of the River
+    Agency]; [Director | Li Wei said] is left as it is.
+    """
+    if len(segments) != 2:
+        return segments
+    title, addressed = segments
+    if not has_honorific(addressed.text) or not is_title_segment(title.text, OrganizationIndex()):
+        return segments
+    name, rest = split_leading_name(addressed.text, OrganizationIndex())
+    if not name or rest.strip(" .,;"):
+        return segments
+    return [addressed, title]
 
 
 _LIST_NAME = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}"
@@ -362,7 +543,7 @@ def read_greeting_items(
 _TRAILING_PREDICATE = re.compile(
     r"""(?<=[A-Za-z)])\s+(?P<verb>(?:delivered|praised|addressed|presided|attended|noted|stressed
         |emphasi[sz]ed|gave|spoke|said|says|introduced|shared|pointed|called|chaired|moderated
-        |hosted|expressed|welcomed|highlighted|announced|opened|unveiled
+        |hosted|expressed|welcomed|highlighted|announced|opened|unveiled|talked|discussed
         |delivers|speaks|gives|addresses|presents|attends|opens|chairs|moderates|notes
         |stresses|highlights|shares|welcomes|introduces)\b.*)$""",
     re.VERBOSE | re.DOTALL,
@@ -650,19 +831,23 @@ def read_titled_name(segment: str, index: OrganizationIndex) -> Opening | None:
             break
     lead = [w.group(0) for w in words[:end]]
     particled = particled_name_size(lead)
-    for i, word in enumerate(lead[3:], start=3):
+    for i, word in enumerate(lead[2:], start=2):
         # "Deputy Director General Zhou Meixiang of FCSSC gave": the name ends before "of".
-        if (
-            word in {"of", "from", "at"}
-            and _looks_chinese_name(lead[i - 2 : i])
-            and any(is_title_word(w) for w in lead[: i - 2])
+        if word in {"of", "from", "at"} and (
+            (
+                i >= 3
+                and _looks_chinese_name(lead[i - 2 : i])
+                and any(is_title_word(w) for w in lead[: i - 2])
+            )
+            or is_titled_surname(lead[:i])
         ):
             end, lead = i, lead[:i]
             break
     size = 3 if len(lead) >= 3 and re.fullmatch(r"[A-Z]\.", lead[-2]) else 2
     if len(lead) >= 4 and is_three_word_chinese_name([w.rstrip(".,") for w in lead[-3:]]):
         size = 3
-    size = particled or size
+    surname_only = is_titled_surname(lead)
+    size = particled or (1 if surname_only else size)
     if len(lead) <= size:
         return None
     name_words, title_words = lead[-size:], lead[:-size]
@@ -671,7 +856,9 @@ def read_titled_name(segment: str, index: OrganizationIndex) -> Opening | None:
     while len(title_words) > 1 and title_words[-1].rstrip(".").lower() in ADDRESS_HONORIFICS:
         title_words, addressed = title_words[:-1], True
     name = " ".join(name_words).rstrip(".,")
-    if split_leading_name(name, index)[0] != name or title_words[-1].lower() in CONNECTORS:
+    if title_words[-1].lower() in CONNECTORS or (
+        not surname_only and split_leading_name(name, index)[0] != name
+    ):
         return None
     if not (
         is_title_word(title_words[-1])
@@ -699,7 +886,9 @@ def read_titled_name(segment: str, index: OrganizationIndex) -> Opening | None:
 _BODY_THEN_VERB = re.compile(
     r"""^(?:of|from|at)\s+(?:the\s+)?
     (?P<body>[A-Z][\w&.'’-]*(?:\s+(?:(?:of|for|and|the|&)\s+)*[A-Z][\w&.'’-]*)*)
-    \s+(?P<rest>[a-z].*)$""",
+    (?:\s*\([A-Z][\w-]{1,12}\))?       # its acronym: "(DEA)"
+    (?:\s+(?P<rest>[a-z].*))?$          # the verb, or nothing in a salutation's line
+    """,
     re.VERBOSE | re.DOTALL,
 )
 
@@ -708,12 +897,13 @@ def body_after_titled_name(rest: str) -> tuple[str, str]:
     """The body after a titled name, before the verb: (body, the rest), else ("", rest).
 
     Example: "of FCSSC gave a keynote speech" -> ("FCSSC", "gave a keynote speech") after
-    "Deputy Director General Zhou Meixiang"; "gave a speech" -> ("", "gave a speech").
+    "Deputy Director General Zhou Meixiang"; "gave a speech" -> ("", "gave a speech");
+    "of FCSSC" closing a greeting's line -> ("FCSSC", "").
     """
     match = _BODY_THEN_VERB.match(rest)
-    if not match or not starts_predicate(match.group("rest")):
+    if not match or (match.group("rest") and not starts_predicate(match.group("rest"))):
         return "", rest
-    return match.group("body"), match.group("rest")
+    return match.group("body"), match.group("rest") or ""
 
 
 def is_state_title(title: str) -> bool:
@@ -792,6 +982,24 @@ def particled_name_size(lead: list[str]) -> int | None:
     if start == first_particle or start < 1:
         return None
     return len(lead) - start
+
+
+def is_titled_surname(lead: list[str]) -> bool:
+    """A Chinese official addressed by title and family name alone, as speeches greet them.
+
+    Example: ["Vice", "Mayor", "Tang"], ["Deputy", "Director", "General", "Luo"] -> True;
+    ["Director", "Tang", "Wei"] (a full name), ["Director", "Energy"], ["Tang"] -> False.
+    """
+    if len(lead) < 2:
+        return False
+    surname, before = lead[-1].rstrip(".,"), lead[-2].lower()
+    return (
+        surname[:1].isupper()
+        and surname[1:].islower()
+        and is_chinese_surname(surname)
+        and not GAZETTEER.is_place(surname)
+        and (is_title_word(before) or before in TITLE_MODIFIERS)
+    )
 
 
 def _looks_chinese_name(words: list[str]) -> bool:
@@ -877,10 +1085,52 @@ def split_at_and(part: str) -> list[Segment]:
     for match in reversed(list(re.finditer(r"\s+and\s+", part))):
         remainder = part[match.end() :]
         head = pieces[0].text[: match.start()]
+        if and_inside_body_name(head, remainder):
+            continue
         if head and (title_phrase_leads(remainder) or _names_joined(head, remainder)):
             tail = pieces[0].text[match.end() :]
             pieces = [Segment(head), Segment(tail, joined_by_and=True), *pieces[1:]]
     return pieces
+
+
+_FIELD_AFTER_UNIT = re.compile(
+    r"""
+    \b(?P<unit>[A-Z][a-z]+)\s+(?:of|for)\s+(?:the\s+)?    # "School of", "Institute for the"
+    (?P<field>(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*)$        # "Mechanical", "Urban Water"
+    """,
+    re.VERBOSE,
+)
+_FIELD_WORDS = re.compile(r"^(?P<words>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})(?=\s*(?:[,;(]|$))")
+
+
+def and_inside_body_name(head: str, remainder: str) -> bool:
+    """ "and" joining two fields inside one body's name, which no person follows.
+
+    Example: "from the School of Marine and Coastal Engineering" -> True (one school);
+    "director of the School of Law and Li Wei", "... Institute of Physics and Mr. Tom Hale",
+    "... Institute of Physics and Tom Hale",
+    "Director of the Bureau and Deputy Mayor" -> False.
+    """
+    unit = _FIELD_AFTER_UNIT.search(head)
+    if not unit or unit.group("unit").lower() not in ORG_HEADS | UNIT_WORDS:
+        return False
+    if unit.group("field").split()[-1].lower() in ORG_HEADS:
+        return False  # "Ministry of Commerce Bureau and ...": the first name is already whole
+    field = _FIELD_WORDS.match(remainder)
+    if not field or has_honorific(remainder) or title_phrase_leads(remainder):
+        return False
+    words = field.group("words").split()
+    if not _FIELD_ENDING.search(words[-1]) and words[-1].lower() not in DISCIPLINES:
+        return False  # "Institute of Physics and John Smith": a person, not a field, follows
+    return not (
+        _looks_chinese_name(words)
+        or is_three_word_chinese_name(words)
+        or any(w.lower() in ORG_HEADS or is_title_word(w) for w in words)
+    )
+
+
+# How the names of fields end: "Engineering", "Economics", "Ecology", "Management", "Sciences".
+_FIELD_ENDING = re.compile(r"(?:ing|ics|ogy|ment|ion|ies|ences|ure|cy|ty|gy|ship)$")
 
 
 def _names_joined(head: str, remainder: str) -> bool:
@@ -1051,6 +1301,15 @@ def _has_non_person_head(tokens: list[str]) -> bool:
     return any(t in NON_PERSON_HEADS for t in lowered) or lowered[0].startswith("sino-")
 
 
+def ends_in_nationality(tokens: list[str]) -> bool:
+    """ "Notable Swedish presence at ...": a capitalised adjective of nationality after a
+    headline's first word ends no person's name, as a family name would.
+
+    Example: ["Notable", "Swedish"] -> True; ["Anders", "Lind"] -> False.
+    """
+    return tokens[-1].lower().strip(",.;:") in NATIONALITY_ADJECTIVES
+
+
 def _end_of_tokens(text: str, count: int) -> int:
     tokens = list(re.finditer(r"[A-Z]\.(?=[A-Z])|[^\s:,]+", text))[:count]
     return tokens[-1].end() if tokens else 0
@@ -1059,7 +1318,7 @@ def _end_of_tokens(text: str, count: int) -> int:
 def _valid_name(tokens: list[str], honorific: bool) -> bool:
     if len(tokens) == 1:
         return honorific
-    if _has_non_person_head(tokens):
+    if _has_non_person_head(tokens) or ends_in_nationality(tokens):
         return False
     if len(tokens) > 4:
         return False
@@ -1071,7 +1330,7 @@ def _valid_name(tokens: list[str], honorific: bool) -> bool:
 
 def is_name_token(word: str, index: OrganizationIndex) -> bool:
     """A capitalised word that can be part of a person's name: "Lalić", "J.", "LIU", "Clarence-Smith"."""
-    if re.fullmatch(r"[A-Z]\.", word):
+    if re.fullmatch(r"[A-Z]\.", word) or is_arabic_article_name(word):
         return True
     if not word or not word[0].isupper() or not word.replace("-", "").replace("'", "").isalpha():
         return False
@@ -1084,6 +1343,15 @@ def is_name_token(word: str, index: OrganizationIndex) -> bool:
     if word.lower() in NOT_NAME_WORDS or fold_keeping_punctuation(word) in NOT_NAME_WORDS:
         return False
     return not (find_known_organization(word) or GAZETTEER.country_of(word))
+
+
+def is_arabic_article_name(word: str) -> bool:
+    """ "al-Amin", "el-Sayed": an Arabic family name written with its article in lowercase.
+
+    Example: "al-Amin" -> True; "al-", "all-round", "Al-Amin" (capitalised, a name anyway)
+    -> False.
+    """
+    return bool(re.fullmatch(r"(?:al|el|ad|ar|as|ash|at|az)-[A-Z][a-z'’]+(?:-[A-Z][a-z]+)?", word))
 
 
 def is_bare_name(text: str) -> bool:
@@ -1117,7 +1385,7 @@ def is_org_segment(text: str, index: OrganizationIndex) -> bool:
 
 def start_person(written: str, span: Span, people: list[PersonDraft]) -> PersonDraft:
     """The person `written` refers to, created when new."""
-    existing = match_person(written, people)
+    existing = match_person(written, people, by_given_name=True)
     if existing:
         add_form(existing, written, people)
         return existing
@@ -1127,8 +1395,11 @@ def start_person(written: str, span: Span, people: list[PersonDraft]) -> PersonD
     return person
 
 
-def match_person(written: str, people: list[PersonDraft]) -> PersonDraft | None:
-    """Same person when the name keys are equal, or a bare surname names exactly one person."""
+def match_person(
+    written: str, people: list[PersonDraft], *, by_given_name: bool = False
+) -> PersonDraft | None:
+    """Same person when the name keys are equal, or a bare surname names exactly one person;
+    `by_given_name` for a person newly introduced, who may be a given name with an honorific."""
     key = written_key(written)
     person = people.first_with_key(key)
     if person is not None:
@@ -1136,6 +1407,10 @@ def match_person(written: str, people: list[PersonDraft]) -> PersonDraft | None:
     tokens = name_tokens(written)
     if len(tokens) == 1:
         hits = [p for p in people if tokens[0] in _family_parts(p)]
+        if not hits and by_given_name and has_honorific(written):
+            # "Mr Liang Zhipeng ... Mr. Zhipeng said": a writer took the given name for the
+            # family name; it still names the one person introduced with it.
+            hits = [p for p in people if tokens[0] in _given_parts(p)]
         if len(hits) == 1:
             return hits[0]
     return None
@@ -1154,6 +1429,16 @@ def written_key(written: str) -> str:
 def _shown_name(written: str) -> str:
     name, _ = parse_person_name_with_warnings(written)
     return name.display or written
+
+
+def _given_parts(person: PersonDraft) -> frozenset[str]:
+    return _given_tokens(person.written)
+
+
+@lru_cache(maxsize=4096)
+def _given_tokens(written: str) -> frozenset[str]:
+    name, _ = parse_person_name_with_warnings(written)
+    return frozenset(name_tokens(name.given or ""))
 
 
 def _family_parts(person: PersonDraft) -> frozenset[str]:
@@ -1182,21 +1467,19 @@ def close_groups(
     predicate: str,
     span: Span,
     index: OrganizationIndex,
+    unsaid: Role | None = None,
 ) -> None:
-    """Give every open person their positions and the role the closing verb implies."""
-    role = role_from_predicate(predicate)
+    """Give every open person their positions and the role the closing verb implies, or
+    `unsaid` when no verb closes the sentence."""
+    role = role_from_predicate(predicate) or unsaid
     for person, segments in pending:
         if person.role is None and not person.positions and is_recalled(person, predicate):
             person.recalled = True
         positions = read_positions(segments, span, index)
-        if not positions and not predicate and not person.positions:
+        if not positions and not predicate and not person.positions and role is None:
             continue
         for position in positions:
-            if not any(
-                p.organization == position.organization
-                and (position.organization or p.title == position.title)
-                for p in person.positions
-            ):
+            if not is_known_post(position, person.positions):
                 person.positions.append(position)
         if role and (person.role is None or ROLE_RANK[role] > ROLE_RANK[person.role]):
             person.role = role
@@ -1204,6 +1487,18 @@ def close_groups(
             person.role = Role.SPEAKER if (positions or predicate) else None
         if ONLINE_RE.search(predicate):
             person.online = True
+
+
+def is_known_post(position: Position, positions: list[Position]) -> bool:
+    """A post the person already holds: the same body, or with no body the same title.
+
+    Example: "Deputy Director" with no body after "Deputy director" of the River Institute ->
+    True ("Deputy director Wang Hua" then "Deputy Director Wang": one post, written twice).
+    """
+    if position.organization:
+        return any(p.organization == position.organization for p in positions)
+    title = (position.title or "").lower()
+    return any((p.title or "").lower() == title for p in positions)
 
 
 def is_recalled(person: PersonDraft, predicate: str) -> bool:

@@ -153,7 +153,8 @@ def parse_position(
             return _tidy_title(title), index.register(government, span, kind=OrgKind.GOVERNMENT)
         ministry = infer_ministry(title)
         if ministry:
-            return _tidy_title(ministry[0]), index.register(
+            named = ministry_named_in_other_order(ministry[1], index)
+            return _tidy_title(ministry[0]), named or index.register(
                 ministry[1], span, kind=OrgKind.GOVERNMENT
             )
         return _title_with_inner_organization(title, span, index)
@@ -171,6 +172,37 @@ def parse_position(
     elif country and organization:
         index.register(organization, span, country=country)
     return _tidy_title(title), organization
+
+
+def ministry_named_in_other_order(ministry: str, index: OrganizationIndex) -> str | None:
+    """The indexed ministry a title names with its portfolio's words in another order.
+
+    Example: "Ministry of Water and Soil" beside an indexed "Ministry of Soil and Water of
+    Blueland" -> that name; beside "Ministry of Soil" only -> None.
+    """
+    words = _portfolio_words(ministry)
+    for name in index.names():
+        other = _portfolio_words(name)
+        if (
+            name != ministry
+            and "ministry" in other
+            and words <= other
+            and not other - words - _place_words(name)
+        ):
+            return name
+    return None
+
+
+def _portfolio_words(name: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", name)) - {"of", "and", "the"}
+
+
+def _place_words(name: str) -> frozenset[str]:
+    """The words of the place a body's name ends with: "... of Blueland" -> {"blueland"}."""
+    tail = re.match(r".*\bof\s+(?:the\s+)?(?P<place>[A-Z][\w ]*)$", name)
+    if tail and GAZETTEER.is_place(tail.group("place")):
+        return _portfolio_words(tail.group("place"))
+    return frozenset()
 
 
 # "head of sustainable finance at HSBC": a bare acronym brand after at/with/of.
@@ -294,7 +326,7 @@ def split_title_at_comma(text: str, index: OrganizationIndex) -> tuple[str, str 
     """
     for comma in re.finditer(r",\s*", text):
         left, right = text[: comma.start()], text[comma.end() :].strip(" .")
-        if not title_phrase_leads(left):
+        if not title_phrase_leads(left) or continues_portfolio(left, right, index):
             continue
         if (
             looks_like_organization(right, index)
@@ -304,6 +336,24 @@ def split_title_at_comma(text: str, index: OrganizationIndex) -> tuple[str, str 
         ):
             return left, right
     return text, None
+
+
+_PORTFOLIO_END = re.compile(r"\bfor\s+[A-Z][\w-]*$")
+_PORTFOLIO_REST = re.compile(r"^[A-Z][\w-]*(?:,\s*[A-Z][\w-]*)*,?\s+(?:and|&)\s+[A-Z][\w-]*$")
+
+
+def continues_portfolio(left: str, right: str, index: OrganizationIndex) -> bool:
+    """ "Secretary for Trade, Industry and Energy": the words after the comma go on listing
+    the portfolio the title began, and name no body.
+
+    Example: ("Secretary for Trade", "Industry and Energy") -> True; ("Director", "Blue Bank")
+    or ("Secretary for Trade", "Ministry of Commerce") -> False.
+    """
+    return (
+        bool(_PORTFOLIO_END.search(left))
+        and bool(_PORTFOLIO_REST.match(right))
+        and not looks_like_organization(right, index)
+    )
 
 
 def is_named_body(text: str) -> bool:
@@ -419,6 +469,14 @@ def split_title_and_org(text: str, index: OrganizationIndex) -> tuple[str, str |
     title, organization = _split_title_and_org(text, index)
     if organization is None:
         return title, organization
+    of_state = _OF_STATE.match(organization)
+    if of_state and looks_like_organization(of_state.group("body"), index):
+        # "Secretary of State for the Blue Ministry": "of State" is part of the rank.
+        return f"{title} of State", of_state.group("body")
+    unit_in = _UNIT_IN_BODY.match(organization)
+    if unit_in and looks_like_organization(unit_in.group("body"), index):
+        # "Head of Department in the Blue Ministry": an unnamed unit of the body is the rank.
+        return f"{title} of {unit_in.group('unit')}", unit_in.group("body")
     portfolio = PORTFOLIO_RE.match(organization)
     if (
         portfolio
@@ -433,6 +491,11 @@ def split_title_and_org(text: str, index: OrganizationIndex) -> tuple[str, str |
         )
     return title, organization
 
+
+_OF_STATE = re.compile(r"^State\s+(?:for|at|in)\s+(?:the\s+)?(?P<body>[A-Z].+)$")
+_UNIT_IN_BODY = re.compile(
+    r"^(?P<unit>Department|Division|Section|Unit|Office)\s+(?:in|at)\s+(?:the\s+)?(?P<body>[A-Z].+)$"
+)
 
 # "City of London Corporation", "State of California": a body named for a place, no portfolio.
 PLACE_NOUNS = frozenset({"city", "state", "province", "county", "district", "region", "town"})
@@ -508,6 +571,9 @@ def split_title_and_brand(text: str, *, single_word: bool = False) -> tuple[str,
     A brand without an organisation noun needs two capitalised words, or a company appositive
     after it ("president of Ucommune, a Chinese listed company").
     """
+    served = brand_served_for(text)
+    if served:
+        return served
     match = re.search(
         r"\s+(?:of|at|with)\s+(?:the\s+)?(?P<brand>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,4})$",
         text,
@@ -525,6 +591,32 @@ def split_title_and_brand(text: str, *, single_word: bool = False) -> tuple[str,
     ):
         return text, None
     return text[: match.start()], brand
+
+
+_FOR_ACRONYM_BRAND = re.compile(
+    r"""
+    \s+for\s+(?:the\s+)?
+    (?P<brand>[A-Z]{2,}(?:-[A-Z]+)*(?:\s+[A-Z][a-z]+)?)   # "ACME Brazil"; not "COP28", an event
+    (?:\s*(?:&|and)\s+[A-Z]{2,}(?:-[A-Z]+)*(?:\s+[A-Z][a-z]+)?)?$   # " & ACME Americas"
+    """,
+    re.VERBOSE,
+)
+
+
+def brand_served_for(text: str) -> tuple[str, str] | None:
+    """ "ESG Leader for ACME Brazil & ACME Americas" -> ("ESG Leader", "ACME Brazil"): a
+    firm's post written "for" its acronym-led brand, the first of two offices being primary.
+
+    "Minister for Foreign Affairs", "Director for Asia" (no acronym), "Special Envoy for
+    COP28" (an event) -> None.
+    """
+    match = _FOR_ACRONYM_BRAND.search(text)
+    before = text[: match.start()] if match else ""
+    if not match or not any(is_title_word(w) for w in before.split()):
+        return None
+    if GAZETTEER.is_place(match.group("brand").split()[0]):
+        return None
+    return before, match.group("brand")
 
 
 def _brand_after_title(before: str, brand: str) -> bool:

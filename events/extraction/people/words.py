@@ -492,6 +492,7 @@ CUE_RE = re.compile(
             \s+(?:in|at|of|for|on|from)\s+[^,;:]{1,50}?(?=\s+(?:were|included))  # afternoon were"
         |panell?ists?|speakers?|included|including|featured|featuring  # "panelists Sun Qiang"
         |include|includes                                        # "the guests include"
+        |alongside|together\s+with                              # "a speech alongside Li Wei"
         |keynote\s+speakers?
         |said|says|noted|added|[Aa]ccording\s+to)                # '"...," said Ma Jun'
     \s+(?:were\s+|was\s+|included\s+|including\s+)?
@@ -529,7 +530,8 @@ DASH_AFFILIATION_RE = re.compile(
 ORG_PHRASE = r"""[A-Z][\w&.’'\-]*(?:\s+(?:(?:of|for|and|the|on|in|&)\s+)*[A-Z][\w&.’'\-]*)*
     (?:,?\s+(?:Co\.,?\s*Ltd\.?|Ltd\.?|Inc\.?))?(?:\s*\([A-Za-z][\w\s\-]{0,15}\))?"""
 SPEAKS_FOR_RE = re.compile(
-    rf"""^(?:(?:also|later|then)\s+)?(?:\w+\s+)?(?:representing|on\s+behalf\s+of)\s+(?:the\s+)?
+    rf"""^(?:[\w-]+\s+){{0,6}}?          # "spoke", "attended and delivered opening remarks"
+    (?:representing|on\s+behalf\s+of)\s+(?:the\s+)?
     (?P<org>{ORG_PHRASE})""",
     re.VERBOSE | re.IGNORECASE,
 )
@@ -608,6 +610,7 @@ RECALLED_RE = re.compile(
       |(?:has|have)\s+(?:earlier|already|long|once|repeatedly|previously)\s+
     )
     \w+(?:ed|en|wn|ught|id)\b                  # "urged", "stressed", "proposed", "said"
+    |^\s*(?:back\s+)?in\s+(?:19|20)\d{2}\b      # "... proposed by President Ma back in 2014"
     """,
     re.VERBOSE | re.IGNORECASE,
 )
