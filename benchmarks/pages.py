@@ -13,6 +13,7 @@ view rendering base.html measured in the same run.
 
 from __future__ import annotations
 
+import dataclasses
 import http.client
 import os
 import random
@@ -246,7 +247,9 @@ class Client:
         return response.status, body, response.headers
 
 
-def measure(port: int, label: str, path: str, *, requests: int, seconds: float, clients: int):
+def measure(port: int, label: str, path: str, *, requests: int, seconds: float) -> Measurement:
+    """A page's latency, from one client asking again and again, the server otherwise idle;
+    its `rate` is the sequential one until `with_rate` measures it with several clients."""
     client = Client(port)
     client.get(path)  # warm-up: with the page cache on, this one renders and stores
     timings = []
@@ -258,11 +261,6 @@ def measure(port: int, label: str, path: str, *, requests: int, seconds: float, 
     # Of a repeated request: a cache hit's queries when the cache is on.
     queries = headers.get("X-Query-Count", "?")
     rate = len(timings) / sum(timings)
-    # Throughput with several clients only where it takes a moment; a slow page's rate is
-    # already known from the sequential run.
-    if clients > 1 and statistics.median(timings) < 0.2:
-        measure_rate = wrk_rate if shutil.which("wrk") else concurrent_rate
-        rate = measure_rate(port, path, clients=clients, seconds=min(seconds, 2.0))
     return Measurement(
         label=label,
         path=path,
@@ -273,6 +271,16 @@ def measure(port: int, label: str, path: str, *, requests: int, seconds: float, 
         p95=percentile(timings, 95),
         rate=rate,
     )
+
+
+def with_rate(port: int, row: Measurement, *, clients: int, seconds: float) -> Measurement:
+    """The page's req/s with several clients, where a page takes a moment; a slow page's
+    rate is already known from the sequential run."""
+    if clients <= 1 or row.p50 >= 0.2:
+        return row
+    measure_rate = wrk_rate if shutil.which("wrk") else concurrent_rate
+    rate = measure_rate(port, row.path, clients=clients, seconds=min(seconds, 2.0))
+    return dataclasses.replace(row, rate=rate)
 
 
 def concurrent_rate(port: int, path: str, *, clients: int, seconds: float) -> float:
@@ -353,10 +361,13 @@ def run_benchmark(
     results = {}
     for page_cache in modes:
         with Server(port, page_cache=page_cache, timeout=timeout) as server:
+            # Every latency first, then every rate: on a small machine a burst of load
+            # leaves the CPU slower for a while, which would count against the next page.
             rows = [
-                measure(port, label, path, requests=requests, seconds=seconds, clients=clients)
+                measure(port, label, path, requests=requests, seconds=seconds)
                 for label, path in chosen
             ]
+            rows = [with_rate(port, row, clients=clients, seconds=seconds) for row in rows]
             rss, peak = server.worker_memory()
             seen = edit_is_seen(port, chosen) if page_cache else None
         results[page_cache] = rows

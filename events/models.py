@@ -11,9 +11,9 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q, Value
 from django.db.models.functions import Coalesce, Substr
-from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from core.addresses import address_by_slug
 from core.counting import SubqueryCount
 from core.folding import fold
 from core.models import (
@@ -72,7 +72,7 @@ class Report(models.Model):
         return self.title or self.file_name
 
     def get_absolute_url(self):
-        return reverse("events:report", kwargs={"slug": self.slug})
+        return address_by_slug("events:report", self.slug)
 
     def natural_key(self) -> tuple[str, ...]:
         return (self.file_name,)
@@ -139,7 +139,7 @@ class City(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("events:city", kwargs={"slug": self.slug})
+        return address_by_slug("events:city", self.slug)
 
     def natural_key(self) -> tuple[str, ...]:
         return (self.name, self.country)
@@ -165,7 +165,7 @@ class Topic(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("events:topic", kwargs={"slug": self.slug})
+        return address_by_slug("events:topic", self.slug)
 
     def natural_key(self) -> tuple[str, ...]:
         return (self.name,)
@@ -351,7 +351,7 @@ class Event(NamedRecord, CurationState):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("events:detail", kwargs={"slug": self.slug})
+        return address_by_slug("events:detail", self.slug)
 
     def keep_old_name(self, old_name: str) -> None:
         """After a rename (by an editor or a changed report) the old name stays an alias, and

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models.functions import Upper
-from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from core.addresses import address_by_slug
 from core.folding import fold
 from core.models import CurationState, NamedRecord, NamedRecordQuerySet, SlugRedirect
 
@@ -89,7 +89,7 @@ class Organization(NamedRecord, CurationState):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
     def get_absolute_url(self):
-        return reverse("people:organization", kwargs={"slug": self.slug})
+        return address_by_slug("people:organization", self.slug)
 
 
 class AliasKind(models.TextChoices):
@@ -156,7 +156,7 @@ class Person(NamedRecord, CurationState):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("people:person", kwargs={"slug": self.slug})
+        return address_by_slug("people:person", self.slug)
 
 
 class PersonAlias(NamedRecord):
