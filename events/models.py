@@ -246,20 +246,25 @@ class EventQuerySet(NamedRecordQuerySet):
         Participants are not among them: an event may have hundreds, and the page shows them
         a page at a time (`Participation.objects.for_event_page()`).
         """
+
+        def facts(model, *related):
+            # Each fact's sentence is cut by the database; its report's texts stay there.
+            return (
+                model.objects.select_related(*related, "report")
+                .defer(*REPORT_TEXTS)
+                .annotate(evidence_sentence=evidence_sentence())
+            )
+
         return self.select_related("city", "parent").prefetch_related(
-            models.Prefetch(
-                "organizer_roles",
-                queryset=EventOrganizer.objects.select_related("organization", "report"),
-            ),
-            models.Prefetch(
-                "city_mentions", queryset=CityMention.objects.select_related("city", "report")
-            ),
-            models.Prefetch("claims", queryset=EventClaim.objects.select_related("report")),
-            models.Prefetch(
-                "topic_tags", queryset=EventTopic.objects.select_related("topic", "report")
-            ),
+            models.Prefetch("organizer_roles", queryset=facts(EventOrganizer, "organization")),
+            models.Prefetch("city_mentions", queryset=facts(CityMention, "city")),
+            models.Prefetch("claims", queryset=facts(EventClaim)),
+            models.Prefetch("topic_tags", queryset=facts(EventTopic, "topic")),
             models.Prefetch("children", queryset=Event.objects.select_related("city")),
-            models.Prefetch("event_sources", queryset=EventSource.objects.select_related("report")),
+            models.Prefetch(
+                "event_sources",
+                queryset=EventSource.objects.select_related("report").defer(*REPORT_TEXTS),
+            ),
         )
 
 
