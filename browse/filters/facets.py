@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
 from typing import NamedTuple
 
 import django_filters
 from django import forms
-from django.conf import settings
-from django.core.cache import caches
 from django.core.exceptions import EmptyResultSet
 from django.db.models import Count, Model
 from django.forms.utils import flatatt
@@ -16,7 +13,7 @@ from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 from django_filters.constants import EMPTY_VALUES
 
-from core.data_version import current_data_version
+from core.data_version import counted_once
 
 # A select box offers the most frequent choices; a text box beside it finds any other.
 FACET_LIMIT = 30
@@ -171,20 +168,12 @@ class FacetedFilterSet(django_filters.FilterSet):
         data changes every visitor asks for the same counts, so they are kept in the cache
         under the data version (a change makes the old entries unreachable).
         """
-        if not settings.FACET_COUNT_CACHE:
-            return self._count_choices(name)
-        cache = caches[settings.PAGE_CACHE_ALIAS]
-        key = self._cache_key(name)
-        counts = cache.get(key)
-        if counts is None:
-            counts = self._count_choices(name)
-            cache.set(key, counts, settings.PAGE_CACHE_SECONDS)
-        return counts
+        return counted_once(repr(self._asked(name)), lambda: self._count_choices(name))
 
-    def _cache_key(self, name: str) -> str:
-        if not hasattr(self, "_data_version"):
-            self._data_version = current_data_version()
-        asked = (
+    def _asked(self, name: str) -> tuple:
+        """Everything the counts of facet `name` depend on, but the data."""
+        return (
+            "facets",
             type(self).__qualname__,
             name,
             sorted((k, str(v)) for k, v in self._active(name).items()),
@@ -192,9 +181,6 @@ class FacetedFilterSet(django_filters.FilterSet):
             str(self.data.get(name, "") or ""),
             self._narrowed_to,
         )
-        digest = hashlib.sha256(repr(asked).encode()).hexdigest()
-        version, changed_at = self._data_version
-        return f"facets:{version}:{changed_at.timestamp()}:{digest}"
 
     @cached_property
     def _narrowed_to(self) -> str:
