@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from events.extraction.lexicon import EVENT_HEADS, WEEKDAYS, month_number
+from events.extraction.lexicon import EVENT_HEADS, WEEKDAY_ALTERNATION, WEEKDAYS, month_number
 from events.extraction.records import PartialDate, Span
 from events.extraction.text import date_line
 
@@ -27,7 +27,7 @@ _LEAD = (
     r"(?:\b(?i:on|from|between)\s+(?:(?i:the)\s+(?i:morning|afternoon|evening|night)\s+of\s+)?)?"
 )
 _RANGE = r"\s*(?:-|–|—|~|to|through|till|until|and)\s*"
-_WEEKDAY_IN_BRACKETS = r"\s*\((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\)"
+_WEEKDAY_IN_BRACKETS = rf"\s*\((?:{WEEKDAY_ALTERNATION})\)"
 
 _MONTH_DAY_YEAR = re.compile(
     rf"""
@@ -424,8 +424,8 @@ def _not_after(start: PartialDate, filed: tuple[int | None, int, int]) -> bool:
 
 # A weekday or "today" saying the event happened on the day the report was filed.
 _RELATIVE_DAY = re.compile(
-    r"""
-    \b(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)  # wires: "opened Thursday"
+    rf"""
+    \b(?:(?:on\s+)?(?:{WEEKDAY_ALTERNATION})  # wires: "opened Thursday"
         |on\s+the\s+same\s+day|today|this\s+(?:morning|afternoon|evening))\b
     """,
     re.VERBOSE | re.IGNORECASE,

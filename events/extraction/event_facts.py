@@ -11,7 +11,12 @@ import re
 from dataclasses import dataclass
 
 from events.extraction.folding import fold
-from events.extraction.lexicon import GAZETTEER, MONTH_NAMES, ORGANISATION_HEADS, ORGANISER_HEADS
+from events.extraction.lexicon import (
+    GAZETTEER,
+    MONTH_ALTERNATION,
+    ORGANISATION_HEADS,
+    ORGANISER_HEADS,
+)
 from events.extraction.records import Attendance, OrganizerRole, Quoted, Span
 
 # Sentences after the headline that count as the lead, where an event's frame is stated.
@@ -279,9 +284,9 @@ def clean_headline(title: str) -> str:
     return name.strip(" .,:;")
 
 
-_MONTH_WORD = "|".join(name.capitalize() for name in MONTH_NAMES)
 _TRAILING_DATE = re.compile(
-    rf""",\s*(?:\d{{1,2}}\s+(?:{_MONTH_WORD})|(?:{_MONTH_WORD})\s+\d{{1,2}},?)\s+(?:19|20)\d{{2}}$"""
+    rf""",\s*(?:\d{{1,2}}\s+(?:{MONTH_ALTERNATION})|(?:{MONTH_ALTERNATION})\s+\d{{1,2}},?)"""
+    r"\s+(?:19|20)\d{2}$"
 )
 
 

@@ -31,6 +31,9 @@ MONTH_NAMES: tuple[str, ...] = tuple(_LEXICON["months"])  # "january" ... "decem
 # Written with a dot: "Sept.", "Nov."; "may" is a word of its own.
 MONTH_ABBREVIATIONS = frozenset(_LEXICON["month_abbreviations"])
 WEEKDAYS = frozenset(_LEXICON["weekdays"])
+# As regex alternations, capitalised: "May" is a month, "may" a verb.
+MONTH_ALTERNATION = "|".join(name.capitalize() for name in MONTH_NAMES)
+WEEKDAY_ALTERNATION = "|".join(day.capitalize() for day in _LEXICON["weekdays"])
 HONORIFICS = frozenset(_LEXICON["honorifics"])
 TITLES = frozenset(_LEXICON["titles"])
 STATE_TITLES = frozenset(_LEXICON["state_titles"])

@@ -19,6 +19,7 @@ from events.extraction.folding import fold_keeping_punctuation
 from events.extraction.lexicon import (
     FUNCTION_WORDS,
     GAZETTEER,
+    MONTH_ALTERNATION,
     MONTH_NAMES,
     NAME_CONNECTORS,
     ORGANISATION_HEADS,
@@ -841,7 +842,7 @@ PARENT_AFTER_ACRONYM_RE = re.compile(
 MONTH_TAIL_RE = re.compile(
     rf"""
     \s+(?:on|in)\s+                      # "Pudong New Area on July 19": a date, not the name
-    (?:{"|".join(name.capitalize() for name in MONTH_NAMES)})
+    (?:{MONTH_ALTERNATION})
     \b.*$
     """,
     re.VERBOSE,

@@ -18,7 +18,7 @@ from events.extraction.lexicon import (
     EVENT_HEADS,
     FUNCTION_WORDS,
     GAZETTEER,
-    MONTH_NAMES,
+    MONTH_ALTERNATION,
     PLACE_SUFFIXES,
     CityInfo,
 )
@@ -126,7 +126,7 @@ _DATE_AFTER = re.compile(
     (?:\d{{1,2}}(?:st|nd|rd|th)?                         # "5"
        (?:\s*(?:-|–|to|and)\s*\d{{1,2}}(?:st|nd|rd|th)?)?  # " to 6"
        \s+(?:of\s+)?)?                                  # " of "
-    (?:{"|".join(month.capitalize() for month in MONTH_NAMES)}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)
+    (?:{MONTH_ALTERNATION}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)
     """,
     re.VERBOSE,
 )
