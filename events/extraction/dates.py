@@ -212,14 +212,11 @@ def _day_of_the_page_month(
 
 
 _DAYS_LONG = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
-_CLOSED_N_DAY_EVENT = re.compile(
-    r"""
-    \b(?P<days>two|three|four|five|[2-5])-day\b[^.;!?]{0,120}?
-    \b(?:wrapped\s+up|concluded|closed|ended|came\s+to\s+(?:a\s+)?close|drew\s+to\s+a\s+close)\b
-    [^.;!?]{0,60}$
-    """,
-    re.VERBOSE | re.IGNORECASE,
-)
+_N_DAYS = r"\b(?P<days>two|three|four|five|[2-5])-day\b"
+# A closing verb, and the rest of its clause up to the date.
+_CLOSED = r"""\b(?:wrapped\s+up|concluded|closed|ended|came\s+to\s+(?:a\s+)?close
+    |drew\s+to\s+a\s+close)\b[^.;!?]{0,60}$"""
+_CLOSED_N_DAY_EVENT = re.compile(rf"{_N_DAYS}[^.;!?]{{0,120}}?{_CLOSED}", re.VERBOSE | re.I)
 
 
 def closing_day_span(before: str) -> int | None:
@@ -232,12 +229,8 @@ def closing_day_span(before: str) -> int | None:
     return _DAYS_LONG[match.group("days").lower()] if match else None
 
 
-_CLOSED_BEFORE = re.compile(
-    r"""\b(?:wrapped\s+up|concluded|closed|ended|came\s+to\s+(?:a\s+)?close
-    |drew\s+to\s+a\s+close)\b[^.;!?]{0,60}$""",
-    re.VERBOSE | re.IGNORECASE,
-)
-_N_DAY_EVENT = re.compile(r"\b(?:the|this)\s+(?P<days>two|three|four|five|[2-5])-day\b", re.I)
+_CLOSED_BEFORE = re.compile(_CLOSED, re.VERBOSE | re.IGNORECASE)
+_N_DAY_EVENT = re.compile(rf"\b(?:the|this)\s+{_N_DAYS}", re.IGNORECASE)
 
 
 def days_said_next(before: str, following: str) -> int | None:
