@@ -446,11 +446,17 @@ def find_city_vouched_by_province(
             continue
         if GAZETTEER.is_place(name) and GAZETTEER.city(name) is None:
             continue  # "in Inner Mongolia, ..." names a province, not a city
-        city = GAZETTEER.city(name) or CityInfo(name, province, "China", None, None, None)
         start = match.start("city") if match.group("city") else match.start("bare")
-        occurrence = _Occurrence(start, start + len(name), name, city)
-        return _make_place(occurrence, _sentence_of(sentences, start))
+        return _vouched_city(name, province, start, sentences)
     return None
+
+
+def _vouched_city(name: str, province: str | None, start: int, sentences) -> Place:
+    """The city named at `start`, a Chinese one the text vouches for where the gazetteer has
+    none."""
+    city = GAZETTEER.city(name) or CityInfo(name, province, "China", None, None, None)
+    occurrence = _Occurrence(start, start + len(name), name, city)
+    return _make_place(occurrence, _sentence_of(sentences, start))
 
 
 _EVENT_IN_CITY_CHINA = re.compile(
@@ -478,9 +484,7 @@ def find_unlisted_city_after_event(text: str, sentences: tuple[Span, ...]) -> Pl
         province = match.group("province")
         if province is not None and not GAZETTEER.is_province(province):
             continue
-        city = GAZETTEER.city(name) or CityInfo(name, province, "China", None, None, None)
-        occurrence = _Occurrence(match.start("city"), match.end("city"), name, city)
-        return _make_place(occurrence, _sentence_of(sentences, match.start("city")))
+        return _vouched_city(name, province, match.start("city"), sentences)
     return None
 
 
@@ -544,14 +548,9 @@ def _find_host_city_government(text: str, sentences: tuple[Span, ...]) -> Place 
     lead_end = sentences[min(3, len(sentences) - 1)].end if sentences else 0
     for match in _HOST_CITY_GOVERNMENT.finditer(text, 0, lead_end):
         name = match.group("city")
-        city = GAZETTEER.city(name)
-        if city is None and "Municipal" in match.group() and not GAZETTEER.is_place(name):
-            city = CityInfo(name, None, "China", None, None, None)
-        if city is not None:
-            occurrence = _Occurrence(
-                match.start("city"), match.end("city"), match.group("city"), city
-            )
-            return _make_place(occurrence, _sentence_of(sentences, match.start()))
+        vouched = "Municipal" in match.group() and not GAZETTEER.is_place(name)
+        if GAZETTEER.city(name) is not None or vouched:
+            return _vouched_city(name, None, match.start("city"), sentences)
     return None
 
 
