@@ -26,10 +26,13 @@ def address_by_slug(view_name: str, slug: str) -> str:
     """
     if not _PLAIN_SLUG.fullmatch(slug):
         return reverse(view_name, kwargs={"slug": slug})
-    before, after = _around_slug(
-        view_name, get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF
-    )
+    before, after = around_slug(view_name)
     return f"{before}{slug}{after}"
+
+
+def around_slug(view_name: str) -> tuple[str, str]:
+    """The path of `view_name`'s record before and after its slug: ("/events/", "/")."""
+    return _around_slug(view_name, get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
 
 
 @lru_cache(maxsize=256)
