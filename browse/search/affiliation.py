@@ -193,7 +193,11 @@ class AffiliationResults(Sequence):
         ids = [pk for pk, _ in ranked]
         if self._positions is None:
             people = Person.objects.in_bulk(ids)
-            latest = _latest_positions(ids)
+            latest = _first_position_of_each(
+                Position.objects.all(),
+                ids,
+                [*chronological("participation__event"), "order", "pk"],
+            )
             return [
                 AffiliationMatch(
                     people[pk],
@@ -204,21 +208,11 @@ class AffiliationResults(Sequence):
                 )
                 for pk in ids
             ]
-        # Each person's best position, chosen by the database: a person who spoke fifty
-        # times at the matched organisations costs one row, not fifty.
-        first = Window(
-            RowNumber(),
-            partition_by=F("participation__person_id"),
-            order_by=[F("match_tier").asc(), F("participation_id").desc(), "order", "pk"],
+        best = _first_position_of_each(
+            self._positions,
+            ids,
+            [F("match_tier").asc(), F("participation_id").desc(), "order", "pk"],
         )
-        positions = (
-            self._positions.filter(participation__person_id__in=ids)
-            .annotate(nth=first)
-            .filter(nth=1)
-            .select_related("organization", "participation__person", "participation__event")
-            .only(*SHOWN_FIELDS)
-        )
-        best = {position.participation.person_id: position for position in positions}
         return [
             AffiliationMatch(
                 best[pk].participation.person,
@@ -287,16 +281,18 @@ def people_named(key: str) -> QuerySet:
     ).order_by("key", "pk")
 
 
-def _latest_positions(people: list[int]) -> dict[int, Position]:
-    """Each person's most recent position (first listed), in one query."""
+def _first_position_of_each(positions: QuerySet, people: list[int], order: list) -> dict:
+    """Person id -> the first of their `positions` in `order`, chosen by the database: a
+    person who spoke fifty times costs one row, not fifty. Only the columns a match shows
+    are read."""
     if not people:
         return {}
-    positions = (
-        Position.objects.filter(participation__person__in=people)
-        .select_related("organization", "participation__event")
-        .order_by(*chronological("participation__event"), "order", "pk")
+    first = Window(RowNumber(), partition_by=F("participation__person_id"), order_by=order)
+    chosen = (
+        positions.filter(participation__person_id__in=people)
+        .annotate(nth=first)
+        .filter(nth=1)
+        .select_related("organization", "participation__person", "participation__event")
+        .only(*SHOWN_FIELDS)
     )
-    latest: dict[int, Position] = {}
-    for position in positions:
-        latest.setdefault(position.participation.person_id, position)
-    return latest
+    return {position.participation.person_id: position for position in chosen}
