@@ -111,6 +111,19 @@ def evidence_sentence(prefix: str = "") -> Substr:
 REPORT_TEXTS = ("report__text", "report__raw_text", "report__search_vector")
 
 
+def with_evidence(rows, *related: str):
+    """Facts with their reports and the sentence each cites, cut by the database.
+
+    Only for the rows of a page: the cut reads the report's text, which a sort over every
+    fact of a busy city would read for each of them.
+    """
+    return (
+        rows.select_related("report", *related)
+        .defer(*REPORT_TEXTS)
+        .annotate(evidence_sentence=evidence_sentence())
+    )
+
+
 class CityQuerySet(models.QuerySet):
     def with_event_count(self):
         held = Event.objects.filter(city=models.OuterRef("pk")).values("pk")
@@ -246,20 +259,18 @@ class EventQuerySet(NamedRecordQuerySet):
         Participants are not among them: an event may have hundreds, and the page shows them
         a page at a time (`Participation.objects.for_event_page()`).
         """
-
-        def facts(model, *related):
-            # Each fact's sentence is cut by the database; its report's texts stay there.
-            return (
-                model.objects.select_related(*related, "report")
-                .defer(*REPORT_TEXTS)
-                .annotate(evidence_sentence=evidence_sentence())
-            )
-
         return self.select_related("city", "parent").prefetch_related(
-            models.Prefetch("organizer_roles", queryset=facts(EventOrganizer, "organization")),
-            models.Prefetch("city_mentions", queryset=facts(CityMention, "city")),
-            models.Prefetch("claims", queryset=facts(EventClaim)),
-            models.Prefetch("topic_tags", queryset=facts(EventTopic, "topic")),
+            models.Prefetch(
+                "organizer_roles",
+                queryset=with_evidence(EventOrganizer.objects.all(), "organization"),
+            ),
+            models.Prefetch(
+                "city_mentions", queryset=with_evidence(CityMention.objects.all(), "city")
+            ),
+            models.Prefetch("claims", queryset=with_evidence(EventClaim.objects.all())),
+            models.Prefetch(
+                "topic_tags", queryset=with_evidence(EventTopic.objects.all(), "topic")
+            ),
             models.Prefetch("children", queryset=Event.objects.select_related("city")),
             models.Prefetch(
                 "event_sources",
@@ -557,15 +568,8 @@ class ParticipationRole(models.TextChoices):
 class ParticipationQuerySet(models.QuerySet):
     def for_event_page(self):
         """Each participant with person, positions and the sentence that names them."""
-        return (
-            self.select_related("person", "report")
-            .defer(*REPORT_TEXTS)
-            .annotate(evidence_sentence=evidence_sentence())
-            .prefetch_related(
-                models.Prefetch(
-                    "positions", queryset=Position.objects.select_related("organization")
-                )
-            )
+        return with_evidence(self, "person").prefetch_related(
+            models.Prefetch("positions", queryset=Position.objects.select_related("organization"))
         )
 
     def for_person(self):

@@ -6,8 +6,7 @@ Every list is a cursor over the primary key (newest added first): a harvester ca
 
 from __future__ import annotations
 
-from django.db.models import F, Prefetch
-from django.db.models.functions import Substr
+from django.db.models import Prefetch
 from django.middleware.http import ConditionalGetMiddleware
 from django.utils.decorators import decorator_from_middleware, method_decorator
 from django_filters import rest_framework as filters
@@ -27,23 +26,11 @@ from events.models import (
     Position,
     Report,
     Topic,
+    with_evidence,
 )
 from people.models import Organization, Person
 
 conditional_get = decorator_from_middleware(ConditionalGetMiddleware)
-
-
-def with_evidence_sentence(queryset):
-    """The evidence sentence cut out by the database, so a list never loads whole reports."""
-    return (
-        queryset.annotate(
-            evidence_sentence=Substr(
-                "report__text", F("evidence_start") + 1, F("evidence_end") - F("evidence_start")
-            )
-        )
-        .select_related("report")
-        .defer("report__text", "report__raw_text")
-    )
 
 
 class NewestFirst(CursorPagination):
@@ -71,7 +58,7 @@ class ReadOnlyRecords(viewsets.ReadOnlyModelViewSet):
 def positions_with_evidence():
     return Prefetch(
         "positions",
-        queryset=with_evidence_sentence(Position.objects.select_related("organization")),
+        queryset=with_evidence(Position.objects.select_related("organization")),
     )
 
 
@@ -91,13 +78,11 @@ class EventViewSet(ReadOnlyRecords):
         return events.select_related("parent").prefetch_related(
             Prefetch(
                 "organizer_roles",
-                queryset=with_evidence_sentence(
-                    EventOrganizer.objects.select_related("organization")
-                ),
+                queryset=with_evidence(EventOrganizer.objects.select_related("organization")),
             ),
             Prefetch(
                 "participations",
-                queryset=with_evidence_sentence(
+                queryset=with_evidence(
                     Participation.objects.select_related("person")
                 ).prefetch_related(positions_with_evidence()),
             ),
@@ -170,6 +155,6 @@ class ParticipationViewSet(ReadOnlyRecords):
     lookup_field = "pk"
 
     def get_queryset(self):
-        return with_evidence_sentence(
+        return with_evidence(
             Participation.objects.select_related("person", "event", "event__city")
         ).prefetch_related(positions_with_evidence())

@@ -16,7 +16,6 @@ from django.views.decorators.http import require_safe
 from browse.filters.participations import ParticipationFilter
 from browse.views.lists import DOWNLOAD_CHUNK, csv_response, download_file_name, json_lines
 from events.models import (
-    REPORT_TEXTS,
     City,
     Event,
     EventOrganizer,
@@ -24,7 +23,7 @@ from events.models import (
     Position,
     Report,
     Topic,
-    evidence_sentence,
+    with_evidence,
 )
 from people.models import Organization, Person
 
@@ -50,9 +49,7 @@ def participation_rows(request, participations) -> Iterator[dict]:
     """One row per person per event, with the first title and affiliation the report gives."""
     url = request.build_absolute_uri
     rows = (
-        participations.select_related("person", "event__city", "report")
-        .defer(*REPORT_TEXTS)
-        .annotate(evidence_sentence=evidence_sentence())
+        with_evidence(participations, "person", "event__city")
         .prefetch_related(
             Prefetch(
                 "positions",

@@ -30,12 +30,10 @@ from browse.views.lists import (
     in_chunks,
     paginate,
     url_by_slug,
-    with_evidence,
 )
 from core.counting import SubqueryCount
 from core.data_version import counted_once
 from events.models import (
-    REPORT_TEXTS,
     City,
     CityMention,
     Event,
@@ -43,7 +41,7 @@ from events.models import (
     ParticipationRole,
     Report,
     Topic,
-    evidence_sentence,
+    with_evidence,
 )
 from people.models import Organization, Person
 
@@ -383,12 +381,7 @@ class TopicDetailView(DetailView):
         tagged = Event.objects.filter(
             Exists(EventTopic.objects.filter(topic=topic, event=OuterRef("pk")))
         ).newest_first()
-        tags = (
-            EventTopic.objects.filter(topic=topic)
-            .select_related("report")
-            .defer(*REPORT_TEXTS)
-            .annotate(evidence_sentence=evidence_sentence())
-        )
+        tags = with_evidence(EventTopic.objects.filter(topic=topic))
         events = paginate(
             self.request,
             tagged,

@@ -18,7 +18,6 @@ from django.utils.text import slugify
 from core.addresses import around_slug
 from core.data_version import counted_once_per_query
 from core.models import find_redirect
-from events.models import REPORT_TEXTS, evidence_sentence
 
 DOWNLOAD_FORMATS = ("csv", "json")
 PAGE_SIZE = 25
@@ -144,19 +143,6 @@ def paginate(request, queryset, param: str, rows=None, per_page: int = PAGE_SIZE
         fill_page(page, rows)
     page.param = param
     return page
-
-
-def with_evidence(rows, *related: str):
-    """Facts with their reports and the sentence each cites, cut by the database.
-
-    Only for the rows of a page: the cut reads the report's text, which a sort over every
-    fact of a busy city would read for each of them.
-    """
-    return (
-        rows.select_related("report", *related)
-        .defer(*REPORT_TEXTS)
-        .annotate(evidence_sentence=evidence_sentence())
-    )
 
 
 def json_lines(rows: Iterable[dict]) -> Iterator[str]:

@@ -12,7 +12,7 @@ from django_filters.views import FilterView
 from browse.filters.people import OrganizationFilter, PersonFilter
 from browse.linked_data import organization_json_ld, person_json_ld
 from browse.search.affiliation import search_speakers_by_affiliation
-from browse.views.lists import PAGE_SIZE, ListPageMixin, SlugRedirectMixin, paginate, with_evidence
+from browse.views.lists import PAGE_SIZE, ListPageMixin, SlugRedirectMixin, paginate
 from core.counting import SubqueryCount
 from core.data_version import counted_once
 from events.models import (
@@ -20,6 +20,7 @@ from events.models import (
     Participation,
     Position,
     chronological,
+    with_evidence,
 )
 from people.models import Organization, Person
 
