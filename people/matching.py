@@ -28,6 +28,7 @@ from rapidfuzz import fuzz
 
 from core.data_version import counted_once
 from core.folding import fold
+from core.id_lists import among
 from people.models import AliasKind, Organization, OrganizationAlias
 
 MAX_QUERY_LENGTH = 200
@@ -307,7 +308,7 @@ def tier_of(hits: dict[int, OrganizationHit], field: str = "pk") -> Case:
     """The tier of the row's organisation (`field` names its id) as a database value."""
     by_tier = _ids_by_tier(hits)
     return Case(
-        *(When(**{f"{field}__in": ids}, then=Value(int(tier))) for tier, ids in by_tier.items()),
+        *(When(among(field, ids), then=Value(int(tier))) for tier, ids in by_tier.items()),
         default=Value(int(Tier.NAME)),
         output_field=IntegerField(),
     )
@@ -319,7 +320,7 @@ def reason_of(hits: dict[int, OrganizationHit], field: str = "pk") -> Case:
     for pk, hit in hits.items():
         by_reason.setdefault(hit.reason, []).append(pk)
     return Case(
-        *(When(**{f"{field}__in": ids}, then=Value(reason)) for reason, ids in by_reason.items()),
+        *(When(among(field, ids), then=Value(reason)) for reason, ids in by_reason.items()),
         default=Value(""),
         output_field=CharField(),
     )

@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 
 from core.addresses import address_by_slug
 from core.folding import fold
+from core.id_lists import among
 from core.models import CurationState, NamedRecord, NamedRecordQuerySet, SlugRedirect
 
 
@@ -34,7 +35,7 @@ class OrganizationQuerySet(NamedRecordQuerySet):
         from people.matching import reason_of, tier_of
 
         return (
-            self.filter(pk__in=list(hits))
+            self.filter(among("pk", hits))
             .annotate(match_tier=tier_of(hits), match_reason=reason_of(hits))
             .order_by("match_tier", "name", "pk")
         )

@@ -35,6 +35,7 @@ from browse.search.affiliation import AffiliationResults
 from core.data_version import counted_once_per_query
 from core.folding import fold, fold_with_offsets
 from core.fulltext import sqlite_index_name, sqlite_index_ready
+from core.id_lists import among
 from events.fulltext import SQLITE_INDEXED
 from events.models import City, Event, EventOrganizer, Position, Report, Topic
 from people.matching import OrganizationHits, Tier, match_organizations
@@ -257,7 +258,7 @@ class _Backend:
         if not self.organization_hits:
             return None
         events = list(
-            EventOrganizer.objects.filter(organization__in=sorted(self.organization_hits))
+            EventOrganizer.objects.filter(among("organization_id", sorted(self.organization_hits)))
             .order_by()
             .values_list("event_id", flat=True)
             .distinct()[:RANKED]
@@ -329,7 +330,7 @@ class _PostgresBackend(_Backend):
             *matching.filter(search_vector=title_query).values_list("pk", flat=True)[:RANKED],
             *matching.filter(search_vector=query).values_list("pk", flat=True)[:RANKED],
         }
-        candidates = Q(pk__in=sorted(ids))
+        candidates = among("pk", sorted(ids))
         if extra is not None:
             candidates |= extra
         matches = Q(search_vector=query)
@@ -393,7 +394,7 @@ class _SqliteBackend(_PlainBackend):
             for match in (self._match(a), self._match()):
                 cursor.execute(f"{select} LIMIT {RANKED}", [match])
                 ids.update(pk for (pk,) in cursor.fetchall())
-        candidates = Q(pk__in=sorted(ids))
+        candidates = among("pk", sorted(ids))
         matches = Q(pk__in=RawSQL(select, [self._match()]))
         if extra is not None:
             candidates |= extra
