@@ -65,6 +65,8 @@ class Measurement:
     p50: float
     p95: float
     rate: float
+    # A streamed download's time to its first bytes (median); None for a page.
+    first_byte: float | None = None
 
 
 # Data -------------------------------------------------------------------------------------
@@ -234,17 +236,26 @@ class Client:
         self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
 
     def get(self, path: str) -> tuple[int, bytes, http.client.HTTPMessage]:
+        status, body, headers, _ = self.timed_get(path)
+        return status, body, headers
+
+    def timed_get(self, path: str) -> tuple[int, bytes, http.client.HTTPMessage, float]:
+        """Also the seconds until the status line and headers came: a streamed response
+        sends them with its first rows."""
+        started = time.perf_counter()
         try:
             self.connection.request("GET", path, headers={"Host": "127.0.0.1"})
             response = self.connection.getresponse()
         except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
             self.connection.close()
+            started = time.perf_counter()
             self.connection.request("GET", path, headers={"Host": "127.0.0.1"})
             response = self.connection.getresponse()
+        first = time.perf_counter() - started
         body = response.read()
         if response.will_close:
             self.connection.close()
-        return response.status, body, response.headers
+        return response.status, body, response.headers, first
 
 
 def measure(port: int, label: str, path: str, *, requests: int, seconds: float) -> Measurement:
@@ -252,12 +263,13 @@ def measure(port: int, label: str, path: str, *, requests: int, seconds: float) 
     its `rate` is the sequential one until `with_rate` measures it with several clients."""
     client = Client(port)
     client.get(path)  # warm-up: with the page cache on, this one renders and stores
-    timings = []
+    timings, firsts = [], []
     started = time.perf_counter()
     while len(timings) < requests and (len(timings) < 3 or time.perf_counter() - started < seconds):
         t = time.perf_counter()
-        status, body, headers = client.get(path)
+        status, body, headers, first = client.timed_get(path)
         timings.append(time.perf_counter() - t)
+        firsts.append(first)
     # Of a repeated request: a cache hit's queries when the cache is on.
     queries = headers.get("X-Query-Count", "?")
     rate = len(timings) / sum(timings)
@@ -270,6 +282,7 @@ def measure(port: int, label: str, path: str, *, requests: int, seconds: float) 
         p50=statistics.median(timings),
         p95=percentile(timings, 95),
         rate=rate,
+        first_byte=statistics.median(firsts) if queries.endswith("+") else None,
     )
 
 
@@ -403,13 +416,16 @@ def table(rows: list[Measurement], *, page_cache: bool, sizes: Sizes, rss: int, 
         f"{connection.vendor}, {sizes.events} events, gunicorn 1 sync worker, "
         f"page cache {'on' if page_cache else 'off'}; req/s by "
         f"{'wrk' if shutil.which('wrk') else 'the Python client'}",
-        "| page | status | p50 ms | p95 ms | req/s | × base.html | HTML KB | queries |",
-        "|---|---|---|---|---|---|---|---|",
+        "| page | status | p50 ms | p95 ms | req/s | × base.html | HTML KB | queries "
+        "| download's first bytes ms |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
+        first = "–" if r.first_byte is None else f"{r.first_byte * 1000:.1f}"
         lines.append(
             f"| {r.label} | {r.status} | {r.p50 * 1000:.1f} | {r.p95 * 1000:.1f} | "
-            f"{r.rate:.0f} | {r.rate / base:.2f} | {r.html_bytes / 1024:.1f} | {r.queries} |"
+            f"{r.rate:.0f} | {r.rate / base:.2f} | {r.html_bytes / 1024:.1f} | {r.queries} "
+            f"| {first} |"
         )
     lines.append(
         f"worker memory after the run: {rss / 1024:.0f} MiB resident, peak {peak / 1024:.0f} MiB"

@@ -140,6 +140,10 @@ def test_benchmark_pages_serves_every_kind_of_page(tmp_path):
     # Two runs (page cache off, then on) of the same pages, every one of them answered.
     assert pages == 2 * EXPECTED_PAGES
     assert statuses == {"200"}
+    # Only the streamed download says when its first bytes came.
+    firsts = {row.split(" | ")[0].removeprefix("| "): row.split(" | ")[-1] for row in rows}
+    assert firsts["CSV of the busiest topic's events"].rstrip(" |") != "–"
+    assert firsts["home"].rstrip(" |") == "–"
     assert "page cache off" in result.stdout and "page cache on" in result.stdout
     assert result.stdout.count("worker memory after the run") == 2
     assert "shows on the next request: True" in result.stdout
