@@ -215,6 +215,9 @@ def _find_event_city(
             return _make_place(occurrence, sentence)
     if in_region:
         return None
+    labelled = find_labelled_venue_city(text, sentences, occurrences)
+    if labelled is not None:
+        return labelled
     abroad = (
         _find_small_city_abroad(text, sentences)
         or find_city_vouched_by_province(text, sentences, title)
@@ -240,6 +243,30 @@ def _find_event_city(
         or _find_host_named_after_city(text, sentences, occurrences)
         or most_named_city(sentences, occurrences)
     )
+
+
+_VENUE_LABEL = re.compile(r"(?:venue|location|place|where|address)\s*[:：|]", re.IGNORECASE)
+
+
+def find_labelled_venue_city(
+    text: str, sentences: tuple[Span, ...], occurrences: list[_Occurrence]
+) -> Place | None:
+    """An event page's labelled venue line near the top, and the city in it: the one an
+    address gives after a comma ("Hilton Hotel, Hangzhou"), else the one the venue is named
+    after.
+
+    Example: "Venue: Shangri-La Hotel, Hangzhou" -> Hangzhou; "Venue: Beijing International
+    Hotel" -> Beijing; "Location: Home > News" (a breadcrumb) -> None.
+    """
+    for span in sentences[:12]:
+        label = _VENUE_LABEL.match(text, span.start, span.end)
+        if not label:
+            continue
+        inside = [o for o in occurrences if label.end() <= o.start and o.end <= span.end]
+        addressed = [o for o in inside if re.search(r",\s*$", text[span.start : o.start])]
+        if addressed or inside:
+            return _make_place((addressed or inside)[0], span)
+    return None
 
 
 _ONLINE = re.compile(
@@ -375,13 +402,38 @@ def _find_city_in_venue(
     text: str, sentences: tuple[Span, ...], occurrences: list[_Occurrence]
 ) -> Place | None:
     """With no "held in" city, the city that a lead's venue is named after or sits in:
-    "was held at the Beijing International Hotel", "at the Xianlin Campus of Nanjing University"."""
+    "was held at the Beijing International Hotel", "at the Xianlin Campus of Nanjing University".
+    A city written after the venue's comma is where it sits, whatever the venue is named
+    after: "at the Shangri-La Hotel, Hangzhou" (a chain named after a Yunnan town)."""
     lead_end = sentences[min(3, len(sentences) - 1)].end if sentences else 0
     for match in _HELD_AT_VENUE.finditer(text, 0, lead_end):
         start, end = match.span("venue")
+        after = city_after_comma(text, end, occurrences)
+        if after is not None:
+            return _make_place(after, _sentence_of(sentences, after.start))
         for occurrence in occurrences:
             if start <= occurrence.start and occurrence.end <= end:
                 return _make_place(occurrence, _sentence_of(sentences, occurrence.start))
+    return None
+
+
+_COMMA = re.compile(r",\s*")
+
+
+def city_after_comma(
+    text: str, position: int, occurrences: list[_Occurrence]
+) -> _Occurrence | None:
+    """The city written right after a comma at `position`, as an address follows a venue.
+
+    Example: after "at the Shangri-La Hotel" in "at the Shangri-La Hotel, Hangzhou, with" ->
+    the occurrence of Hangzhou; after "at the Hotel" in "at the Hotel, with 300 guests" -> None.
+    """
+    comma = _COMMA.match(text, position)
+    if not comma:
+        return None
+    i = bisect_left(occurrences, comma.end(), key=lambda occurrence: occurrence.start)
+    if i < len(occurrences) and occurrences[i].start == comma.end():
+        return occurrences[i]
     return None
 
 

@@ -4,10 +4,12 @@ import pytest
 
 from events.extraction.lexicon import GAZETTEER, CityInfo
 from events.extraction.places import (
+    city_after_comma,
     city_before_dash,
     dated_after,
     event_named_before,
     find_city_vouched_by_province,
+    find_labelled_venue_city,
     find_places,
     find_unlisted_city_after_event,
     held_online,
@@ -265,3 +267,19 @@ def test_a_host_municipal_government_vouches_for_a_city_the_gazetteer_lacks():
         "Government. Some 80 experts attended."
     )
     assert find_places(text, split_sentences(text)).city.name == "Mengla"
+
+
+def test_a_city_after_the_venue_s_comma_is_where_the_venue_sits():
+    text = "The tea forum opened on 5 May 2019 at the Shangri-La Hotel, Suzhou, with 300 guests."
+    assert _city(text) == "Suzhou"
+    found = find_places(text, split_sentences(text))
+    assert city_after_comma(text, text.index(", with"), []) is None
+    assert found.city.written_as == ""
+
+
+def test_a_labelled_venue_line_names_the_event_city():
+    text = "Tea Dialogue\n\nVenue: Shangri-La Hotel, Suzhou\n\nGuests tasted tea. They talked."
+    sentences = split_sentences(text)
+    assert find_labelled_venue_city(text, sentences, []) is None  # no city names found
+    assert _city(text) == "Suzhou"
+    assert _city("Tea Dialogue\n\nLocation: Home > News\n\nGuests tasted tea.") is None
