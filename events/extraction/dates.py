@@ -151,7 +151,7 @@ def find_event_dates(
     if not candidates:
         candidates = dates_in_headline(text, title)
     relative = _says_relative_day(text, body)
-    if relative and dateline:
+    if relative and (dateline or first_dated_by_weekday(candidates, relative, published)):
         # "BEIJING, Sept. 6 -- ... gathered on Monday": a date elsewhere is another matter's
         candidates = [c for c in candidates if relative.start <= c.position < relative.end]
     if not candidates and dateline and dateline[0] is not None and not relative:
@@ -423,6 +423,25 @@ _RELATIVE_DAY = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+
+
+def first_dated_by_weekday(
+    candidates: list[_Candidate], relative: Span, published: tuple[int, int, int] | None
+) -> bool:
+    """A dated page whose lead says the event was held "on Tuesday" before it writes any
+    date but the page's own: a date written later is another matter's ("ahead of World
+    Cities Day on Oct. 31"), and the event is dated by the page.
+
+    Example: page dated 2016-10-19, "held a forum on Tuesday" and "Oct. 31" in the next
+    sentence -> True; with "The forum opened on 17 October" before it -> False.
+    """
+    if published is None:
+        return False
+    return not any(
+        candidate.position < relative.start
+        and (candidate.start.year, candidate.start.month, candidate.start.day) != published
+        for candidate in candidates
+    )
 
 
 def _says_relative_day(text: str, body: list[Span]) -> Span | None:

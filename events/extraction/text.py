@@ -517,10 +517,33 @@ def _find_publication_date(lines: list[str]) -> tuple[int, int, int] | None:
         match = _PUBLICATION_LINE.match(line)
         if match and not _SENTENCE_END.search(line) and len(line.split()) <= 14:
             return int(match.group("y")), int(match.group("m")), int(match.group("d"))
-        written = date_line(line) or labelled_date_line(line)
+        written = date_line(line) or labelled_date_line(line) or credited_date_line(line)
         if written:
             return written
     return None
+
+
+_CREDITED_DATE = re.compile(
+    r"""^(?P<source>[A-Z][\w&.’'-]*(?:\s[A-Z][\w&.’'-]*){0,3}),\s+   # "Xinhua, ", "China Daily, "
+        (?P<date>(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?)
+          \s+(?:19|20)\d{2})                                   # "October 19, 2016"
+        (?:\s+(?i:(?:adjust\s+)?(?:font|text)\s+size)\b.*)?$      # a widget the page ran in
+    """,
+    re.VERBOSE,
+)
+
+
+def credited_date_line(line: str) -> tuple[int, int, int] | None:
+    """A page line crediting its source and the date it ran: the page's date.
+
+    Example: "Xinhua, October 19, 2016 Adjust font size:" -> (2016, 10, 19); "Hulunbeir, 20
+    Sept 2020" -> None (a place and a date head a speech: when and where it was given).
+    """
+    match = _CREDITED_DATE.match(line)
+    source = match.group("source") if match else ""
+    if not match or GAZETTEER.is_place(source) or GAZETTEER.city(source):
+        return None
+    return date_line(match.group("date"))
 
 
 _WRITTEN_DATE_LINE = re.compile(

@@ -320,3 +320,20 @@ def test_a_wire_weekday_without_on_dates_the_event_by_its_dateline():
     )
     start = report.events[0].start
     assert (start.year, start.month, start.day) == (2018, 9, 13)
+
+
+def test_a_page_dated_lead_held_on_a_weekday_leaves_later_dates_to_other_matters():
+    report = extract_report(
+        b"Tea forum looks ahead\n\nCNS, March 4, 2015\n\nGrowers held a tea forum on Tuesday "
+        b"in Hangzhou.\n\nIt prepared the coming Tea Day on March 21.",
+        source="x.txt",
+    )
+    start = report.events[0].start
+    assert (start.year, start.month, start.day) == (2015, None, None)
+    opened = extract_report(
+        b"Tea forum looks ahead\n\nCNS, March 4, 2015\n\nThe tea forum opened on 2 March in "
+        b"Hangzhou.\n\nOn Tuesday, the tea forum session heard growers.",
+        source="x.txt",
+    )
+    start = opened.events[0].start
+    assert (start.year, start.month, start.day) == (2015, 3, 2)

@@ -5,6 +5,7 @@ from events.extraction.text import (
     MAX_BYTES,
     Dateline,
     clean_report,
+    credited_date_line,
     credited_source,
     date_line,
     decode_report,
@@ -371,3 +372,14 @@ def test_date_line_with_a_dot_after_the_day():
 def test_dateline_city_written_with_accented_capitals():
     dateline, rest = split_dateline("SÃO PAULO, Brazil, May 3, 2024 /PRNewswire/ -- Leaders met.")
     assert (dateline.city, dateline.agency, rest) == ("São Paulo", "PRNewswire", "Leaders met.")
+
+
+def test_credited_date_line_is_the_page_date_unless_a_place_heads_it():
+    assert credited_date_line("CNS, March 4, 2015 Adjust font size:") == (2015, 3, 4)
+    assert credited_date_line("Jiangsu Daily, 4 March 2015") == (2015, 3, 4)
+    assert credited_date_line("Hangzhou, 4 March 2015") is None  # a speech's place and date
+    assert clean_report("Tea forum opens\n\nCNS, March 4, 2015\n\nThe forum opened.").published == (
+        2015,
+        3,
+        4,
+    )
