@@ -65,8 +65,23 @@ _ISO = re.compile(
 
 _CJK = re.compile(
     r"""
-    (?P<y>(?:19|20)\d{2})年                # "2021年"
-    (?P<m1>\d{1,2})月(?P<d1>\d{1,2})日     # "9月6日"
+    (?P<y>(?:19|20)\d{2})\s*年\s*            # "2021年"
+    (?P<m1>0?[1-9]|1[0-2])\s*月               # "9月"
+    (?:\s*(?P<d1>\d{1,2})\s*日                # "6日", or no day: "2021年9月"
+       (?:\s*[-–~至到]\s*(?:(?P<m2>0?[1-9]|1[0-2])\s*月\s*)?(?P<d2>\d{1,2})\s*日)?)?  # "-8日"
+    """,
+    re.VERBOSE,
+)
+
+# "on 25/11/2019", "on 05-20-2014", "on 5.11.2019": day and month in either order, told apart
+# by a number above 12 or by the order the report writes its other dates in
+# (`writes_day_first`). Only after "on", "from" or "between": a bare one is a page's stamp.
+_NUMERIC_DAY_MONTH = re.compile(
+    rf"""
+    (?P<lead>{_LEAD})                                   # "on "
+    (?<![\d/.-])(?P<a>0?[1-9]|[12]\d|3[01])(?P<sep>[/.-])   # "25/"
+    (?P<b>0?[1-9]|[12]\d|3[01])(?P=sep)                 # "11/"
+    (?P<y>{_YEAR})                                      # "2019"
     """,
     re.VERBOSE,
 )
@@ -143,10 +158,11 @@ def find_event_dates(
         # An event page's "Date:" label says it outright; the page gives no sentence for it.
         evidence = body[0] if body else Span(0, 0)
         return PartialDate(*scheduled, evidence, ""), None
+    day_first = writes_day_first(text)
     candidates = [
         candidate
         for index, span in enumerate(body)
-        for candidate in _find_candidates(text, span, index)
+        for candidate in _find_candidates(text, span, index, day_first)
     ]
     if not candidates:
         candidates = dates_in_headline(text, title)
@@ -470,16 +486,55 @@ def _with_year(date: PartialDate, year: int) -> PartialDate:
     return PartialDate(year, date.month, date.day, date.evidence, date.text)
 
 
-def _find_candidates(text: str, span: Span, index: int) -> list[_Candidate]:
+def writes_day_first(text: str) -> bool | None:
+    """Whether a report writes its dates day first, by the dates it writes with a month's
+    name; None when it writes none, or as many each way.
+
+    Example: "held on 5 November 2019 ... by 6 December" -> True; "on November 5, 2019" ->
+    False; "on 2019-11-05" -> None.
+    """
+    day_first = sum(1 for _ in _DAY_MONTH_YEAR.finditer(text))
+    month_first = sum(1 for _ in _MONTH_DAY_YEAR.finditer(text))
+    if day_first == month_first:
+        return None
+    return day_first > month_first
+
+
+def read_day_and_month(
+    a: int, b: int, separator: str, day_first: bool | None
+) -> tuple[int, int] | None:
+    """(day, month) of a numeric date written without its year first, or None when the
+    report does not tell the order.
+
+    Example: (25, 11, "/", None) -> (25, 11); (5, 20, "-", None) -> (20, 5); (5, 11, "/",
+    False) -> (11, 5); (5, 11, "/", None) -> None; (5, 11, ".", None) -> (5, 11), as dots
+    are written day first.
+    """
+    if b > 12:
+        return (b, a) if a <= 12 else None
+    if a > 12 or a == b or separator == ".":
+        return a, b
+    if day_first is None:
+        return None
+    return (a, b) if day_first else (b, a)
+
+
+def _find_candidates(
+    text: str, span: Span, index: int, day_first: bool | None = None
+) -> list[_Candidate]:
     sentence = span.of(text)
     cue = bool(_HOLDING_CUE.search(sentence))
     found: list[_Candidate] = []
     taken: list[tuple[int, int]] = []
-    for pattern in (_MONTH_DAY_YEAR, _DAY_MONTH_YEAR, _ISO, _CJK, _MONTH_YEAR):
+    patterns = (_MONTH_DAY_YEAR, _DAY_MONTH_YEAR, _ISO, _CJK, _NUMERIC_DAY_MONTH, _MONTH_YEAR)
+    for pattern in patterns:
         for match in pattern.finditer(sentence):
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue
-            dates = _read_match(match, span)
+            if pattern is _NUMERIC_DAY_MONTH:
+                dates = _read_numeric(match, span, day_first)
+            else:
+                dates = _read_match(match, span)
             if dates is None:
                 continue
             taken.append((match.start(), match.end()))
@@ -566,6 +621,20 @@ def _read_match(match: re.Match[str], span: Span) -> tuple[PartialDate, PartialD
     if d2 is None:
         return start, None
     return start, PartialDate(year, m2, d2, span, words)
+
+
+def _read_numeric(
+    match: re.Match[str], span: Span, day_first: bool | None
+) -> tuple[PartialDate, None] | None:
+    if not match.group("lead").strip():
+        return None
+    order = read_day_and_month(
+        int(match.group("a")), int(match.group("b")), match.group("sep"), day_first
+    )
+    if order is None:
+        return None
+    day, month = order
+    return PartialDate(int(match.group("y")), month, day, span, match.group().strip()), None
 
 
 def _read_month(value: str | None) -> int | None:

@@ -11,6 +11,8 @@ from events.extraction.dates import (
     is_dated_event_noun,
     is_founding_date,
     is_scheduled,
+    read_day_and_month,
+    writes_day_first,
     year_in_event_name,
     year_of_a_nearby_date,
     year_stamped_in_brackets,
@@ -337,3 +339,40 @@ def test_a_page_dated_lead_held_on_a_weekday_leaves_later_dates_to_other_matters
     )
     start = opened.events[0].start
     assert (start.year, start.month, start.day) == (2015, 3, 2)
+
+
+def _start_and_end(text):
+    start, end = find_event_dates(text, split_sentences(text))
+    return (start.year, start.month, start.day), end and (end.year, end.month, end.day)
+
+
+def test_numeric_day_and_month_are_told_apart_by_size_or_by_the_report_s_order():
+    assert read_day_and_month(25, 11, "/", None) == (25, 11)
+    assert read_day_and_month(5, 20, "-", None) == (20, 5)
+    assert read_day_and_month(5, 11, "/", False) == (11, 5)
+    assert read_day_and_month(5, 11, "/", None) is None
+    assert read_day_and_month(5, 11, ".", None) == (5, 11)
+    assert writes_day_first("held on 5 November 2019, closing by 6 December") is True
+    assert writes_day_first("held on November 5, 2019") is False
+    assert writes_day_first("held on 2019-11-05") is None
+    assert _start_and_end(
+        "The tea forum was held on 04/03/2015. Its next round is on 9 May 2016."
+    ) == (
+        (2015, 3, 4),
+        None,
+    )
+    assert _start_and_end("The tea forum was held on 03/21/2015 in Hangzhou.") == (
+        (2015, 3, 21),
+        None,
+    )
+
+
+def test_a_chinese_written_date_inside_english_text():
+    assert _start_and_end("The tea forum was held on 2015年3月4日至6日 in Hangzhou.") == (
+        (2015, 3, 4),
+        (2015, 3, 6),
+    )
+    assert _start_and_end("The tea forum was held in 2015年3月 in Hangzhou.") == (
+        (2015, 3, None),
+        None,
+    )
