@@ -172,11 +172,12 @@ def find_event_dates(
         candidates = [c for c in candidates if relative.start <= c.position < relative.end]
     if not candidates and dateline and dateline[0] is not None and not relative:
         # "DURBAN, South Africa, Dec. 6, 2011 /PRNewswire-Asia/ --" and no date in the body:
-        # the release is dated by the day it reports.
+        # the release is dated by the day it reports, or by "On the 5th" before it.
         evidence = body[0] if body else Span(0, 0)
-        return PartialDate(*dateline, evidence, evidence.of(text)), None
+        day_only = _day_of_the_page_month(text, body, dateline)
+        return day_only or PartialDate(*dateline, evidence, evidence.of(text)), None
     if not candidates and not (relative and dateline):
-        day_only = _day_of_the_page_month(text, body, published)
+        day_only = _day_of_the_page_month(text, body, _filed(dateline, published))
         return day_only or _year_only(text, title, body, published), None
     if not candidates:
         year, month, day = dateline
@@ -200,22 +201,41 @@ def find_event_dates(
 _DAY_ONLY = re.compile(r"\b[Oo]n\s+the\s+(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?!\s+of\b)")
 
 
-def day_in_page_month(day: int, published: tuple[int, int, int]) -> tuple[int, int, int]:
+def day_in_page_month(
+    day: int, published: tuple[int | None, int, int]
+) -> tuple[int | None, int, int]:
     """The date a bare "on the 30th" means in a page dated `published`: that month's day,
     or the month before's when the day is still to come.
 
-    Example: 30 on a page of 2022-06-02 -> (2022, 5, 30); 1 on it -> (2022, 6, 1).
+    Example: 30 on a page of 2022-06-02 -> (2022, 5, 30); 1 on it -> (2022, 6, 1); 30 under
+    a dateline "Dec. 1" with no year -> (None, 11, 30).
     """
     year, month, today = published
     if day <= today:
         return year, month, day
-    return (year - 1, 12, day) if month == 1 else (year, month - 1, day)
+    if month == 1:
+        return (None if year is None else year - 1), 12, day
+    return year, month - 1, day
+
+
+def _filed(
+    dateline: tuple[int | None, int, int] | None, published: tuple[int, int, int] | None
+) -> tuple[int | None, int, int] | None:
+    """When the report was filed: its wire dateline, with the page's year when the dateline
+    has none and falls in the page's month; else the page's date."""
+    if dateline is None:
+        return published
+    year, month, day = dateline
+    if year is None and published is not None and published[1] == month:
+        year = published[0]
+    return year, month, day
 
 
 def _day_of_the_page_month(
-    text: str, body: list[Span], published: tuple[int, int, int] | None
+    text: str, body: list[Span], published: tuple[int | None, int, int] | None
 ) -> PartialDate | None:
-    """ "On the 30th, the forum was held": a day with no month, dated by the page line."""
+    """ "On the 30th, the forum was held": a day with no month, dated by the dateline or the
+    page line."""
     if published is None:
         return None
     for span in body[:3]:

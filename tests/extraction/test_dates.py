@@ -376,3 +376,21 @@ def test_a_chinese_written_date_inside_english_text():
         (2015, 3, None),
         None,
     )
+
+
+def test_on_the_nth_is_dated_by_the_wire_dateline_month():
+    assert day_in_page_month(30, (None, 12, 1)) == (None, 11, 30)
+    report = extract_report(
+        b"Tea forum\n\nHANGZHOU, Dec. 1 (Xinhua) -- On the 30th, the tea forum was held in "
+        b"Hangzhou. Growers came.",
+        source="x.txt",
+    )
+    start = report.events[0].start
+    assert (start.year, start.month, start.day) == (None, 11, 30)
+    report = extract_report(
+        b"Tea forum\n\nHANGZHOU, Dec. 6, 2015 /PRNewswire/ -- On the 5th, the tea forum was "
+        b"held in Hangzhou. Growers came.",
+        source="x.txt",
+    )
+    start = report.events[0].start
+    assert (start.year, start.month, start.day) == (2015, 12, 5)
