@@ -109,6 +109,8 @@ class CityInfo:
 _MIN_CHINESE_POPULATION = 100_000
 # Hong Kong and Macau are cities of Chinese reports as much as Shenzhen is, whatever their size.
 _CHINESE_CITY_COUNTRIES = ("CN", "HK", "MO")
+# Hong Kong and Macao are one city each: GeoNames' towns in them are its districts.
+_TERRITORY_CITIES = {"HK": "hong kong", "MO": "macau"}
 # Foreign cities appear in these reports only when they are large (capitals, metropolises).
 _MIN_FOREIGN_POPULATION = 1_000_000
 # Cities large enough that a phrase made of one is a place, not a body ("Danfoss China").
@@ -242,6 +244,12 @@ class Gazetteer:
         for city in sorted(geonames.get_cities().values(), key=_rank_city):
             key = _normalise(city["name"])
             if key in by_name or key in blocked or not _is_sizeable(city):
+                continue
+            territory = _TERRITORY_CITIES.get(city["countrycode"], "")
+            if territory and key != territory and territory in by_name:
+                # "Wan Chai", "Taipa": a district of Hong Kong or Macao is that city, which
+                # ranks first by population.
+                by_name[key] = by_name[territory]
                 continue
             by_name[key] = CityInfo(
                 name=city["name"],

@@ -87,7 +87,8 @@ _HELD_BEFORE = re.compile(
     (?:\s+successfully)?                                         # "concluded successfully"
     (?:“[^”]{0,200}”|[^.;:!?“]){0,90}?                           # "at the National Convention Center", a quoted name
     \bin\s+(?:the\s+)?                                           # "in " right before the city
-    (?:(?:[A-Z][\w'’-]*\s+){1,3}of\s+)?$                          # "in the Expo City of Dubai"
+    (?:(?:[A-Z][\w'’-]*\s+){1,3}of\s+                             # "in the Expo City of Dubai"
+      |[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2},\s+)?$               # "in Nanshan District, Shenzhen"
     |\bmet\s+in\s+$                                              # "experts met in Beijing"
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -403,12 +404,13 @@ def _find_city_in_venue(
 ) -> Place | None:
     """With no "held in" city, the city that a lead's venue is named after or sits in:
     "was held at the Beijing International Hotel", "at the Xianlin Campus of Nanjing University".
-    A city written after the venue's comma is where it sits, whatever the venue is named
-    after: "at the Shangri-La Hotel, Hangzhou" (a chain named after a Yunnan town)."""
+    A city written after the venue's comma or in brackets is where it sits, whatever the
+    venue is named after: "at the Shangri-La Hotel, Hangzhou" (a chain named after a Yunnan
+    town), "at the National Exhibition and Convention Center (Shanghai)"."""
     lead_end = sentences[min(3, len(sentences) - 1)].end if sentences else 0
     for match in _HELD_AT_VENUE.finditer(text, 0, lead_end):
         start, end = match.span("venue")
-        after = city_after_comma(text, end, occurrences)
+        after = city_after_venue(text, end, occurrences)
         if after is not None:
             return _make_place(after, _sentence_of(sentences, after.start))
         for occurrence in occurrences:
@@ -417,18 +419,20 @@ def _find_city_in_venue(
     return None
 
 
-_COMMA = re.compile(r",\s*")
+_COMMA_OR_BRACKET = re.compile(r",\s*|\s*\(")
 
 
-def city_after_comma(
+def city_after_venue(
     text: str, position: int, occurrences: list[_Occurrence]
 ) -> _Occurrence | None:
-    """The city written right after a comma at `position`, as an address follows a venue.
+    """The city written right after a comma or in brackets at `position`, as an address
+    follows a venue.
 
-    Example: after "at the Shangri-La Hotel" in "at the Shangri-La Hotel, Hangzhou, with" ->
-    the occurrence of Hangzhou; after "at the Hotel" in "at the Hotel, with 300 guests" -> None.
+    Example: after "at the Shangri-La Hotel" in "at the Shangri-La Hotel, Hangzhou, with" or
+    after "at the Expo Center" in "at the Expo Center (Chengdu)" -> the city's occurrence;
+    after "at the Hotel" in "at the Hotel, with 300 guests" -> None.
     """
-    comma = _COMMA.match(text, position)
+    comma = _COMMA_OR_BRACKET.match(text, position)
     if not comma:
         return None
     i = bisect_left(occurrences, comma.end(), key=lambda occurrence: occurrence.start)
@@ -469,9 +473,9 @@ _HELD_IN_PROVINCE_CITY = re.compile(
     \b(?:held|hosted|convened|opened|took\ place|concluded|closed|staged|kicked\ off|launched)\b
     [^.;:!?]{{0,120}}?\bin\s+
     (?:
-      (?P<city>[A-Z][a-z'’]+(?:\s[A-Z][a-z'’]+)?)(?:\s+City)?,\s+     # "in Yangzhong, "
+      (?P<city>[A-Z][a-z'’]+(?:\s[A-Z][a-z'’]+)?)(?:\s+(?i:city|county))?,\s+   # "in Anji county, "
       (?:(?i:{_CARDINAL})\s+)?(?:China['’]s\s+)?                     # "east China's "
-      (?P<province>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:Province|Autonomous\s+Region)\b
+      (?P<province>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?i:province|autonomous\s+region)\b
     |
       (?i:{_CARDINAL})\s+China['’]s\s+                                # "in east China's "
       (?P<bare>[A-Z][a-z'’]+)(?!\s+(?:Province|Autonomous|Region|City)\b)(?!\s?[A-Z])

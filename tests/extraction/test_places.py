@@ -4,7 +4,7 @@ import pytest
 
 from events.extraction.lexicon import GAZETTEER, CityInfo
 from events.extraction.places import (
-    city_after_comma,
+    city_after_venue,
     city_before_dash,
     dated_after,
     event_named_before,
@@ -273,7 +273,7 @@ def test_a_city_after_the_venue_s_comma_is_where_the_venue_sits():
     text = "The tea forum opened on 5 May 2019 at the Shangri-La Hotel, Suzhou, with 300 guests."
     assert _city(text) == "Suzhou"
     found = find_places(text, split_sentences(text))
-    assert city_after_comma(text, text.index(", with"), []) is None
+    assert city_after_venue(text, text.index(", with"), []) is None
     assert found.city.written_as == ""
 
 
@@ -283,3 +283,29 @@ def test_a_labelled_venue_line_names_the_event_city():
     assert find_labelled_venue_city(text, sentences, []) is None  # no city names found
     assert _city(text) == "Suzhou"
     assert _city("Tea Dialogue\n\nLocation: Home > News\n\nGuests tasted tea.") is None
+
+
+def test_a_district_of_hong_kong_or_macao_is_that_city():
+    assert [GAZETTEER.city(name).name for name in ("Sha Tin", "Kowloon", "Taipa")] == [
+        "Hong Kong",
+        "Hong Kong",
+        "Macau",
+    ]
+
+
+def test_a_city_after_its_district_and_a_comma_hosts_the_event():
+    assert _city("The tea fair was held in Longgang District, Shenzhen on 5 May 2019.") == (
+        "Shenzhen"
+    )
+    assert _city("The tea fair was held in Tuen Mun, Hong Kong on 5 May 2019.") == "Hong Kong"
+
+
+def test_a_city_in_brackets_after_the_venue():
+    text = "The tea fair was held at the International Expo Center (Chengdu) on 5 May 2019."
+    assert _city(text) == "Chengdu"
+
+
+def test_a_small_city_vouched_by_a_province_written_in_lower_case():
+    assert _city("The tea fair was held in Meitan county, Guizhou province, on 5 May.") == (
+        "Meitan"
+    )
