@@ -201,6 +201,8 @@ def _find_event_city(
     lead_end = sentences[min(3, len(sentences) - 1)].end if sentences else 0
     in_region = _HELD_IN_REGION.search(text, 0, lead_end)
     title_end = len(title) if title and text.startswith(title) else 0
+    # Past the headline, a byline and the lead, a report recalls other events as often as not.
+    past_lead = sentences[min(5, len(sentences) - 1)].end if sentences else 0
     for occurrence in _in_title_first(text, title, occurrences):
         if in_region and occurrence.start >= max(in_region.start(), title_end):
             return None  # "held in the Greater Bay Area": a region, and no city, is the place
@@ -213,6 +215,8 @@ def _find_event_city(
             or event_named_before(before)
         )
         if held or _HOSTED_AFTER.match(after) or dated_after(before, after):
+            if occurrence.start >= past_lead and recalls_an_earlier_event(sentence.of(text)):
+                continue
             return _make_place(occurrence, sentence)
     if in_region:
         return None
@@ -268,6 +272,26 @@ def find_labelled_venue_city(
         if addressed or inside:
             return _make_place((addressed or inside)[0], span)
     return None
+
+
+_EARLIER_EVENT = re.compile(
+    r"""
+    \b(?:first|previous|last|past|former)\b       # "hosted the first ... Summit"
+    | \bsince\b | \bago\b                         # "held there two years ago"
+    | \bin\s+(?:19|20)\d{2}\b                      # "in 2015"
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def recalls_an_earlier_event(sentence: str) -> bool:
+    """A sentence telling of an event before the report's: a city that held that one is no
+    evidence of where this one was.
+
+    Example: "Los Angeles hosted the first Climate Leaders Summit in 2015." -> True; "The
+    forum will be held on 8 December in Dubai." -> False.
+    """
+    return bool(_EARLIER_EVENT.search(sentence))
 
 
 _ONLINE = re.compile(

@@ -13,6 +13,7 @@ from events.extraction.places import (
     find_places,
     find_unlisted_city_after_event,
     held_online,
+    recalls_an_earlier_event,
 )
 from events.extraction.text import split_sentences
 
@@ -309,3 +310,14 @@ def test_a_small_city_vouched_by_a_province_written_in_lower_case():
     assert _city("The tea fair was held in Meitan county, Guizhou province, on 5 May.") == (
         "Meitan"
     )
+
+
+def test_a_city_that_held_an_earlier_event_late_in_the_report_is_no_venue():
+    assert recalls_an_earlier_event("Wuhan hosted the first Tea Summit in 2015.")
+    assert not recalls_an_earlier_event("The tea forum will be held on 8 May in Wuhan.")
+    text = (
+        "Tea growers meet\n\nGrowers met on Thursday. They spoke of prices. Buyers came. "
+        "Sellers came. Brokers came. Wuhan hosted the first Tea Summit in 2015."
+    )
+    assert _city(text, title="Tea growers meet") is None
+    assert _city("Tea growers meet\n\nWuhan hosted the first Tea Summit in 2015.") == "Wuhan"
