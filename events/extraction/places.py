@@ -233,7 +233,7 @@ def _find_event_city(
     if held_online(text, sentences, title):
         return None  # a webinar's dateline or most-named city is no venue
     dateline_city = dateline_city or city_before_dash(text)
-    dateline = GAZETTEER.city(dateline_city) if dateline_city else None
+    dateline = GAZETTEER.dateline_city(dateline_city) if dateline_city else None
     if dateline is not None:
         evidence = sentences[1] if len(sentences) > 1 else Span(0, 0)
         return _make_place(_Occurrence(0, 0, dateline_city, dateline), evidence)
