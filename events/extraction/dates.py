@@ -176,8 +176,11 @@ def find_event_dates(
         evidence = body[0] if body else Span(0, 0)
         day_only = _day_of_the_page_month(text, body, dateline)
         return day_only or PartialDate(*dateline, evidence, evidence.of(text)), None
+    filed = _filed(dateline, published)
+    if not candidates and relative and filed and _YESTERDAY.search(relative.of(text)):
+        return day_before(filed, relative), None
     if not candidates and not (relative and dateline):
-        day_only = _day_of_the_page_month(text, body, _filed(dateline, published))
+        day_only = _day_of_the_page_month(text, body, filed)
         return day_only or _year_only(text, title, body, published), None
     if not candidates:
         year, month, day = dateline
@@ -216,6 +219,24 @@ def day_in_page_month(
     if month == 1:
         return (None if year is None else year - 1), 12, day
     return year, month - 1, day
+
+
+_YESTERDAY = re.compile(r"\byesterday\b", re.IGNORECASE)
+
+
+def day_before(filed: tuple[int | None, int, int], evidence: Span) -> PartialDate:
+    """The day before a report was filed, for an event it says was held "yesterday".
+
+    Example: (2019, 3, 1) -> 2019-02-28; (None, 5, 6), a dateline without its year ->
+    (None, 5, 5).
+    """
+    year, month, day = filed
+    # Without the year, any year but a leap one's 29 February reads the same.
+    known = year if year is not None else (2000 if (month, day) == (2, 29) else 2001)
+    before = date(known, month, day) - timedelta(days=1)
+    return PartialDate(
+        before.year if year is not None else None, before.month, before.day, evidence, "yesterday"
+    )
 
 
 def _filed(
@@ -455,7 +476,7 @@ def _not_after(start: PartialDate, filed: tuple[int | None, int, int]) -> bool:
 _RELATIVE_DAY = re.compile(
     rf"""
     \b(?:(?:on\s+)?(?:{WEEKDAY_ALTERNATION})  # wires: "opened Thursday"
-        |on\s+the\s+same\s+day|today|this\s+(?:morning|afternoon|evening))\b
+        |on\s+the\s+same\s+day|today|yesterday|this\s+(?:morning|afternoon|evening))\b
     """,
     re.VERBOSE | re.IGNORECASE,
 )

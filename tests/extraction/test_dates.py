@@ -4,6 +4,7 @@ from events.extraction import extract_report
 from events.extraction.dates import (
     closing_day_span,
     dates_in_headline,
+    day_before,
     day_in_page_month,
     days_said_next,
     find_edition_year,
@@ -17,6 +18,7 @@ from events.extraction.dates import (
     year_of_a_nearby_date,
     year_stamped_in_brackets,
 )
+from events.extraction.records import Span
 from events.extraction.text import split_sentences
 
 # (year, month, day, words) of start and end for each hand-written report.
@@ -394,3 +396,21 @@ def test_on_the_nth_is_dated_by_the_wire_dateline_month():
     )
     start = report.events[0].start
     assert (start.year, start.month, start.day) == (2015, 12, 5)
+
+
+def test_an_event_held_yesterday_is_dated_the_day_before_the_filing():
+    assert (
+        day_before((2019, 3, 1), Span(0, 0)).month,
+        day_before((2019, 3, 1), Span(0, 0)).day,
+    ) == (
+        2,
+        28,
+    )
+    assert day_before((None, 5, 6), Span(0, 0)).year is None
+    report = extract_report(
+        b"Tea forum\n\nHANGZHOU, Dec. 1 (Xinhua) -- The tea forum was held in Hangzhou "
+        b"yesterday. Growers came.",
+        source="x.txt",
+    )
+    start = report.events[0].start
+    assert (start.year, start.month, start.day) == (None, 11, 30)
