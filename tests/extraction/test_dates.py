@@ -399,13 +399,8 @@ def test_on_the_nth_is_dated_by_the_wire_dateline_month():
 
 
 def test_an_event_held_yesterday_is_dated_the_day_before_the_filing():
-    assert (
-        day_before((2019, 3, 1), Span(0, 0)).month,
-        day_before((2019, 3, 1), Span(0, 0)).day,
-    ) == (
-        2,
-        28,
-    )
+    before = day_before((2019, 3, 1), Span(0, 0))
+    assert (before.year, before.month, before.day) == (2019, 2, 28)
     assert day_before((None, 5, 6), Span(0, 0)).year is None
     report = extract_report(
         b"Tea forum\n\nHANGZHOU, Dec. 1 (Xinhua) -- The tea forum was held in Hangzhou "
