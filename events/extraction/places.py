@@ -81,7 +81,7 @@ def find_places(
 _HELD_BEFORE = re.compile(
     r"""
     \b(?:held|hosted|convened|opened|opens|kicked\ off|kicks\ off|took\ place|takes\ place
-       |concluded|concludes|closed|closes|unveiled|unveils|launched|launches|staged|started
+       |concluded|concludes|closed|closes|ended|ends|unveiled|unveils|launched|launches|staged|started
        |began|was\ organi[sz]ed|(?:co-|jointly\ )organi[sz]ed|happened|came\ to\ a\ close
        |wrapped\ up|signed|gathered|commences|commenced)\b  # ... held
     (?:\s+successfully)?                                         # "concluded successfully"
@@ -232,7 +232,7 @@ def _find_event_city(
         return abroad
     if held_online(text, sentences, title):
         return None  # a webinar's dateline or most-named city is no venue
-    dateline_city = dateline_city or city_before_dash(text)
+    dateline_city = dateline_city or city_before_dash(text, sentences)
     dateline = GAZETTEER.dateline_city(dateline_city) if dateline_city else None
     if dateline is not None:
         evidence = sentences[1] if len(sentences) > 1 else Span(0, 0)
@@ -332,27 +332,34 @@ def most_named_city(sentences: tuple[Span, ...], occurrences: list[_Occurrence])
     return _make_place(first, _sentence_of(sentences, first.start))
 
 
+_WRITTEN_DAY = r"(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?)\s+(?:19|20)\d{2}"
 _CITY_DASH = re.compile(
-    r"""
-    ^(?P<city>[A-Z][A-Za-z'’.-]+(?:\ [A-Z][A-Za-z'’.-]+){0,2})   # "TAIPEI", "Hong Kong"
+    rf"""
+    (?:{_WRITTEN_DAY},\s+)?                                      # a release's date first: "5 May 2019, "
+    (?P<city>[A-Z][A-Za-z'’.-]+(?:\ [A-Z][A-Za-z'’.-]+){{0,2}})  # "TAIPEI", "Hong Kong"
     (?:,\ [A-Z][A-Za-z.]+(?:\ [A-Z][a-z]+)?)?                   # ", Taiwan"
+    (?:\s*\({_WRITTEN_DAY}\))?                                   # its date after: " (May 5, 2019)"
     \s*(?:--|—|–)                                               # the dash before the story
     """,
     re.VERBOSE,
 )
 
 
-def city_before_dash(text: str) -> str | None:
-    """A report opening with a city and a dash, a dateline without its date.
+def city_before_dash(text: str, sentences: tuple[Span, ...] = ()) -> str | None:
+    """A report or its first paragraph under the headline opening with a city and a dash, a
+    dateline without its date, or with the date written before the city or in brackets.
 
     Example: "TAIPEI, Taiwan –The German Trade Office ..." -> "Taipei"; "Hong Kong – Opening
-    remarks by ..." -> "Hong Kong"; "Green Growth – a forum" -> None.
+    remarks by ..." -> "Hong Kong"; "5 May 2019, Hangzhou – The forum" and "Hangzhou, China
+    (May 5, 2019) – The forum" -> "Hangzhou"; "Green Growth – a forum" -> None.
     """
-    match = _CITY_DASH.match(text)
-    if not match:
-        return None
-    city = GAZETTEER.city(match.group("city"))
-    return city.name if city is not None else None
+    paragraphs = [span.start for span in sentences[1:3] if text[span.start - 1] == "\n"]
+    for start in (0, *paragraphs):
+        match = _CITY_DASH.match(text, start)
+        city = GAZETTEER.city(match.group("city")) if match else None
+        if city is not None:
+            return city.name
+    return None
 
 
 _NAMED_HOST = re.compile(

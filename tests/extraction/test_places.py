@@ -330,3 +330,18 @@ def test_a_wire_dateline_names_a_city_whatever_its_size():
     text = "Tea talks end\n\nEnvoys met on Thursday to talk about tea. They agreed."
     found = find_places(text, split_sentences(text), title="Tea talks end", dateline_city="Geneva")
     assert found.city.name == "Geneva"
+
+
+def test_a_release_dateline_with_its_date_before_the_city_or_in_brackets():
+    for lead in (
+        "5 May 2019, Kunming – Growers met.",
+        "Kunming, China (May 5, 2019) – Growers met.",
+    ):
+        text = f"Tea growers meet\n\n{lead} They talked about tea."
+        assert city_before_dash(text, split_sentences(text)) == "Kunming"
+    text = "Tea growers meet\n\nGrowers met. Kunming – a city of tea – grows."
+    assert city_before_dash(text, split_sentences(text)) is None
+
+
+def test_an_event_that_ended_in_a_city_was_held_there():
+    assert _city("The two-day tea forum ended on 6 May 2019 in Kunming.") == "Kunming"
