@@ -201,7 +201,12 @@ def find_event_dates(
     return _closing_day_spread(text, body, best.position, start, end)
 
 
-_DAY_ONLY = re.compile(r"\b[Oo]n\s+the\s+(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?!\s+of\b)")
+# "On the 30th", "On the afternoon of the 15th": translated Chinese reports' "30日", "15日下午".
+_DAY_ONLY = re.compile(
+    r"""\b[Oo]n\s+the\s+(?:(?:morning|afternoon|evening|night)\s+of\s+the\s+)?
+    (?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?!\s+of\b)""",
+    re.VERBOSE,
+)
 
 
 def day_in_page_month(

@@ -409,3 +409,13 @@ def test_an_event_held_yesterday_is_dated_the_day_before_the_filing():
     )
     start = report.events[0].start
     assert (start.year, start.month, start.day) == (None, 11, 30)
+
+
+def test_on_the_afternoon_of_the_nth_is_a_day_of_the_filing_month():
+    report = extract_report(
+        b"Tea forum\n\nPublished: 2015-03-16\n\nOn the afternoon of the 15th, the tea forum was "
+        b"held in Hangzhou. Growers came.",
+        source="x.txt",
+    )
+    start = report.events[0].start
+    assert (start.year, start.month, start.day) == (2015, 3, 15)
