@@ -347,7 +347,7 @@ def clean_report(text: str) -> CleanedReport:
     lines = [unicodedata.normalize("NFC", line) for line in lines]
     lines = [unglue_sentences(drop_bracket_label(line)) for line in lines]
     stamped, lines = split_page_date_prefix(lines)
-    published = stamped or _find_publication_date(lines)
+    published = stamped or _find_publication_date(lines) or _find_closing_date(lines)
     scheduled = event_date_label(lines)
     source = credited_source(lines)
     content, holder = _drop_furniture(lines)
@@ -520,6 +520,27 @@ def _find_publication_date(lines: list[str]) -> tuple[int, int, int] | None:
         written = date_line(line) or labelled_date_line(line) or credited_date_line(line)
         if written:
             return written
+    return None
+
+
+_ENDS_LINE = re.compile(
+    r"""^Ends\s*/\s*                                        # a government release's end mark
+        (?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?   # "Friday, "
+        (?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+(?:19|20)\d{2}|\d{1,2}\s+[A-Z][a-z]{2,8}\s+(?:19|20)\d{2})
+        \s*$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def _find_closing_date(lines: list[str]) -> tuple[int, int, int] | None:
+    """A release's date in its closing mark, for a page with none at the top.
+
+    Example: [..., "Ends/Friday, October 10, 2025", "Issued at HKT 14:35"] -> (2025, 10, 10).
+    """
+    for line in lines[-8:]:
+        match = _ENDS_LINE.match(line)
+        if match:
+            return date_line(match.group("date"))
     return None
 
 

@@ -383,3 +383,9 @@ def test_credited_date_line_is_the_page_date_unless_a_place_heads_it():
         3,
         4,
     )
+
+
+def test_a_release_s_closing_mark_dates_a_page_with_no_date_at_the_top():
+    text = "Tea fair opens\n\nThe tea fair opened today (May 5).\n\nEnds/Sunday, May 5, 2019\nIssued at HKT 18:30"
+    assert clean_report(text).published == (2019, 5, 5)
+    assert clean_report("Tea fair opens\n\nThe tea fair opened.\n\nEnds").published is None
