@@ -179,6 +179,9 @@ def find_event_dates(
     filed = _filed(dateline, published)
     if not candidates and relative and filed and _YESTERDAY.search(relative.of(text)):
         return day_before(filed, relative), None
+    if not candidates and relative and published and _TODAY.search(relative.of(text)):
+        # "The forum opened today" on a page dated 10 October: a release is filed that day.
+        return PartialDate(*published, relative, relative.of(text)), None
     if not candidates and not (relative and dateline):
         day_only = _day_of_the_page_month(text, body, filed)
         return day_only or _year_only(text, title, body, published), None
@@ -227,6 +230,7 @@ def day_in_page_month(
 
 
 _YESTERDAY = re.compile(r"\byesterday\b", re.IGNORECASE)
+_TODAY = re.compile(r"\b(?:today|this\s+(?:morning|afternoon|evening))\b", re.IGNORECASE)
 
 
 def day_before(filed: tuple[int | None, int, int], evidence: Span) -> PartialDate:

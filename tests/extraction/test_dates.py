@@ -419,3 +419,13 @@ def test_on_the_afternoon_of_the_nth_is_a_day_of_the_filing_month():
     )
     start = report.events[0].start
     assert (start.year, start.month, start.day) == (2015, 3, 15)
+
+
+def test_an_event_held_today_on_a_dated_page_is_dated_by_the_page():
+    report = extract_report(
+        b"Tea fair opens\n\nPublished: 2019-05-05\n\nThe tea fair opened today in Hangzhou. "
+        b"Growers came.",
+        source="x.txt",
+    )
+    start = report.events[0].start
+    assert (start.year, start.month, start.day) == (2019, 5, 5)
