@@ -421,10 +421,31 @@ def _year_the_report_states(
     for filed in (dateline, published):
         if filed and filed[0] is not None and _not_after(start, filed):
             return filed[0]
+    if published is not None and says_still_to_come(sentence):
+        # "The forum will be held on 20 May" on a page of 7 May: the coming 20 May.
+        return published[0]
     stamped = year_stamped_in_brackets(sentence)
     if stamped and _not_after(start, stamped):
         return stamped[0]
     return year_in_event_name(text)
+
+
+_STILL_TO_COME = re.compile(
+    r"""\b(?:will|is\s+to|are\s+to|is\s+set\s+to|are\s+set\s+to|is\s+scheduled\s+to)
+        \s+(?:be\s+)?(?:held|hosted|convened|staged|take\s+place|open|run|kick\s+off|start)\b
+      | \b(?:upcoming|forthcoming)\b""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def says_still_to_come(sentence: str) -> bool:
+    """The dated sentence announces the event as still to come, so a date later than the
+    page's own is in the page's year, not a year before.
+
+    Example: "The tea fair will be held on 20 May in Hangzhou." -> True; "The tea fair was
+    held on 20 May." -> False.
+    """
+    return bool(_STILL_TO_COME.search(sentence))
 
 
 # "CNA (2011/05/28) Climate Parliament ... held a conference on May 27": an agency's stamp.

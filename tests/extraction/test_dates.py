@@ -13,6 +13,7 @@ from events.extraction.dates import (
     is_founding_date,
     is_scheduled,
     read_day_and_month,
+    says_still_to_come,
     writes_day_first,
     year_in_event_name,
     year_of_a_nearby_date,
@@ -429,3 +430,15 @@ def test_an_event_held_today_on_a_dated_page_is_dated_by_the_page():
     )
     start = report.events[0].start
     assert (start.year, start.month, start.day) == (2019, 5, 5)
+
+
+def test_a_date_later_than_the_page_s_takes_its_year_when_the_event_is_still_to_come():
+    assert says_still_to_come("The tea fair will be held on 20 May in Hangzhou.")
+    assert not says_still_to_come("The tea fair was held on 20 May.")
+    report = extract_report(
+        b"Tea fair ahead\n\nPublished: 2019-05-07\n\nThe tea fair will be held on 20 May in "
+        b"Hangzhou. Growers will come.",
+        source="x.txt",
+    )
+    start = report.events[0].start
+    assert (start.year, start.month, start.day) == (2019, 5, 20)
