@@ -424,6 +424,8 @@ def _year_the_report_states(
     if published is not None and says_still_to_come(sentence):
         # "The forum will be held on 20 May" on a page of 7 May: the coming 20 May.
         return published[0]
+    if published is not None and held_the_year_before(start, published, sentence):
+        return published[0] - 1
     stamped = year_stamped_in_brackets(sentence)
     if stamped and _not_after(start, stamped):
         return stamped[0]
@@ -446,6 +448,27 @@ def says_still_to_come(sentence: str) -> bool:
     held on 20 May." -> False.
     """
     return bool(_STILL_TO_COME.search(sentence))
+
+
+_HELD_PAST = re.compile(
+    r"\b(?:was|were)\s+(?:\w+\s+)?(?:held|hosted|convened|staged|opened|launched)\b"
+    r"|\b(?:took\s+place|concluded|wrapped\s+up|kicked\s+off|closed|ended)\b",
+    re.IGNORECASE,
+)
+
+
+def held_the_year_before(
+    start: PartialDate, published: tuple[int, int, int], sentence: str
+) -> bool:
+    """A yearless date of the last months of a year, on a page of the first months of the
+    next, that the sentence says was held: the year before the page's.
+
+    Example: "December 28" in "The forum was held on December 28" on a page of 2020-01-05
+    -> True; "June 28" on that page, or "will be held on December 28" -> False.
+    """
+    if start.month is None or start.month <= published[1]:
+        return False
+    return start.month - published[1] >= 9 and bool(_HELD_PAST.search(sentence))
 
 
 # "CNA (2011/05/28) Climate Parliament ... held a conference on May 27": an agency's stamp.

@@ -9,6 +9,7 @@ from events.extraction.dates import (
     days_said_next,
     find_edition_year,
     find_event_dates,
+    held_the_year_before,
     is_dated_event_noun,
     is_founding_date,
     is_scheduled,
@@ -19,7 +20,7 @@ from events.extraction.dates import (
     year_of_a_nearby_date,
     year_stamped_in_brackets,
 )
-from events.extraction.records import Span
+from events.extraction.records import PartialDate, Span
 from events.extraction.text import split_sentences
 
 # (year, month, day, words) of start and end for each hand-written report.
@@ -442,3 +443,18 @@ def test_a_date_later_than_the_page_s_takes_its_year_when_the_event_is_still_to_
     )
     start = report.events[0].start
     assert (start.year, start.month, start.day) == (2019, 5, 20)
+
+
+def test_a_late_december_event_on_a_january_page_was_held_the_year_before():
+    december = PartialDate(None, 12, 28, Span(0, 0), "December 28")
+    assert held_the_year_before(december, (2020, 1, 5), "The fair was held on December 28.")
+    assert not held_the_year_before(december, (2020, 1, 5), "The fair will open on December 28.")
+    june = PartialDate(None, 6, 28, Span(0, 0), "June 28")
+    assert not held_the_year_before(june, (2020, 1, 5), "The fair was held on June 28.")
+    report = extract_report(
+        b"Tea fair ends\n\nPublished: 2020-01-05\n\nThe tea fair was held on December 28 in "
+        b"Hangzhou. Growers came.",
+        source="x.txt",
+    )
+    start = report.events[0].start
+    assert (start.year, start.month, start.day) == (2019, 12, 28)
