@@ -111,6 +111,9 @@ _MIN_CHINESE_POPULATION = 100_000
 _CHINESE_CITY_COUNTRIES = ("CN", "HK", "MO")
 # Hong Kong and Macao are one city each: GeoNames' towns in them are its districts.
 _TERRITORY_CITIES = {"HK": "hong kong", "MO": "macau"}
+# So are the municipalities' towns, but Chongqing's: a municipality the size of a province,
+# whose districts (Wanzhou, Fuling) reports name as cities of their own.
+_MUNICIPALITIES = frozenset({"Beijing", "Shanghai", "Tianjin"})
 # Foreign cities appear in these reports only when they are large (capitals, metropolises).
 _MIN_FOREIGN_POPULATION = 1_000_000
 # A dateline names a city, but a town this small shares its name with too many others.
@@ -277,15 +280,18 @@ class Gazetteer:
             key = _normalise(city["name"])
             if key in by_name or key in blocked or not _is_sizeable(city):
                 continue
+            province = provinces.get(city["admin1code"]) if city["countrycode"] == "CN" else None
             territory = _TERRITORY_CITIES.get(city["countrycode"], "")
+            if city["countrycode"] == "CN" and province in _MUNICIPALITIES:
+                territory = _normalise(province)
             if territory and key != territory and territory in by_name:
-                # "Wan Chai", "Taipa": a district of Hong Kong or Macao is that city, which
-                # ranks first by population.
+                # "Wan Chai", "Taipa", "Minhang": a district of Hong Kong, Macao or a
+                # municipality is that city, which ranks first by population.
                 by_name[key] = by_name[territory]
                 continue
             by_name[key] = CityInfo(
                 name=city["name"],
-                province=provinces.get(city["admin1code"]) if city["countrycode"] == "CN" else None,
+                province=province,
                 country=countries.get(city["countrycode"]),
                 latitude=city["latitude"],
                 longitude=city["longitude"],

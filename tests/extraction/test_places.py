@@ -286,11 +286,16 @@ def test_a_labelled_venue_line_names_the_event_city():
     assert _city("Tea Dialogue\n\nLocation: Home > News\n\nGuests tasted tea.") is None
 
 
-def test_a_district_of_hong_kong_or_macao_is_that_city():
+def test_a_district_of_hong_kong_macao_or_a_municipality_is_that_city():
     assert [GAZETTEER.city(name).name for name in ("Sha Tin", "Kowloon", "Taipa")] == [
         "Hong Kong",
         "Hong Kong",
         "Macau",
+    ]
+    assert [GAZETTEER.city(name).name for name in ("Minhang", "Shunyi", "Wanzhou")] == [
+        "Shanghai",
+        "Beijing",
+        "Wanzhou",  # Chongqing's districts are cities of their own
     ]
 
 
