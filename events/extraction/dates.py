@@ -382,20 +382,31 @@ def _year_only(
 def year_of_a_nearby_date(date: PartialDate, others: list[PartialDate]) -> int | None:
     """The year of another date the report writes in full within a week of `date`.
 
-    Example: "on 28 November" beside "co-hosted on 27 November 2019" -> 2019; beside only
-    "27 March 2019" -> None.
+    Example: "on 28 November" beside "co-hosted on 27 November 2019" -> 2019; "Monday 30
+    November" beside "Wednesday 2 December 2020" -> 2020; beside only "27 March 2019" -> None.
     """
     if date.month is None or date.day is None:
         return None
-    years = {
-        other.year
-        for other in others
-        if other.year is not None
-        and other.month == date.month
-        and other.day is not None
-        and abs(other.day - date.day) <= 7
-    }
+    years = set()
+    for other in others:
+        written = _as_date(other)
+        if written is None:
+            continue
+        # The week may cross into another year: "30 December" beside "2 January 2021".
+        for year in (written.year - 1, written.year, written.year + 1):
+            near = _as_date(PartialDate(year, date.month, date.day, date.evidence, ""))
+            if near is not None and abs((near - written).days) <= 7:
+                years.add(year)
     return years.pop() if len(years) == 1 else None
+
+
+def _as_date(partial: PartialDate) -> date | None:
+    if None in (partial.year, partial.month, partial.day):
+        return None
+    try:
+        return date(partial.year, partial.month, partial.day)
+    except ValueError:  # "31 November", "29 February" of a common year
+        return None
 
 
 def _year_the_report_states(
@@ -711,7 +722,9 @@ def _read_match(match: re.Match[str], span: Span) -> tuple[PartialDate, PartialD
     if m1 is None:
         return None
     words = match.group().strip()
-    start = PartialDate(year, m1, d1, span, words)
+    # "from 30 December to 2 January 2021": the year written once is the range's end's.
+    first_year = year - 1 if year is not None and d2 is not None and m2 < m1 else year
+    start = PartialDate(first_year, m1, d1, span, words)
     if d2 is None:
         return start, None
     return start, PartialDate(year, m2, d2, span, words)

@@ -458,3 +458,15 @@ def test_a_late_december_event_on_a_january_page_was_held_the_year_before():
     )
     start = report.events[0].start
     assert (start.year, start.month, start.day) == (2019, 12, 28)
+
+
+def test_a_nearby_full_date_across_a_month_or_year_end_gives_the_year():
+    end_of_month = PartialDate(None, 11, 30, Span(0, 0), "30 November")
+    written = PartialDate(2020, 12, 2, Span(0, 0), "2 December 2020")
+    assert year_of_a_nearby_date(end_of_month, [written]) == 2020
+    new_year = PartialDate(None, 1, 2, Span(0, 0), "2 January")
+    assert year_of_a_nearby_date(new_year, [PartialDate(2020, 12, 30, Span(0, 0), "")]) == 2021
+    assert _start_and_end("The tea fair ran from 30 December to 2 January 2021 in Hangzhou.") == (
+        (2020, 12, 30),
+        (2021, 1, 2),
+    )
