@@ -16,10 +16,13 @@ from events.extraction.lexicon import EVENT_HEADS, WEEKDAY_ALTERNATION, WEEKDAYS
 from events.extraction.records import PartialDate, Span
 from events.extraction.text import date_line
 
-# Month names are matched case-sensitively: "may" is a verb, "May" a month.
+# Month names are matched case-sensitively: "may" is a verb, "May" a month, and so is "MAY"
+# in the capitals programmes and banners print dates in ("30 NOVEMBER 2020").
 _MONTH = (
     r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
+    r"|JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?"
+    r"|SEP(?:T(?:EMBER)?)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)\.?"
 )
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?!\d)"
 _YEAR = r"(?:19|20)\d{2}(?!\d)"

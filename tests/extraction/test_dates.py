@@ -470,3 +470,10 @@ def test_a_nearby_full_date_across_a_month_or_year_end_gives_the_year():
         (2020, 12, 30),
         (2021, 1, 2),
     )
+
+
+def test_a_month_printed_in_capitals():
+    assert _start_and_end("The tea fair opened in Hangzhou on 30 NOVEMBER 2020.") == (
+        (2020, 11, 30),
+        None,
+    )
