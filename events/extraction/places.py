@@ -351,12 +351,13 @@ def city_before_dash(text: str, sentences: tuple[Span, ...] = ()) -> str | None:
 
     Example: "TAIPEI, Taiwan –The German Trade Office ..." -> "Taipei"; "Hong Kong – Opening
     remarks by ..." -> "Hong Kong"; "5 May 2019, Hangzhou – The forum" and "Hangzhou, China
-    (May 5, 2019) – The forum" -> "Hangzhou"; "Green Growth – a forum" -> None.
+    (May 5, 2019) – The forum" -> "Hangzhou"; "GENEVA – The ..." -> "Geneva", a city however
+    small a dateline names; "Green Growth – a forum" -> None.
     """
     paragraphs = [span.start for span in sentences[1:3] if text[span.start - 1] == "\n"]
     for start in (0, *paragraphs):
         match = _CITY_DASH.match(text, start)
-        city = GAZETTEER.city(match.group("city")) if match else None
+        city = GAZETTEER.dateline_city(match.group("city")) if match else None
         if city is not None:
             return city.name
     return None

@@ -344,6 +344,8 @@ def test_a_release_dateline_with_its_date_before_the_city_or_in_brackets():
     ):
         text = f"Tea growers meet\n\n{lead} They talked about tea."
         assert city_before_dash(text, split_sentences(text)) == "Kunming"
+    text = "Tea growers meet\n\nGENEVA – Growers met. They talked about tea."
+    assert city_before_dash(text, split_sentences(text)) == "Geneva"  # however small
     text = "Tea growers meet\n\nGrowers met. Kunming – a city of tea – grows."
     assert city_before_dash(text, split_sentences(text)) is None
 
