@@ -227,6 +227,7 @@ def _find_event_city(
         _find_small_city_abroad(text, sentences)
         or find_city_vouched_by_province(text, sentences, title)
         or find_unlisted_city_after_event(text, sentences)
+        or find_town_held_in(text, sentences)
     )
     if abroad is not None:
         return abroad
@@ -573,6 +574,33 @@ def find_unlisted_city_after_event(text: str, sentences: tuple[Span, ...]) -> Pl
         if province is not None and not GAZETTEER.is_province(province):
             continue
         return _vouched_city(name, province, match.start("city"), sentences)
+    return None
+
+
+_HELD_IN_TOWN = re.compile(
+    r"""
+    \b(?:held|hosted|convened|opened|took\ place|concluded|closed|staged|kicked\ off)\b
+    [^.;:!?]{0,90}?\bin\s+                                  # "was held last week in "
+    (?P<town>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})           # "Geneva", "The Hague"
+    (?![\w'’-]|\s+[A-Z])                                     # the whole name
+    """,
+    re.VERBOSE,
+)
+
+
+def find_town_held_in(text: str, sentences: tuple[Span, ...]) -> Place | None:
+    """ "The dialogue was held in Geneva": a foreign town too small for the gazetteer's
+    cities, in the lead's own statement of where the event was held.
+
+    Example: "The tea talks were held in Geneva on 5 May." -> Geneva; "The tea talks were
+    held in English." -> None.
+    """
+    lead_end = sentences[min(3, len(sentences) - 1)].end if sentences else 0
+    for match in _HELD_IN_TOWN.finditer(text, 0, lead_end):
+        town = GAZETTEER.dateline_city(match.group("town"))
+        if town is not None:
+            occurrence = _Occurrence(match.start("town"), match.end("town"), town.name, town)
+            return _make_place(occurrence, _sentence_of(sentences, match.start("town")))
     return None
 
 

@@ -11,6 +11,7 @@ from events.extraction.places import (
     find_city_vouched_by_province,
     find_labelled_venue_city,
     find_places,
+    find_town_held_in,
     find_unlisted_city_after_event,
     held_online,
     recalls_an_earlier_event,
@@ -352,3 +353,11 @@ def test_a_release_dateline_with_its_date_before_the_city_or_in_brackets():
 
 def test_an_event_that_ended_in_a_city_was_held_there():
     assert _city("The two-day tea forum ended on 6 May 2019 in Kunming.") == "Kunming"
+
+
+def test_a_foreign_town_the_lead_says_the_event_was_held_in():
+    text = "The tea talks were held in Geneva on 5 May 2019. Growers came."
+    assert find_town_held_in(text, split_sentences(text)).name == "Geneva"
+    assert _city(text) == "Geneva"
+    english = "The tea talks were held in English on 5 May 2019. Growers came."
+    assert find_town_held_in(english, split_sentences(english)) is None
