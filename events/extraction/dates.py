@@ -9,8 +9,10 @@ see `_year_the_report_states` for the rules in order.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 
 from events.extraction.lexicon import EVENT_HEADS, WEEKDAY_ALTERNATION, WEEKDAYS, month_number
 from events.extraction.records import PartialDate, Span
@@ -161,7 +163,8 @@ def find_event_dates(
         # An event page's "Date:" label says it outright; the page gives no sentence for it.
         evidence = body[0] if body else Span(0, 0)
         return PartialDate(*scheduled, evidence, ""), None
-    day_first = writes_day_first(text)
+    # Read only if a numeric date needs it: counting a long report's dates takes a while.
+    day_first = cache(lambda: writes_day_first(text))
     candidates = [
         candidate
         for index, span in enumerate(body)
@@ -628,7 +631,7 @@ def read_day_and_month(
 
 
 def _find_candidates(
-    text: str, span: Span, index: int, day_first: bool | None = None
+    text: str, span: Span, index: int, day_first: Callable[[], bool | None] = lambda: None
 ) -> list[_Candidate]:
     sentence = span.of(text)
     cue = bool(_HOLDING_CUE.search(sentence))
@@ -734,12 +737,13 @@ def _read_match(match: re.Match[str], span: Span) -> tuple[PartialDate, PartialD
 
 
 def _read_numeric(
-    match: re.Match[str], span: Span, day_first: bool | None
+    match: re.Match[str], span: Span, day_first: Callable[[], bool | None]
 ) -> tuple[PartialDate, None] | None:
     if not match.group("lead").strip():
         return None
-    order = read_day_and_month(
-        int(match.group("a")), int(match.group("b")), match.group("sep"), day_first
+    a, b, separator = int(match.group("a")), int(match.group("b")), match.group("sep")
+    order = read_day_and_month(a, b, separator, None) or read_day_and_month(
+        a, b, separator, day_first()
     )
     if order is None:
         return None
