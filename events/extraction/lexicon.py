@@ -116,7 +116,7 @@ _TERRITORY_CITIES = {"HK": "hong kong", "MO": "macau"}
 _MUNICIPALITIES = frozenset({"Beijing", "Shanghai", "Tianjin"})
 # Foreign cities appear in these reports only when they are large (capitals, metropolises).
 _MIN_FOREIGN_POPULATION = 1_000_000
-# A dateline names a city, but a town this small shares its name with too many others.
+# A dateline names a place, but a town this small shares its name with too many others.
 _MIN_DATELINE_POPULATION = 100_000
 # Cities large enough that a phrase made of one is a place, not a body ("Danfoss China").
 _MIN_PLACE_POPULATION = 150_000
@@ -149,12 +149,12 @@ class Gazetteer:
                 return cities.get(key[: -len(suffix) - 1])
         return None
 
-    def dateline_city(self, name: str) -> CityInfo | None:
-        """The city a wire dateline opens with: any `city` knows, else the most populous town
-        of that name with 100,000 people or more, since a dateline names a city whatever its
-        size.
+    def city_or_town(self, name: str) -> CityInfo | None:
+        """A city `city` knows, else the most populous town of that name with 100,000 people
+        or more: for where a report says outright that it names a place (a wire dateline,
+        "was held in Geneva"), whatever its size.
 
-        >>> GAZETTEER.dateline_city("Geneva").country
+        >>> GAZETTEER.city_or_town("Geneva").country
         'Switzerland'
         """
         return self.city(name) or self._towns().get(_normalise(name))

@@ -234,7 +234,7 @@ def _find_event_city(
     if held_online(text, sentences, title):
         return None  # a webinar's dateline or most-named city is no venue
     dateline_city = dateline_city or city_before_dash(text, sentences)
-    dateline = GAZETTEER.dateline_city(dateline_city) if dateline_city else None
+    dateline = GAZETTEER.city_or_town(dateline_city) if dateline_city else None
     if dateline is not None:
         evidence = sentences[1] if len(sentences) > 1 else Span(0, 0)
         return _make_place(_Occurrence(0, 0, dateline_city, dateline), evidence)
@@ -355,10 +355,10 @@ def city_before_dash(text: str, sentences: tuple[Span, ...] = ()) -> str | None:
     (May 5, 2019) – The forum" -> "Hangzhou"; "GENEVA – The ..." -> "Geneva", a city however
     small a dateline names; "Green Growth – a forum" -> None.
     """
-    paragraphs = [span.start for span in sentences[1:3] if text[span.start - 1] == "\n"]
+    paragraphs = [s.start for s in sentences[1:3] if s.start and text[s.start - 1] == "\n"]
     for start in (0, *paragraphs):
         match = _CITY_DASH.match(text, start)
-        city = GAZETTEER.dateline_city(match.group("city")) if match else None
+        city = GAZETTEER.city_or_town(match.group("city")) if match else None
         if city is not None:
             return city.name
     return None
@@ -597,7 +597,7 @@ def find_town_held_in(text: str, sentences: tuple[Span, ...]) -> Place | None:
     """
     lead_end = sentences[min(3, len(sentences) - 1)].end if sentences else 0
     for match in _HELD_IN_TOWN.finditer(text, 0, lead_end):
-        town = GAZETTEER.dateline_city(match.group("town"))
+        town = GAZETTEER.city_or_town(match.group("town"))
         if town is not None:
             occurrence = _Occurrence(match.start("town"), match.end("town"), town.name, town)
             return _make_place(occurrence, _sentence_of(sentences, match.start("town")))

@@ -331,8 +331,8 @@ def test_a_city_that_held_an_earlier_event_late_in_the_report_is_no_venue():
 
 def test_a_wire_dateline_names_a_city_whatever_its_size():
     assert GAZETTEER.city("Geneva") is None  # too small to be read as a city in running text
-    assert GAZETTEER.dateline_city("Geneva").country == "Switzerland"
-    assert GAZETTEER.dateline_city("Nice") is None  # a word as often as a city
+    assert GAZETTEER.city_or_town("Geneva").country == "Switzerland"
+    assert GAZETTEER.city_or_town("Nice") is None  # a word as often as a city
     text = "Tea talks end\n\nEnvoys met on Thursday to talk about tea. They agreed."
     found = find_places(text, split_sentences(text), title="Tea talks end", dateline_city="Geneva")
     assert found.city.name == "Geneva"
