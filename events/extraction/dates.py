@@ -728,12 +728,17 @@ def _read_match(match: re.Match[str], span: Span) -> tuple[PartialDate, PartialD
     if m1 is None:
         return None
     words = match.group().strip()
-    # "from 30 December to 2 January 2021": the year written once is the range's end's.
-    first_year = year - 1 if year is not None and d2 is not None and m2 < m1 else year
-    start = PartialDate(first_year, m1, d1, span, words)
     if d2 is None:
-        return start, None
-    return start, PartialDate(year, m2, d2, span, words)
+        return PartialDate(year, m1, d1, span, words), None
+    # A range across the year's end with its year written once: after the range it is the
+    # end's ("30 December to 2 January 2021"), before it the start's ("2020-12-30 to 01-02").
+    first_year = last_year = year
+    if year is not None and m2 < m1:
+        if match.start("y") > match.start("d1"):
+            first_year = year - 1
+        else:
+            last_year = year + 1
+    return PartialDate(first_year, m1, d1, span, words), PartialDate(last_year, m2, d2, span, words)
 
 
 def _read_numeric(

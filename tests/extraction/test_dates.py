@@ -466,10 +466,11 @@ def test_a_nearby_full_date_across_a_month_or_year_end_gives_the_year():
     assert year_of_a_nearby_date(end_of_month, [written]) == 2020
     new_year = PartialDate(None, 1, 2, Span(0, 0), "2 January")
     assert year_of_a_nearby_date(new_year, [PartialDate(2020, 12, 30, Span(0, 0), "")]) == 2021
-    assert _start_and_end("The tea fair ran from 30 December to 2 January 2021 in Hangzhou.") == (
-        (2020, 12, 30),
-        (2021, 1, 2),
-    )
+    for written in ("from 30 December to 2 January 2021", "on 2020年12月30日至1月2日"):
+        assert _start_and_end(f"The tea fair ran {written} in Hangzhou.") == (
+            (2020, 12, 30),
+            (2021, 1, 2),
+        )
 
 
 def test_a_month_printed_in_capitals():
