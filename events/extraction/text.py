@@ -429,7 +429,37 @@ def event_date_label(lines: list[str]) -> tuple[int, int, int] | None:
         near = lines[max(0, index - 4) : index + 5]
         if any(_PLACE_OR_TIME_LABEL.match(other) for other in near if other != line):
             written = match.group("date").split("|")[0].strip(" |")
-            return date_line(written) or date_line(re.sub(r"\s*[,(].*$", "", written))
+            return (
+                date_line(written)
+                or date_line(re.sub(r"\s*[,(].*$", "", written))
+                or first_date_in(written)
+            )
+    return None
+
+
+_DATE_INSIDE = re.compile(
+    r"""
+    (?P<d1>\d{1,2})(?:\s*[-–]\s*\d{1,2})?\s+(?P<m1>[A-Z][a-z]{2,8})\.?,?\s+(?P<y1>(?:19|20)\d{2})
+                                                   # "5 November 2019", "5-6 November 2019"
+    | (?P<m2>[A-Z][a-z]{2,8})\.?\s+(?P<d2>\d{1,2})(?:\s*[-–]\s*\d{1,2})?,?\s+(?P<y2>(?:19|20)\d{2})
+                                                   # "Nov 5, 2019", "November 5-6, 2019"
+    """,
+    re.VERBOSE,
+)
+
+
+def first_date_in(written: str) -> tuple[int, int, int] | None:
+    """The first written date inside a label's value, the first day of a range.
+
+    Example: "9:00-12:00, 5 November 2019" -> (2019, 11, 5); "November 5-6, 2019" ->
+    (2019, 11, 5); "9:00-12:00" -> None.
+    """
+    for match in _DATE_INSIDE.finditer(written):
+        month = month_number(match.group("m1") or match.group("m2"))
+        day = int(match.group("d1") or match.group("d2"))
+        year = int(match.group("y1") or match.group("y2"))
+        if month and 1 <= day <= 31:
+            return year, month, day
     return None
 
 

@@ -12,6 +12,7 @@ from events.extraction.text import (
     drop_bracket_label,
     drop_follow_prompt,
     event_date_label,
+    first_date_in,
     hard_wrap_width,
     is_headline,
     is_listed_person_item,
@@ -389,3 +390,10 @@ def test_a_release_s_closing_mark_dates_a_page_with_no_date_at_the_top():
     text = "Tea fair opens\n\nThe tea fair opened today (May 5).\n\nEnds/Sunday, May 5, 2019\nIssued at HKT 18:30"
     assert clean_report(text).published == (2019, 5, 5)
     assert clean_report("Tea fair opens\n\nThe tea fair opened.\n\nEnds").published is None
+
+
+def test_an_event_page_s_labelled_date_with_its_time_or_range_around_it():
+    assert first_date_in("9:00-12:00, 5 November 2019") == (2019, 11, 5)
+    assert first_date_in("9:00-12:00") is None
+    lines = ["When: Nov 5-6, 2019 9:00 AM – 5:00 PM", "Where: Hilton Hotel, Suzhou"]
+    assert event_date_label(lines) == (2019, 11, 5)
