@@ -88,7 +88,7 @@ _HELD_BEFORE = re.compile(
     (?:“[^”]{0,200}”|[^.;:!?“]){0,90}?                           # "at the National Convention Center", a quoted name
     \bin\s+(?:the\s+)?                                           # "in " right before the city
     (?:(?:[A-Z][\w'’-]*\s+){1,3}of\s+                             # "in the Expo City of Dubai"
-      |[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2},\s+)?$               # "in Nanshan District, Shenzhen"
+      |(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}),\s+)?$         # "in Nanshan District, Shenzhen"
     |\bmet\s+in\s+$                                              # "experts met in Beijing"
     """,
     re.VERBOSE | re.IGNORECASE,

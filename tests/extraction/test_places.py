@@ -305,6 +305,7 @@ def test_a_city_after_its_district_and_a_comma_hosts_the_event():
         "Shenzhen"
     )
     assert _city("The tea fair was held in Tuen Mun, Hong Kong on 5 May 2019.") == "Hong Kong"
+    assert _city("Since the tea fair was first held in the past, Wuhan has grown.") is None
 
 
 def test_a_city_in_brackets_after_the_venue():
