@@ -679,6 +679,18 @@ _DATELINE = re.compile(
 )
 
 
+def is_country_or_province(name: str) -> bool:
+    """What a dateline may write after its city: a country, or for a town of China its
+    province ("WUZHEN, Zhejiang, Nov. 7 (Xinhua)"), never a city.
+
+    Example: "South Africa" -> True; "Zhejiang" -> True; "Beijing" (a city, as in a site's
+    "Xinhuanet, Beijing, November 23") -> False.
+    """
+    if GAZETTEER.country_of(name):
+        return True
+    return GAZETTEER.is_province(name) and GAZETTEER.city(name) is None
+
+
 def split_dateline(paragraph: str) -> tuple[Dateline | None, str]:
     """ "BEIJING, Sept. 6 (Xinhua) -- Officials gathered ..." -> (the dateline, "Officials ...").
 
@@ -697,7 +709,7 @@ def split_dateline(paragraph: str) -> tuple[Dateline | None, str]:
     month = month_number(match.group("m1") or match.group("m2"))
     if month is None:
         return None, paragraph
-    if match.group("country") and not GAZETTEER.country_of(match.group("country")):
+    if match.group("country") and not is_country_or_province(match.group("country")):
         return None, paragraph  # "Xinhuanet, Beijing, November 23": a site, not a city
     city = match.group("city")
     if city.isupper() or city.istitle():

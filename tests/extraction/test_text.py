@@ -14,6 +14,7 @@ from events.extraction.text import (
     event_date_label,
     first_date_in,
     hard_wrap_width,
+    is_country_or_province,
     is_headline,
     is_listed_person_item,
     labelled_date_line,
@@ -397,3 +398,15 @@ def test_an_event_page_s_labelled_date_with_its_time_or_range_around_it():
     assert first_date_in("9:00-12:00") is None
     lines = ["When: Nov 5-6, 2019 9:00 AM – 5:00 PM", "Where: Hilton Hotel, Suzhou"]
     assert event_date_label(lines) == (2019, 11, 5)
+
+
+def test_a_wire_dateline_may_write_a_town_s_province_after_it():
+    assert is_country_or_province("Zhejiang") and is_country_or_province("South Africa")
+    assert not is_country_or_province("Beijing")
+    dateline, rest = split_dateline("WUZHEN, Zhejiang, Nov. 7 (Xinhua) -- Delegates met.")
+    assert (dateline.city, dateline.month, dateline.day, rest) == (
+        "Wuzhen",
+        11,
+        7,
+        "Delegates met.",
+    )
