@@ -9,17 +9,22 @@ see `_year_the_report_states` for the rules in order.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 
 from events.extraction.lexicon import EVENT_HEADS, WEEKDAY_ALTERNATION, WEEKDAYS, month_number
 from events.extraction.records import PartialDate, Span
 from events.extraction.text import date_line
 
-# Month names are matched case-sensitively: "may" is a verb, "May" a month.
+# Month names are matched case-sensitively: "may" is a verb, "May" a month, and so is "MAY"
+# in the capitals programmes and banners print dates in ("30 NOVEMBER 2020").
 _MONTH = (
     r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
+    r"|JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?"
+    r"|SEP(?:T(?:EMBER)?)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)\.?"
 )
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?!\d)"
 _YEAR = r"(?:19|20)\d{2}(?!\d)"
@@ -65,8 +70,23 @@ _ISO = re.compile(
 
 _CJK = re.compile(
     r"""
-    (?P<y>(?:19|20)\d{2})年                # "2021年"
-    (?P<m1>\d{1,2})月(?P<d1>\d{1,2})日     # "9月6日"
+    (?P<y>(?:19|20)\d{2})\s*年\s*            # "2021年"
+    (?P<m1>0?[1-9]|1[0-2])\s*月               # "9月"
+    (?:\s*(?P<d1>\d{1,2})\s*日                # "6日", or no day: "2021年9月"
+       (?:\s*[-–~至到]\s*(?:(?P<m2>0?[1-9]|1[0-2])\s*月\s*)?(?P<d2>\d{1,2})\s*日)?)?  # "-8日"
+    """,
+    re.VERBOSE,
+)
+
+# "on 25/11/2019", "on 05-20-2014", "on 5.11.2019": day and month in either order, told apart
+# by a number above 12 or by the order the report writes its other dates in
+# (`writes_day_first`). Only after "on", "from" or "between": a bare one is a page's stamp.
+_NUMERIC_DAY_MONTH = re.compile(
+    rf"""
+    (?P<lead>{_LEAD})                                   # "on "
+    (?<![\d/.-])(?P<a>0?[1-9]|[12]\d|3[01])(?P<sep>[/.-])   # "25/"
+    (?P<b>0?[1-9]|[12]\d|3[01])(?P=sep)                 # "11/"
+    (?P<y>{_YEAR})                                      # "2019"
     """,
     re.VERBOSE,
 )
@@ -143,24 +163,33 @@ def find_event_dates(
         # An event page's "Date:" label says it outright; the page gives no sentence for it.
         evidence = body[0] if body else Span(0, 0)
         return PartialDate(*scheduled, evidence, ""), None
+    # Read only if a numeric date needs it: counting a long report's dates takes a while.
+    day_first = cache(lambda: writes_day_first(text))
     candidates = [
         candidate
         for index, span in enumerate(body)
-        for candidate in _find_candidates(text, span, index)
+        for candidate in _find_candidates(text, span, index, day_first)
     ]
     if not candidates:
         candidates = dates_in_headline(text, title)
     relative = _says_relative_day(text, body)
-    if relative and dateline:
+    if relative and (dateline or first_dated_by_weekday(candidates, relative, published)):
         # "BEIJING, Sept. 6 -- ... gathered on Monday": a date elsewhere is another matter's
         candidates = [c for c in candidates if relative.start <= c.position < relative.end]
     if not candidates and dateline and dateline[0] is not None and not relative:
         # "DURBAN, South Africa, Dec. 6, 2011 /PRNewswire-Asia/ --" and no date in the body:
-        # the release is dated by the day it reports.
+        # the release is dated by the day it reports, or by "On the 5th" before it.
         evidence = body[0] if body else Span(0, 0)
-        return PartialDate(*dateline, evidence, evidence.of(text)), None
+        day_only = _day_of_the_page_month(text, body, dateline)
+        return day_only or PartialDate(*dateline, evidence, evidence.of(text)), None
+    filed = _filed(dateline, published)
+    if not candidates and relative and filed and _YESTERDAY.search(relative.of(text)):
+        return day_before(filed, relative), None
+    if not candidates and relative and published and _TODAY.search(relative.of(text)):
+        # "The forum opened today" on a page dated 10 October: a release is filed that day.
+        return PartialDate(*published, relative, relative.of(text)), None
     if not candidates and not (relative and dateline):
-        day_only = _day_of_the_page_month(text, body, published)
+        day_only = _day_of_the_page_month(text, body, filed)
         return day_only or _year_only(text, title, body, published), None
     if not candidates:
         year, month, day = dateline
@@ -181,25 +210,68 @@ def find_event_dates(
     return _closing_day_spread(text, body, best.position, start, end)
 
 
-_DAY_ONLY = re.compile(r"\b[Oo]n\s+the\s+(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?!\s+of\b)")
+# "On the 30th", "On the afternoon of the 15th": translated Chinese reports' "30日", "15日下午".
+_DAY_ONLY = re.compile(
+    r"""\b[Oo]n\s+the\s+(?:(?:morning|afternoon|evening|night)\s+of\s+the\s+)?
+    (?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?!\s+of\b)""",
+    re.VERBOSE,
+)
 
 
-def day_in_page_month(day: int, published: tuple[int, int, int]) -> tuple[int, int, int]:
+def day_in_page_month(
+    day: int, published: tuple[int | None, int, int]
+) -> tuple[int | None, int, int]:
     """The date a bare "on the 30th" means in a page dated `published`: that month's day,
     or the month before's when the day is still to come.
 
-    Example: 30 on a page of 2022-06-02 -> (2022, 5, 30); 1 on it -> (2022, 6, 1).
+    Example: 30 on a page of 2022-06-02 -> (2022, 5, 30); 1 on it -> (2022, 6, 1); 30 under
+    a dateline "Dec. 1" with no year -> (None, 11, 30).
     """
     year, month, today = published
     if day <= today:
         return year, month, day
-    return (year - 1, 12, day) if month == 1 else (year, month - 1, day)
+    if month == 1:
+        return (None if year is None else year - 1), 12, day
+    return year, month - 1, day
+
+
+_YESTERDAY = re.compile(r"\byesterday\b", re.IGNORECASE)
+_TODAY = re.compile(r"\b(?:today|this\s+(?:morning|afternoon|evening))\b", re.IGNORECASE)
+
+
+def day_before(filed: tuple[int | None, int, int], evidence: Span) -> PartialDate:
+    """The day before a report was filed, for an event it says was held "yesterday".
+
+    Example: (2019, 3, 1) -> 2019-02-28; (None, 5, 6), a dateline without its year ->
+    (None, 5, 5).
+    """
+    year, month, day = filed
+    # Without the year, any year but a leap one's 29 February reads the same.
+    known = year if year is not None else (2000 if (month, day) == (2, 29) else 2001)
+    before = date(known, month, day) - timedelta(days=1)
+    return PartialDate(
+        before.year if year is not None else None, before.month, before.day, evidence, "yesterday"
+    )
+
+
+def _filed(
+    dateline: tuple[int | None, int, int] | None, published: tuple[int, int, int] | None
+) -> tuple[int | None, int, int] | None:
+    """When the report was filed: its wire dateline, with the page's year when the dateline
+    has none and falls in the page's month; else the page's date."""
+    if dateline is None:
+        return published
+    year, month, day = dateline
+    if year is None and published is not None and published[1] == month:
+        year = published[0]
+    return year, month, day
 
 
 def _day_of_the_page_month(
-    text: str, body: list[Span], published: tuple[int, int, int] | None
+    text: str, body: list[Span], published: tuple[int | None, int, int] | None
 ) -> PartialDate | None:
-    """ "On the 30th, the forum was held": a day with no month, dated by the page line."""
+    """ "On the 30th, the forum was held": a day with no month, dated by the dateline or the
+    page line."""
     if published is None:
         return None
     for span in body[:3]:
@@ -316,20 +388,31 @@ def _year_only(
 def year_of_a_nearby_date(date: PartialDate, others: list[PartialDate]) -> int | None:
     """The year of another date the report writes in full within a week of `date`.
 
-    Example: "on 28 November" beside "co-hosted on 27 November 2019" -> 2019; beside only
-    "27 March 2019" -> None.
+    Example: "on 28 November" beside "co-hosted on 27 November 2019" -> 2019; "Monday 30
+    November" beside "Wednesday 2 December 2020" -> 2020; beside only "27 March 2019" -> None.
     """
     if date.month is None or date.day is None:
         return None
-    years = {
-        other.year
-        for other in others
-        if other.year is not None
-        and other.month == date.month
-        and other.day is not None
-        and abs(other.day - date.day) <= 7
-    }
+    years = set()
+    for other in others:
+        written = _as_date(other)
+        if written is None:
+            continue
+        # The week may cross into another year: "30 December" beside "2 January 2021".
+        for year in (written.year - 1, written.year, written.year + 1):
+            near = _as_date(PartialDate(year, date.month, date.day, date.evidence, ""))
+            if near is not None and abs((near - written).days) <= 7:
+                years.add(year)
     return years.pop() if len(years) == 1 else None
+
+
+def _as_date(partial: PartialDate) -> date | None:
+    if None in (partial.year, partial.month, partial.day):
+        return None
+    try:
+        return date(partial.year, partial.month, partial.day)
+    except ValueError:  # "31 November", "29 February" of a common year
+        return None
 
 
 def _year_the_report_states(
@@ -355,10 +438,54 @@ def _year_the_report_states(
     for filed in (dateline, published):
         if filed and filed[0] is not None and _not_after(start, filed):
             return filed[0]
+    if published is not None and says_still_to_come(sentence):
+        # "The forum will be held on 20 May" on a page of 7 May: the coming 20 May.
+        return published[0]
+    if published is not None and held_the_year_before(start, published, sentence):
+        return published[0] - 1
     stamped = year_stamped_in_brackets(sentence)
     if stamped and _not_after(start, stamped):
         return stamped[0]
     return year_in_event_name(text)
+
+
+_STILL_TO_COME = re.compile(
+    r"""\b(?:will|is\s+to|are\s+to|is\s+set\s+to|are\s+set\s+to|is\s+scheduled\s+to)
+        \s+(?:be\s+)?(?:held|hosted|convened|staged|take\s+place|open|run|kick\s+off|start)\b
+      | \b(?:upcoming|forthcoming)\b""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def says_still_to_come(sentence: str) -> bool:
+    """The dated sentence announces the event as still to come, so a date later than the
+    page's own is in the page's year, not a year before.
+
+    Example: "The tea fair will be held on 20 May in Hangzhou." -> True; "The tea fair was
+    held on 20 May." -> False.
+    """
+    return bool(_STILL_TO_COME.search(sentence))
+
+
+_HELD_PAST = re.compile(
+    r"\b(?:was|were)\s+(?:\w+\s+)?(?:held|hosted|convened|staged|opened|launched)\b"
+    r"|\b(?:took\s+place|concluded|wrapped\s+up|kicked\s+off|closed|ended)\b",
+    re.IGNORECASE,
+)
+
+
+def held_the_year_before(
+    start: PartialDate, published: tuple[int, int, int], sentence: str
+) -> bool:
+    """A yearless date of the last months of a year, on a page of the first months of the
+    next, that the sentence says was held: the year before the page's.
+
+    Example: "December 28" in "The forum was held on December 28" on a page of 2020-01-05
+    -> True; "June 28" on that page, or "will be held on December 28" -> False.
+    """
+    if start.month is None or start.month <= published[1]:
+        return False
+    return start.month - published[1] >= 9 and bool(_HELD_PAST.search(sentence))
 
 
 # "CNA (2011/05/28) Climate Parliament ... held a conference on May 27": an agency's stamp.
@@ -419,10 +546,29 @@ def _not_after(start: PartialDate, filed: tuple[int | None, int, int]) -> bool:
 _RELATIVE_DAY = re.compile(
     rf"""
     \b(?:(?:on\s+)?(?:{WEEKDAY_ALTERNATION})  # wires: "opened Thursday"
-        |on\s+the\s+same\s+day|today|this\s+(?:morning|afternoon|evening))\b
+        |on\s+the\s+same\s+day|today|yesterday|this\s+(?:morning|afternoon|evening))\b
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+
+
+def first_dated_by_weekday(
+    candidates: list[_Candidate], relative: Span, published: tuple[int, int, int] | None
+) -> bool:
+    """A dated page whose lead says the event was held "on Tuesday" before it writes any
+    date but the page's own: a date written later is another matter's ("ahead of World
+    Cities Day on Oct. 31"), and the event is dated by the page.
+
+    Example: page dated 2016-10-19, "held a forum on Tuesday" and "Oct. 31" in the next
+    sentence -> True; with "The forum opened on 17 October" before it -> False.
+    """
+    if published is None:
+        return False
+    return not any(
+        candidate.position < relative.start
+        and (candidate.start.year, candidate.start.month, candidate.start.day) != published
+        for candidate in candidates
+    )
 
 
 def _says_relative_day(text: str, body: list[Span]) -> Span | None:
@@ -451,16 +597,55 @@ def _with_year(date: PartialDate, year: int) -> PartialDate:
     return PartialDate(year, date.month, date.day, date.evidence, date.text)
 
 
-def _find_candidates(text: str, span: Span, index: int) -> list[_Candidate]:
+def writes_day_first(text: str) -> bool | None:
+    """Whether a report writes its dates day first, by the dates it writes with a month's
+    name; None when it writes none, or as many each way.
+
+    Example: "held on 5 November 2019 ... by 6 December" -> True; "on November 5, 2019" ->
+    False; "on 2019-11-05" -> None.
+    """
+    day_first = sum(1 for _ in _DAY_MONTH_YEAR.finditer(text))
+    month_first = sum(1 for _ in _MONTH_DAY_YEAR.finditer(text))
+    if day_first == month_first:
+        return None
+    return day_first > month_first
+
+
+def read_day_and_month(
+    a: int, b: int, separator: str, day_first: bool | None
+) -> tuple[int, int] | None:
+    """(day, month) of a numeric date written without its year first, or None when the
+    report does not tell the order.
+
+    Example: (25, 11, "/", None) -> (25, 11); (5, 20, "-", None) -> (20, 5); (5, 11, "/",
+    False) -> (11, 5); (5, 11, "/", None) -> None; (5, 11, ".", None) -> (5, 11), as dots
+    are written day first.
+    """
+    if b > 12:
+        return (b, a) if a <= 12 else None
+    if a > 12 or a == b or separator == ".":
+        return a, b
+    if day_first is None:
+        return None
+    return (a, b) if day_first else (b, a)
+
+
+def _find_candidates(
+    text: str, span: Span, index: int, day_first: Callable[[], bool | None] = lambda: None
+) -> list[_Candidate]:
     sentence = span.of(text)
     cue = bool(_HOLDING_CUE.search(sentence))
     found: list[_Candidate] = []
     taken: list[tuple[int, int]] = []
-    for pattern in (_MONTH_DAY_YEAR, _DAY_MONTH_YEAR, _ISO, _CJK, _MONTH_YEAR):
+    patterns = (_MONTH_DAY_YEAR, _DAY_MONTH_YEAR, _ISO, _CJK, _NUMERIC_DAY_MONTH, _MONTH_YEAR)
+    for pattern in patterns:
         for match in pattern.finditer(sentence):
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue
-            dates = _read_match(match, span)
+            if pattern is _NUMERIC_DAY_MONTH:
+                dates = _read_numeric(match, span, day_first)
+            else:
+                dates = _read_match(match, span)
             if dates is None:
                 continue
             taken.append((match.start(), match.end()))
@@ -543,10 +728,32 @@ def _read_match(match: re.Match[str], span: Span) -> tuple[PartialDate, PartialD
     if m1 is None:
         return None
     words = match.group().strip()
-    start = PartialDate(year, m1, d1, span, words)
     if d2 is None:
-        return start, None
-    return start, PartialDate(year, m2, d2, span, words)
+        return PartialDate(year, m1, d1, span, words), None
+    # A range across the year's end with its year written once: after the range it is the
+    # end's ("30 December to 2 January 2021"), before it the start's ("2020-12-30 to 01-02").
+    first_year = last_year = year
+    if year is not None and m2 < m1:
+        if match.start("y") > match.start("d1"):
+            first_year = year - 1
+        else:
+            last_year = year + 1
+    return PartialDate(first_year, m1, d1, span, words), PartialDate(last_year, m2, d2, span, words)
+
+
+def _read_numeric(
+    match: re.Match[str], span: Span, day_first: Callable[[], bool | None]
+) -> tuple[PartialDate, None] | None:
+    if not match.group("lead").strip():
+        return None
+    a, b, separator = int(match.group("a")), int(match.group("b")), match.group("sep")
+    order = read_day_and_month(a, b, separator, None) or read_day_and_month(
+        a, b, separator, day_first()
+    )
+    if order is None:
+        return None
+    day, month = order
+    return PartialDate(int(match.group("y")), month, day, span, match.group().strip()), None
 
 
 def _read_month(value: str | None) -> int | None:

