@@ -55,6 +55,8 @@ NOT_PERSON_HEADS = frozenset(_LEXICON["not_person_heads"]) | ORGANISATION_HEADS 
 FUNCTION_WORDS = frozenset(_LEXICON["function_words"])
 # "Danish", "Brazilian": adjectives of nationality, which end no person's name.
 NATIONALITY_ADJECTIVES = frozenset(_LEXICON["nationality_adjectives"])
+# How the names of fields end: "Engineering", "Economics", "Ecology", "Management", "Sciences".
+FIELD_ENDING_RE = re.compile(r"(?:ing|ics|ogy|ment|ion|ies|ences|ure|cy|ty|gy|ship)$")
 # Small words inside a capitalised name: "Ministry of Ecology and Environment".
 NAME_CONNECTORS = frozenset(_LEXICON["name_connectors"])
 REGIONS = frozenset(_LEXICON["regions"])

@@ -17,6 +17,7 @@ from rapidfuzz import fuzz
 
 from events.extraction.folding import fold_keeping_punctuation
 from events.extraction.lexicon import (
+    FIELD_ENDING_RE,
     FUNCTION_WORDS,
     GAZETTEER,
     MONTH_ALTERNATION,
@@ -998,8 +999,11 @@ def _own_head(name: str) -> str | None:
 
 
 def _is_unit_before_parent(name: str, after: str) -> bool:
-    """ "School of Environment ..., China Remin University": the school is part of a title."""
-    if head_word(name) not in UNIT_WORDS:
+    """ "School of Environment ..., China Remin University": the school is part of a title.
+
+    A body the lexicon knows by its whole name ("China Council for International Cooperation
+    on Environment and Development, the Ministry of ...") is a list item, not a unit."""
+    if head_word(name) not in UNIT_WORDS or find_known_organization(name):
         return False
     gap = PARENT_GAP_RE.match(after)
     if not gap:
@@ -1066,9 +1070,56 @@ def drop_person_tail(name: str) -> str:
     return _ADDRESSED_TAIL_RE.sub("", name)
 
 
+_NAMES_BEFORE_BODY_RE = re.compile(
+    r"""
+    ^(?P<left>[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*)*    # "Vice Presidents Ana Ruiz"
+    \s+and\s+[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){1,2})  # "and Ben Ode"
+    \s+(?:of|from)\s+(?:the\s+)?                           # "of the"
+    (?P<right>[A-Z].*)$                                    # "African Development Bank"
+    """,
+    re.VERBOSE,
+)
+
+
+def drop_listed_names_lead(name: str) -> str:
+    """People listed under one title run into their body's name: the body is what follows.
+
+    Example: "Vice Presidents Ana Ruiz and Ben Ode of the African Development Bank" ->
+    "African Development Bank"; "Science and Technology Commission of X City" stays whole, as
+    each side of its "and" is not a two- or three-word name.
+    """
+    match = _NAMES_BEFORE_BODY_RE.match(name)
+    if not match or not has_organization_head(match.group("right")):
+        return name
+    words = match.group("left").split()
+    while words and _is_title_or_plural(words[0]):
+        words = words[1:]
+    people = " ".join(words).split(" and ")
+    if len(people) != 2 or not all(_is_listed_person(person) for person in people):
+        return name
+    return match.group("right")
+
+
+def _is_title_or_plural(word: str) -> bool:
+    lowered = word.lower()
+    return lowered in TITLES or lowered.removesuffix("s") in TITLES or lowered in ("vice", "deputy")
+
+
+def _is_listed_person(words: str) -> bool:
+    tokens = words.split()
+    return (
+        2 <= len(tokens) <= 3
+        and not any(t.lower() in ORG_HEADS or t.lower() in UNIT_WORDS for t in tokens)
+        and not any(t.lower() in TITLES or t.lower() in CONNECTORS for t in tokens)
+        and not GAZETTEER.is_place(words)
+        and not find_known_organization(words)
+    )
+
+
 def _drop_person_lead(name: str) -> str:
     """ "Ma of Example Motors Co., Ltd.", "Johannes Urpelainen of Johns Hopkins University": a
     person's name before "of"/"from" is not part of the body; "Bank of China" keeps its head."""
+    name = drop_listed_names_lead(name)
     match = re.match(
         r"(?P<left>[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'.\-]*){0,3})\s+(?:of|from|with)\s+"
         r"(?:the\s+)?(?P<right>[A-Z].*)$",
@@ -1204,7 +1255,7 @@ def find_listed_organizations(sentence: str) -> list[str]:
             if not item or not item[0].isupper() or GAZETTEER.is_place(item):
                 continue
             words = item.split()
-            if len(words) > 8:
+            if sum(w.lower() not in CONNECTORS for w in words) > 8:
                 break  # the list ran into a clause
             if (
                 len(words) == 1
@@ -1240,16 +1291,42 @@ def split_list_items(text: str) -> list[str]:
     protected = re.sub(r"Co\.,\s*Ltd", "Co.\x00 Ltd", text)
     items = []
     for chunk in re.split(r",\s*(?:and\s+)?|;\s*", protected):
-        parts = re.split(r"\s+and\s+(?:the\s+)?(?=[A-Z])", chunk)
+        parts = re.split(r"\s+and\s+(?=[A-Z]|the\s)", chunk)
         joined = [parts[0]]
         for part in parts[1:]:
             left = joined[-1]
+            if _second_half(left, part):
+                joined[-1] = f"{left} and {part}"
+                continue
+            part = re.sub(r"^the\s+", "", part)
             if not _stands_alone(left) and has_organization_head(part):
                 joined[-1] = f"{left} and {part}"
             else:
                 joined.append(part)
         items.extend(joined)
     return [item.replace("\x00", ",").strip() for item in items if item.strip()]
+
+
+_PORTFOLIO_TAIL_RE = re.compile(
+    r"""
+    \s(?:of|for)\s+                 # "Ministry of"
+    (?:[A-Z][\w\-]*\s+)*[A-Z][a-z][\w\-]*$  # "Industry": a field, not a bracket or acronym
+    """,
+    re.VERBOSE,
+)
+
+
+def _second_half(left: str, part: str) -> bool:
+    """ "Ministry of Industry and Information Technology", "Ministry of Science and Technology":
+    a body named for two fields goes on after "and" with words that head nothing, or one field. "X Group and Ningbo Port" (the left ends in its
+    noun) and "and the China Banking ..." (an article opens a new item) are two items."""
+    return (
+        not part.startswith("the ")
+        and (len(part.split()) > 1 or bool(FIELD_ENDING_RE.search(part)))
+        and not (len(part.split()) > 1 and _stands_alone(part))
+        and bool(_PORTFOLIO_TAIL_RE.search(left))
+        and left.split()[-1].lower() not in ORG_HEADS
+    )
 
 
 def _stands_alone(item: str) -> bool:

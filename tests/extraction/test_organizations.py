@@ -2,6 +2,7 @@ from events.extraction import extract_report
 from events.extraction.organizations import (
     OrganizationIndex,
     drop_country_possessive,
+    drop_listed_names_lead,
     drop_person_tail,
     find_known_organization,
     find_listed_organizations,
@@ -381,3 +382,38 @@ def test_drop_country_possessive_keeps_the_body():
     index.register("Norway's Ministry of Climate and Environment", Span(0, 1))
     index.tidy_names()
     assert list(index.names()) == ["Ministry of Climate and Environment"]
+
+
+def test_find_named_organizations_keeps_a_known_council_listed_before_a_ministry():
+    sentence = (
+        "Hosts included the China Council for International Cooperation on Environment and "
+        "Development, the Ministry of Water Resources and Lakeside University."
+    )
+    names = [name for name, _, _ in find_named_organizations(sentence)]
+    assert "China Council for International Cooperation on Environment and Development" in names
+
+
+def test_find_listed_organizations_keeps_a_ministry_of_two_fields_whole():
+    sentence = (
+        "Executives from Alpha Motors, Ridge Group and Harbour Port, as well as officials from "
+        "the Ministry of Industry and Information Technology attended."
+    )
+    assert find_listed_organizations(sentence) == ["Alpha Motors", "Ridge Group", "Harbour Port"]
+    sentence = "Officials from the Ministry of Science and Technology and Ridge Group attended."
+    assert find_listed_organizations(sentence) == [
+        "Ministry of Science and Technology",
+        "Ridge Group",
+    ]
+
+
+def test_drop_listed_names_lead_keeps_the_body_after_a_titled_pair_of_names():
+    assert (
+        drop_listed_names_lead(
+            "Vice Presidents Ana Ruiz and Ben Ode of the Coastal Development Bank"
+        )
+        == "Coastal Development Bank"
+    )
+    assert (
+        drop_listed_names_lead("Science and Technology Commission of Lakeside City")
+        == "Science and Technology Commission of Lakeside City"
+    )

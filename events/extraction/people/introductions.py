@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from events.extraction.folding import fold_keeping_punctuation
 from events.extraction.lexicon import (
+    FIELD_ENDING_RE,
     GAZETTEER,
     NATIONALITY_ADJECTIVES,
     STATE_TITLES,
@@ -1120,17 +1121,13 @@ def and_inside_body_name(head: str, remainder: str) -> bool:
     if not field or has_honorific(remainder) or title_phrase_leads(remainder):
         return False
     words = field.group("words").split()
-    if not _FIELD_ENDING.search(words[-1]) and words[-1].lower() not in DISCIPLINES:
+    if not FIELD_ENDING_RE.search(words[-1]) and words[-1].lower() not in DISCIPLINES:
         return False  # "Institute of Physics and John Smith": a person, not a field, follows
     return not (
         _looks_chinese_name(words)
         or is_three_word_chinese_name(words)
         or any(w.lower() in ORG_HEADS or is_title_word(w) for w in words)
     )
-
-
-# How the names of fields end: "Engineering", "Economics", "Ecology", "Management", "Sciences".
-_FIELD_ENDING = re.compile(r"(?:ing|ics|ogy|ment|ion|ies|ences|ure|cy|ty|gy|ship)$")
 
 
 def _names_joined(head: str, remainder: str) -> bool:
