@@ -74,6 +74,12 @@ ORGANISATION_WORDS: dict[str, frozenset[str]] = {
 }
 # Words that open a title rather than a body's name: "Senior Program Officer".
 TITLE_MODIFIERS = frozenset(_LEXICON["title_modifiers"])
+# A post's field before its title, never the last word of a body's name there: "UN Climate
+# Chief", "Yunnan Party Secretary", "Carbon Market Project Director".
+TITLE_PORTFOLIO_WORDS = frozenset(_LEXICON["title_portfolio_words"])
+# What a person is or does at an event, not where they work: "Guest Speaker", "Opening
+# Remarks", "Prize Winner".
+EVENT_ROLE_WORDS = frozenset(_LEXICON["event_role_words"])
 
 
 def month_number(word: str) -> int | None:

@@ -137,8 +137,8 @@ SETS = [
         25,
         {
             "people_f1": 0.96,
-            "affiliation_acc": 0.946,
-            "orgs_f1": 0.807,
+            "affiliation_acc": 0.957,
+            "orgs_f1": 0.811,
             "date_acc": 1.0,
             "city_acc": 1.0,
         },
@@ -175,8 +175,8 @@ SETS = [
         13,
         {
             "people_f1": 0.912,
-            "affiliation_acc": 0.804,
-            "orgs_f1": 0.776,
+            "affiliation_acc": 0.826,
+            "orgs_f1": 0.784,
             "date_acc": 0.923,
             "city_acc": 0.923,
         },

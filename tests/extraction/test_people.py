@@ -50,6 +50,7 @@ from events.extraction.people.positions import (
     names_a_body,
     region_governed,
     split_title_at_capitalised_body,
+    written_body_prefix,
 )
 from events.extraction.people.words import People, PersonDraft, is_brand_phrase
 from events.extraction.records import Position, Role, Span, Warning
@@ -1139,3 +1140,18 @@ def test_ministry_named_in_other_order_is_the_indexed_one():
     assert ministry_named_in_other_order("Ministry of Water and Soil", other) == (
         "Ministry of Soil and Water"
     )
+
+
+def test_written_body_prefix_reads_an_unindexed_body_before_its_title():
+    assert written_body_prefix(["AmCham", "Kenya", "President"]) == ("AmCham Kenya", "President")
+    assert written_body_prefix(["Seaview", "Trust", "Climate", "Campaigner"]) == (
+        "Seaview Trust",
+        "Climate Campaigner",
+    )
+    for title in ("Yunnan Party Secretary", "Guest Speaker Professor", "LakeTech Chair Professor"):
+        assert written_body_prefix(title.split()) is None
+
+
+def test_find_participants_reads_a_body_written_before_the_title():
+    people, _ = _people("Harbour Alliance Deputy Director Sam Ortiz opened the forum.")
+    assert _positions(people["Sam Ortiz"]) == [("Deputy Director", "Harbour Alliance")]

@@ -10,11 +10,17 @@ import re
 from dataclasses import replace
 
 from events.extraction.lexicon import (
+    EVENT_HEADS,
+    EVENT_ROLE_WORDS,
+    FIELD_ENDING_RE,
+    FUNCTION_WORDS,
     GAZETTEER,
     HONORIFICS,
+    NATIONALITY_ADJECTIVES,
     NOT_PERSON_HEADS,
     REGIONS,
     TITLE_MODIFIERS,
+    TITLE_PORTFOLIO_WORDS,
     strip_article,
 )
 from events.extraction.organizations import (
@@ -26,12 +32,14 @@ from events.extraction.organizations import (
     find_known_organization,
     head_word,
     infer_kind,
+    is_chinese_personal_name,
     looks_like_organization,
     register_with_parent,
     split_place_suffix,
     split_unit_and_parent,
 )
 from events.extraction.people.words import (
+    DISCIPLINES,
     Segment,
     is_brand_phrase,
     is_brand_word,
@@ -250,6 +258,9 @@ def _title_with_inner_organization(
     named = split_title_at_capitalised_body(title)
     if named:
         return _tidy_title(named[0]), index.register(named[1], span)
+    written = written_body_prefix(title.split())
+    if written:
+        return _tidy_title(written[1]), index.register(written[0], span)
     return _tidy_title(title), None
 
 
@@ -461,6 +472,72 @@ def known_org_prefix(words: list[str]) -> tuple[str | None, str]:
         ):
             return prefix, rest
     return None, " ".join(words)
+
+
+_BODY_WORD_RE = re.compile(r"[A-Z][\w&'’\-]*")
+# One word names a body before a title only when shaped like a brand: "AmCham", "iGDP", "WWF".
+_BRAND_SHAPED_RE = re.compile(r"[A-Za-z]?[A-Z][a-z]*[A-Z][\w&\-]*")
+
+
+def written_body_prefix(words: list[str]) -> tuple[str, str] | None:
+    """A body nobody has indexed, written in capitalised words before the title it gives.
+
+    Example: "Harbour Alliance Deputy Director" -> ("Harbour Alliance", "Deputy Director");
+    "AmCham Kenya President" -> ("AmCham Kenya", "President"); the field stays the title's:
+    "Seaview Trust Climate Campaigner" -> ("Seaview Trust", "Climate Campaigner"). "Chinese
+    Vice Premier", "Yunnan Party Secretary", "Panel Moderator" -> None.
+    """
+    first = next(
+        (i for i, w in enumerate(words) if is_title_word(w) or w.lower() in TITLE_MODIFIERS), None
+    )
+    if not first:
+        return None
+    while first > 0 and _is_field_word(words[first - 1]):
+        first -= 1
+    prefix, rest = words[:first], " ".join(words[first:])
+    core = list(prefix)
+    while len(core) > 1 and GAZETTEER.is_place(core[-1]):
+        core.pop()  # "Greenpeace East Asia": the office's region ends the body's name
+    if not core or not title_phrase_leads(rest):
+        return None
+    if re.search(r"\s(?:at|of|with|for)\s+(?:the\s+)?[A-Z]", rest):
+        return None  # "ESG Leader for ACME Brazil": the body follows
+    if len(prefix) == 1 or (len(core) == 1 and not _BRAND_SHAPED_RE.fullmatch(core[0])):
+        # One word before a title is a body only as an acronym the report or lexicon knows,
+        # found before this rule; "AmCham China" is a brand and its country office.
+        return None
+    for word in core:
+        lowered = word.lower()
+        if (
+            not _BODY_WORD_RE.fullmatch(word)
+            or GAZETTEER.is_place(word)
+            or GAZETTEER.country_of(word)
+            or lowered in NATIONALITY_ADJECTIVES
+            or re.search(r"['’]s$", word)  # "China's Special Envoy": a country's post
+            or lowered in FUNCTION_WORDS
+            or lowered in HONORIFICS
+            or lowered in NOT_ORG_WORDS
+            or lowered in EVENT_HEADS
+            or lowered in EVENT_ROLE_WORDS  # "Guest Speaker Professor": a role, not a body
+        ):
+            return None
+    if (
+        GAZETTEER.is_place(" ".join(prefix))
+        or len(core) > 4
+        or is_chinese_personal_name(" ".join(core))
+    ):
+        return None
+    return " ".join(prefix), rest
+
+
+def _is_field_word(word: str) -> bool:
+    """ "Climate", "Project", "Engineering": a word of the post's field, before its title."""
+    lowered = word.lower()
+    return (
+        lowered in TITLE_PORTFOLIO_WORDS
+        or lowered in DISCIPLINES
+        or bool(FIELD_ENDING_RE.search(lowered))
+    )
 
 
 def split_title_and_org(text: str, index: OrganizationIndex) -> tuple[str, str | None]:
