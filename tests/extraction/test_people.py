@@ -1155,3 +1155,17 @@ def test_written_body_prefix_reads_an_unindexed_body_before_its_title():
 def test_find_participants_reads_a_body_written_before_the_title():
     people, _ = _people("Harbour Alliance Deputy Director Sam Ortiz opened the forum.")
     assert _positions(people["Sam Ortiz"]) == [("Deputy Director", "Harbour Alliance")]
+
+
+def test_closing_body_ends_a_list_item_before_the_last_and():
+    assert closing_body("Sunrise Solar", "and Tom Hale")
+    assert not closing_body("Sunrise Solar", "Tom Hale")
+    assert not closing_body("Sustainable Finance", "and Tom Hale")
+
+
+def test_find_participants_reads_a_brand_closing_the_item_before_the_last_and():
+    people, _ = _people(
+        "Speakers were Ana Lee, Partner, Sunrise Solar, and Ben Ode, Professor, Lakeside "
+        "University."
+    )
+    assert _positions(people["Ana Lee"]) == [("Partner", "Sunrise Solar")]

@@ -17,6 +17,7 @@ from events.extraction.lexicon import (
     NATIONALITY_ADJECTIVES,
     STATE_TITLES,
     TITLE_MODIFIERS,
+    TITLE_PORTFOLIO_WORDS,
     strip_article,
 )
 from events.extraction.names import (
@@ -443,15 +444,21 @@ _SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)]*$")
 
 
 def closing_body(segment: str, following: str) -> bool:
-    """A brand's name closing a person's titles, with only the verb or nothing after it.
+    """A brand's name closing a person's titles, with only the verb, the ", and" before a
+    list's last item, or nothing after it.
 
-    Example: "Blue Capital Partners" before "" or "said ..." -> True; "Zhang Hua" before
-    "Director of X" (the next person of a list) or "Li Wei" (a Chinese name) -> False.
+    Example: "Blue Capital Partners" before "", "said ..." or "and Tom Hale" -> True; "Zhang Hua" before "Director of X" (the next person of a list) or "Li Wei" (a
+    Chinese name) -> False.
     """
     text = segment.strip().rstrip(".")
     if not is_brand_phrase(text) or _looks_chinese_name(text.split()):
         return False
-    if has_honorific(text) or (following and not starts_predicate(following)):
+    # "..., Sustainable Finance; ..." ends in a field: a portfolio, not a brand.
+    last = text.split()[-1].lower()
+    ends_item = bool(re.match(r"and\s+[A-Z]", following)) and not (
+        FIELD_ENDING_RE.search(last) or last in DISCIPLINES or last in TITLE_PORTFOLIO_WORDS
+    )
+    if has_honorific(text) or (following and not starts_predicate(following) and not ends_item):
         return False
     return not any(is_chinese_surname(w) or is_cantonese_surname(w) for w in text.split())
 
