@@ -176,7 +176,7 @@ SETS = [
         {
             "people_f1": 0.912,
             "affiliation_acc": 0.826,
-            "orgs_f1": 0.784,
+            "orgs_f1": 0.788,
             "date_acc": 0.923,
             "city_acc": 0.923,
         },

@@ -1169,3 +1169,17 @@ def test_find_participants_reads_a_brand_closing_the_item_before_the_last_and():
         "University."
     )
     assert _positions(people["Ana Lee"]) == [("Partner", "Sunrise Solar")]
+
+
+def test_infer_ministry_invents_no_ministry_of_a_state():
+    assert infer_ministry("former Prime Minister of the Blueland Republic") is None
+    assert infer_ministry("Minister of the Kingdom of Blueland") is None
+    assert infer_ministry("Deputy Prime Minister of Blueland") is None
+
+
+def test_find_participants_takes_no_state_for_a_body():
+    people, index = _people("Ana Lee, former Prime Minister of the Blueland Republic, spoke.")
+    assert _positions(people["Ana Lee"]) == [
+        ("former Prime Minister of the Blueland Republic", None)
+    ]
+    assert index.names() == ()

@@ -661,6 +661,8 @@ def split_title_and_brand(text: str, *, single_word: bool = False) -> tuple[str,
     words = brand.split()
     if GAZETTEER.is_place(brand) or any(w.lower() in NOT_ORG_WORDS for w in words):
         return text, None
+    if STATE_NAME_RE.match(brand):
+        return text, None  # "former Prime Minister of the Czech Republic": a state, no body
     if len(words) < 2 and not single_word and not _brand_after_title(text[: match.start()], brand):
         return text, None
     if not is_title_word(text[: match.start()].split()[-1]) and not any(
@@ -802,18 +804,32 @@ MINISTER_RE = re.compile(
 )
 
 
+# A state's formal name, which the gazetteer may not hold: "the Czech Republic", "the
+# Kingdom of Blueland", "the Solomon Islands".
+STATE_NAME_RE = re.compile(
+    r"""
+    ^(?:the\s+)?
+    (?:(?:Republic|Kingdom|Federation|Commonwealth|Principality|Sultanate|State)(?:\s+of\s|$)  # "Kingdom of"
+      |(?:[A-Z][\w'’-]*\s+)+(?:Republic|Kingdom|Federation|Islands|Emirates)$)       # "Czech Republic"
+    """,
+    re.VERBOSE,
+)
+
+
 def infer_ministry(title: str) -> tuple[str, str] | None:
     """ "former Vice Minister of Science and Technology of the P.R.C." ->
     ("former Vice Minister of Science and Technology", "Ministry of Science and Technology");
     "former Foreign Minister of Japan" -> None (no "Ministry of Japan"); "Minister of MOEA"
-    -> None (the acronym is the ministry)."""
+    -> None (the acronym is the ministry); "former Prime Minister of the Czech Republic" -> None."""
     match = MINISTER_RE.match(title.strip())
     if not match:
         return None
     domain = match.group("domain")
     country = match.group("country")
-    if GAZETTEER.country_of(strip_article(domain)):
+    if GAZETTEER.country_of(strip_article(domain)) or STATE_NAME_RE.match(domain):
         return None  # "former Foreign Minister of Japan": a country is no portfolio
+    if re.search(r"\bprime\s+minister$", match.group("title"), re.IGNORECASE):
+        return None  # "Prime Minister of Blueland" heads a government, not a ministry
     if ACRONYM_RE.fullmatch(domain.strip()):
         return None  # "Minister of MOEA": the acronym names the ministry itself
     if domain.islower():
