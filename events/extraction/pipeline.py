@@ -162,6 +162,8 @@ def _register_publisher(
         publisher,
         re.VERBOSE,
     )
+    if re.fullmatch(r"(?:Corporate\s+|Latest\s+)?News(?:room)?|Press\s+Releases?", publisher, re.I):
+        return  # "Corporate News" alone: the page's section, whoever publishes it
     if section and has_organization_head(section.group("body")):
         publisher = section.group("body")
     elif "|" in publisher:

@@ -138,7 +138,7 @@ SETS = [
         {
             "people_f1": 0.96,
             "affiliation_acc": 0.957,
-            "orgs_f1": 0.811,
+            "orgs_f1": 0.813,
             "date_acc": 1.0,
             "city_acc": 1.0,
         },
@@ -227,7 +227,7 @@ SETS = [
         {
             "people_f1": 0.904,
             "affiliation_acc": 0.868,
-            "orgs_f1": 0.811,
+            "orgs_f1": 0.813,
             "date_acc": 0.857,
             "city_acc": 0.857,
         },

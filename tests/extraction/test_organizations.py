@@ -417,3 +417,12 @@ def test_drop_listed_names_lead_keeps_the_body_after_a_titled_pair_of_names():
         drop_listed_names_lead("Science and Technology Commission of Lakeside City")
         == "Science and Technology Commission of Lakeside City"
     )
+
+
+def test_extract_report_takes_no_section_name_above_the_headline_for_a_publisher():
+    report = extract_report(
+        "Corporate News\n\nLakeside Green Summit Opens\n\n"
+        "Ana Lee, President of the Blue River Foundation, opened the summit on 3 May 2024.\n",
+        source="section.txt",
+    )
+    assert [o.name for o in report.organizations] == ["Blue River Foundation"]
