@@ -948,7 +948,8 @@ def is_chinese_personal_name(text: str) -> bool:
 
 
 def split_coordinated(name: str) -> list[str]:
-    """ "Tongji University and the China Building Materials Federation" -> both names.
+    """ "Tongji University and the China Building Materials Federation" -> both names; a
+    person's name on either side of "and" is no body ("Li Wei and Fudan University").
 
     Only where the part before "and" already ends in an organisation noun, so
     "Department of Resource Conservation and Environmental Protection" stays whole.
@@ -957,6 +958,8 @@ def split_coordinated(name: str) -> list[str]:
         left, right = name[: match.start()], name[match.end() :]
         if is_chinese_personal_name(right):
             return [left]  # "National Energy Administration of China and Zhou Naixiang, ..."
+        if is_chinese_personal_name(left):
+            return split_coordinated(right)  # "student Zhou Yiran and Tsinghua University ..."
         last = left.split()[-1].lower().strip(",") if left.split() else ""
         with_article = match.group(0).rstrip().endswith("the")
         left_ok = (
@@ -1223,8 +1226,8 @@ LIST_RE = re.compile(
     r"""
     \b(?P<head>[Rr]epresentatives|[Gg]uests|[Dd]elegates|[Ee]xperts|[Ll]eaders|[Oo]fficials
        |[Ee]xecutives|[Cc]ompanies|[Ff]irms|[Ee]nterprises|[Bb]rands|[Mm]anufacturers
-       |[Pp]artners|[Ss]ponsors|[Ii]nstitutions)                  # plural: a list
-    \s+(?P<joint>of|from|such\s+as|including|like|include|included|are|were)\s+  # "Executives from"
+       |[Pp]artners|[Ss]ponsors|[Ii]nstitutions|[Jj]ournalists|[Rr]eporters)  # plural: a list
+    (?:\s+(?P<joint>of|from|such\s+as|including|like|include|included|are|were))?\s+  # "from"
     (?P<items>(?:the\s+)?[A-Z].+?)                 # the list itself
     (?:,?\s+(?:also\s+)?(?:shared|attended|took\s+part|participated|joined|gave|delivered|
           presented|introduced|spoke|were\s+present|made|showcased|exhibited|signed
@@ -1245,11 +1248,12 @@ def find_listed_organizations(sentence: str) -> list[str]:
     """
     found = []
     for match in LIST_RE.finditer(sentence):
-        brands = match.group("head").lower() in _COMPANY_LIST_HEADS
-        if match.group("joint") not in ("of", "from") and match.group("head").lower() in (
-            _PEOPLE_LIST_HEADS
-        ):
+        head = match.group("head").lower()
+        brands = head in _COMPANY_LIST_HEADS
+        if match.group("joint") not in ("of", "from") and head in _PEOPLE_LIST_HEADS:
             continue  # "Experts including Chai Qimin, ...": a list of people
+        if match.group("joint") is None and not brands:
+            continue  # only "its sponsors Dow, Acme and Zenith" names bodies with no joint
         for item in split_list_items(match.group("items")):
             item = strip_article(re.sub(r"\s*\([^()]*\)$", "", item))  # "(CBIRC)": indexed
             if not item or not item[0].isupper() or GAZETTEER.is_place(item):

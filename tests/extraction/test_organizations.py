@@ -426,3 +426,19 @@ def test_extract_report_takes_no_section_name_above_the_headline_for_a_publisher
         source="section.txt",
     )
     assert [o.name for o in report.organizations] == ["Blue River Foundation"]
+
+
+def test_find_listed_organizations_reads_sponsors_named_with_no_joint_and_journalists_from():
+    assert find_listed_organizations("The chamber thanks its sponsors Acme, Zenith and Orbis.") == [
+        "Acme",
+        "Zenith",
+        "Orbis",
+    ]
+    assert find_listed_organizations(
+        "Journalists from Lakeside Daily and Blue River News Agency attended."
+    ) == ["Lakeside Daily", "Blue River News Agency"]
+    assert find_listed_organizations("The forum thanked guests Ana Lee and Tom Hale.") == []
+
+
+def test_split_coordinated_drops_a_person_named_before_and():
+    assert split_coordinated("Zhang Wei and Lakeside University") == ["Lakeside University"]

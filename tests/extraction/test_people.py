@@ -32,6 +32,7 @@ from events.extraction.people.introductions import (
     split_trailing_predicate,
     title_before_name,
     title_opens_sentence,
+    titled_names_joined,
     titles_of_next_item,
     written_key,
 )
@@ -1183,3 +1184,16 @@ def test_find_participants_takes_no_state_for_a_body():
         ("former Prime Minister of the Blueland Republic", None)
     ]
     assert index.names() == ()
+
+
+def test_titled_names_joined_splits_two_titled_names_at_and():
+    assert titled_names_joined("WWF Regional Director Ana Lee", "IEA Analyst Tom Hale spoke")
+    assert not titled_names_joined("Professor of Economics", "Finance Ana Lee spoke")
+
+
+def test_find_participants_reads_two_bodies_titles_and_names_joined_by_and():
+    people, _ = _people(
+        "WWF Regional Director Ana Lee and IEA Executive Director Tom Hale opened the forum."
+    )
+    assert _positions(people["Ana Lee"]) == [("Regional Director", "World Wide Fund for Nature")]
+    assert _positions(people["Tom Hale"]) == [("Executive Director", "International Energy Agency")]

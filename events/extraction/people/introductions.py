@@ -1087,6 +1087,14 @@ def split_segments(sentence: str) -> list[Segment]:
     return [s for s in segments if s.text]
 
 
+def titled_names_joined(head: str, remainder: str) -> bool:
+    """ "UNEP Regional Director Ana Lee and ADB Vice-President Tom Hale spoke": each side of
+    "and" is a title written before a name, the first with nothing after its name."""
+    scratch = OrganizationIndex()
+    first = read_titled_name(head, scratch)
+    return bool(first) and not first.rest and read_titled_name(remainder, scratch) is not None
+
+
 def split_at_and(part: str) -> list[Segment]:
     """Split "director of X and former Vice Minister of Y" before the second title."""
     pieces = [Segment(part)]
@@ -1095,7 +1103,11 @@ def split_at_and(part: str) -> list[Segment]:
         head = pieces[0].text[: match.start()]
         if and_inside_body_name(head, remainder):
             continue
-        if head and (title_phrase_leads(remainder) or _names_joined(head, remainder)):
+        if head and (
+            title_phrase_leads(remainder)
+            or _names_joined(head, remainder)
+            or titled_names_joined(head, remainder)
+        ):
             tail = pieces[0].text[match.end() :]
             pieces = [Segment(head), Segment(tail, joined_by_and=True), *pieces[1:]]
     return pieces
