@@ -31,6 +31,7 @@ from events.extraction.people.introductions import (
     split_segments,
     split_trailing_predicate,
     title_before_name,
+    title_ends_in_country,
     title_opens_sentence,
     titled_names_joined,
     titles_of_next_item,
@@ -1197,3 +1198,15 @@ def test_find_participants_reads_two_bodies_titles_and_names_joined_by_and():
     )
     assert _positions(people["Ana Lee"]) == [("Regional Director", "World Wide Fund for Nature")]
     assert _positions(people["Tom Hale"]) == [("Executive Director", "International Energy Agency")]
+
+
+def test_title_ends_in_country_after_a_portfolio():
+    assert title_ends_in_country(["Deputy", "Minister", "of", "Energy", "of", "Kenya"])
+    assert not title_ends_in_country(["Chairman", "of", "China"])
+
+
+def test_find_participants_reads_a_western_name_after_a_minister_of_a_country():
+    people, _ = _people("Deputy Minister of Energy of Kenya Ana Lee spoke at the opening.")
+    assert _positions(people["Ana Lee"]) == [
+        ("Deputy Minister of Energy", "Ministry of Energy of Kenya")
+    ]

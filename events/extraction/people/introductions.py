@@ -874,6 +874,7 @@ def read_titled_name(segment: str, index: OrganizationIndex) -> Opening | None:
         or is_three_word_chinese_name(name_words)
         or addressed
         or particled
+        or title_ends_in_country(title_words)
     ):
         return None  # "vice president of Ping An Asset Management" ends in a body, not a person
     if not any(is_title_word(re.sub(r"['’]s$", "", w)) for w in title_words):
@@ -889,6 +890,19 @@ def read_titled_name(segment: str, index: OrganizationIndex) -> Opening | None:
         titles=(Segment(title),),
         state_title=is_state_title(title),
     )
+
+
+def title_ends_in_country(title_words: list[str]) -> bool:
+    """ "Deputy Minister of Energy of Blueland" before "Ana Lee": a portfolio, then the
+    country, end the post, so the capitalised words after it are the holder's name. One "of"
+    ("Chairman of China Resources Land") may still be inside a body's name."""
+    if title_words.count("of") < 2:
+        return False
+    if len(title_words) < 3 or title_words[-2] != "of":
+        if len(title_words) < 4 or title_words[-3] != "of":
+            return False
+        return GAZETTEER.country_of(" ".join(title_words[-2:])) is not None
+    return GAZETTEER.country_of(title_words[-1]) is not None
 
 
 _BODY_THEN_VERB = re.compile(
