@@ -1210,3 +1210,12 @@ def test_find_participants_reads_a_western_name_after_a_minister_of_a_country():
     assert _positions(people["Ana Lee"]) == [
         ("Deputy Minister of Energy", "Ministry of Energy of Kenya")
     ]
+
+
+def test_find_participants_reads_names_listed_under_a_lower_case_plural_title():
+    people, _ = _people(
+        "The panel included researchers Ana Lee, Li Wei and Tom Hale of the Lakeside Institute."
+    )
+    assert {name: _positions(p) for name, p in people.items()} == {
+        name: [("researcher", "Lakeside Institute")] for name in ("Ana Lee", "Li Wei", "Tom Hale")
+    }

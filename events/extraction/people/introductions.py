@@ -375,7 +375,8 @@ _LIST_NAME = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}"
 _LIST_ORG = r"[A-Z][\w&'’.-]*(?:\s+(?:(?:of|for|and|the|on|&)\s+)*[A-Z][\w&'’.-]*)*"
 _SHARED_TITLE_LIST = re.compile(
     rf"""
-    (?<![\w-])(?P<title>(?:[A-Z][a-z-]+\s+){{0,3}}[A-Z][a-z]+s)      # "Honorary Presidents"
+    (?<![\w-])(?P<title>(?:[A-Z][a-z-]+\s+){{0,3}}[A-Z][a-z]+s      # "Honorary Presidents"
+      |[a-z]+s)                                                     # "researchers"
     (?:\s+(?:of|at)\s+(?:the\s+)?(?P<before>{_LIST_ORG}?))?          # " of AFDC"
     \s+(?P<names>{_LIST_NAME}(?:\s*,\s*{_LIST_NAME})*\s*,?\s+and\s+{_LIST_NAME})
     (?:\s+(?:of|from|at)\s+(?:the\s+)?(?P<after>{_LIST_ORG}))?        # " of Tsinghua University"
@@ -470,7 +471,8 @@ def read_shared_title_list(
 
     Example: "Professors Li Wei, Zhang Hua and Chen Bo of Tsinghua University gave talks" ->
     three people, each "Professor" of Tsinghua University; "Honorary Presidents of AFDC Tian
-    Zengpei and Cai Fangbo" -> two "Honorary President"s of AFDC.
+    Zengpei and Cai Fangbo" -> two "Honorary President"s of AFDC; "researchers Ana Lee, Li Wei
+    and Tom Hale of X" -> three "researcher"s of X.
     """
     for match in reversed(list(_SHARED_TITLE_LIST.finditer(sentence))):
         title = singular_title(match.group("title"))
