@@ -1219,3 +1219,21 @@ def test_find_participants_reads_names_listed_under_a_lower_case_plural_title():
     assert {name: _positions(p) for name, p in people.items()} == {
         name: [("researcher", "Lakeside Institute")] for name in ("Ana Lee", "Li Wei", "Tom Hale")
     }
+
+
+def test_continues_portfolio_of_fields_before_the_body():
+    index = OrganizationIndex()
+    assert continues_portfolio(
+        "Head of Sales", "Marketing and Operations at Lakeside Trading Company", index
+    )
+    assert continues_portfolio("Head of Sales", "Marketing and Operations, Lakeside Co", index)
+
+
+def test_find_participants_keeps_a_unit_named_for_a_list_of_fields_whole():
+    people, _ = _people(
+        "Ana Lee, a professor at the School of Law, Economics and Politics at Lakeside "
+        "University, spoke."
+    )
+    assert _positions(people["Ana Lee"]) == [
+        ("professor at the School of Law, Economics and Politics", "Lakeside University")
+    ]

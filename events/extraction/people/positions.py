@@ -349,21 +349,29 @@ def split_title_at_comma(text: str, index: OrganizationIndex) -> tuple[str, str 
     return text, None
 
 
-_PORTFOLIO_END = re.compile(r"\bfor\s+[A-Z][\w-]*$")
-_PORTFOLIO_REST = re.compile(r"^[A-Z][\w-]*(?:,\s*[A-Z][\w-]*)*,?\s+(?:and|&)\s+[A-Z][\w-]*$")
+_PORTFOLIO_END = re.compile(r"\b(?:for|of)\s+[A-Z][\w-]*$")
+_PORTFOLIO_REST = re.compile(
+    r"""
+    ^(?P<fields>[A-Z][\w-]*(?:,\s*[A-Z][\w-]*)*,?\s+(?:and|&)\s+[A-Z][\w-]*)  # "Industry and Energy"
+    (?:\s+(?:at|of)\s+(?:the\s+)?[A-Z].*|,\s*[A-Z].*)?$   # " at X University", ", Acme Corp"
+    """,
+    re.VERBOSE,
+)
 
 
 def continues_portfolio(left: str, right: str, index: OrganizationIndex) -> bool:
-    """ "Secretary for Trade, Industry and Energy": the words after the comma go on listing
-    the portfolio the title began, and name no body.
+    """ "Secretary for Trade, Industry and Energy", "professor at the School of Law,
+    Economics and Politics at X University": the words after the comma go on listing the
+    fields the title or unit began, and name no body.
 
     Example: ("Secretary for Trade", "Industry and Energy") -> True; ("Director", "Blue Bank")
     or ("Secretary for Trade", "Ministry of Commerce") -> False.
     """
+    rest = _PORTFOLIO_REST.match(right)
     return (
         bool(_PORTFOLIO_END.search(left))
-        and bool(_PORTFOLIO_REST.match(right))
-        and not looks_like_organization(right, index)
+        and bool(rest)
+        and not looks_like_organization(rest.group("fields"), index)
     )
 
 
@@ -607,13 +615,25 @@ def _split_title_and_org(text: str, index: OrganizationIndex) -> tuple[str, str 
         return text[: at.start()], text[at.end() :]
     for match in re.finditer(r"\s+(?:of|for|with|from|under)\s+(?:the\s+)?", text):
         right = text[match.end() :]
-        if _inside_named_body(text[: match.start()]):
+        if _inside_named_body(text[: match.start()]) or _unit_of_fields(
+            text[: match.start()], right
+        ):
             continue
         if looks_like_organization(right, index) or _org_then_place(right, index):
             return text[: match.start()], right
         if match.group().strip().startswith("from") and names_a_body(right):
             return text[: match.start()], right
     return text, None
+
+
+_FIELD_LIST_RE = re.compile(r"^[A-Z][\w-]*(?:,\s*[A-Z][\w-]*)+,?\s+(?:and|&)\s+[A-Z][\w-]*\b")
+
+
+def _unit_of_fields(left: str, right: str) -> bool:
+    """ "professor at the School" + "of Law, Economics and Politics at X University": a unit
+    named for a list of fields; the commas inside the list end no title."""
+    last = left.split()[-1] if left.split() else ""
+    return last[:1].isupper() and last.lower() in UNIT_WORDS and bool(_FIELD_LIST_RE.match(right))
 
 
 def names_a_body(phrase: str) -> bool:
