@@ -732,8 +732,10 @@ def split_unit_and_parent(name: str, index: OrganizationIndex) -> tuple[str, str
 
 
 def looks_like_organization(text: str, index: OrganizationIndex) -> bool:
-    """Whether `text` names a body: already indexed, in the lexicon, or headed by an org noun."""
-    stripped = strip_article(text)
+    """Whether `text` names a body: already indexed, in the lexicon, or headed by an org noun.
+
+    A leading ordinal counts a body's terms: "11th Lakeside People's Congress" is one."""
+    stripped = re.sub(r"^\d{1,2}(?:st|nd|rd|th)\s+(?=[A-Z])", "", strip_article(text))
     if stripped and ACRONYM_RE.match(stripped) and index.resolve(stripped, loose=False):
         return True  # "iGDP": an acronym the report defined, whatever its first letter
     if not stripped or not stripped[0].isupper() or GAZETTEER.is_place(stripped):

@@ -93,7 +93,7 @@ SETS = [
         10,
         {
             "people_f1": 1.0,
-            "affiliation_acc": 0.877,
+            "affiliation_acc": 0.895,
             "orgs_f1": 0.914,
             "orgs_p": 0.852,
             "date_acc": 1.0,
@@ -123,8 +123,8 @@ SETS = [
         20,
         {
             "people_f1": 0.987,
-            "affiliation_acc": 0.919,
-            "orgs_f1": 0.843,
+            "affiliation_acc": 0.935,
+            "orgs_f1": 0.848,
             "date_acc": 0.9,
             "city_acc": 1.0,
         },

@@ -1237,3 +1237,15 @@ def test_find_participants_keeps_a_unit_named_for_a_list_of_fields_whole():
     assert _positions(people["Ana Lee"]) == [
         ("professor at the School of Law, Economics and Politics", "Lakeside University")
     ]
+
+
+def test_infer_ministry_drops_the_rank_of_state_from_the_portfolio():
+    assert infer_ministry("Minister of State for Coastal Development") == (
+        "Minister of State for Coastal Development",
+        "Ministry of Coastal Development",
+    )
+
+
+def test_find_participants_reads_a_body_counted_by_its_term():
+    people, _ = _people("Ana Lee, vice-chairman of the 11th Lakeside People's Congress, spoke.")
+    assert _positions(people["Ana Lee"]) == [("vice-chairman", "11th Lakeside People's Congress")]

@@ -836,6 +836,9 @@ STATE_NAME_RE = re.compile(
 )
 
 
+_RANK_OF_STATE = re.compile(r"^State\s+(?:for|of)\s+(?:the\s+)?")
+
+
 def infer_ministry(title: str) -> tuple[str, str] | None:
     """ "former Vice Minister of Science and Technology of the P.R.C." ->
     ("former Vice Minister of Science and Technology", "Ministry of Science and Technology");
@@ -858,7 +861,8 @@ def infer_ministry(title: str) -> tuple[str, str] | None:
             return None
         domain_name = " ".join(w if w == "and" else w.capitalize() for w in domain.split())
         return f"{match.group('title')} of {domain}", f"Ministry of {domain_name}"
-    ministry = f"Ministry of {domain}"
+    # "Minister of State for National Development": "of State" is the rank, not the portfolio.
+    ministry = f"Ministry of {_RANK_OF_STATE.sub('', domain)}"
     if country and GAZETTEER.country_of(country) and GAZETTEER.country_of(country) != "China":
         ministry = f"{ministry} of {strip_article(country)}"
     return f"{match.group('title')} of {domain}", ministry
