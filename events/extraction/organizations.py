@@ -972,6 +972,8 @@ def split_coordinated(name: str) -> list[str]:
         )
         if left_ok and has_organization_head(right):
             return [left, *split_coordinated(right)]
+        if _ends_in_own_head(left) and not has_organization_head(right):
+            return [left, right]  # "the Green Growth Alliance and Coastal Energy": a brand
         # "People's Government of Nansha District and E20 Environment Platform": each side is
         # headed by its own noun; "Department of Resource Conservation and Environmental
         # Protection of the NDRC" is one body, since "Protection" heads nothing.
@@ -980,6 +982,15 @@ def split_coordinated(name: str) -> list[str]:
         if with_article and head_word(right) in ORG_HEADS:
             return split_coordinated(right)  # "Government Representatives and the X Bureau"
     return [name]
+
+
+def _ends_in_own_head(name: str) -> bool:
+    """ "Green Growth Alliance": two or more capitalised words closed by an organisation noun,
+    so an "and" after it starts another name."""
+    words = name.split()
+    return (
+        len(words) >= 2 and words[-1].lower() in ORG_HEADS and all(w[:1].isupper() for w in words)
+    )
 
 
 def _ends_whole(name: str) -> bool:

@@ -442,3 +442,12 @@ def test_find_listed_organizations_reads_sponsors_named_with_no_joint_and_journa
 
 def test_split_coordinated_drops_a_person_named_before_and():
     assert split_coordinated("Zhang Wei and Lakeside University") == ["Lakeside University"]
+
+
+def test_split_coordinated_ends_a_name_at_its_noun_before_and():
+    assert split_coordinated("Green Growth Alliance and Coastal Energy") == [
+        "Green Growth Alliance",
+        "Coastal Energy",
+    ]
+    name = "Department of Resource Conservation and Environmental Protection"
+    assert split_coordinated(name) == [name]
