@@ -20,6 +20,7 @@ from events.extraction.people.introductions import (
     is_state_title,
     is_three_word_chinese_name,
     is_titled_surname,
+    name_between_title_and_body,
     name_with_body,
     owner_title,
     particled_name_size,
@@ -1249,3 +1250,16 @@ def test_infer_ministry_drops_the_rank_of_state_from_the_portfolio():
 def test_find_participants_reads_a_body_counted_by_its_term():
     people, _ = _people("Ana Lee, vice-chairman of the 11th Lakeside People's Congress, spoke.")
     assert _positions(people["Ana Lee"]) == [("vice-chairman", "11th Lakeside People's Congress")]
+
+
+def test_name_between_title_and_body_ends_the_name_at_of():
+    lead = ["Chief", "Economist", "Ana", "Lee", "of", "Lakeside", "Capital"]
+    assert name_between_title_and_body(lead, 4, OrganizationIndex())
+    assert not name_between_title_and_body(
+        ["Director", "of", "Lakeside", "Capital"], 1, OrganizationIndex()
+    )
+
+
+def test_find_participants_reads_a_titled_western_name_then_its_body():
+    people, _ = _people("Chief Economist Ana Lee of Lakeside Capital said growth would slow.")
+    assert _positions(people["Ana Lee"]) == [("Chief Economist", "Lakeside Capital")]

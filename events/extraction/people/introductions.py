@@ -850,6 +850,7 @@ def read_titled_name(segment: str, index: OrganizationIndex) -> Opening | None:
                 and any(is_title_word(w) for w in lead[: i - 2])
             )
             or is_titled_surname(lead[:i])
+            or name_between_title_and_body(lead, i, index)
         ):
             end, lead = i, lead[:i]
             break
@@ -892,6 +893,31 @@ def read_titled_name(segment: str, index: OrganizationIndex) -> Opening | None:
         titles=(Segment(title),),
         state_title=is_state_title(title),
     )
+
+
+def name_between_title_and_body(lead: list[str], at: int, index: OrganizationIndex) -> bool:
+    """ "Chief Economist Ana Lee of Lakeside Capital said": two name words right after a
+    title word and right before "of" a body, so the name ends at "of".
+
+    Example: (["Chief", "Economist", "Ana", "Lee", "of", "Lakeside", "Capital"], 4) -> True;
+    "Director of Lakeside Capital" has no name before its "of".
+    """
+    if at < 3 or not is_title_word(lead[at - 3]):
+        return False
+    name = lead[at - 2 : at]
+    if any(
+        not re.fullmatch(r"[A-Z][a-z][\w'’-]*", w)
+        or is_title_word(w)
+        or w.lower() in ORG_HEADS
+        or GAZETTEER.is_place(w)
+        for w in name
+    ):
+        return False
+    body = " ".join(lead[at + 1 :]).rstrip(".,")
+    if lead[at - 3].lower() in ("mayor", "governor"):
+        # "Mayor Ana Lee of X": X is a city, known to the gazetteer or not written as one
+        return GAZETTEER.is_place(body)
+    return bool(body) and (looks_like_organization(body, index) or is_brand_phrase(body))
 
 
 def title_ends_in_country(title_words: list[str]) -> bool:
