@@ -51,6 +51,7 @@ from events.extraction.people.positions import (
     known_org_prefix,
     ministry_named_in_other_order,
     names_a_body,
+    owner_before_title,
     region_governed,
     split_title_at_capitalised_body,
     written_body_prefix,
@@ -1263,3 +1264,12 @@ def test_name_between_title_and_body_ends_the_name_at_of():
 def test_find_participants_reads_a_titled_western_name_then_its_body():
     people, _ = _people("Chief Economist Ana Lee of Lakeside Capital said growth would slow.")
     assert _positions(people["Ana Lee"]) == [("Chief Economist", "Lakeside Capital")]
+
+
+def test_owner_before_title_reads_a_body_possessive():
+    index = OrganizationIndex()
+    assert owner_before_title("Lakeside Capital's chief economist", index) == (
+        "Lakeside Capital",
+        "chief economist",
+    )
+    assert owner_before_title("China's special envoy", index) is None

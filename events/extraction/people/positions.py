@@ -148,6 +148,9 @@ def parse_position(
     prefix, rest = split_org_prefix(stripped, index)
     if prefix and title_phrase_leads(rest):
         return _tidy_title(rest), register_with_parent(index, prefix, span)
+    owned = owner_before_title(stripped, index)
+    if owned:
+        return _tidy_title(owned[1]), register_with_parent(index, owned[0], span)
     title, organization_text = split_title_and_org(stripped, index)
     if organization_text is not None and is_bare_head(organization_text):
         title, organization_text = stripped, None
@@ -837,6 +840,24 @@ STATE_NAME_RE = re.compile(
 
 
 _RANK_OF_STATE = re.compile(r"^State\s+(?:for|of)\s+(?:the\s+)?")
+
+
+_OWNER_RE = re.compile(r"^(?P<owner>[A-Z][^'’,]*?)['’]s\s+(?P<title>[a-zA-Z].*)$")
+
+
+def owner_before_title(text: str, index: OrganizationIndex) -> tuple[str, str] | None:
+    """ "Lakeside Capital's chief economist" -> ("Lakeside Capital", "chief economist"): a
+    body's possessive before the title it gives; a country's ("Blueland's envoy") is none.
+    """
+    match = _OWNER_RE.match(text)
+    if not match or not title_phrase_leads(match.group("title")):
+        return None
+    owner = match.group("owner")
+    if GAZETTEER.is_place(owner) or GAZETTEER.country_of(owner) or is_chinese_personal_name(owner):
+        return None
+    if looks_like_organization(owner, index) or is_brand_phrase(owner):
+        return owner, match.group("title")
+    return None
 
 
 def infer_ministry(title: str) -> tuple[str, str] | None:
