@@ -175,7 +175,7 @@ SETS = [
         13,
         {
             "people_f1": 0.912,
-            "affiliation_acc": 0.826,
+            "affiliation_acc": 0.848,
             "orgs_f1": 0.788,
             "date_acc": 0.923,
             "city_acc": 0.923,

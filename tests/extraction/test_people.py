@@ -1273,3 +1273,10 @@ def test_owner_before_title_reads_a_body_possessive():
         "chief economist",
     )
     assert owner_before_title("China's special envoy", index) is None
+
+
+def test_find_participants_reads_the_body_an_adviser_serves():
+    people, _ = _people("Ana Lee, Senior Adviser to the Lakeside Institute, spoke.")
+    assert _positions(people["Ana Lee"]) == [("Senior Adviser", "Lakeside Institute")]
+    people, _ = _people("Tom Hale, Adviser to the Mayor, spoke.")
+    assert _positions(people["Tom Hale"]) == [("Adviser to the Mayor", None)]

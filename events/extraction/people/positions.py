@@ -551,9 +551,24 @@ def _is_field_word(word: str) -> bool:
     )
 
 
+_ADVISER_TO_RE = re.compile(
+    r"""
+    ^(?P<title>(?:(?!\s(?:of|and)\s).)*?        # no other post: "X of Y and Adviser to Z"
+      \b(?i:advis[eo]r|consultant))               # "Senior Adviser", "Consultant"
+    \s+to\s+(?:the\s+)?                          # " to the "
+    (?P<body>[A-Z].+)$                            # "Lakeside Institute"
+    """,
+    re.VERBOSE,
+)
+
+
 def split_title_and_org(text: str, index: OrganizationIndex) -> tuple[str, str | None]:
     """Find where the title ends: at " at ", or at the first " of/for/with " whose right side is
-    a body; a portfolio before the body stays in the title ("Secretary for the Environment")."""
+    a body; a portfolio before the body stays in the title ("Secretary for the Environment").
+    An adviser's or consultant's "to" names the body they serve ("Senior Adviser to X")."""
+    adviser = _ADVISER_TO_RE.match(text)
+    if adviser and looks_like_organization(adviser.group("body"), index):
+        return adviser.group("title"), adviser.group("body")
     title, organization = _split_title_and_org(text, index)
     if organization is None:
         return title, organization
