@@ -12,6 +12,7 @@ from events.extraction.people.introductions import (
     bracket_after_comma,
     closing_bare_name,
     closing_body,
+    dashes_as_brackets,
     ends_in_nationality,
     english_gloss,
     is_arabic_article_name,
@@ -1280,3 +1281,12 @@ def test_find_participants_reads_the_body_an_adviser_serves():
     assert _positions(people["Ana Lee"]) == [("Senior Adviser", "Lakeside Institute")]
     people, _ = _people("Tom Hale, Adviser to the Mayor, spoke.")
     assert _positions(people["Tom Hale"]) == [("Adviser to the Mayor", None)]
+
+
+def test_dashes_as_brackets_sets_off_a_title_and_body():
+    assert dashes_as_brackets("Ana Lee – Senior Adviser, Lakeside Capital – opened the panel.") == (
+        "Ana Lee (Senior Adviser, Lakeside Capital) opened the panel."
+    )
+    assert dashes_as_brackets("Ana Lee – Lakeside Capital – spoke.") == (
+        "Ana Lee – Lakeside Capital – spoke."
+    )

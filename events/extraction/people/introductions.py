@@ -98,6 +98,25 @@ def bracket_after_comma(sentence: str) -> str:
     return _COMMA_BEFORE_BRACKET.sub(" (", sentence)
 
 
+_DASHED_TITLE = re.compile(
+    r"""
+    (?<=[a-z])\s+[–—]\s+               # "Ana Lee – ": a name, then a spaced dash
+    (?P<inside>[A-Z][^–—()]{2,120}?,[^–—()]+?)  # "Senior Adviser, Lakeside Capital"
+    \s+[–—]\s+(?=[a-z])                # " – opened": the closing dash, then the verb
+    """,
+    re.VERBOSE,
+)
+
+
+def dashes_as_brackets(sentence: str) -> str:
+    """A title and body set off by dashes read as a bracketed one.
+
+    Example: "Ana Lee – Senior Adviser, Lakeside Capital – opened the panel" -> "Ana Lee
+    (Senior Adviser, Lakeside Capital) opened the panel".
+    """
+    return _DASHED_TITLE.sub(lambda m: f" ({m.group('inside')}) ", sentence)
+
+
 def read_sentence(
     text: str,
     span: Span,
@@ -120,7 +139,9 @@ def read_sentence(
     greeted = english_gloss(sentence)
     closing_role = Role.ATTENDEE if greeted != sentence else None
     sentence = read_shared_title_list(greeted, span, index, people)
-    segments = addressed_after_title(split_segments(bracket_after_comma(sentence)))
+    segments = addressed_after_title(
+        split_segments(bracket_after_comma(dashes_as_brackets(sentence)))
+    )
     pending: list[tuple[PersonDraft, list[Segment]]] = []
     relative = ""
     leading: Position | None = None  # "Representing X, First Counsellor Y presented ..."
