@@ -469,8 +469,9 @@ def closing_body(segment: str, following: str) -> bool:
     """A brand's name closing a person's titles, with only the verb, the ", and" before a
     list's last item, or nothing after it.
 
-    Example: "Blue Capital Partners" before "", "said ..." or "and Tom Hale" -> True; "Zhang Hua" before "Director of X" (the next person of a list) or "Li Wei" (a
-    Chinese name) -> False.
+    Example: "Blue Capital Partners" before "", "said ..." or "and Tom Hale" -> True; "Zhang
+    Hua" before "Director of X" (the next person of a list) or "Li Wei" (a Chinese name) ->
+    False.
     """
     text = segment.strip().rstrip(".")
     if not is_brand_phrase(text) or _looks_chinese_name(text.split()):
