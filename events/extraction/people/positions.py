@@ -486,7 +486,8 @@ def known_org_prefix(words: list[str]) -> tuple[str | None, str]:
 
 
 _BODY_WORD_RE = re.compile(r"[A-Z][\w&'’\-]*")
-# One word names a body before a title only when shaped like a brand: "AmCham", "iGDP", "WWF".
+# One word before a country office ("AmCham China") is a body only when shaped like a brand:
+# "AmCham", "iGDP", "WWF"; "Shell China" is left to the lexicon.
 _BRAND_SHAPED_RE = re.compile(r"[A-Za-z]?[A-Z][a-z]*[A-Z][\w&\-]*")
 
 
