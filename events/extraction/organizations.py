@@ -708,6 +708,10 @@ def register_with_parent(
     )
 
 
+# "City of", "State of", "Kingdom of": a place's noun before "of" opens a body named for it.
+_PLACE_NOUN_END_RE = re.compile(r"\b(?:City|State|Province|County|Kingdom|Republic)$")
+
+
 def split_unit_and_parent(name: str, index: OrganizationIndex) -> tuple[str, str | None]:
     """ "Belt and Road Research Center of the Asian Institute of Technology" -> (unit, parent).
 
@@ -716,6 +720,8 @@ def split_unit_and_parent(name: str, index: OrganizationIndex) -> tuple[str, str
     boundaries = r"\s+(?:of|at)\s+(?:the\s+)?|,\s+(?!(?:Ltd|Inc|Limited|LLC)\b)"
     for match in reversed(list(re.finditer(boundaries, name))):
         left, right = name[: match.start()], name[match.end() :]
+        if _PLACE_NOUN_END_RE.search(left) and match.group(0).strip() == "of":
+            continue  # "... of the City of Lakeside Corporation": the "of" is the body's own
         if left and right and looks_like_organization(right, index):
             if head_word(left) is None and not index.resolve(left):
                 return name, None

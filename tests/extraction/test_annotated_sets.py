@@ -176,7 +176,7 @@ SETS = [
         {
             "people_f1": 0.912,
             "affiliation_acc": 0.848,
-            "orgs_f1": 0.788,
+            "orgs_f1": 0.8,
             "date_acc": 0.923,
             "city_acc": 0.923,
         },

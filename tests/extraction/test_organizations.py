@@ -15,6 +15,7 @@ from events.extraction.organizations import (
     keeps_head_noun,
     parent_the_acronym_spells,
     split_coordinated,
+    split_unit_and_parent,
     tidy_organization_name,
 )
 from events.extraction.records import OrgKind, Span
@@ -451,3 +452,11 @@ def test_split_coordinated_ends_a_name_at_its_noun_before_and():
     ]
     name = "Department of Resource Conservation and Environmental Protection"
     assert split_coordinated(name) == [name]
+
+
+def test_split_unit_and_parent_keeps_a_body_named_for_a_city_whole():
+    name = "Policy Committee of the City of Lakeside Corporation"
+    assert split_unit_and_parent(name, OrganizationIndex()) == (
+        "Policy Committee",
+        "City of Lakeside Corporation",
+    )
