@@ -1370,6 +1370,8 @@ KNOWN_ACRONYM_RE = re.compile(
     (?P<acr>[A-Z][A-Za-z0-9\-]*[A-Z0-9])
     (?![\w\-])
     (?!\s+[A-Z])                     # "UN Climate Talks" uses UN as a modifier, not a body
+    (?!\s+(?:\d|(?:agencies|summits|countries|members|goals|targets|talks)\b))  # "UN 2030
+                                     # Agenda", "UN summits": a modifier of the noun after it
     """,
     re.VERBOSE,
 )

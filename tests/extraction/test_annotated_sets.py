@@ -110,7 +110,7 @@ SETS = [
         {
             "people_f1": 0.964,
             "affiliation_acc": 0.904,
-            "orgs_f1": 0.843,
+            "orgs_f1": 0.846,
             "date_acc": 0.952,
             "city_acc": 0.952,
         },

@@ -4,6 +4,7 @@ from events.extraction.organizations import (
     drop_country_possessive,
     drop_listed_names_lead,
     drop_person_tail,
+    find_known_acronyms,
     find_known_organization,
     find_listed_organizations,
     find_named_organizations,
@@ -460,3 +461,9 @@ def test_split_unit_and_parent_keeps_a_body_named_for_a_city_whole():
         "Policy Committee",
         "City of Lakeside Corporation",
     )
+
+
+def test_find_known_acronyms_skips_an_acronym_modifying_the_noun_after_it():
+    index = OrganizationIndex()
+    assert find_known_acronyms("It pushes the UN 2030 Agenda and three UN summits.", index) == []
+    assert find_known_acronyms("Guests came from the UN and the EU.", index) == ["UN", "EU"]
