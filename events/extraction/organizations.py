@@ -768,6 +768,8 @@ def find_named_organizations(sentence: str) -> list[tuple[str, str | None, str |
         name = _drop_possessor(name)
         if not name or _is_unit_before_parent(name, sentence[match.end() :]):
             continue
+        if _is_cut_before_fields(name, sentence[match.end() :]):
+            continue  # "Department of Science" cut from "..., Technology and Standards"
         if LEGAL_FORM_ONLY_RE.fullmatch(name) or _is_owned_unit(sentence[: match.start()]):
             continue  # "(Group) Co., Ltd." cut from its name; "Huaneng's Science ... Committee"
         partner = LEGAL_FORM_WITH_RE.match(name)
@@ -1032,6 +1034,20 @@ def _is_unit_before_parent(name: str, after: str) -> bool:
         return False
     parent = gap.group("parent")
     return head_word(parent) in PARENT_HEADS or find_known_organization(parent) is not None
+
+
+_UNIT_OF_FIELD_RE = re.compile(r"^(?:[A-Z][\w-]*\s+)*[A-Z][\w-]*\s+of\s+[A-Z][\w-]*$")
+_MORE_FIELDS_RE = re.compile(r"^,\s*[A-Z][\w-]*(?:,\s*[A-Z][\w-]*)*,?\s+(?:and|&)\s+[A-Z]")
+
+
+def _is_cut_before_fields(name: str, after: str) -> bool:
+    """ "Department of Science" before ", Technology and Standards of the Ministry": a unit
+    named for a list of fields, which the comma cut; the piece names no body."""
+    return (
+        head_word(name.split(" of ")[0]) in UNIT_WORDS
+        and bool(_UNIT_OF_FIELD_RE.match(name))
+        and bool(_MORE_FIELDS_RE.match(after))
+    )
 
 
 def _capital_initials(name: str) -> str:

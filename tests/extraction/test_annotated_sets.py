@@ -138,7 +138,7 @@ SETS = [
         {
             "people_f1": 0.96,
             "affiliation_acc": 0.957,
-            "orgs_f1": 0.82,
+            "orgs_f1": 0.826,
             "date_acc": 1.0,
             "city_acc": 1.0,
         },

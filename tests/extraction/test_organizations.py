@@ -467,3 +467,20 @@ def test_find_known_acronyms_skips_an_acronym_modifying_the_noun_after_it():
     index = OrganizationIndex()
     assert find_known_acronyms("It pushes the UN 2030 Agenda and three UN summits.", index) == []
     assert find_known_acronyms("Guests came from the UN and the EU.", index) == ["UN", "EU"]
+
+
+def test_find_named_organizations_skips_a_unit_cut_inside_its_list_of_fields():
+    names = [
+        name
+        for name, _, _ in find_named_organizations(
+            "Ana Lee, Director of the Department of Science, Technology and Standards, spoke."
+        )
+    ]
+    assert "Department of Science" not in names
+    names = [
+        name
+        for name, _, _ in find_named_organizations(
+            "It was hosted by the Department of Energy, Lakeside University and Blue Bank."
+        )
+    ]
+    assert "Department of Energy" in names
