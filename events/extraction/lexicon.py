@@ -55,6 +55,8 @@ NOT_PERSON_HEADS = frozenset(_LEXICON["not_person_heads"]) | ORGANISATION_HEADS 
 FUNCTION_WORDS = frozenset(_LEXICON["function_words"])
 # "Danish", "Brazilian": adjectives of nationality, which end no person's name.
 NATIONALITY_ADJECTIVES = frozenset(_LEXICON["nationality_adjectives"])
+# How the names of fields end: "Engineering", "Economics", "Ecology", "Management", "Sciences".
+FIELD_ENDING_RE = re.compile(r"(?:ing|ics|ogy|ment|ion|ies|ences|ure|cy|ty|gy|ship)$")
 # Small words inside a capitalised name: "Ministry of Ecology and Environment".
 NAME_CONNECTORS = frozenset(_LEXICON["name_connectors"])
 REGIONS = frozenset(_LEXICON["regions"])
@@ -72,6 +74,12 @@ ORGANISATION_WORDS: dict[str, frozenset[str]] = {
 }
 # Words that open a title rather than a body's name: "Senior Program Officer".
 TITLE_MODIFIERS = frozenset(_LEXICON["title_modifiers"])
+# A post's field before its title, never the last word of a body's name there: "UN Climate
+# Chief", "Yunnan Party Secretary", "Carbon Market Project Director".
+TITLE_PORTFOLIO_WORDS = frozenset(_LEXICON["title_portfolio_words"])
+# What a person is or does at an event, not where they work: "Guest Speaker", "Opening
+# Remarks", "Prize Winner".
+EVENT_ROLE_WORDS = frozenset(_LEXICON["event_role_words"])
 
 
 def month_number(word: str) -> int | None:

@@ -17,6 +17,7 @@ from rapidfuzz import fuzz
 
 from events.extraction.folding import fold_keeping_punctuation
 from events.extraction.lexicon import (
+    FIELD_ENDING_RE,
     FUNCTION_WORDS,
     GAZETTEER,
     MONTH_ALTERNATION,
@@ -620,6 +621,22 @@ class OrganizationIndex:
                     self._lookup = None
                     break
 
+    def merge_names_cut_before_their_place(self) -> None:
+        """Fold "Harbour Trade Office" into "Harbour Trade Office in Lisbon" when the report
+        writes both: one reading cut the place off as where the body sits, another kept the
+        body's own name, which ends in it."""
+        by_base = self._entries_by(
+            lambda e: [base] if (base := split_place_suffix(e.name)[0]) != e.name else []
+        )
+        for entry in list(self._entries):
+            for other in self._live(by_base.get(entry.name, [])):
+                if other is not entry and other.name.startswith(entry.name + " in "):
+                    other.aliases.extend([entry.name, *entry.aliases])
+                    other.acronym = other.acronym or entry.acronym
+                    self._drop(entry)
+                    self._lookup = None
+                    break
+
     def merge_units_with_parents(self) -> None:
         """Fold "Third Institute of Oceanography" into "Third Institute of Oceanography of the
         Ministry of Natural Resources": a unit written alone and with its parent is one body."""
@@ -707,6 +724,10 @@ def register_with_parent(
     )
 
 
+# "City of", "State of", "Kingdom of": a place's noun before "of" opens a body named for it.
+_PLACE_NOUN_END_RE = re.compile(r"\b(?:City|State|Province|County|Kingdom|Republic)$")
+
+
 def split_unit_and_parent(name: str, index: OrganizationIndex) -> tuple[str, str | None]:
     """ "Belt and Road Research Center of the Asian Institute of Technology" -> (unit, parent).
 
@@ -715,6 +736,8 @@ def split_unit_and_parent(name: str, index: OrganizationIndex) -> tuple[str, str
     boundaries = r"\s+(?:of|at)\s+(?:the\s+)?|,\s+(?!(?:Ltd|Inc|Limited|LLC)\b)"
     for match in reversed(list(re.finditer(boundaries, name))):
         left, right = name[: match.start()], name[match.end() :]
+        if _PLACE_NOUN_END_RE.search(left) and match.group(0).strip() == "of":
+            continue  # "... of the City of Lakeside Corporation": the "of" is the body's own
         if left and right and looks_like_organization(right, index):
             if head_word(left) is None and not index.resolve(left):
                 return name, None
@@ -731,8 +754,10 @@ def split_unit_and_parent(name: str, index: OrganizationIndex) -> tuple[str, str
 
 
 def looks_like_organization(text: str, index: OrganizationIndex) -> bool:
-    """Whether `text` names a body: already indexed, in the lexicon, or headed by an org noun."""
-    stripped = strip_article(text)
+    """Whether `text` names a body: already indexed, in the lexicon, or headed by an org noun.
+
+    A leading ordinal counts a body's terms: "11th Lakeside People's Congress" is one."""
+    stripped = re.sub(r"^\d{1,2}(?:st|nd|rd|th)\s+(?=[A-Z])", "", strip_article(text))
     if stripped and ACRONYM_RE.match(stripped) and index.resolve(stripped, loose=False):
         return True  # "iGDP": an acronym the report defined, whatever its first letter
     if not stripped or not stripped[0].isupper() or GAZETTEER.is_place(stripped):
@@ -759,6 +784,8 @@ def find_named_organizations(sentence: str) -> list[tuple[str, str | None, str |
         name = _drop_possessor(name)
         if not name or _is_unit_before_parent(name, sentence[match.end() :]):
             continue
+        if _is_cut_before_fields(name, sentence[match.end() :]):
+            continue  # "Department of Science" cut from "..., Technology and Standards"
         if LEGAL_FORM_ONLY_RE.fullmatch(name) or _is_owned_unit(sentence[: match.start()]):
             continue  # "(Group) Co., Ltd." cut from its name; "Huaneng's Science ... Committee"
         partner = LEGAL_FORM_WITH_RE.match(name)
@@ -947,7 +974,8 @@ def is_chinese_personal_name(text: str) -> bool:
 
 
 def split_coordinated(name: str) -> list[str]:
-    """ "Tongji University and the China Building Materials Federation" -> both names.
+    """ "Tongji University and the China Building Materials Federation" -> both names; a
+    person's name on either side of "and" is no body ("Li Wei and Fudan University").
 
     Only where the part before "and" already ends in an organisation noun, so
     "Department of Resource Conservation and Environmental Protection" stays whole.
@@ -956,6 +984,8 @@ def split_coordinated(name: str) -> list[str]:
         left, right = name[: match.start()], name[match.end() :]
         if is_chinese_personal_name(right):
             return [left]  # "National Energy Administration of China and Zhou Naixiang, ..."
+        if is_chinese_personal_name(left):
+            return split_coordinated(right)  # "student Zhou Yiran and Tsinghua University ..."
         last = left.split()[-1].lower().strip(",") if left.split() else ""
         with_article = match.group(0).rstrip().endswith("the")
         left_ok = (
@@ -966,6 +996,8 @@ def split_coordinated(name: str) -> list[str]:
         )
         if left_ok and has_organization_head(right):
             return [left, *split_coordinated(right)]
+        if _ends_in_own_head(left) and not has_organization_head(right):
+            return [left, right]  # "the Green Growth Alliance and Coastal Energy": a brand
         # "People's Government of Nansha District and E20 Environment Platform": each side is
         # headed by its own noun; "Department of Resource Conservation and Environmental
         # Protection of the NDRC" is one body, since "Protection" heads nothing.
@@ -974,6 +1006,15 @@ def split_coordinated(name: str) -> list[str]:
         if with_article and head_word(right) in ORG_HEADS:
             return split_coordinated(right)  # "Government Representatives and the X Bureau"
     return [name]
+
+
+def _ends_in_own_head(name: str) -> bool:
+    """ "Green Growth Alliance": two or more capitalised words closed by an organisation noun,
+    so an "and" after it starts another name."""
+    words = name.split()
+    return (
+        len(words) >= 2 and words[-1].lower() in ORG_HEADS and all(w[:1].isupper() for w in words)
+    )
 
 
 def _ends_whole(name: str) -> bool:
@@ -998,14 +1039,31 @@ def _own_head(name: str) -> str | None:
 
 
 def _is_unit_before_parent(name: str, after: str) -> bool:
-    """ "School of Environment ..., China Remin University": the school is part of a title."""
-    if head_word(name) not in UNIT_WORDS:
+    """ "School of Environment ..., China Remin University": the school is part of a title.
+
+    A body the lexicon knows by its whole name ("China Council for International Cooperation
+    on Environment and Development, the Ministry of ...") is a list item, not a unit."""
+    if head_word(name) not in UNIT_WORDS or find_known_organization(name):
         return False
     gap = PARENT_GAP_RE.match(after)
     if not gap:
         return False
     parent = gap.group("parent")
     return head_word(parent) in PARENT_HEADS or find_known_organization(parent) is not None
+
+
+_UNIT_OF_FIELD_RE = re.compile(r"^(?:[A-Z][\w-]*\s+)*[A-Z][\w-]*\s+of\s+[A-Z][\w-]*$")
+_MORE_FIELDS_RE = re.compile(r"^,\s*[A-Z][\w-]*(?:,\s*[A-Z][\w-]*)*,?\s+(?:and|&)\s+[A-Z]")
+
+
+def _is_cut_before_fields(name: str, after: str) -> bool:
+    """ "Department of Science" before ", Technology and Standards of the Ministry": a unit
+    named for a list of fields, which the comma cut; the piece names no body."""
+    return (
+        head_word(name.split(" of ")[0]) in UNIT_WORDS
+        and bool(_UNIT_OF_FIELD_RE.match(name))
+        and bool(_MORE_FIELDS_RE.match(after))
+    )
 
 
 def _capital_initials(name: str) -> str:
@@ -1066,9 +1124,56 @@ def drop_person_tail(name: str) -> str:
     return _ADDRESSED_TAIL_RE.sub("", name)
 
 
+_NAMES_BEFORE_BODY_RE = re.compile(
+    r"""
+    ^(?P<left>[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*)*    # "Vice Presidents Ana Ruiz"
+    \s+and\s+[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){1,2})  # "and Ben Ode"
+    \s+(?:of|from)\s+(?:the\s+)?                           # "of the"
+    (?P<right>[A-Z].*)$                                    # "African Development Bank"
+    """,
+    re.VERBOSE,
+)
+
+
+def drop_listed_names_lead(name: str) -> str:
+    """People listed under one title run into their body's name: the body is what follows.
+
+    Example: "Vice Presidents Ana Ruiz and Ben Ode of the African Development Bank" ->
+    "African Development Bank"; "Science and Technology Commission of X City" stays whole, as
+    each side of its "and" is not a two- or three-word name.
+    """
+    match = _NAMES_BEFORE_BODY_RE.match(name)
+    if not match or not has_organization_head(match.group("right")):
+        return name
+    words = match.group("left").split()
+    while words and _is_title_or_plural(words[0]):
+        words = words[1:]
+    people = " ".join(words).split(" and ")
+    if len(people) != 2 or not all(_is_listed_person(person) for person in people):
+        return name
+    return match.group("right")
+
+
+def _is_title_or_plural(word: str) -> bool:
+    lowered = word.lower()
+    return lowered in TITLES or lowered.removesuffix("s") in TITLES or lowered in ("vice", "deputy")
+
+
+def _is_listed_person(words: str) -> bool:
+    tokens = words.split()
+    return (
+        2 <= len(tokens) <= 3
+        and not any(t.lower() in ORG_HEADS or t.lower() in UNIT_WORDS for t in tokens)
+        and not any(t.lower() in TITLES or t.lower() in CONNECTORS for t in tokens)
+        and not GAZETTEER.is_place(words)
+        and not find_known_organization(words)
+    )
+
+
 def _drop_person_lead(name: str) -> str:
     """ "Ma of Example Motors Co., Ltd.", "Johannes Urpelainen of Johns Hopkins University": a
     person's name before "of"/"from" is not part of the body; "Bank of China" keeps its head."""
+    name = drop_listed_names_lead(name)
     match = re.match(
         r"(?P<left>[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'.\-]*){0,3})\s+(?:of|from|with)\s+"
         r"(?:the\s+)?(?P<right>[A-Z].*)$",
@@ -1172,8 +1277,8 @@ LIST_RE = re.compile(
     r"""
     \b(?P<head>[Rr]epresentatives|[Gg]uests|[Dd]elegates|[Ee]xperts|[Ll]eaders|[Oo]fficials
        |[Ee]xecutives|[Cc]ompanies|[Ff]irms|[Ee]nterprises|[Bb]rands|[Mm]anufacturers
-       |[Pp]artners|[Ss]ponsors|[Ii]nstitutions)                  # plural: a list
-    \s+(?P<joint>of|from|such\s+as|including|like|include|included|are|were)\s+  # "Executives from"
+       |[Pp]artners|[Ss]ponsors|[Ii]nstitutions|[Jj]ournalists|[Rr]eporters)  # plural: a list
+    (?:\s+(?P<joint>of|from|such\s+as|including|like|include|included|are|were))?\s+  # "from"
     (?P<items>(?:the\s+)?[A-Z].+?)                 # the list itself
     (?:,?\s+(?:also\s+)?(?:shared|attended|took\s+part|participated|joined|gave|delivered|
           presented|introduced|spoke|were\s+present|made|showcased|exhibited|signed
@@ -1194,17 +1299,18 @@ def find_listed_organizations(sentence: str) -> list[str]:
     """
     found = []
     for match in LIST_RE.finditer(sentence):
-        brands = match.group("head").lower() in _COMPANY_LIST_HEADS
-        if match.group("joint") not in ("of", "from") and match.group("head").lower() in (
-            _PEOPLE_LIST_HEADS
-        ):
+        head = match.group("head").lower()
+        brands = head in _COMPANY_LIST_HEADS
+        if match.group("joint") not in ("of", "from") and head in _PEOPLE_LIST_HEADS:
             continue  # "Experts including Chai Qimin, ...": a list of people
+        if match.group("joint") is None and not brands:
+            continue  # only "its sponsors Dow, Acme and Zenith" names bodies with no joint
         for item in split_list_items(match.group("items")):
             item = strip_article(re.sub(r"\s*\([^()]*\)$", "", item))  # "(CBIRC)": indexed
             if not item or not item[0].isupper() or GAZETTEER.is_place(item):
                 continue
             words = item.split()
-            if len(words) > 8:
+            if sum(w.lower() not in CONNECTORS for w in words) > 8:
                 break  # the list ran into a clause
             if (
                 len(words) == 1
@@ -1240,16 +1346,42 @@ def split_list_items(text: str) -> list[str]:
     protected = re.sub(r"Co\.,\s*Ltd", "Co.\x00 Ltd", text)
     items = []
     for chunk in re.split(r",\s*(?:and\s+)?|;\s*", protected):
-        parts = re.split(r"\s+and\s+(?:the\s+)?(?=[A-Z])", chunk)
+        parts = re.split(r"\s+and\s+(?=[A-Z]|the\s)", chunk)
         joined = [parts[0]]
         for part in parts[1:]:
             left = joined[-1]
+            if _second_half(left, part):
+                joined[-1] = f"{left} and {part}"
+                continue
+            part = re.sub(r"^the\s+", "", part)
             if not _stands_alone(left) and has_organization_head(part):
                 joined[-1] = f"{left} and {part}"
             else:
                 joined.append(part)
         items.extend(joined)
     return [item.replace("\x00", ",").strip() for item in items if item.strip()]
+
+
+_PORTFOLIO_TAIL_RE = re.compile(
+    r"""
+    \s(?:of|for)\s+                 # "Ministry of"
+    (?:[A-Z][\w\-]*\s+)*[A-Z][a-z][\w\-]*$  # "Industry": a field, not a bracket or acronym
+    """,
+    re.VERBOSE,
+)
+
+
+def _second_half(left: str, part: str) -> bool:
+    """ "Ministry of Industry and Information Technology", "Ministry of Science and Technology":
+    a body named for two fields goes on after "and" with words that head nothing, or one field. "X Group and Ningbo Port" (the left ends in its
+    noun) and "and the China Banking ..." (an article opens a new item) are two items."""
+    return (
+        not part.startswith("the ")
+        and (len(part.split()) > 1 or bool(FIELD_ENDING_RE.search(part)))
+        and not (len(part.split()) > 1 and _stands_alone(part))
+        and bool(_PORTFOLIO_TAIL_RE.search(left))
+        and left.split()[-1].lower() not in ORG_HEADS
+    )
 
 
 def _stands_alone(item: str) -> bool:
@@ -1270,6 +1402,8 @@ KNOWN_ACRONYM_RE = re.compile(
     (?P<acr>[A-Z][A-Za-z0-9\-]*[A-Z0-9])
     (?![\w\-])
     (?!\s+[A-Z])                     # "UN Climate Talks" uses UN as a modifier, not a body
+    (?!\s+(?:\d|(?:agencies|summits|countries|members|goals|targets|talks)\b))  # "UN 2030
+                                     # Agenda", "UN summits": a modifier of the noun after it
     """,
     re.VERBOSE,
 )

@@ -62,6 +62,7 @@ def extract_report(data: bytes | str, *, source: str) -> ExtractedReport:
     organizations.merge_shortenings()
     organizations.merge_units_with_parents()
     organizations.merge_names_cut_at_commas()
+    organizations.merge_names_cut_before_their_place()
     organizations.find_undefined_acronyms(f"{cleaned.title}\n{cleaned.text}")
     organizations.merge_acronyms_into_names()
     participants, organizers = _point_at_merged(participants, organizers, organizations)
@@ -162,6 +163,8 @@ def _register_publisher(
         publisher,
         re.VERBOSE,
     )
+    if re.fullmatch(r"(?:Corporate\s+|Latest\s+)?News(?:room)?|Press\s+Releases?", publisher, re.I):
+        return  # "Corporate News" alone: the page's section, whoever publishes it
     if section and has_organization_head(section.group("body")):
         publisher = section.group("body")
     elif "|" in publisher:

@@ -2,7 +2,9 @@ from events.extraction import extract_report
 from events.extraction.organizations import (
     OrganizationIndex,
     drop_country_possessive,
+    drop_listed_names_lead,
     drop_person_tail,
+    find_known_acronyms,
     find_known_organization,
     find_listed_organizations,
     find_named_organizations,
@@ -14,6 +16,7 @@ from events.extraction.organizations import (
     keeps_head_noun,
     parent_the_acronym_spells,
     split_coordinated,
+    split_unit_and_parent,
     tidy_organization_name,
 )
 from events.extraction.records import OrgKind, Span
@@ -261,6 +264,24 @@ def test_a_name_cut_at_its_inner_comma_folds_into_the_whole_name():
     )
 
 
+def test_a_name_cut_before_its_place_folds_into_the_name_that_ends_in_it():
+    index = OrganizationIndex()
+    index.register("Harbour Trade Office", Span(0, 1))
+    index.register("Harbour Trade Office in Lisbon", Span(0, 1))
+    index.register("Green Fund", Span(0, 1))
+    index.merge_names_cut_before_their_place()
+    assert index.names() == ("Harbour Trade Office in Lisbon", "Green Fund")
+    assert index.resolve("Harbour Trade Office") == "Harbour Trade Office in Lisbon"
+
+
+def test_a_name_is_not_folded_into_one_that_goes_on_past_a_place():
+    index = OrganizationIndex()
+    index.register("Harbour Trade Office", Span(0, 1))
+    index.register("Harbour Trade Office in Lisbon Harbour Authority", Span(0, 1))
+    index.merge_names_cut_before_their_place()
+    assert len(index.names()) == 2
+
+
 def test_an_acronym_met_alone_folds_into_the_name_its_initials_spell():
     report = extract_report(
         "FCSSC Director General Wu Zhong Attended UNIDO Day\n\nOn June 13, the day was held "
@@ -381,3 +402,103 @@ def test_drop_country_possessive_keeps_the_body():
     index.register("Norway's Ministry of Climate and Environment", Span(0, 1))
     index.tidy_names()
     assert list(index.names()) == ["Ministry of Climate and Environment"]
+
+
+def test_find_named_organizations_keeps_a_known_council_listed_before_a_ministry():
+    sentence = (
+        "Hosts included the China Council for International Cooperation on Environment and "
+        "Development, the Ministry of Water Resources and Lakeside University."
+    )
+    names = [name for name, _, _ in find_named_organizations(sentence)]
+    assert "China Council for International Cooperation on Environment and Development" in names
+
+
+def test_find_listed_organizations_keeps_a_ministry_of_two_fields_whole():
+    sentence = (
+        "Executives from Alpha Motors, Ridge Group and Harbour Port, as well as officials from "
+        "the Ministry of Industry and Information Technology attended."
+    )
+    assert find_listed_organizations(sentence) == ["Alpha Motors", "Ridge Group", "Harbour Port"]
+    sentence = "Officials from the Ministry of Science and Technology and Ridge Group attended."
+    assert find_listed_organizations(sentence) == [
+        "Ministry of Science and Technology",
+        "Ridge Group",
+    ]
+
+
+def test_drop_listed_names_lead_keeps_the_body_after_a_titled_pair_of_names():
+    assert (
+        drop_listed_names_lead(
+            "Vice Presidents Ana Ruiz and Ben Ode of the Coastal Development Bank"
+        )
+        == "Coastal Development Bank"
+    )
+    assert (
+        drop_listed_names_lead("Science and Technology Commission of Lakeside City")
+        == "Science and Technology Commission of Lakeside City"
+    )
+
+
+def test_extract_report_takes_no_section_name_above_the_headline_for_a_publisher():
+    report = extract_report(
+        "Corporate News\n\nLakeside Green Summit Opens\n\n"
+        "Ana Lee, President of the Blue River Foundation, opened the summit on 3 May 2024.\n",
+        source="section.txt",
+    )
+    assert [o.name for o in report.organizations] == ["Blue River Foundation"]
+
+
+def test_find_listed_organizations_reads_sponsors_named_with_no_joint_and_journalists_from():
+    assert find_listed_organizations("The chamber thanks its sponsors Acme, Zenith and Orbis.") == [
+        "Acme",
+        "Zenith",
+        "Orbis",
+    ]
+    assert find_listed_organizations(
+        "Journalists from Lakeside Daily and Blue River News Agency attended."
+    ) == ["Lakeside Daily", "Blue River News Agency"]
+    assert find_listed_organizations("The forum thanked guests Ana Lee and Tom Hale.") == []
+
+
+def test_split_coordinated_drops_a_person_named_before_and():
+    assert split_coordinated("Zhang Wei and Lakeside University") == ["Lakeside University"]
+
+
+def test_split_coordinated_ends_a_name_at_its_noun_before_and():
+    assert split_coordinated("Green Growth Alliance and Coastal Energy") == [
+        "Green Growth Alliance",
+        "Coastal Energy",
+    ]
+    name = "Department of Resource Conservation and Environmental Protection"
+    assert split_coordinated(name) == [name]
+
+
+def test_split_unit_and_parent_keeps_a_body_named_for_a_city_whole():
+    name = "Policy Committee of the City of Lakeside Corporation"
+    assert split_unit_and_parent(name, OrganizationIndex()) == (
+        "Policy Committee",
+        "City of Lakeside Corporation",
+    )
+
+
+def test_find_known_acronyms_skips_an_acronym_modifying_the_noun_after_it():
+    index = OrganizationIndex()
+    assert find_known_acronyms("It pushes the UN 2030 Agenda and three UN summits.", index) == []
+    assert find_known_acronyms("Guests came from the UN and the EU.", index) == ["UN", "EU"]
+
+
+def test_find_named_organizations_skips_a_unit_cut_inside_its_list_of_fields():
+    names = [
+        name
+        for name, _, _ in find_named_organizations(
+            "Ana Lee, Director of the Department of Science, Technology and Standards, spoke."
+        )
+    ]
+    assert "Department of Science" not in names
+    names = [
+        name
+        for name, _, _ in find_named_organizations(
+            "It was hosted by the Department of Energy, Lakeside University and Blue Bank."
+        )
+    ]
+    assert "Department of Energy" in names

@@ -12,6 +12,7 @@ from events.extraction.people.introductions import (
     bracket_after_comma,
     closing_bare_name,
     closing_body,
+    dashes_as_brackets,
     ends_in_nationality,
     english_gloss,
     is_arabic_article_name,
@@ -20,6 +21,7 @@ from events.extraction.people.introductions import (
     is_state_title,
     is_three_word_chinese_name,
     is_titled_surname,
+    name_between_title_and_body,
     name_with_body,
     owner_title,
     particled_name_size,
@@ -31,7 +33,9 @@ from events.extraction.people.introductions import (
     split_segments,
     split_trailing_predicate,
     title_before_name,
+    title_ends_in_country,
     title_opens_sentence,
+    titled_names_joined,
     titles_of_next_item,
     written_key,
 )
@@ -48,8 +52,10 @@ from events.extraction.people.positions import (
     known_org_prefix,
     ministry_named_in_other_order,
     names_a_body,
+    owner_before_title,
     region_governed,
     split_title_at_capitalised_body,
+    written_body_prefix,
 )
 from events.extraction.people.words import People, PersonDraft, is_brand_phrase
 from events.extraction.records import Position, Role, Span, Warning
@@ -1138,4 +1144,149 @@ def test_ministry_named_in_other_order_is_the_indexed_one():
     other.register("Ministry of Soil and Water", Span(0, 1))
     assert ministry_named_in_other_order("Ministry of Water and Soil", other) == (
         "Ministry of Soil and Water"
+    )
+
+
+def test_written_body_prefix_reads_an_unindexed_body_before_its_title():
+    assert written_body_prefix(["AmCham", "Kenya", "President"]) == ("AmCham Kenya", "President")
+    assert written_body_prefix(["Seaview", "Trust", "Climate", "Campaigner"]) == (
+        "Seaview Trust",
+        "Climate Campaigner",
+    )
+    for title in ("Yunnan Party Secretary", "Guest Speaker Professor", "LakeTech Chair Professor"):
+        assert written_body_prefix(title.split()) is None
+
+
+def test_find_participants_reads_a_body_written_before_the_title():
+    people, _ = _people("Harbour Alliance Deputy Director Sam Ortiz opened the forum.")
+    assert _positions(people["Sam Ortiz"]) == [("Deputy Director", "Harbour Alliance")]
+
+
+def test_closing_body_ends_a_list_item_before_the_last_and():
+    assert closing_body("Sunrise Solar", "and Tom Hale")
+    assert not closing_body("Sunrise Solar", "Tom Hale")
+    assert not closing_body("Sustainable Finance", "and Tom Hale")
+
+
+def test_find_participants_reads_a_brand_closing_the_item_before_the_last_and():
+    people, _ = _people(
+        "Speakers were Ana Lee, Partner, Sunrise Solar, and Ben Ode, Professor, Lakeside "
+        "University."
+    )
+    assert _positions(people["Ana Lee"]) == [("Partner", "Sunrise Solar")]
+
+
+def test_infer_ministry_invents_no_ministry_of_a_state():
+    assert infer_ministry("former Prime Minister of the Blueland Republic") is None
+    assert infer_ministry("Minister of the Kingdom of Blueland") is None
+    assert infer_ministry("Deputy Prime Minister of Blueland") is None
+
+
+def test_find_participants_takes_no_state_for_a_body():
+    people, index = _people("Ana Lee, former Prime Minister of the Blueland Republic, spoke.")
+    assert _positions(people["Ana Lee"]) == [
+        ("former Prime Minister of the Blueland Republic", None)
+    ]
+    assert index.names() == ()
+
+
+def test_titled_names_joined_splits_two_titled_names_at_and():
+    assert titled_names_joined("WWF Regional Director Ana Lee", "IEA Analyst Tom Hale spoke")
+    assert not titled_names_joined("Professor of Economics", "Finance Ana Lee spoke")
+
+
+def test_find_participants_reads_two_bodies_titles_and_names_joined_by_and():
+    people, _ = _people(
+        "WWF Regional Director Ana Lee and IEA Executive Director Tom Hale opened the forum."
+    )
+    assert _positions(people["Ana Lee"]) == [("Regional Director", "World Wide Fund for Nature")]
+    assert _positions(people["Tom Hale"]) == [("Executive Director", "International Energy Agency")]
+
+
+def test_title_ends_in_country_after_a_portfolio():
+    assert title_ends_in_country(["Deputy", "Minister", "of", "Energy", "of", "Kenya"])
+    assert not title_ends_in_country(["Chairman", "of", "China"])
+
+
+def test_find_participants_reads_a_western_name_after_a_minister_of_a_country():
+    people, _ = _people("Deputy Minister of Energy of Kenya Ana Lee spoke at the opening.")
+    assert _positions(people["Ana Lee"]) == [
+        ("Deputy Minister of Energy", "Ministry of Energy of Kenya")
+    ]
+
+
+def test_find_participants_reads_names_listed_under_a_lower_case_plural_title():
+    people, _ = _people(
+        "The panel included researchers Ana Lee, Li Wei and Tom Hale of the Lakeside Institute."
+    )
+    assert {name: _positions(p) for name, p in people.items()} == {
+        name: [("researcher", "Lakeside Institute")] for name in ("Ana Lee", "Li Wei", "Tom Hale")
+    }
+
+
+def test_continues_portfolio_of_fields_before_the_body():
+    index = OrganizationIndex()
+    assert continues_portfolio(
+        "Head of Sales", "Marketing and Operations at Lakeside Trading Company", index
+    )
+    assert continues_portfolio("Head of Sales", "Marketing and Operations, Lakeside Co", index)
+
+
+def test_find_participants_keeps_a_unit_named_for_a_list_of_fields_whole():
+    people, _ = _people(
+        "Ana Lee, a professor at the School of Law, Economics and Politics at Lakeside "
+        "University, spoke."
+    )
+    assert _positions(people["Ana Lee"]) == [
+        ("professor at the School of Law, Economics and Politics", "Lakeside University")
+    ]
+
+
+def test_infer_ministry_drops_the_rank_of_state_from_the_portfolio():
+    assert infer_ministry("Minister of State for Coastal Development") == (
+        "Minister of State for Coastal Development",
+        "Ministry of Coastal Development",
+    )
+
+
+def test_find_participants_reads_a_body_counted_by_its_term():
+    people, _ = _people("Ana Lee, vice-chairman of the 11th Lakeside People's Congress, spoke.")
+    assert _positions(people["Ana Lee"]) == [("vice-chairman", "11th Lakeside People's Congress")]
+
+
+def test_name_between_title_and_body_ends_the_name_at_of():
+    lead = ["Chief", "Economist", "Ana", "Lee", "of", "Lakeside", "Capital"]
+    assert name_between_title_and_body(lead, 4, OrganizationIndex())
+    assert not name_between_title_and_body(
+        ["Director", "of", "Lakeside", "Capital"], 1, OrganizationIndex()
+    )
+
+
+def test_find_participants_reads_a_titled_western_name_then_its_body():
+    people, _ = _people("Chief Economist Ana Lee of Lakeside Capital said growth would slow.")
+    assert _positions(people["Ana Lee"]) == [("Chief Economist", "Lakeside Capital")]
+
+
+def test_owner_before_title_reads_a_body_possessive():
+    index = OrganizationIndex()
+    assert owner_before_title("Lakeside Capital's chief economist", index) == (
+        "Lakeside Capital",
+        "chief economist",
+    )
+    assert owner_before_title("China's special envoy", index) is None
+
+
+def test_find_participants_reads_the_body_an_adviser_serves():
+    people, _ = _people("Ana Lee, Senior Adviser to the Lakeside Institute, spoke.")
+    assert _positions(people["Ana Lee"]) == [("Senior Adviser", "Lakeside Institute")]
+    people, _ = _people("Tom Hale, Adviser to the Mayor, spoke.")
+    assert _positions(people["Tom Hale"]) == [("Adviser to the Mayor", None)]
+
+
+def test_dashes_as_brackets_sets_off_a_title_and_body():
+    assert dashes_as_brackets("Ana Lee – Senior Adviser, Lakeside Capital – opened the panel.") == (
+        "Ana Lee (Senior Adviser, Lakeside Capital) opened the panel."
+    )
+    assert dashes_as_brackets("Ana Lee – Lakeside Capital – spoke.") == (
+        "Ana Lee – Lakeside Capital – spoke."
     )

@@ -12,10 +12,12 @@ from functools import lru_cache
 
 from events.extraction.folding import fold_keeping_punctuation
 from events.extraction.lexicon import (
+    FIELD_ENDING_RE,
     GAZETTEER,
     NATIONALITY_ADJECTIVES,
     STATE_TITLES,
     TITLE_MODIFIERS,
+    TITLE_PORTFOLIO_WORDS,
     strip_article,
 )
 from events.extraction.names import (
@@ -96,6 +98,25 @@ def bracket_after_comma(sentence: str) -> str:
     return _COMMA_BEFORE_BRACKET.sub(" (", sentence)
 
 
+_DASHED_TITLE = re.compile(
+    r"""
+    (?<=[a-z])\s+[–—]\s+               # "Ana Lee – ": a name, then a spaced dash
+    (?P<inside>[A-Z][^–—()]{2,120}?,[^–—()]+?)  # "Senior Adviser, Lakeside Capital"
+    \s+[–—]\s+(?=[a-z])                # " – opened": the closing dash, then the verb
+    """,
+    re.VERBOSE,
+)
+
+
+def dashes_as_brackets(sentence: str) -> str:
+    """A title and body set off by dashes read as a bracketed one.
+
+    Example: "Ana Lee – Senior Adviser, Lakeside Capital – opened the panel" -> "Ana Lee
+    (Senior Adviser, Lakeside Capital) opened the panel".
+    """
+    return _DASHED_TITLE.sub(lambda m: f" ({m.group('inside')}) ", sentence)
+
+
 def read_sentence(
     text: str,
     span: Span,
@@ -118,7 +139,9 @@ def read_sentence(
     greeted = english_gloss(sentence)
     closing_role = Role.ATTENDEE if greeted != sentence else None
     sentence = read_shared_title_list(greeted, span, index, people)
-    segments = addressed_after_title(split_segments(bracket_after_comma(sentence)))
+    segments = addressed_after_title(
+        split_segments(bracket_after_comma(dashes_as_brackets(sentence)))
+    )
     pending: list[tuple[PersonDraft, list[Segment]]] = []
     relative = ""
     leading: Position | None = None  # "Representing X, First Counsellor Y presented ..."
@@ -373,7 +396,8 @@ _LIST_NAME = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}"
 _LIST_ORG = r"[A-Z][\w&'’.-]*(?:\s+(?:(?:of|for|and|the|on|&)\s+)*[A-Z][\w&'’.-]*)*"
 _SHARED_TITLE_LIST = re.compile(
     rf"""
-    (?<![\w-])(?P<title>(?:[A-Z][a-z-]+\s+){{0,3}}[A-Z][a-z]+s)      # "Honorary Presidents"
+    (?<![\w-])(?P<title>(?:[A-Z][a-z-]+\s+){{0,3}}[A-Z][a-z]+s      # "Honorary Presidents"
+      |[a-z]+s)                                                     # "researchers"
     (?:\s+(?:of|at)\s+(?:the\s+)?(?P<before>{_LIST_ORG}?))?          # " of AFDC"
     \s+(?P<names>{_LIST_NAME}(?:\s*,\s*{_LIST_NAME})*\s*,?\s+and\s+{_LIST_NAME})
     (?:\s+(?:of|from|at)\s+(?:the\s+)?(?P<after>{_LIST_ORG}))?        # " of Tsinghua University"
@@ -442,15 +466,22 @@ _SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)]*$")
 
 
 def closing_body(segment: str, following: str) -> bool:
-    """A brand's name closing a person's titles, with only the verb or nothing after it.
+    """A brand's name closing a person's titles, with only the verb, the ", and" before a
+    list's last item, or nothing after it.
 
-    Example: "Blue Capital Partners" before "" or "said ..." -> True; "Zhang Hua" before
-    "Director of X" (the next person of a list) or "Li Wei" (a Chinese name) -> False.
+    Example: "Blue Capital Partners" before "", "said ..." or "and Tom Hale" -> True; "Zhang
+    Hua" before "Director of X" (the next person of a list) or "Li Wei" (a Chinese name) ->
+    False.
     """
     text = segment.strip().rstrip(".")
     if not is_brand_phrase(text) or _looks_chinese_name(text.split()):
         return False
-    if has_honorific(text) or (following and not starts_predicate(following)):
+    # "..., Sustainable Finance; ..." ends in a field: a portfolio, not a brand.
+    last = text.split()[-1].lower()
+    ends_item = bool(re.match(r"and\s+[A-Z]", following)) and not (
+        FIELD_ENDING_RE.search(last) or last in DISCIPLINES or last in TITLE_PORTFOLIO_WORDS
+    )
+    if has_honorific(text) or (following and not starts_predicate(following) and not ends_item):
         return False
     return not any(is_chinese_surname(w) or is_cantonese_surname(w) for w in text.split())
 
@@ -462,7 +493,8 @@ def read_shared_title_list(
 
     Example: "Professors Li Wei, Zhang Hua and Chen Bo of Tsinghua University gave talks" ->
     three people, each "Professor" of Tsinghua University; "Honorary Presidents of AFDC Tian
-    Zengpei and Cai Fangbo" -> two "Honorary President"s of AFDC.
+    Zengpei and Cai Fangbo" -> two "Honorary President"s of AFDC; "researchers Ana Lee, Li Wei
+    and Tom Hale of X" -> three "researcher"s of X.
     """
     for match in reversed(list(_SHARED_TITLE_LIST.finditer(sentence))):
         title = singular_title(match.group("title"))
@@ -840,6 +872,7 @@ def read_titled_name(segment: str, index: OrganizationIndex) -> Opening | None:
                 and any(is_title_word(w) for w in lead[: i - 2])
             )
             or is_titled_surname(lead[:i])
+            or name_between_title_and_body(lead, i, index)
         ):
             end, lead = i, lead[:i]
             break
@@ -866,6 +899,7 @@ def read_titled_name(segment: str, index: OrganizationIndex) -> Opening | None:
         or is_three_word_chinese_name(name_words)
         or addressed
         or particled
+        or title_ends_in_country(title_words)
     ):
         return None  # "vice president of Ping An Asset Management" ends in a body, not a person
     if not any(is_title_word(re.sub(r"['’]s$", "", w)) for w in title_words):
@@ -881,6 +915,44 @@ def read_titled_name(segment: str, index: OrganizationIndex) -> Opening | None:
         titles=(Segment(title),),
         state_title=is_state_title(title),
     )
+
+
+def name_between_title_and_body(lead: list[str], at: int, index: OrganizationIndex) -> bool:
+    """ "Chief Economist Ana Lee of Lakeside Capital said": two name words right after a
+    title word and right before "of" a body, so the name ends at "of".
+
+    Example: (["Chief", "Economist", "Ana", "Lee", "of", "Lakeside", "Capital"], 4) -> True;
+    "Director of Lakeside Capital" has no name before its "of".
+    """
+    if at < 3 or not is_title_word(lead[at - 3]):
+        return False
+    name = lead[at - 2 : at]
+    if any(
+        not re.fullmatch(r"[A-Z][a-z][\w'’-]*", w)
+        or is_title_word(w)
+        or w.lower() in ORG_HEADS
+        or GAZETTEER.is_place(w)
+        for w in name
+    ):
+        return False
+    body = " ".join(lead[at + 1 :]).rstrip(".,")
+    if lead[at - 3].lower() in ("mayor", "governor"):
+        # "Mayor Ana Lee of X": X is a city, known to the gazetteer or not written as one
+        return GAZETTEER.is_place(body)
+    return bool(body) and (looks_like_organization(body, index) or is_brand_phrase(body))
+
+
+def title_ends_in_country(title_words: list[str]) -> bool:
+    """ "Deputy Minister of Energy of Blueland" before "Ana Lee": a portfolio, then the
+    country, end the post, so the capitalised words after it are the holder's name. One "of"
+    ("Chairman of China Resources Land") may still be inside a body's name."""
+    if title_words.count("of") < 2:
+        return False
+    if len(title_words) < 3 or title_words[-2] != "of":
+        if len(title_words) < 4 or title_words[-3] != "of":
+            return False
+        return GAZETTEER.country_of(" ".join(title_words[-2:])) is not None
+    return GAZETTEER.country_of(title_words[-1]) is not None
 
 
 _BODY_THEN_VERB = re.compile(
@@ -1079,6 +1151,14 @@ def split_segments(sentence: str) -> list[Segment]:
     return [s for s in segments if s.text]
 
 
+def titled_names_joined(head: str, remainder: str) -> bool:
+    """ "UNEP Regional Director Ana Lee and ADB Vice-President Tom Hale spoke": each side of
+    "and" is a title written before a name, the first with nothing after its name."""
+    scratch = OrganizationIndex()
+    first = read_titled_name(head, scratch)
+    return bool(first) and not first.rest and read_titled_name(remainder, scratch) is not None
+
+
 def split_at_and(part: str) -> list[Segment]:
     """Split "director of X and former Vice Minister of Y" before the second title."""
     pieces = [Segment(part)]
@@ -1087,7 +1167,11 @@ def split_at_and(part: str) -> list[Segment]:
         head = pieces[0].text[: match.start()]
         if and_inside_body_name(head, remainder):
             continue
-        if head and (title_phrase_leads(remainder) or _names_joined(head, remainder)):
+        if head and (
+            title_phrase_leads(remainder)
+            or _names_joined(head, remainder)
+            or titled_names_joined(head, remainder)
+        ):
             tail = pieces[0].text[match.end() :]
             pieces = [Segment(head), Segment(tail, joined_by_and=True), *pieces[1:]]
     return pieces
@@ -1120,17 +1204,13 @@ def and_inside_body_name(head: str, remainder: str) -> bool:
     if not field or has_honorific(remainder) or title_phrase_leads(remainder):
         return False
     words = field.group("words").split()
-    if not _FIELD_ENDING.search(words[-1]) and words[-1].lower() not in DISCIPLINES:
+    if not FIELD_ENDING_RE.search(words[-1]) and words[-1].lower() not in DISCIPLINES:
         return False  # "Institute of Physics and John Smith": a person, not a field, follows
     return not (
         _looks_chinese_name(words)
         or is_three_word_chinese_name(words)
         or any(w.lower() in ORG_HEADS or is_title_word(w) for w in words)
     )
-
-
-# How the names of fields end: "Engineering", "Economics", "Ecology", "Management", "Sciences".
-_FIELD_ENDING = re.compile(r"(?:ing|ics|ogy|ment|ion|ies|ences|ure|cy|ty|gy|ship)$")
 
 
 def _names_joined(head: str, remainder: str) -> bool:

@@ -10,11 +10,17 @@ import re
 from dataclasses import replace
 
 from events.extraction.lexicon import (
+    EVENT_HEADS,
+    EVENT_ROLE_WORDS,
+    FIELD_ENDING_RE,
+    FUNCTION_WORDS,
     GAZETTEER,
     HONORIFICS,
+    NATIONALITY_ADJECTIVES,
     NOT_PERSON_HEADS,
     REGIONS,
     TITLE_MODIFIERS,
+    TITLE_PORTFOLIO_WORDS,
     strip_article,
 )
 from events.extraction.organizations import (
@@ -26,12 +32,14 @@ from events.extraction.organizations import (
     find_known_organization,
     head_word,
     infer_kind,
+    is_chinese_personal_name,
     looks_like_organization,
     register_with_parent,
     split_place_suffix,
     split_unit_and_parent,
 )
 from events.extraction.people.words import (
+    DISCIPLINES,
     Segment,
     is_brand_phrase,
     is_brand_word,
@@ -140,6 +148,9 @@ def parse_position(
     prefix, rest = split_org_prefix(stripped, index)
     if prefix and title_phrase_leads(rest):
         return _tidy_title(rest), register_with_parent(index, prefix, span)
+    owned = owner_before_title(stripped, index)
+    if owned:
+        return _tidy_title(owned[1]), register_with_parent(index, owned[0], span)
     title, organization_text = split_title_and_org(stripped, index)
     if organization_text is not None and is_bare_head(organization_text):
         title, organization_text = stripped, None
@@ -250,6 +261,9 @@ def _title_with_inner_organization(
     named = split_title_at_capitalised_body(title)
     if named:
         return _tidy_title(named[0]), index.register(named[1], span)
+    written = written_body_prefix(title.split())
+    if written:
+        return _tidy_title(written[1]), index.register(written[0], span)
     return _tidy_title(title), None
 
 
@@ -338,21 +352,29 @@ def split_title_at_comma(text: str, index: OrganizationIndex) -> tuple[str, str 
     return text, None
 
 
-_PORTFOLIO_END = re.compile(r"\bfor\s+[A-Z][\w-]*$")
-_PORTFOLIO_REST = re.compile(r"^[A-Z][\w-]*(?:,\s*[A-Z][\w-]*)*,?\s+(?:and|&)\s+[A-Z][\w-]*$")
+_PORTFOLIO_END = re.compile(r"\b(?:for|of)\s+[A-Z][\w-]*$")
+_PORTFOLIO_REST = re.compile(
+    r"""
+    ^(?P<fields>[A-Z][\w-]*(?:,\s*[A-Z][\w-]*)*,?\s+(?:and|&)\s+[A-Z][\w-]*)  # "Industry and Energy"
+    (?:\s+(?:at|of)\s+(?:the\s+)?[A-Z].*|,\s*[A-Z].*)?$   # " at X University", ", Acme Corp"
+    """,
+    re.VERBOSE,
+)
 
 
 def continues_portfolio(left: str, right: str, index: OrganizationIndex) -> bool:
-    """ "Secretary for Trade, Industry and Energy": the words after the comma go on listing
-    the portfolio the title began, and name no body.
+    """ "Secretary for Trade, Industry and Energy", "professor at the School of Law,
+    Economics and Politics at X University": the words after the comma go on listing the
+    fields the title or unit began, and name no body.
 
     Example: ("Secretary for Trade", "Industry and Energy") -> True; ("Director", "Blue Bank")
     or ("Secretary for Trade", "Ministry of Commerce") -> False.
     """
+    rest = _PORTFOLIO_REST.match(right)
     return (
         bool(_PORTFOLIO_END.search(left))
-        and bool(_PORTFOLIO_REST.match(right))
-        and not looks_like_organization(right, index)
+        and bool(rest)
+        and not looks_like_organization(rest.group("fields"), index)
     )
 
 
@@ -463,9 +485,91 @@ def known_org_prefix(words: list[str]) -> tuple[str | None, str]:
     return None, " ".join(words)
 
 
+_BODY_WORD_RE = re.compile(r"[A-Z][\w&'’\-]*")
+# One word before a country office ("AmCham China") is a body only when shaped like a brand:
+# "AmCham", "iGDP", "WWF"; "Shell China" is left to the lexicon.
+_BRAND_SHAPED_RE = re.compile(r"[A-Za-z]?[A-Z][a-z]*[A-Z][\w&\-]*")
+
+
+def written_body_prefix(words: list[str]) -> tuple[str, str] | None:
+    """A body nobody has indexed, written in capitalised words before the title it gives.
+
+    Example: "Harbour Alliance Deputy Director" -> ("Harbour Alliance", "Deputy Director");
+    "AmCham Kenya President" -> ("AmCham Kenya", "President"); the field stays the title's:
+    "Seaview Trust Climate Campaigner" -> ("Seaview Trust", "Climate Campaigner"). "Chinese
+    Vice Premier", "Yunnan Party Secretary", "Panel Moderator" -> None.
+    """
+    first = next(
+        (i for i, w in enumerate(words) if is_title_word(w) or w.lower() in TITLE_MODIFIERS), None
+    )
+    if not first:
+        return None
+    while first > 0 and _is_field_word(words[first - 1]):
+        first -= 1
+    prefix, rest = words[:first], " ".join(words[first:])
+    core = list(prefix)
+    while len(core) > 1 and GAZETTEER.is_place(core[-1]):
+        core.pop()  # "Greenpeace East Asia": the office's region ends the body's name
+    if not core or not title_phrase_leads(rest):
+        return None
+    if re.search(r"\s(?:at|of|with|for)\s+(?:the\s+)?[A-Z]", rest):
+        return None  # "ESG Leader for ACME Brazil": the body follows
+    if len(prefix) == 1 or (len(core) == 1 and not _BRAND_SHAPED_RE.fullmatch(core[0])):
+        # One word before a title is a body only as an acronym the report or lexicon knows,
+        # found before this rule; "AmCham China" is a brand and its country office.
+        return None
+    for word in core:
+        lowered = word.lower()
+        if (
+            not _BODY_WORD_RE.fullmatch(word)
+            or GAZETTEER.is_place(word)
+            or GAZETTEER.country_of(word)
+            or lowered in NATIONALITY_ADJECTIVES
+            or re.search(r"['’]s$", word)  # "China's Special Envoy": a country's post
+            or lowered in FUNCTION_WORDS
+            or lowered in HONORIFICS
+            or lowered in NOT_ORG_WORDS
+            or lowered in EVENT_HEADS
+            or lowered in EVENT_ROLE_WORDS  # "Guest Speaker Professor": a role, not a body
+        ):
+            return None
+    if (
+        GAZETTEER.is_place(" ".join(prefix))
+        or len(core) > 4
+        or is_chinese_personal_name(" ".join(core))
+    ):
+        return None
+    return " ".join(prefix), rest
+
+
+def _is_field_word(word: str) -> bool:
+    """ "Climate", "Project", "Engineering": a word of the post's field, before its title."""
+    lowered = word.lower()
+    return (
+        lowered in TITLE_PORTFOLIO_WORDS
+        or lowered in DISCIPLINES
+        or bool(FIELD_ENDING_RE.search(lowered))
+    )
+
+
+_ADVISER_TO_RE = re.compile(
+    r"""
+    ^(?P<title>(?:(?!\s(?:of|and)\s).)*?        # no other post: "X of Y and Adviser to Z"
+      \b(?i:advis[eo]r|consultant))               # "Senior Adviser", "Consultant"
+    \s+to\s+(?:the\s+)?                          # " to the "
+    (?P<body>[A-Z].+)$                            # "Lakeside Institute"
+    """,
+    re.VERBOSE,
+)
+
+
 def split_title_and_org(text: str, index: OrganizationIndex) -> tuple[str, str | None]:
     """Find where the title ends: at " at ", or at the first " of/for/with " whose right side is
-    a body; a portfolio before the body stays in the title ("Secretary for the Environment")."""
+    a body; a portfolio before the body stays in the title ("Secretary for the Environment").
+    An adviser's or consultant's "to" names the body they serve ("Senior Adviser to X")."""
+    adviser = _ADVISER_TO_RE.match(text)
+    if adviser and looks_like_organization(adviser.group("body"), index):
+        return adviser.group("title"), adviser.group("body")
     title, organization = _split_title_and_org(text, index)
     if organization is None:
         return title, organization
@@ -530,13 +634,25 @@ def _split_title_and_org(text: str, index: OrganizationIndex) -> tuple[str, str 
         return text[: at.start()], text[at.end() :]
     for match in re.finditer(r"\s+(?:of|for|with|from|under)\s+(?:the\s+)?", text):
         right = text[match.end() :]
-        if _inside_named_body(text[: match.start()]):
+        if _inside_named_body(text[: match.start()]) or _unit_of_fields(
+            text[: match.start()], right
+        ):
             continue
         if looks_like_organization(right, index) or _org_then_place(right, index):
             return text[: match.start()], right
         if match.group().strip().startswith("from") and names_a_body(right):
             return text[: match.start()], right
     return text, None
+
+
+_FIELD_LIST_RE = re.compile(r"^[A-Z][\w-]*(?:,\s*[A-Z][\w-]*)+,?\s+(?:and|&)\s+[A-Z][\w-]*\b")
+
+
+def _unit_of_fields(left: str, right: str) -> bool:
+    """ "professor at the School" + "of Law, Economics and Politics at X University": a unit
+    named for a list of fields; the commas inside the list end no title."""
+    last = left.split()[-1] if left.split() else ""
+    return last[:1].isupper() and last.lower() in UNIT_WORDS and bool(_FIELD_LIST_RE.match(right))
 
 
 def names_a_body(phrase: str) -> bool:
@@ -584,6 +700,8 @@ def split_title_and_brand(text: str, *, single_word: bool = False) -> tuple[str,
     words = brand.split()
     if GAZETTEER.is_place(brand) or any(w.lower() in NOT_ORG_WORDS for w in words):
         return text, None
+    if STATE_NAME_RE.match(brand):
+        return text, None  # "former Prime Minister of the Czech Republic": a state, no body
     if len(words) < 2 and not single_word and not _brand_after_title(text[: match.start()], brand):
         return text, None
     if not is_title_word(text[: match.start()].split()[-1]) and not any(
@@ -725,18 +843,53 @@ MINISTER_RE = re.compile(
 )
 
 
+# A state's formal name, which the gazetteer may not hold: "the Czech Republic", "the
+# Kingdom of Blueland", "the Solomon Islands".
+STATE_NAME_RE = re.compile(
+    r"""
+    ^(?:the\s+)?
+    (?:(?:Republic|Kingdom|Federation|Commonwealth|Principality|Sultanate|State)(?:\s+of\s|$)  # "Kingdom of"
+      |(?:[A-Z][\w'’-]*\s+)+(?:Republic|Kingdom|Federation|Islands|Emirates)$)       # "Czech Republic"
+    """,
+    re.VERBOSE,
+)
+
+
+_RANK_OF_STATE = re.compile(r"^State\s+(?:for|of)\s+(?:the\s+)?")
+
+
+_OWNER_RE = re.compile(r"^(?P<owner>[A-Z][^'’,]*?)['’]s\s+(?P<title>[a-zA-Z].*)$")
+
+
+def owner_before_title(text: str, index: OrganizationIndex) -> tuple[str, str] | None:
+    """ "Lakeside Capital's chief economist" -> ("Lakeside Capital", "chief economist"): a
+    body's possessive before the title it gives; a country's ("Blueland's envoy") is none.
+    """
+    match = _OWNER_RE.match(text)
+    if not match or not title_phrase_leads(match.group("title")):
+        return None
+    owner = match.group("owner")
+    if GAZETTEER.is_place(owner) or GAZETTEER.country_of(owner) or is_chinese_personal_name(owner):
+        return None
+    if looks_like_organization(owner, index) or is_brand_phrase(owner):
+        return owner, match.group("title")
+    return None
+
+
 def infer_ministry(title: str) -> tuple[str, str] | None:
     """ "former Vice Minister of Science and Technology of the P.R.C." ->
     ("former Vice Minister of Science and Technology", "Ministry of Science and Technology");
     "former Foreign Minister of Japan" -> None (no "Ministry of Japan"); "Minister of MOEA"
-    -> None (the acronym is the ministry)."""
+    -> None (the acronym is the ministry); "former Prime Minister of the Czech Republic" -> None."""
     match = MINISTER_RE.match(title.strip())
     if not match:
         return None
     domain = match.group("domain")
     country = match.group("country")
-    if GAZETTEER.country_of(strip_article(domain)):
+    if GAZETTEER.country_of(strip_article(domain)) or STATE_NAME_RE.match(domain):
         return None  # "former Foreign Minister of Japan": a country is no portfolio
+    if re.search(r"\bprime\s+minister$", match.group("title"), re.IGNORECASE):
+        return None  # "Prime Minister of Blueland" heads a government, not a ministry
     if ACRONYM_RE.fullmatch(domain.strip()):
         return None  # "Minister of MOEA": the acronym names the ministry itself
     if domain.islower():
@@ -745,7 +898,8 @@ def infer_ministry(title: str) -> tuple[str, str] | None:
             return None
         domain_name = " ".join(w if w == "and" else w.capitalize() for w in domain.split())
         return f"{match.group('title')} of {domain}", f"Ministry of {domain_name}"
-    ministry = f"Ministry of {domain}"
+    # "Minister of State for National Development": "of State" is the rank, not the portfolio.
+    ministry = f"Ministry of {_RANK_OF_STATE.sub('', domain)}"
     if country and GAZETTEER.country_of(country) and GAZETTEER.country_of(country) != "China":
         ministry = f"{ministry} of {strip_article(country)}"
     return f"{match.group('title')} of {domain}", ministry
