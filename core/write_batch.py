@@ -70,6 +70,14 @@ class WriteBatch:
             query.insert_values(columns, rows)
             self.statements += query.get_compiler(using=self.using).as_sql()
 
+    def add(self, sql: str, params: list) -> None:
+        """Queue a statement of the caller's own, in this database's SQL; run now elsewhere."""
+        if self.batching:
+            self.statements.append((sql, tuple(params)))
+            return
+        with connections[self.using].cursor() as cursor:
+            cursor.execute(sql, params)
+
     def send(self) -> None:
         if not self.statements:
             return
