@@ -21,7 +21,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from core.data_version import one_data_change
-from core.history import history_rows, skip_history
+from core.history import history_values, skip_history
 from core.models import DeletedRecord, fit
 from core.read_batch import ReadBatch
 from core.write_batch import WriteBatch
@@ -1059,13 +1059,15 @@ class _Ingest:
 
     def write_upserts(self) -> None:
         for model, (rows, unique, seen) in self.upserts.items():
-            objs = [model(**values) for values in rows.values()]
             # Foreign keys conflict on their columns; the names in `unique` are the fields'.
             updated = [name for name in next(iter(rows.values())) if name not in unique]
             if self.result.status == "created":
                 # A new report has nothing to remove: the ids of its rows are never read.
-                self.batch.insert(model, objs, unique_fields=list(unique), update_fields=updated)
+                self.batch.insert_rows(
+                    model, list(rows.values()), unique_fields=list(unique), update_fields=updated
+                )
                 continue
+            objs = [model(**values) for values in rows.values()]
             model.objects.bulk_create(
                 objs, update_conflicts=True, unique_fields=list(unique), update_fields=updated
             )
@@ -1216,32 +1218,33 @@ class _Ingest:
             self.history_entry(obj, user, flag, fields, file_name)
             for obj, flag, fields in self.history
         ]
-        self.batch.insert(LogEntry, entries)
+        self.batch.insert_rows(LogEntry, entries)
         latest = {(type(obj), obj.pk): (obj, flag) for obj, flag, _ in self.history}
-        rows = history_rows(
+        rows = history_values(
             created=[obj for obj, flag in latest.values() if flag == ADDITION],
             changed=[obj for obj, flag in latest.values() if flag == CHANGE],
             user=user,
             reason=f"Imported from {file_name}",
         )
-        for model, objs in rows.items():
-            self.batch.insert(model, objs)
+        for model, values in rows.items():
+            self.batch.insert_rows(model, values)
 
     @staticmethod
-    def history_entry(obj, user, flag, fields, file_name) -> LogEntry:
+    def history_entry(obj, user, flag, fields, file_name) -> dict:
+        """The values of the admin log entry of a record added or changed."""
         if flag == ADDITION:
             message = f"Added by importing {file_name}."
         else:
             names = ", ".join(str(obj._meta.get_field(f).verbose_name) for f in fields) or "text"
             message = f"Changed {names} by importing {file_name}."
-        return LogEntry(
-            user=user,
-            content_type=ContentType.objects.get_for_model(obj),
-            object_id=str(obj.pk),
-            object_repr=fit(LogEntry, "object_repr", str(obj)),
-            action_flag=flag,
-            change_message=message,
-        )
+        return {
+            "user_id": user.pk,
+            "content_type_id": ContentType.objects.get_for_model(obj).pk,
+            "object_id": str(obj.pk),
+            "object_repr": fit(LogEntry, "object_repr", str(obj)),
+            "action_flag": flag,
+            "change_message": message,
+        }
 
     def review(
         self, obj, reason: str, message: str, span: rec.Span | None, *, namesake=None
