@@ -28,7 +28,7 @@ class ReadBatch:
 
     def add(self, queryset: QuerySet) -> Read:
         """Queue `list(queryset)`; the first `result()` asked of any read sends every one."""
-        read = Read(self, queryset.using(self.using))
+        read = Read(self, queryset if queryset.db == self.using else queryset.using(self.using))
         if self.batching:
             self.waiting.append(read)
         return read

@@ -130,11 +130,17 @@ class WriteBatch:
                 value = values[f.attname] if f.attname in values else f.get_default()
                 params.append(f.get_db_prep_save(value, connection))
         quote = connection.ops.quote_name
-        placeholders = "(" + ", ".join(["%s"] * len(fields)) + ")"
-        sql = (
-            f"INSERT INTO {quote(opts.db_table)} ({', '.join(quote(f.column) for f in fields)}) "
-            f"VALUES {', '.join([placeholders] * len(rows))}"
-        )
+        sql = f"INSERT INTO {quote(opts.db_table)} ({', '.join(quote(f.column) for f in fields)}) "
+        casts = _unnest_casts(model, connection)
+        if len(rows) > 1 and casts is not None:
+            # As the compiler writes it on PostgreSQL: one array per column, not a placeholder
+            # per value for the driver to find and bind.
+            width = len(fields)
+            params = [params[i::width] for i in range(width)]
+            sql += f"SELECT * FROM UNNEST({', '.join(casts)})"
+        else:
+            placeholders = "(" + ", ".join(["%s"] * len(fields)) + ")"
+            sql += f"VALUES {', '.join([placeholders] * len(rows))}"
         suffix = connection.ops.on_conflict_suffix_sql(
             fields,
             on_conflict,
@@ -177,3 +183,24 @@ def _plain_fields(model: type[Model]):
     ):
         return None
     return fields
+
+
+_casts: dict[tuple[type[Model], str], tuple[str, ...] | None] = {}
+
+
+def _unnest_casts(model: type[Model], connection):
+    """`(%s)::type[]` of each field `insert_rows` writes, when each has a standard type."""
+    key = (model, connection.vendor)
+    if key not in _casts:
+        fields = _plain_fields(model)
+        standard = all(
+            (f.target_field if f.is_relation else f).get_internal_type() in connection.data_types
+            for f in fields
+        )
+        # Without the type's parameters: varchar[], not varchar(50)[], truncates nothing.
+        _casts[key] = (
+            tuple("(%s)::" + f.db_type(connection).split("(")[0] + "[]" for f in fields)
+            if standard
+            else None
+        )
+    return _casts[key]
