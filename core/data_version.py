@@ -21,6 +21,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 
 from core.models import DataVersion
+from core.write_batch import WriteBatch
 
 _state = threading.local()
 # Inside `one_version_per_request`: the version this request read first, once read.
@@ -55,20 +56,33 @@ def one_version_per_request():
         _request_version.reset(token)
 
 
-def bump_data_version() -> None:
+def bump_data_version(batch: WriteBatch | None = None) -> None:
+    """One more change; with a `batch`, in its round trip (on PostgreSQL) rather than its own."""
     # changed_at comes from Python, not the database: PostgreSQL's now() is the transaction's
     # start, and the page cache tells versions apart by both fields.
     memo = _request_version.get()
     if memo:
         memo.clear()
     now = timezone.now()
+    if batch is not None and batch.batching:
+        # The UPDATE below, or the row's first INSERT, as one statement: nothing reads back
+        # how many rows an UPDATE in a batch changed.
+        table = DataVersion._meta.db_table
+        batch.add(
+            f'INSERT INTO "{table}" ("id", "version", "changed_at") VALUES (1, 1, %s) '
+            f'ON CONFLICT ("id") DO UPDATE SET "version" = "{table}"."version" + 1, '
+            '"changed_at" = EXCLUDED."changed_at"',
+            [now],
+        )
+        return
     if not DataVersion.objects.filter(pk=1).update(version=models.F("version") + 1, changed_at=now):
         DataVersion.objects.update_or_create(pk=1, defaults={"version": 1, "changed_at": now})
 
 
 @contextmanager
-def one_data_change():
-    """Writes inside count as one change: the signals stay quiet, one bump at the end."""
+def one_data_change(batch: WriteBatch | None = None):
+    """Writes inside count as one change: the signals stay quiet, one bump at the end (queued
+    in `batch`, which the caller sends after, when it has one)."""
     depth = getattr(_state, "depth", 0)
     _state.depth = depth + 1
     try:
@@ -76,7 +90,7 @@ def one_data_change():
     finally:
         _state.depth = depth
     if depth == 0:
-        bump_data_version()
+        bump_data_version(batch)
 
 
 def _record_changed(sender, **kwargs) -> None:

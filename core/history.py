@@ -61,10 +61,23 @@ def history_rows(
 ) -> dict[type, list[models.Model]]:
     """The unsaved history rows of records created or changed, by history model, as
     django-simple-history's `bulk_history_create` makes them."""
+    values = history_values(created, changed, user=user, reason=reason)
+    return {history: [history(**row) for row in rows] for history, rows in values.items()}
+
+
+def history_values(
+    created: Iterable[models.Model] = (),
+    changed: Iterable[models.Model] = (),
+    *,
+    user=None,
+    reason: str = "",
+) -> dict[type, list[dict]]:
+    """`history_rows` as the values of each row by attname, for a writer that needs no
+    instances (`WriteBatch.insert_rows`)."""
     if not getattr(settings, "SIMPLE_HISTORY_ENABLED", True):
         return {}
     now = timezone.now()
-    rows: dict[type, list[models.Model]] = defaultdict(list)
+    rows: dict[type, list[dict]] = defaultdict(list)
     for history_type, objs in (("+", created), ("~", changed)):
         by_model: dict[type, list[models.Model]] = defaultdict(list)
         for obj in objs:
@@ -73,15 +86,19 @@ def history_rows(
             history = history_model(model)
             if history is None:
                 continue
+            tracked = [f.attname for f in history.tracked_fields]
+            relation = hasattr(history, "history_relation")
             for record in records:
-                row = history(
+                by = getattr(record, "_history_user", user)
+                row = {name: getattr(record, name) for name in tracked}
+                row.update(
                     history_date=getattr(record, "_history_date", now),
-                    history_user=getattr(record, "_history_user", user),
                     history_change_reason=getattr(record, "_change_reason", None) or reason[:100],
                     history_type=history_type,
-                    **{f.attname: getattr(record, f.attname) for f in history.tracked_fields},
                 )
-                if hasattr(history, "history_relation"):
-                    row.history_relation_id = record.pk
+                # The attname whether history_user is a foreign key or a plain id field.
+                row["history_user_id"] = by.pk if by is not None else None
+                if relation:
+                    row["history_relation_id"] = record.pk
                 rows[history].append(row)
     return dict(rows)

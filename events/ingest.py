@@ -21,8 +21,9 @@ from django.db.models import Q
 from django.utils import timezone
 
 from core.data_version import one_data_change
-from core.history import history_rows, skip_history
+from core.history import history_values, skip_history
 from core.models import DeletedRecord, fit
+from core.read_batch import ReadBatch
 from core.write_batch import WriteBatch
 from events.extraction import records as rec
 from events.models import (
@@ -51,7 +52,7 @@ from people.models import (
     Person,
     PersonAlias,
 )
-from people.naming import fold, unique_slug, unique_slugs
+from people.naming import fold, free_slugs, slug_base, taken_slugs
 
 # Imports run from the command line have no editor behind them; history names this account.
 IMPORT_USERNAME = "load_reports"
@@ -183,14 +184,27 @@ def _ingest_locked(
     extracted, *, raw_text, sha256, file_name, dry_run, review_new_records, user, source
 ) -> IngestResult:
     result = IngestResult(file_name=file_name)
+    # What the report and its names may meet, read before anything is written, in one round
+    # trip on PostgreSQL (elsewhere each read runs only if it is needed).
+    reads = ReadBatch()
     # Every tombstone in one read: the report's own, and those of the records it names.
-    tombstones = set(DeletedRecord.objects.values_list("model", "key"))
+    # Reads whose answers become sets or dicts by a unique key ask for no order: sorting by
+    # a model's default ordering costs a join or two per query, in SQL and in Python.
+    tombstones = reads.add(DeletedRecord.objects.order_by().values_list("model", "key"))
+    known = reads.add(Report.objects.filter(Q(file_name=file_name) | Q(sha256=sha256)).order_by())
+    ingest = _Ingest(
+        extracted,
+        result,
+        reads,
+        review_new_records=review_new_records,
+        file_name=file_name,
+        user=user,
+    )
+    tombstones = set(tombstones.result())
     if (Report._meta.label_lower, file_name) in tombstones:
         result.status = "deleted"
         return result
-    known = {
-        r.file_name: r for r in Report.objects.filter(Q(file_name=file_name) | Q(sha256=sha256))
-    }
+    known = {r.file_name: r for r in known.result()}
     existing = known.pop(file_name, None)
     if existing is not None and existing.sha256 == sha256:
         return result
@@ -200,10 +214,8 @@ def _ingest_locked(
         result.twin = next(iter(known))
         return result
     # Inside the caller's transaction: the bump commits with the data, or not at all.
-    with one_data_change():
-        ingest = _Ingest(
-            extracted, result, review_new_records=review_new_records, tombstones=tombstones
-        )
+    with one_data_change(ingest.batch):
+        ingest.load(tombstones)
         ingest.run(
             existing,
             raw_text=raw_text,
@@ -211,7 +223,8 @@ def _ingest_locked(
             file_name=file_name,
             source=source or ReportSource(),
         )
-        ingest.write_history(user or import_user(), file_name)
+        ingest.write_history(user or ingest.account.result() or import_user(), file_name)
+    ingest.batch.send()
     if dry_run:
         transaction.set_rollback(True)
     return result
@@ -308,10 +321,13 @@ class _Ingest:
         self,
         extracted: rec.ExtractedReport,
         result: IngestResult,
+        reads: ReadBatch,
         *,
         review_new_records,
-        tombstones: set[tuple[str, str]],
+        file_name: str,
+        user,
     ):
+        """Queue in `reads` what the report's names may match; `load` reads it."""
         self.x = extracted
         self.result = result
         self.review_new_records = review_new_records
@@ -323,22 +339,34 @@ class _Ingest:
         self.orgs_before: set[int] = set()
         self.reviews: dict[tuple, tuple[models.Model, ReviewItem]] = {}
         self.org_matches = _Matches(
-            Organization, "organization", organization_keys(extracted), org_alias_keys(extracted)
+            reads,
+            Organization,
+            "organization",
+            organization_keys(extracted),
+            org_alias_keys(extracted),
         )
         self.person_matches = _Matches(
-            Person, "person", person_keys(extracted), person_keys(extracted, lone=True)
+            reads, Person, "person", person_keys(extracted), person_keys(extracted, lone=True)
         )
         self.aliases_made: set[tuple] = set()
         self.lone_names: dict[tuple[int, str], Person] = {}
         self.upserts: dict[type, tuple[dict, tuple[str, ...], set[int] | None]] = {}
-        self.tombstones = tombstones
-        self.cities = _Places(extracted)
-        self.topics = {
-            t.slug: t
-            for t in Topic.objects.filter(
+        self.tombstones: set[tuple[str, str]] = set()
+        self.cities = _Places(extracted, reads)
+        self.topics_read = reads.add(
+            Topic.objects.filter(
                 slug__in={tag.slug for event in extracted.events for tag in event.topics}
-            )
-        }
+            ).order_by()
+        )
+        self.topics: dict[str, Topic] = {}
+        # A new report's slug, from its headline; the file name only when there is none.
+        self.report_slug_base = slug_base(extracted.title or file_name.rsplit(".", 1)[0])
+        self.report_slugs = reads.add(taken_slugs(Report, [self.report_slug_base]))
+        self.account = (
+            reads.first(get_user_model().objects.filter(username=IMPORT_USERNAME))
+            if user is None
+            else None
+        )
         # Written at the end, in bulk: new records, saves of changed ones, positions, aliases.
         self.pending: dict[type, list] = {model: [] for model in DEFERRED}
         self.pending_saves: dict[tuple, models.Model] = {}
@@ -351,9 +379,27 @@ class _Ingest:
         self.participations: dict[tuple, Participation] = {}
         self.mentioned_orgs: dict[tuple, Organization] = {}
         self.participations_seen: list[Participation] = []
-        self.orgs_of_people = self.organizations_of(self.person_matches.records())
-        # The INSERTs whose results are never read, sent together by `write_history`.
+        self.orgs_of_people_read = (
+            reads.add(organizations_of_people_named(self.person_matches.keys))
+            if self.person_matches.keys
+            else None
+        )
+        self.orgs_of_people: dict[int, set[tuple[int, str]]] = {}
+        # The INSERTs whose results are never read, sent together at the end of the ingest.
         self.batch = WriteBatch()
+
+    def load(self, tombstones: set[tuple[str, str]]) -> None:
+        self.tombstones = tombstones
+        self.org_matches.load()
+        self.person_matches.load()
+        self.cities.load()
+        self.topics = {t.slug: t for t in self.topics_read.result()}
+        # As `organizations_of(self.person_matches.records())` would find them.
+        self.orgs_of_people = {person.pk: set() for person in self.person_matches.records()}
+        for person_id, report_id, key in (
+            self.orgs_of_people_read.result() if self.orgs_of_people else ()
+        ):
+            self.orgs_of_people.setdefault(person_id, set()).add((report_id, key))
 
     # -- the report -------------------------------------------------------------------------
     def run(
@@ -381,10 +427,8 @@ class _Ingest:
         }
         if existing is None:
             # A readable address from the headline; the file name only when there is none.
-            slug_from = x.title or file_name.rsplit(".", 1)[0]
-            self.report = Report.objects.create(
-                file_name=file_name, slug=unique_slug(Report, slug_from), **values
-            )
+            (slug,) = free_slugs([self.report_slug_base], set(self.report_slugs.result()))
+            self.report = Report.objects.create(file_name=file_name, slug=slug, **values)
             self.result.status = "created"
         else:
             self.report = existing
@@ -492,6 +536,9 @@ class _Ingest:
         shared = not is_fresh(event) and event.event_sources.exclude(report=self.report).exists()
 
         city = self.city(x_event.city) if x_event.city else None
+        if event.city_id in self.cities.by_pk and not Event.city.is_cached(event):
+            # Its city is one the report names, read already: comparing needs no query.
+            Event.city.field.set_cached_value(event, self.cities.by_pk[event.city_id])
         parent = self.parent_event(x_event.part_of, seen) if x_event.part_of else None
         attendance = x_event.attendance
         values = {
@@ -527,7 +574,7 @@ class _Ingest:
         if "name" in changed:
             event.keep_old_name(old_name)
             # Tombstones under the old name now carry the new one.
-            self.tombstones = set(DeletedRecord.objects.values_list("model", "key"))
+            self.tombstones = set(DeletedRecord.objects.order_by().values_list("model", "key"))
         self.claims(event, x_event, seen)
 
         for warning in x_event.warnings:
@@ -606,10 +653,14 @@ class _Ingest:
         # a report loaded again.
         again = self.result.status == "updated"
         mine = Event.objects.filter(event_sources__report=self.report)
+        # The likely answers in one round trip, with the slugs a new event would meet.
+        reads = ReadBatch()
+        named_here = reads.first(mine.filter(key=key)) if again else None
+        named = reads.first(Event.objects.matching_key(key))
+        base = slug_base(x_event.name.value)
+        slugs = reads.add(taken_slugs(Event, [base]))
         event = (
-            (again and mine.filter(key=key).first())
-            or Event.objects.matching_key(key).first()
-            or self.same_event_elsewhere(x_event)
+            (again and named_here.result()) or named.result() or self.same_event_elsewhere(x_event)
         )
         if event is not None:
             return event
@@ -629,7 +680,7 @@ class _Ingest:
             return renamed
         event = Event(
             name=fit(Event, "name", x_event.name.value),
-            slug=unique_slug(Event, x_event.name.value),
+            slug=free_slugs([base], set(slugs.result()))[0],
         )
         event.key = fold(event.name)
         # Saved by `event` once its values are known.
@@ -667,13 +718,15 @@ class _Ingest:
 
     def parent_event(self, quoted: rec.Quoted, seen: _Seen) -> Event | None:
         key = fold(quoted.value)
-        parent = Event.objects.matching_key(key).first()
+        reads = ReadBatch()
+        named = reads.first(Event.objects.matching_key(key))
+        slugs = reads.add(taken_slugs(Event, [slug_base(quoted.value)]))
+        parent = named.result()
         if parent is None:
             if self.is_tombstoned(Event, key):
                 return None
-            parent = Event(
-                name=fit(Event, "name", quoted.value), slug=unique_slug(Event, quoted.value)
-            )
+            (slug,) = free_slugs([slug_base(quoted.value)], set(slugs.result()))
+            parent = Event(name=fit(Event, "name", quoted.value), slug=slug)
             self.track_created(parent)
             self.save(parent, [])
         self.upsert(
@@ -778,7 +831,9 @@ class _Ingest:
         known = [p.pk for p in people if p is not None and not is_fresh(p)]
         if is_fresh(event) or not known:
             return
-        found = Participation.objects.filter(event=event, person__in=known).prefetch_related(
+        # One participation per person at an event: the order they come in does not matter.
+        found = Participation.objects.filter(event=event, person__in=known).order_by()
+        found = found.prefetch_related(
             models.Prefetch("positions", queryset=Position.objects.order_by("order", "pk"))
         )
         by_pk = {p.pk: p for p in people if p is not None and not is_fresh(p)}
@@ -982,9 +1037,13 @@ class _Ingest:
         """(report id, organisation key) of every position each person holds, in one query."""
         found: dict[int, set[tuple[int, str]]] = {person.pk: set() for person in people}
         if found:
-            rows = Position.objects.filter(
-                participation__person__in=list(found), organization__isnull=False
-            ).values_list("participation__person_id", "report_id", "organization__key")
+            rows = (
+                Position.objects.filter(
+                    participation__person__in=list(found), organization__isnull=False
+                )
+                .order_by()
+                .values_list("participation__person_id", "report_id", "organization__key")
+            )
             for person_id, report_id, key in rows:
                 found[person_id].add((report_id, key))
         return found
@@ -1000,13 +1059,15 @@ class _Ingest:
 
     def write_upserts(self) -> None:
         for model, (rows, unique, seen) in self.upserts.items():
-            objs = [model(**values) for values in rows.values()]
             # Foreign keys conflict on their columns; the names in `unique` are the fields'.
             updated = [name for name in next(iter(rows.values())) if name not in unique]
             if self.result.status == "created":
                 # A new report has nothing to remove: the ids of its rows are never read.
-                self.batch.insert(model, objs, unique_fields=list(unique), update_fields=updated)
+                self.batch.insert_rows(
+                    model, list(rows.values()), unique_fields=list(unique), update_fields=updated
+                )
                 continue
+            objs = [model(**values) for values in rows.values()]
             model.objects.bulk_create(
                 objs, update_conflicts=True, unique_fields=list(unique), update_fields=updated
             )
@@ -1081,29 +1142,45 @@ class _Ingest:
             self.changed.add((type(obj), obj.pk))
             self.history.append((obj, CHANGE, changed))
 
+    @staticmethod
+    def claim_slugs(groups: dict[type, list]) -> None:
+        """`unique_slugs` for the new records of each model, read in one round trip."""
+        reads = ReadBatch()
+        claims = []
+        for model, objs in groups.items():
+            if objs:
+                bases = [slug_base(obj._slug_from) for obj in objs]
+                claims.append((objs, bases, reads.add(taken_slugs(model, sorted(set(bases))))))
+        for objs, bases, taken in claims:
+            for obj, slug in zip(objs, free_slugs(bases, set(taken.result())), strict=True):
+                obj.slug = slug
+
     def write_new_cities(self) -> None:
         if not self.new_cities:
             return
-        slugs = unique_slugs(City, [city._slug_from for city in self.new_cities])
-        for city, slug in zip(self.new_cities, slugs, strict=True):
-            city.slug = slug
+        self.claim_slugs({City: self.new_cities})
         City.objects.bulk_create(self.new_cities)
         self.new_cities = []
 
     def write_new_records(self) -> None:
         """The records this report adds, one INSERT per model (a few for organisations inside
         new organisations), then the saves of records it changed, positions and aliases."""
-        self.write_new_cities()
+        self.claim_slugs(
+            {
+                City: self.new_cities,
+                Organization: self.pending[Organization],
+                Person: self.pending[Person],
+            }
+        )
+        if self.new_cities:
+            City.objects.bulk_create(self.new_cities)
+            self.new_cities = []
         if self.new_topics:
             Topic.objects.bulk_create(self.new_topics)
         for model in DEFERRED:
             objs = self.pending[model]
             if not objs:
                 continue
-            if model is not Participation:
-                slugs = unique_slugs(model, [obj._slug_from for obj in objs])
-                for obj, slug in zip(objs, slugs, strict=True):
-                    obj.slug = slug
             while objs:
                 # A unit inside a body this report also adds waits for the body's id.
                 ready = [
@@ -1118,11 +1195,14 @@ class _Ingest:
             obj.save()
         if self.gone_positions:
             Position.objects.filter(pk__in=self.gone_positions).delete()
-        if self.new_positions:
-            Position.objects.bulk_create(self.new_positions)
-        for model, aliases in self.new_aliases.items():
-            if aliases:
-                model.objects.bulk_create(aliases)
+        # Nothing reads back a new report's positions and aliases: they go in the last round
+        # trip. A changed report's removal pass reads its positions, so they are written now.
+        created = self.result.status == "created"
+        for model, objs in ((Position, self.new_positions), *self.new_aliases.items()):
+            if created:
+                self.batch.insert(model, objs)
+            elif objs:
+                model.objects.bulk_create(objs)
 
     def write_history(self, user, file_name: str) -> None:
         entries = [
@@ -1138,33 +1218,33 @@ class _Ingest:
             self.history_entry(obj, user, flag, fields, file_name)
             for obj, flag, fields in self.history
         ]
-        self.batch.insert(LogEntry, entries)
+        self.batch.insert_rows(LogEntry, entries)
         latest = {(type(obj), obj.pk): (obj, flag) for obj, flag, _ in self.history}
-        rows = history_rows(
+        rows = history_values(
             created=[obj for obj, flag in latest.values() if flag == ADDITION],
             changed=[obj for obj, flag in latest.values() if flag == CHANGE],
             user=user,
             reason=f"Imported from {file_name}",
         )
-        for model, objs in rows.items():
-            self.batch.insert(model, objs)
-        self.batch.send()
+        for model, values in rows.items():
+            self.batch.insert_rows(model, values)
 
     @staticmethod
-    def history_entry(obj, user, flag, fields, file_name) -> LogEntry:
+    def history_entry(obj, user, flag, fields, file_name) -> dict:
+        """The values of the admin log entry of a record added or changed."""
         if flag == ADDITION:
             message = f"Added by importing {file_name}."
         else:
             names = ", ".join(str(obj._meta.get_field(f).verbose_name) for f in fields) or "text"
             message = f"Changed {names} by importing {file_name}."
-        return LogEntry(
-            user=user,
-            content_type=ContentType.objects.get_for_model(obj),
-            object_id=str(obj.pk),
-            object_repr=fit(LogEntry, "object_repr", str(obj)),
-            action_flag=flag,
-            change_message=message,
-        )
+        return {
+            "user_id": user.pk,
+            "content_type_id": ContentType.objects.get_for_model(obj).pk,
+            "object_id": str(obj.pk),
+            "object_repr": fit(LogEntry, "object_repr", str(obj)),
+            "action_flag": flag,
+            "change_message": message,
+        }
 
     def review(
         self, obj, reason: str, message: str, span: rec.Span | None, *, namesake=None
@@ -1200,7 +1280,9 @@ class _Ingest:
                 ReviewItem.objects.filter(
                     object_id__in={item.object_id for item in earlier},
                     reason__in={item.reason for item in earlier},
-                ).values_list("content_type_id", "object_id", "reason")
+                )
+                .order_by()
+                .values_list("content_type_id", "object_id", "reason")
             )
             if earlier
             else set()
@@ -1361,26 +1443,49 @@ def org_alias_keys(x: rec.ExtractedReport) -> set[str]:
     return {fold(name) for name in names} - {""}
 
 
+def organizations_of_people_named(keys: set[str]):
+    """`_Ingest.organizations_of` the people `_Matches` finds under `keys` (by key or alias),
+    as one query that needs no answer first."""
+    named = Person.objects.filter(key__in=keys).order_by().values("pk")
+    renamed = PersonAlias.objects.filter(key__in=keys).order_by().values("person_id")
+    return (
+        Position.objects.filter(
+            participation__person__in=named.union(renamed), organization__isnull=False
+        )
+        .order_by()
+        .values_list("participation__person_id", "report_id", "organization__key")
+    )
+
+
 class _Places:
     """The cities a report names, read in one query and looked up as `City` lookups would:
     by GeoNames id first, then by name and country."""
 
-    def __init__(self, x: rec.ExtractedReport):
+    def __init__(self, x: rec.ExtractedReport, reads: ReadBatch):
         places = [event.city for event in x.events if event.city] + [
             place for event in x.events for place in event.cities_mentioned
         ]
         self.by_geonames: dict[int, City] = {}
         self.by_name: dict[tuple[str, str], City] = {}
+        self.by_pk: dict[int, City] = {}
         ids = {place.geonames_id for place in places if place.geonames_id}
         names = {place.name for place in places}
-        if names or ids:
-            for city in City.objects.filter(Q(geonames_id__in=ids) | Q(name__in=names)):
-                self.add(city)
+        self.read = (
+            reads.add(City.objects.filter(Q(geonames_id__in=ids) | Q(name__in=names)).order_by())
+            if names or ids
+            else None
+        )
+
+    def load(self) -> None:
+        for city in self.read.result() if self.read else ():
+            self.add(city)
 
     def add(self, city: City) -> None:
         if city.geonames_id:
             self.by_geonames[city.geonames_id] = city
         self.by_name[(city.name, city.country)] = city
+        if city.pk is not None:
+            self.by_pk[city.pk] = city
 
     def get(self, place: rec.Place) -> City | None:
         city = self.by_geonames.get(place.geonames_id) if place.geonames_id else None
@@ -1392,21 +1497,44 @@ class _Matches:
     kept current as the ingest adds records and aliases; the first in the model's ordering
     wins, as `matching_key(...).first()` would have it."""
 
-    def __init__(self, model, owner_field: str, keys: set[str], alias_keys: set[str] = frozenset()):
+    def __init__(
+        self,
+        reads: ReadBatch,
+        model,
+        owner_field: str,
+        keys: set[str],
+        alias_keys: set[str] = frozenset(),
+    ):
+        self.model, self.owner_field, self.keys = model, owner_field, keys
         self.found: dict[str, models.Model] = {}
         self.every: dict[str, list] = {}
         # Which records already have an alias under one of `alias_keys` (and `keys`), read
         # with the aliases that match: `has_alias` asks it.
         self.alias_keys = keys | alias_keys
         self.alias_pairs: set[tuple[int, str]] = set()
+        # Ranked below: the database need not sort them.
+        self.records_read = (
+            reads.add(model.objects.filter(key__in=keys).order_by()) if keys else None
+        )
+        self.aliases_read = (
+            reads.add(
+                model.aliases.rel.related_model.objects.filter(key__in=self.alias_keys)
+                .select_related(owner_field)
+                .order_by()
+            )
+            if self.alias_keys
+            else None
+        )
+
+    def load(self) -> None:
         if not self.alias_keys:
             return
-        records = {obj.pk: obj for obj in model.objects.filter(key__in=keys)} if keys else {}
+        keys, owner_field, model = self.keys, self.owner_field, self.model
+        records = {obj.pk: obj for obj in self.records_read.result()} if keys else {}
         candidates: dict[str, list] = {}
         for obj in records.values():
             candidates.setdefault(obj.key, []).append(obj)
-        aliases = model.aliases.rel.related_model.objects.filter(key__in=self.alias_keys)
-        for alias in aliases.select_related(owner_field):
+        for alias in self.aliases_read.result():
             owner = getattr(alias, owner_field)
             self.alias_pairs.add((owner.pk, alias.key))
             if alias.key not in keys:

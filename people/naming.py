@@ -15,13 +15,20 @@ def slug_base(text: str, max_length: int = 100) -> str:
 def unique_slug(model, text: str, *, max_length: int = 100, exclude_pk=None) -> str:
     """A slug for `text` not yet used by `model`, adding -2, -3... when taken."""
     base = slug_base(text, max_length)
-    return _first_free(base, set(_taken(model, [base], exclude_pk=exclude_pk)))
+    return _first_free(base, set(taken_slugs(model, [base], exclude_pk=exclude_pk)))
 
 
 def unique_slugs(model, texts: list[str], *, max_length: int = 100) -> list[str]:
     """`unique_slug` for many new records in one query: no two of them get the same slug."""
     bases = [slug_base(text, max_length) for text in texts]
-    used = set(_taken(model, sorted(set(bases)))) if bases else set()
+    used = set(taken_slugs(model, sorted(set(bases)))) if bases else set()
+    return free_slugs(bases, used)
+
+
+def free_slugs(bases: list[str], used: set[str]) -> list[str]:
+    """A slug for each base that is not in `used` (what `taken_slugs` read) nor given to an
+    earlier base of the list."""
+    used = set(used)
     slugs = []
     for base in bases:
         slug = _first_free(base, used)
@@ -30,7 +37,8 @@ def unique_slugs(model, texts: list[str], *, max_length: int = 100) -> list[str]
     return slugs
 
 
-def _taken(model, bases: list[str], *, exclude_pk=None):
+def taken_slugs(model, bases: list[str], *, exclude_pk=None):
+    """The slugs, and old slugs that redirect, of `model` that start with one of `bases`."""
     prefixes = Q()
     old_prefixes = Q()
     for base in bases:

@@ -7,6 +7,7 @@ from django.db import IntegrityError
 
 from core.data_version import bump_data_version, current_data_version, one_data_change
 from core.models import DataVersion
+from core.write_batch import WriteBatch
 from curation.editing import merge_people
 from events.models import Event, Topic
 from tests.events.test_ingest import TEXT, extracted, ingest
@@ -79,6 +80,19 @@ def test_a_bump_recreates_a_missing_row():
     assert version() == 0
     bump_data_version()
     assert version() == 1
+
+
+@pytest.mark.parametrize("row", ["kept", "missing"])
+def test_a_bump_queued_in_a_write_batch_counts_when_the_batch_is_sent(row):
+    if row == "missing":
+        DataVersion.objects.all().delete()
+    start, changed_at = current_data_version()
+    batch = WriteBatch()
+    with one_data_change(batch):
+        make_event("Summit")
+    batch.send()
+    assert version() == start + 1
+    assert current_data_version()[1] > changed_at
 
 
 def test_a_request_reads_the_version_once(django_assert_num_queries):
