@@ -245,7 +245,7 @@ SETS = [
         "gold_round10a",
         12,
         {
-            "people_f1": 0.753,
+            "people_f1": 0.822,
             "affiliation_acc": 0.609,
             "orgs_f1": 0.667,
             "date_acc": 0.833,

@@ -27,6 +27,7 @@ from events.extraction.people.introductions import (
     particled_name_size,
     read_addressed_name_at_end,
     read_greeting_items,
+    read_salutation_names,
     relative_title,
     singular_title,
     speaker_card,
@@ -666,6 +667,28 @@ def test_owner_title_moves_a_possessive_owner_but_not_one_inside_a_body():
         "chief economist of Sinopec",
         "Vice-Governor of the People’s Government of Guangdong Province",
     ]
+
+
+def test_salutation_names_the_guests_addressed_before_ladies_and_gentlemen():
+    people = People()
+    assert read_salutation_names(
+        "Dear Anna (Berg), Mr Tan, Dr. Omar Said, Distinguished Guests, Ladies and Gentlemen,",
+        Span(0, 10),
+        people,
+    )
+    assert [(p.written, p.forms, p.role) for p in people] == [
+        ("Anna Berg", ["Anna"], Role.ATTENDEE),
+        ("Tan", [], Role.ATTENDEE),
+        ("Omar Said", [], Role.ATTENDEE),
+    ]
+
+
+def test_read_salutation_names_is_false_for_prose_after_the_greeting():
+    people = People()
+    assert not read_salutation_names(
+        "Mr Tan, ladies and gentlemen, welcome to the forum.", Span(0, 10), people
+    )
+    assert list(people) == []
 
 
 def test_read_greeting_items_is_false_for_a_sentence_with_no_salutation():

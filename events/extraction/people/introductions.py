@@ -135,6 +135,8 @@ def read_sentence(
         return
     if read_greeting_items(sentence, span, index, people):
         return
+    if read_salutation_names(sentence, span, people):
+        return
     # A greeting's gloss names guests in the room, who attend whatever verb is missing.
     greeted = english_gloss(sentence)
     closing_role = Role.ATTENDEE if greeted != sentence else None
@@ -569,6 +571,49 @@ def read_greeting_items(
                 person.positions.append(position)
         person.role = _stronger(person.role, Role.ATTENDEE)
     return True
+
+
+_SALUTATION_CLOSER = re.compile(
+    r"""^(?:ladies\s+and\s+gentlemen                      # "Ladies and Gentlemen"
+    |(?:dear|distinguished|honou?red)\s+(?:guests|friends|colleagues)   # "Distinguished Guests"
+    |(?:your\s+)?excellencies)$                           # "Excellencies"
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+_SALUTED_NAME = re.compile(
+    r"""^(?:dear\s+)?(?:
+    (?P<given>[A-Z][a-z]+)\s*\((?P<family>[A-Z][\w'’-]+)\)    # "Christine (Loh)"
+    |(?:Mr|Ms|Mrs|Miss|Dr|Prof|Professor)\.?\s+               # "Mr Sun", "Dr. Ana Lee"
+     (?P<addressed>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})
+    )$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def read_salutation_names(sentence: str, span: Span, people: list[PersonDraft]) -> bool:
+    """A speech's salutation line: the guests it addresses by name, before "Ladies and
+    Gentlemen", attend. True when every item before the closing greeting is such a name.
+
+    Example: "Dear Anna (Berg), Mr Tan, Dr. Omar Said, Distinguished Guests, Ladies and
+    Gentlemen," -> Anna Berg (form "Anna"), Tan and Omar Said, who attend.
+    """
+    items = [item.strip() for item in re.split(r"[,;]", sentence.strip().rstrip(",:;!"))]
+    closers = [i for i, item in enumerate(items) if _SALUTATION_CLOSER.match(item)]
+    if not closers or closers[0] == 0 or any(i < closers[0] for i in closers[1:]):
+        return False
+    if any(not _SALUTATION_CLOSER.match(item) for item in items[closers[0] :]):
+        return False  # the line goes on after its greeting: prose, not a salutation
+    saluted = [_SALUTED_NAME.match(item) for item in items[: closers[0]]]
+    for match in saluted:
+        if match is None:
+            continue
+        if match.group("given"):
+            person = start_person(f"{match.group('given')} {match.group('family')}", span, people)
+            add_form(person, match.group("given"), people)
+        else:
+            person = start_person(match.group("addressed"), span, people)
+        person.role = _stronger(person.role, Role.ATTENDEE)
+    return all(saluted)
 
 
 # Verbs that end a title written without a comma before them: "... Commission delivered".
