@@ -1172,14 +1172,18 @@ def _is_listed_person(words: str) -> bool:
 
 def _drop_person_lead(name: str) -> str:
     """ "Ma of Example Motors Co., Ltd.", "Johannes Urpelainen of Johns Hopkins University": a
-    person's name before "of"/"from" is not part of the body; "Bank of China" keeps its head."""
+    person's name before "of"/"from" is not part of the body; "Bank of China" keeps its head.
+    So is a name with its title and no comma: "Ana K Lee the MD of Blue Capital Ltd"."""
     name = drop_listed_names_lead(name)
     match = re.match(
-        r"(?P<left>[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'.\-]*){0,3})\s+(?:of|from|with)\s+"
-        r"(?:the\s+)?(?P<right>[A-Z].*)$",
+        r"(?P<left>[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'.\-]*){0,3})"
+        r"(?:\s+the\s+(?P<title>(?:[A-Z][\w-]*\s+){0,3}?[A-Z][\w-]*))?"
+        r"\s+(?:of|from|with)\s+(?:the\s+)?(?P<right>[A-Z].*)$",
         name,
     )
     if not match or not has_organization_head(match.group("right")):
+        return name
+    if match.group("title") and match.group("title").split()[-1].lower() not in TITLES:
         return name
     left = match.group("left")
     if (

@@ -245,9 +245,9 @@ SETS = [
         "gold_round10a",
         12,
         {
-            "people_f1": 0.822,
-            "affiliation_acc": 0.609,
-            "orgs_f1": 0.667,
+            "people_f1": 0.835,
+            "affiliation_acc": 0.625,
+            "orgs_f1": 0.673,
             "date_acc": 0.833,
             "city_acc": 0.917,
         },

@@ -7,6 +7,7 @@ from events.extraction.people.introductions import (
     addressed_after_title,
     after_list_opener,
     and_inside_body_name,
+    appositive_as_brackets,
     are_initials_before_surname,
     body_after_titled_name,
     bracket_after_comma,
@@ -689,6 +690,28 @@ def test_read_salutation_names_is_false_for_prose_after_the_greeting():
         "Mr Tan, ladies and gentlemen, welcome to the forum.", Span(0, 10), people
     )
     assert list(people) == []
+
+
+def test_appositive_as_brackets_reads_a_title_after_a_name_with_no_comma():
+    assert [
+        appositive_as_brackets(sentence)
+        for sentence in (
+            "Ana K Lee the MD of Blue Capital Ltd presented the plan",
+            "Beijing the capital of China is large",
+            "Ana Lee the Director of Blue Capital Ltd.",
+        )
+    ] == [
+        "Ana K Lee (MD of Blue Capital Ltd) presented the plan",
+        "Beijing the capital of China is large",
+        "Ana Lee the Director of Blue Capital Ltd.",
+    ]
+
+
+def test_a_name_then_its_title_with_no_comma_is_one_person_with_a_position():
+    people, _ = _people("Ana K Lee the MD of Blue Capital Ltd presented the plan.")
+    assert {name: _positions(p) for name, p in people.items()} == {
+        "Ana K Lee": [("MD", "Blue Capital Ltd")]
+    }
 
 
 def test_read_greeting_items_is_false_for_a_sentence_with_no_salutation():

@@ -117,6 +117,41 @@ def dashes_as_brackets(sentence: str) -> str:
     return _DASHED_TITLE.sub(lambda m: f" ({m.group('inside')}) ", sentence)
 
 
+_APPOSITIVE_WITHOUT_COMMA = re.compile(
+    r"""
+    (?<![\w.’'-])(?<![\w.’'-]\s)         # the name opens its clause: no word right before
+    (?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.?)?\s+[A-Z][a-z][\w'’-]*)   # "Ana K Lee"
+    \s+the\s+
+    (?P<title>(?:[A-Za-z][\w-]*\s+){0,3}?[A-Za-z][\w-]*)              # "MD", "chief economist"
+    \s+(?P<joiner>of|at)\s+
+    (?P<body>[A-Z][\w&.'’-]*(?:\s+(?:(?:of|for|and|the|&)\s+)*[A-Z][\w&.'’-]*)*)  # "Blue Capital Ltd"
+    (?=\s+[a-z])                     # then the verb
+    """,
+    re.VERBOSE,
+)
+
+
+def appositive_as_brackets(sentence: str) -> str:
+    """ "Name the Title of Body" written with no comma reads as a bracketed title.
+
+    Example: "Ana K Lee the MD of Blue Capital Ltd presented the plan" -> "Ana K Lee (MD of
+    Blue Capital Ltd) presented the plan"; "Beijing the capital of China is" is left alone,
+    "capital" being no title.
+    """
+
+    def bracket(match: re.Match[str]) -> str:
+        title_words = match.group("title").split()
+        name_words = match.group("name").split()
+        if not is_title_word(title_words[-1]) or any(
+            is_title_word(w) or GAZETTEER.is_place(w) or w.lower() in ORG_HEADS for w in name_words
+        ):
+            return match.group(0)
+        inside = f"{match.group('title')} {match.group('joiner')} {match.group('body')}"
+        return f"{match.group('name')} ({inside})"
+
+    return _APPOSITIVE_WITHOUT_COMMA.sub(bracket, sentence)
+
+
 def read_sentence(
     text: str,
     span: Span,
@@ -142,7 +177,7 @@ def read_sentence(
     closing_role = Role.ATTENDEE if greeted != sentence else None
     sentence = read_shared_title_list(greeted, span, index, people)
     segments = addressed_after_title(
-        split_segments(bracket_after_comma(dashes_as_brackets(sentence)))
+        split_segments(bracket_after_comma(dashes_as_brackets(appositive_as_brackets(sentence))))
     )
     pending: list[tuple[PersonDraft, list[Segment]]] = []
     relative = ""
