@@ -245,9 +245,9 @@ SETS = [
         "gold_round10a",
         12,
         {
-            "people_f1": 0.835,
-            "affiliation_acc": 0.625,
-            "orgs_f1": 0.673,
+            "people_f1": 0.86,
+            "affiliation_acc": 0.654,
+            "orgs_f1": 0.697,
             "date_acc": 0.833,
             "city_acc": 0.917,
         },

@@ -875,6 +875,16 @@ def test_shared_plural_title_for_a_list_of_names():
     }
 
 
+def test_shared_plural_title_for_names_each_with_their_own_body_in_brackets():
+    people, _ = _people(
+        "He spoke with Professors Ana Lee (Lakeside University) and Tom Hale (Hill College)."
+    )
+    assert {name: _positions(p) for name, p in people.items()} == {
+        "Ana Lee": [("Professor", "Lakeside University")],
+        "Tom Hale": [("Professor", "Hill College")],
+    }
+
+
 def test_people_listed_with_their_bodies_after_and():
     assert name_with_body("Ana Lee of Blue Capital")
     assert name_with_body("Li Wei (Tsinghua University)")

@@ -431,12 +431,15 @@ def addressed_after_title(segments: list[Segment]) -> list[Segment]:
 
 _LIST_NAME = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}"
 _LIST_ORG = r"[A-Z][\w&'’.-]*(?:\s+(?:(?:of|for|and|the|on|&)\s+)*[A-Z][\w&'’.-]*)*"
+# A listed name, with its own body in brackets: "Ana Lee (Lakeside University)".
+_LIST_ITEM = rf"{_LIST_NAME}(?:\s*\([^()]{{2,80}}\))?"
+_LIST_ITEM_PARTS = re.compile(rf"(?P<name>{_LIST_NAME})(?:\s*\((?P<own>[^()]{{2,80}})\))?")
 _SHARED_TITLE_LIST = re.compile(
     rf"""
     (?<![\w-])(?P<title>(?:[A-Z][a-z-]+\s+){{0,3}}[A-Z][a-z]+s      # "Honorary Presidents"
       |[a-z]+s)                                                     # "researchers"
     (?:\s+(?:of|at)\s+(?:the\s+)?(?P<before>{_LIST_ORG}?))?          # " of AFDC"
-    \s+(?P<names>{_LIST_NAME}(?:\s*,\s*{_LIST_NAME})*\s*,?\s+and\s+{_LIST_NAME})
+    \s+(?P<names>{_LIST_ITEM}(?:\s*,\s*{_LIST_ITEM})*\s*,?\s+and\s+{_LIST_ITEM})
     (?:\s+(?:of|from|at)\s+(?:the\s+)?(?P<after>{_LIST_ORG}))?        # " of Tsinghua University"
     """,
     re.VERBOSE,
@@ -531,23 +534,29 @@ def read_shared_title_list(
     Example: "Professors Li Wei, Zhang Hua and Chen Bo of Tsinghua University gave talks" ->
     three people, each "Professor" of Tsinghua University; "Honorary Presidents of AFDC Tian
     Zengpei and Cai Fangbo" -> two "Honorary President"s of AFDC; "researchers Ana Lee, Li Wei
-    and Tom Hale of X" -> three "researcher"s of X.
+    and Tom Hale of X" -> three "researcher"s of X; "Professors Ana Lee (Lakeside University)
+    and Tom Hale (Hill College)" -> two "Professor"s, each of their own body.
     """
     for match in reversed(list(_SHARED_TITLE_LIST.finditer(sentence))):
         title = singular_title(match.group("title"))
-        names = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", match.group("names"))
+        items = [
+            (item.group("name"), item.group("own"))
+            for item in _LIST_ITEM_PARTS.finditer(match.group("names"))
+        ]
         if title is None or not all(
             split_leading_name(name, index)[0] == name and not split_leading_name(name, index)[1]
-            for name in names
+            for name, _ in items
         ):
             continue
         body = match.group("before") or match.group("after")
         if body and not is_affiliation(body, index):
             continue
-        for name in names:
+        if any(own and not is_affiliation(own, index) for _, own in items):
+            continue
+        for name, own in items:
             person = start_person(name, span, people)
-            if body:
-                _add_affiliation(person, (title, body), span, index)
+            if own or body:
+                _add_affiliation(person, (title, own or body), span, index)
             elif not person.positions:
                 person.positions.append(Position(title=title, organization=None, evidence=span))
             person.role = _stronger(person.role, Role.SPEAKER)
