@@ -245,9 +245,9 @@ SETS = [
         "gold_round10a",
         12,
         {
-            "people_f1": 0.86,
-            "affiliation_acc": 0.654,
-            "orgs_f1": 0.697,
+            "people_f1": 0.872,
+            "affiliation_acc": 0.667,
+            "orgs_f1": 0.721,
             "date_acc": 0.833,
             "city_acc": 0.917,
         },

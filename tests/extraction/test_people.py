@@ -47,6 +47,7 @@ from events.extraction.people.positions import (
     body_without_title,
     brand_served_for,
     continues_portfolio,
+    drop_owner_in_brackets,
     infer_ministry,
     is_bare_head,
     is_local_committee,
@@ -883,6 +884,28 @@ def test_shared_plural_title_for_names_each_with_their_own_body_in_brackets():
         "Ana Lee": [("Professor", "Lakeside University")],
         "Tom Hale": [("Professor", "Hill College")],
     }
+
+
+def test_drop_owner_in_brackets_indexes_the_owner_and_keeps_the_post():
+    index = OrganizationIndex()
+    assert [
+        drop_owner_in_brackets(text, Span(0, 10), index)
+        for text in (
+            "VP of Blue Capital Services (Hill Group)",
+            "Director of the Bank of Hill (Acting)",
+            "Director (Hill Group)",
+        )
+    ] == [
+        "VP of Blue Capital Services",
+        "Director of the Bank of Hill (Acting)",
+        "Director (Hill Group)",
+    ]
+    assert index.names() == ("Hill Group",)
+
+
+def test_a_vp_of_a_body_owned_by_a_group_in_brackets():
+    people, _ = _people("Ana Lee, VP of Blue Capital Services (Hill Group), said so.")
+    assert _positions(people["Ana Lee"]) == [("VP", "Blue Capital Services")]
 
 
 def test_people_listed_with_their_bodies_after_and():

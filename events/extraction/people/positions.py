@@ -30,6 +30,7 @@ from events.extraction.organizations import (
     UNIT_WORDS,
     OrganizationIndex,
     find_known_organization,
+    has_organization_head,
     head_word,
     infer_kind,
     is_chinese_personal_name,
@@ -139,6 +140,7 @@ def parse_position(
     # "Senior Fellow at the World Resources Institute (WRI) China": the acronym was indexed
     # when the organisations were read; inside a title it only splits the name.
     stripped = INNER_ACRONYM_RE.sub("", stripped)
+    stripped = drop_owner_in_brackets(stripped, span, index)
     board = split_board_title(stripped)
     if board:
         title, organization_text = board
@@ -183,6 +185,31 @@ def parse_position(
     elif country and organization:
         index.register(organization, span, country=country)
     return _tidy_title(title), organization
+
+
+_OWNER_IN_BRACKETS_RE = re.compile(
+    r"""(?<=[A-Za-z])\s*\(
+    (?P<owner>[A-Z][\w&'’.-]*(?:\s+(?:(?:of|for|and|the|&)\s+)*[A-Z][\w&'’.-]*)+)   # "Hill Group"
+    \)$""",
+    re.VERBOSE,
+)
+
+
+def drop_owner_in_brackets(text: str, span: Span, index: OrganizationIndex) -> str:
+    """A second body in brackets after the title's body names its owner, not part of the post:
+    the owner is indexed and the title read without it.
+
+    Example: "VP of Blue Capital Services (Hill Group)" -> "VP of Blue Capital Services",
+    with "Hill Group" indexed; "Director (Acting)" and "Head of X (ABC)" are left alone.
+    """
+    match = _OWNER_IN_BRACKETS_RE.search(text)
+    if not match or not has_organization_head(match.group("owner")):
+        return text
+    before = text[: match.start()]
+    if not re.search(r"\b(?:of|at)\s+(?:the\s+)?[A-Z]", before):
+        return text
+    index.register(match.group("owner"), span)
+    return before
 
 
 def ministry_named_in_other_order(ministry: str, index: OrganizationIndex) -> str | None:
