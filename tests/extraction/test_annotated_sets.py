@@ -246,7 +246,7 @@ SETS = [
         12,
         {
             "people_f1": 0.872,
-            "affiliation_acc": 0.667,
+            "affiliation_acc": 0.741,
             "orgs_f1": 0.721,
             "date_acc": 0.833,
             "city_acc": 0.917,

@@ -38,6 +38,7 @@ from events.extraction.people.introductions import (
     title_ends_in_country,
     title_opens_sentence,
     titled_names_joined,
+    titles_in_commas_before_name,
     titles_of_next_item,
     written_key,
 )
@@ -906,6 +907,31 @@ def test_drop_owner_in_brackets_indexes_the_owner_and_keeps_the_post():
 def test_a_vp_of_a_body_owned_by_a_group_in_brackets():
     people, _ = _people("Ana Lee, VP of Blue Capital Services (Hill Group), said so.")
     assert _positions(people["Ana Lee"]) == [("VP", "Blue Capital Services")]
+
+
+def test_titles_in_commas_before_name_after_a_scene_setting_phrase():
+    index = OrganizationIndex()
+    segments = split_segments(
+        "At the forum, Adviser to the Blue Council, former Director of the Hill Fund, Ana Lee, "
+        "said so."
+    )
+    assert [s.text for s in titles_in_commas_before_name(segments, 3, index)] == [
+        "Adviser to the Blue Council",
+        "former Director of the Hill Fund",
+    ]
+    segments = split_segments("The panel met in Lisbon, Director of X, Ana Lee said so.")
+    assert titles_in_commas_before_name(segments, 2, index) == []
+
+
+def test_a_person_gets_each_title_written_before_the_name():
+    people, _ = _people(
+        "At the forum, Adviser to the Blue Council, former Director of the Hill Fund, Ana Lee, "
+        "said so."
+    )
+    assert _positions(people["Ana Lee"]) == [
+        ("Adviser", "Blue Council"),
+        ("former Director", "Hill Fund"),
+    ]
 
 
 def test_people_listed_with_their_bodies_after_and():

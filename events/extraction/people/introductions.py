@@ -224,6 +224,8 @@ def read_sentence(
                 titles = [segments[0]]
             elif not (titles or pending or opening.rest or opening.affiliation):
                 titles = title_before_name(segments, position)
+            if position >= 2 and not (titles or pending or leading):
+                titles = titles_in_commas_before_name(segments, position, index)
             pending.append((person, titles))
             if opening.rest:
                 close_groups(pending, opening.rest, span, index)
@@ -375,6 +377,30 @@ def title_opens_sentence(segments: list[Segment], index: OrganizationIndex) -> b
 
 
 _DETERMINERS = frozenset({"its", "his", "her", "their", "this", "that", "our"})
+
+# "On the forum", "At the opening ceremony", "In his remarks": where, not who.
+_SCENE_OPENER = re.compile(
+    r"^(?:On|At|In|During)\s+(?:the|his|her|their)\s+[a-z]+(?:\s+[a-z]+){0,3}$"
+)
+
+
+def titles_in_commas_before_name(
+    segments: list[Segment], position: int, index: OrganizationIndex
+) -> list[Segment]:
+    """Several titles, each set off by commas, before the name they belong to, after at
+    most a phrase that sets the scene.
+
+    Example: [At the forum | Adviser to the Blue Council | former Director of the Hill Fund
+    | Ana Lee | said] -> both titles; [At the forum | Ana Lee said] has none, and [The panel
+    met in Lisbon | Director of X | Ana Lee] none, its first clause being no title.
+    """
+    before = segments[:position]
+    if _SCENE_OPENER.match(before[0].text.strip()):
+        before = before[1:]
+    name = segments[position]
+    if not before or not all(title_opens_sentence([seg, name], index) for seg in before):
+        return []
+    return before
 
 
 def unit_with_parent_after(
