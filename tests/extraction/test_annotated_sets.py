@@ -246,8 +246,8 @@ SETS = [
         12,
         {
             "people_f1": 0.872,
-            "affiliation_acc": 0.741,
-            "orgs_f1": 0.721,
+            "affiliation_acc": 0.815,
+            "orgs_f1": 0.734,
             "date_acc": 0.833,
             "city_acc": 0.917,
         },

@@ -56,6 +56,7 @@ from events.extraction.people.positions import (
     known_org_prefix,
     ministry_named_in_other_order,
     names_a_body,
+    names_owned_unit,
     owner_before_title,
     region_governed,
     split_title_at_capitalised_body,
@@ -931,6 +932,25 @@ def test_a_person_gets_each_title_written_before_the_name():
     assert _positions(people["Ana Lee"]) == [
         ("Adviser", "Blue Council"),
         ("former Director", "Hill Fund"),
+    ]
+
+
+def test_names_owned_unit_needs_a_unit_noun_and_a_body_for_owner():
+    index = OrganizationIndex()
+    index.register("Blue Energy Agency", Span(0, 10), acronym="BEA")
+    assert [
+        names_owned_unit(phrase, index)
+        for phrase in ("BEA’s International Division", "Blueland's Trade Office", "BEA’s Plans")
+    ] == [True, False, False]
+
+
+def test_a_post_in_a_unit_named_with_its_owners_acronym_belongs_to_the_owner():
+    people, _ = _people(
+        "The Blue Energy Agency (BEA) hosted it. Gu Jun, deputy director of BEA’s "
+        "International Division, spoke."
+    )
+    assert _positions(people["Gu Jun"]) == [
+        ("deputy director of International Division", "Blue Energy Agency")
     ]
 
 

@@ -651,6 +651,7 @@ def _split_title_and_org(text: str, index: OrganizationIndex) -> tuple[str, str 
                 looks_like_organization(right, index)
                 or _org_then_place(right, index)
                 or names_a_body(right)
+                or names_owned_unit(right, index)
             )
             and not re.search(r"\s+at\s+(?:the\s+)?[A-Z]", right)
         ):
@@ -680,6 +681,30 @@ def _unit_of_fields(left: str, right: str) -> bool:
     named for a list of fields; the commas inside the list end no title."""
     last = left.split()[-1] if left.split() else ""
     return last[:1].isupper() and last.lower() in UNIT_WORDS and bool(_FIELD_LIST_RE.match(right))
+
+
+_OWNED_UNIT_RE = re.compile(
+    r"""^(?P<owner>[A-Z][^'’,]*?)['’]s\s+                    # "BEA’s", "the Agency's"
+    (?P<unit>[A-Z][\w-]*(?:\s+(?:(?:and|of|for|&)\s+)?[A-Z][\w-]*)*)$   # "International Division"
+    """,
+    re.VERBOSE,
+)
+
+
+def names_owned_unit(phrase: str, index: OrganizationIndex) -> bool:
+    """A unit named with its owner's possessive, the owner a body: the body of a title even
+    though a unit's noun ("Division", "Office") is no organisation's head.
+
+    Example: "BEA’s International Division" once "Blue Energy Agency (BEA)" was read -> True;
+    "Blueland's Trade Office" -> False (a country owns no unit here); "BEA’s plans" -> False.
+    """
+    match = _OWNED_UNIT_RE.match(phrase)
+    if not match or head_word(match.group("unit")) not in UNIT_WORDS:
+        return False
+    owner = match.group("owner")
+    if GAZETTEER.is_place(owner) or GAZETTEER.country_of(owner):
+        return False
+    return bool(index.resolve(owner)) or looks_like_organization(owner, index)
 
 
 def names_a_body(phrase: str) -> bool:
