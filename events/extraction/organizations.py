@@ -898,8 +898,10 @@ def tidy_organization_name(name: str) -> str:
     "China Daily"; "United Nations and Senior Advisor to the World Resources Institute" ->
     "United Nations"; "Ministry of
     Environmental Protection plays the host" -> "Ministry of Environmental Protection";
-    "Nanjing University and" -> "Nanjing University".
+    "Nanjing University and" -> "Nanjing University"; "Cabinet-level Water Administration"
+    -> "Water Administration".
     """
+    name = SEAT_OR_RANK_LEAD_RE.sub("", name)
     lead = _TITLE_THEN_OF.match(name)
     if (
         lead
@@ -1198,10 +1200,13 @@ def _drop_person_lead(name: str) -> str:
     return match.group("right")
 
 
+# "Xiamen-based Third Institute", "the Cabinet-level Water Administration": where the body
+# sits or how it ranks describes it; its name starts after.
+SEAT_OR_RANK_LEAD_RE = re.compile(r"^(?:[Tt]he\s+)?[A-Z][\w’']*-(?:based|level)\s+(?=[A-Z])")
+
+
 def _drop_leading_noise(name: str) -> str:
-    name = re.sub(
-        r"^(?:[Tt]he\s+)?[A-Z][\w’']*-based\s+", "", name
-    )  # "Xiamen-based Third Institute"
+    name = SEAT_OR_RANK_LEAD_RE.sub("", name)
     words = name.split()
     # "10:00 Panel discussion" leaves "00 Panel", "on 27 November 2019 with the China
     # Electricity Council" leaves a date: a clock time or a date leads no body's name.

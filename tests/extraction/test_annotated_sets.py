@@ -245,7 +245,7 @@ SETS = [
         "gold_round10a",
         12,
         {
-            "people_f1": 0.872,
+            "people_f1": 0.884,
             "affiliation_acc": 0.815,
             "orgs_f1": 0.734,
             "date_acc": 0.833,

@@ -16,6 +16,7 @@ from events.extraction.people.introductions import (
     dashes_as_brackets,
     ends_in_nationality,
     english_gloss,
+    has_english_name_before_hyphenated_given,
     is_arabic_article_name,
     is_capitalised_family_name,
     is_known_post,
@@ -36,6 +37,7 @@ from events.extraction.people.introductions import (
     split_trailing_predicate,
     title_before_name,
     title_ends_in_country,
+    title_ends_in_portfolio,
     title_opens_sentence,
     titled_names_joined,
     titles_in_commas_before_name,
@@ -951,6 +953,26 @@ def test_a_post_in_a_unit_named_with_its_owners_acronym_belongs_to_the_owner():
     )
     assert _positions(people["Gu Jun"]) == [
         ("deputy director of International Division", "Blue Energy Agency")
+    ]
+
+
+def test_title_ends_in_portfolio_when_only_portfolio_words_follow_its_of():
+    assert [
+        title_ends_in_portfolio(title.split(), name.split())
+        for title, name in (
+            ("Deputy Minister of Foreign Affairs", "Ana Lee"),
+            ("Director of Blue Capital", "Ana Lee"),
+            ("Envoy for Climate", "Change Affairs"),
+        )
+    ] == [True, False, False]
+
+
+def test_english_name_before_a_hyphenated_given_name_is_one_three_word_name():
+    assert has_english_name_before_hyphenated_given(["Vice", "Minister", "Tom", "Wen-li", "Chou"])
+    assert not has_english_name_before_hyphenated_given(["Vice", "Minister", "Wen-li", "Chou"])
+    people, _ = _people("Deputy Minister of Energy Tom Wen-li Chou said so.")
+    assert _positions(people["Tom Wen-li Chou"]) == [
+        ("Deputy Minister of Energy", "Ministry of Energy")
     ]
 
 

@@ -992,6 +992,8 @@ def read_titled_name(segment: str, index: OrganizationIndex) -> Opening | None:
             end, lead = i, lead[:i]
             break
     size = 3 if len(lead) >= 3 and re.fullmatch(r"[A-Z]\.", lead[-2]) else 2
+    if has_english_name_before_hyphenated_given(lead):
+        size = 3
     if len(lead) >= 4 and is_three_word_chinese_name([w.rstrip(".,") for w in lead[-3:]]):
         size = 3
     surname_only = is_titled_surname(lead)
@@ -1015,6 +1017,7 @@ def read_titled_name(segment: str, index: OrganizationIndex) -> Opening | None:
         or addressed
         or particled
         or title_ends_in_country(title_words)
+        or title_ends_in_portfolio(title_words, name_words)
     ):
         return None  # "vice president of Ping An Asset Management" ends in a body, not a person
     if not any(is_title_word(re.sub(r"['’]s$", "", w)) for w in title_words):
@@ -1029,6 +1032,24 @@ def read_titled_name(segment: str, index: OrganizationIndex) -> Opening | None:
         rest,
         titles=(Segment(title),),
         state_title=is_state_title(title),
+    )
+
+
+def has_english_name_before_hyphenated_given(lead: list[str]) -> bool:
+    """ "Vice Minister Tom Wen-li Chou": a romanised given name written with a hyphen and a
+    lower-case second syllable, with an English name before it and the surname after; the
+    three words are one name.
+
+    Example: ["Vice", "Minister", "Tom", "Wen-li", "Chou"] -> True; ["Vice", "Minister",
+    "Wen-li", "Chou"] -> False (the word before the given name is the title's).
+    """
+    return (
+        len(lead) >= 4
+        and bool(re.fullmatch(r"[A-Z][a-z]+-[a-z]+", lead[-2]))
+        and bool(re.fullmatch(r"[A-Z][a-z]+", lead[-3]))
+        and not is_title_word(lead[-3])
+        and lead[-3].lower() not in TITLE_PORTFOLIO_WORDS
+        and not GAZETTEER.is_place(lead[-3])
     )
 
 
@@ -1068,6 +1089,28 @@ def title_ends_in_country(title_words: list[str]) -> bool:
             return False
         return GAZETTEER.country_of(" ".join(title_words[-2:])) is not None
     return GAZETTEER.country_of(title_words[-1]) is not None
+
+
+def title_ends_in_portfolio(title_words: list[str], name_words: list[str]) -> bool:
+    """ "Deputy Minister of Foreign Affairs" before "Ana Lee": a portfolio's words after the
+    title's "of" end the post, so the capitalised words after them, none a portfolio's, are the
+    holder's name.
+
+    Example: (["Deputy", "Minister", "of", "Foreign", "Affairs"], ["Ana", "Lee"]) -> True;
+    (["Director", "of", "Blue", "Capital"], ["Ana", "Lee"]) -> False (a body's name may run on);
+    (["Envoy", "for", "Climate"], ["Change", "Affairs"]) -> False (the portfolio runs on).
+    """
+    if any(w.lower() in TITLE_PORTFOLIO_WORDS for w in name_words):
+        return False
+    for i in range(len(title_words) - 1, 0, -1):
+        if title_words[i] in ("of", "for"):
+            portfolio = title_words[i + 1 :]
+            return (
+                is_title_word(title_words[i - 1])
+                and 1 <= len(portfolio) <= 4
+                and all(w.lower() in TITLE_PORTFOLIO_WORDS or w in ("and", "&") for w in portfolio)
+            )
+    return False
 
 
 _BODY_THEN_VERB = re.compile(
