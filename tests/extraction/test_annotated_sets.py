@@ -245,7 +245,7 @@ SETS = [
         "gold_round10a",
         12,
         {
-            "people_f1": 0.884,
+            "people_f1": 0.896,
             "affiliation_acc": 0.815,
             "orgs_f1": 0.734,
             "date_acc": 0.833,

@@ -976,6 +976,15 @@ def test_english_name_before_a_hyphenated_given_name_is_one_three_word_name():
     ]
 
 
+def test_a_titled_name_ends_before_and_a_lower_case_phrase():
+    people, _ = _people(
+        "The summit featured a keynote address by Governor Ana Lee and breakout sessions."
+    )
+    assert {name: (p.role, _positions(p)) for name, p in people.items()} == {
+        "Ana Lee": (Role.KEYNOTE, [("Governor", None)])
+    }
+
+
 def test_people_listed_with_their_bodies_after_and():
     assert name_with_body("Ana Lee of Blue Capital")
     assert name_with_body("Li Wei (Tsinghua University)")

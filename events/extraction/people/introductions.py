@@ -976,6 +976,10 @@ def read_titled_name(segment: str, index: OrganizationIndex) -> Opening | None:
         ):
             end = i
             break
+    # "by Governor Ana Lee and breakout sessions": a connector before the first lower-case
+    # word joins the name to the next phrase, not to more of the title.
+    while 0 < end < len(words) and words[end - 1].group(0) in ("and", "&"):
+        end -= 1
     lead = [w.group(0) for w in words[:end]]
     particled = particled_name_size(lead)
     for i, word in enumerate(lead[2:], start=2):
