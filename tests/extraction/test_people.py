@@ -20,6 +20,7 @@ from events.extraction.people.introductions import (
     is_arabic_article_name,
     is_capitalised_family_name,
     is_known_post,
+    is_salutation_line,
     is_state_title,
     is_three_word_chinese_name,
     is_titled_surname,
@@ -982,6 +983,15 @@ def test_a_titled_name_ends_before_and_a_lower_case_phrase():
     )
     assert {name: (p.role, _positions(p)) for name, p in people.items()} == {
         "Ana Lee": (Role.KEYNOTE, [("Governor", None)])
+    }
+
+
+def test_salutation_lines_address_guests_present_even_under_a_leaders_title():
+    assert is_salutation_line("Chairman Ana Lee,")
+    assert not is_salutation_line("Ana Lee, Director of X, said so.")
+    people, _ = _people("Chairman Ana Lee,\n\nLadies and Gentlemen,\n\nI thank you all.")
+    assert {name: (p.role, _positions(p)) for name, p in people.items()} == {
+        "Ana Lee": (Role.ATTENDEE, [("Chairman", None)])
     }
 
 

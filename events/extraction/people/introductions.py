@@ -174,7 +174,7 @@ def read_sentence(
         return
     # A greeting's gloss names guests in the room, who attend whatever verb is missing.
     greeted = english_gloss(sentence)
-    closing_role = Role.ATTENDEE if greeted != sentence else None
+    closing_role = Role.ATTENDEE if greeted != sentence or is_salutation_line(sentence) else None
     sentence = read_shared_title_list(greeted, span, index, people)
     segments = addressed_after_title(
         split_segments(bracket_after_comma(dashes_as_brackets(appositive_as_brackets(sentence))))
@@ -283,6 +283,16 @@ def read_sentence(
             pending, relative = [], ""
     if pending:
         close_groups(pending, relative, span, index, closing_role)
+
+
+def is_salutation_line(sentence: str) -> bool:
+    """A line that only addresses someone, closed by a comma: the speech's salutation, whose
+    guests are in the room, even one a state leader's title names.
+
+    Example: "Chairman Ana Lee," -> True; "Chairman Ana Lee said," -> True too, but its verb
+    gives the role first; "Ana Lee, Director of X, said so." -> False.
+    """
+    return bool(re.fullmatch(r"[^,.;:!?\n]{3,80},", sentence.strip()))
 
 
 def titles_of_next_item(titles: list[Segment], segment: str, following: str) -> list[Segment]:
@@ -1715,7 +1725,12 @@ def close_groups(
     `unsaid` when no verb closes the sentence."""
     role = role_from_predicate(predicate) or unsaid
     for person, segments in pending:
-        if person.role is None and not person.positions and is_recalled(person, predicate):
+        if (
+            person.role is None
+            and not person.positions
+            and unsaid is None
+            and is_recalled(person, predicate)
+        ):
             person.recalled = True
         positions = read_positions(segments, span, index)
         if not positions and not predicate and not person.positions and role is None:
