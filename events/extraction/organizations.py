@@ -898,8 +898,10 @@ def tidy_organization_name(name: str) -> str:
     "China Daily"; "United Nations and Senior Advisor to the World Resources Institute" ->
     "United Nations"; "Ministry of
     Environmental Protection plays the host" -> "Ministry of Environmental Protection";
-    "Nanjing University and" -> "Nanjing University".
+    "Nanjing University and" -> "Nanjing University"; "Cabinet-level Water Administration"
+    -> "Water Administration".
     """
+    name = SEAT_OR_RANK_LEAD_RE.sub("", name)
     lead = _TITLE_THEN_OF.match(name)
     if (
         lead
@@ -1172,14 +1174,18 @@ def _is_listed_person(words: str) -> bool:
 
 def _drop_person_lead(name: str) -> str:
     """ "Ma of Example Motors Co., Ltd.", "Johannes Urpelainen of Johns Hopkins University": a
-    person's name before "of"/"from" is not part of the body; "Bank of China" keeps its head."""
+    person's name before "of"/"from" is not part of the body; "Bank of China" keeps its head.
+    So is a name with its title and no comma: "Ana K Lee the MD of Blue Capital Ltd"."""
     name = drop_listed_names_lead(name)
     match = re.match(
-        r"(?P<left>[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'.\-]*){0,3})\s+(?:of|from|with)\s+"
-        r"(?:the\s+)?(?P<right>[A-Z].*)$",
+        r"(?P<left>[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'.\-]*){0,3})"
+        r"(?:\s+the\s+(?P<title>(?:[A-Z][\w-]*\s+){0,3}?[A-Z][\w-]*))?"
+        r"\s+(?:of|from|with)\s+(?:the\s+)?(?P<right>[A-Z].*)$",
         name,
     )
     if not match or not has_organization_head(match.group("right")):
+        return name
+    if match.group("title") and match.group("title").split()[-1].lower() not in TITLES:
         return name
     left = match.group("left")
     if (
@@ -1194,10 +1200,13 @@ def _drop_person_lead(name: str) -> str:
     return match.group("right")
 
 
+# "Xiamen-based Third Institute", "the Cabinet-level Water Administration": where the body
+# sits or how it ranks describes it; its name starts after.
+SEAT_OR_RANK_LEAD_RE = re.compile(r"^(?:[Tt]he\s+)?[A-Z][\w’']*-(?:based|level)\s+(?=[A-Z])")
+
+
 def _drop_leading_noise(name: str) -> str:
-    name = re.sub(
-        r"^(?:[Tt]he\s+)?[A-Z][\w’']*-based\s+", "", name
-    )  # "Xiamen-based Third Institute"
+    name = SEAT_OR_RANK_LEAD_RE.sub("", name)
     words = name.split()
     # "10:00 Panel discussion" leaves "00 Panel", "on 27 November 2019 with the China
     # Electricity Council" leaves a date: a clock time or a date leads no body's name.

@@ -174,7 +174,7 @@ SETS = [
         "gold_round8a",
         13,
         {
-            "people_f1": 0.912,
+            "people_f1": 0.922,
             "affiliation_acc": 0.848,
             "orgs_f1": 0.8,
             "date_acc": 0.923,
@@ -245,9 +245,9 @@ SETS = [
         "gold_round10a",
         12,
         {
-            "people_f1": 0.753,
-            "affiliation_acc": 0.609,
-            "orgs_f1": 0.667,
+            "people_f1": 0.907,
+            "affiliation_acc": 0.815,
+            "orgs_f1": 0.734,
             "date_acc": 0.833,
             "city_acc": 0.917,
         },

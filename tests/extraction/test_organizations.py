@@ -145,6 +145,18 @@ def test_find_organizations_drops_a_person_before_of():
     assert not any(name.startswith("Ma ") for name in index.names())
 
 
+def test_find_organizations_drops_a_person_and_their_title_written_without_a_comma():
+    index = _index("Ana K Lee the MD of Blue Capital Ltd presented the plan.")
+    assert index.names() == ("Blue Capital Ltd",)
+
+
+def test_tidy_organization_name_drops_where_a_body_sits_or_ranks():
+    assert [
+        tidy_organization_name(name)
+        for name in ("Cabinet-level Water Administration", "Xiamen-based Third Institute")
+    ] == ["Water Administration", "Third Institute"]
+
+
 def test_list_keeps_a_name_whose_first_half_has_no_head():
     sentence = (
         "Representatives of Suzhou Industrial Park Administrative Committee and Changzhou "

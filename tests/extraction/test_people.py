@@ -7,6 +7,7 @@ from events.extraction.people.introductions import (
     addressed_after_title,
     after_list_opener,
     and_inside_body_name,
+    appositive_as_brackets,
     are_initials_before_surname,
     body_after_titled_name,
     bracket_after_comma,
@@ -15,9 +16,11 @@ from events.extraction.people.introductions import (
     dashes_as_brackets,
     ends_in_nationality,
     english_gloss,
+    has_english_name_before_hyphenated_given,
     is_arabic_article_name,
     is_capitalised_family_name,
     is_known_post,
+    is_salutation_line,
     is_state_title,
     is_three_word_chinese_name,
     is_titled_surname,
@@ -27,6 +30,7 @@ from events.extraction.people.introductions import (
     particled_name_size,
     read_addressed_name_at_end,
     read_greeting_items,
+    read_salutation_names,
     relative_title,
     singular_title,
     speaker_card,
@@ -34,8 +38,10 @@ from events.extraction.people.introductions import (
     split_trailing_predicate,
     title_before_name,
     title_ends_in_country,
+    title_ends_in_portfolio,
     title_opens_sentence,
     titled_names_joined,
+    titles_in_commas_before_name,
     titles_of_next_item,
     written_key,
 )
@@ -45,6 +51,7 @@ from events.extraction.people.positions import (
     body_without_title,
     brand_served_for,
     continues_portfolio,
+    drop_owner_in_brackets,
     infer_ministry,
     is_bare_head,
     is_local_committee,
@@ -52,6 +59,7 @@ from events.extraction.people.positions import (
     known_org_prefix,
     ministry_named_in_other_order,
     names_a_body,
+    names_owned_unit,
     owner_before_title,
     region_governed,
     split_title_at_capitalised_body,
@@ -668,6 +676,50 @@ def test_owner_title_moves_a_possessive_owner_but_not_one_inside_a_body():
     ]
 
 
+def test_salutation_names_the_guests_addressed_before_ladies_and_gentlemen():
+    people = People()
+    assert read_salutation_names(
+        "Dear Anna (Berg), Mr Tan, Dr. Omar Said, Distinguished Guests, Ladies and Gentlemen,",
+        Span(0, 10),
+        people,
+    )
+    assert [(p.written, p.forms, p.role) for p in people] == [
+        ("Anna Berg", ["Anna"], Role.ATTENDEE),
+        ("Tan", [], Role.ATTENDEE),
+        ("Omar Said", [], Role.ATTENDEE),
+    ]
+
+
+def test_read_salutation_names_is_false_for_prose_after_the_greeting():
+    people = People()
+    assert not read_salutation_names(
+        "Mr Tan, ladies and gentlemen, welcome to the forum.", Span(0, 10), people
+    )
+    assert list(people) == []
+
+
+def test_appositive_as_brackets_reads_a_title_after_a_name_with_no_comma():
+    assert [
+        appositive_as_brackets(sentence)
+        for sentence in (
+            "Ana K Lee the MD of Blue Capital Ltd presented the plan",
+            "Beijing the capital of China is large",
+            "Ana Lee the Director of Blue Capital Ltd.",
+        )
+    ] == [
+        "Ana K Lee (MD of Blue Capital Ltd) presented the plan",
+        "Beijing the capital of China is large",
+        "Ana Lee the Director of Blue Capital Ltd.",
+    ]
+
+
+def test_a_name_then_its_title_with_no_comma_is_one_person_with_a_position():
+    people, _ = _people("Ana K Lee the MD of Blue Capital Ltd presented the plan.")
+    assert {name: _positions(p) for name, p in people.items()} == {
+        "Ana K Lee": [("MD", "Blue Capital Ltd")]
+    }
+
+
 def test_read_greeting_items_is_false_for_a_sentence_with_no_salutation():
     people = []
     assert not read_greeting_items(
@@ -826,6 +878,120 @@ def test_shared_plural_title_for_a_list_of_names():
     people, _ = _people("Professors Li Wei, Zhang Hua and Chen Bo of Tsinghua University spoke.")
     assert {name: _positions(p) for name, p in people.items()} == {
         name: [("Professor", "Tsinghua University")] for name in ("Li Wei", "Zhang Hua", "Chen Bo")
+    }
+
+
+def test_shared_plural_title_for_names_each_with_their_own_body_in_brackets():
+    people, _ = _people(
+        "He spoke with Professors Ana Lee (Lakeside University) and Tom Hale (Hill College)."
+    )
+    assert {name: _positions(p) for name, p in people.items()} == {
+        "Ana Lee": [("Professor", "Lakeside University")],
+        "Tom Hale": [("Professor", "Hill College")],
+    }
+
+
+def test_drop_owner_in_brackets_indexes_the_owner_and_keeps_the_post():
+    index = OrganizationIndex()
+    assert [
+        drop_owner_in_brackets(text, Span(0, 10), index)
+        for text in (
+            "VP of Blue Capital Services (Hill Group)",
+            "Director of the Bank of Hill (Acting)",
+            "Director (Hill Group)",
+        )
+    ] == [
+        "VP of Blue Capital Services",
+        "Director of the Bank of Hill (Acting)",
+        "Director (Hill Group)",
+    ]
+    assert index.names() == ("Hill Group",)
+
+
+def test_a_vp_of_a_body_owned_by_a_group_in_brackets():
+    people, _ = _people("Ana Lee, VP of Blue Capital Services (Hill Group), said so.")
+    assert _positions(people["Ana Lee"]) == [("VP", "Blue Capital Services")]
+
+
+def test_titles_in_commas_before_name_after_a_scene_setting_phrase():
+    index = OrganizationIndex()
+    segments = split_segments(
+        "At the forum, Adviser to the Blue Council, former Director of the Hill Fund, Ana Lee, "
+        "said so."
+    )
+    assert [s.text for s in titles_in_commas_before_name(segments, 3, index)] == [
+        "Adviser to the Blue Council",
+        "former Director of the Hill Fund",
+    ]
+    segments = split_segments("The panel met in Lisbon, Director of X, Ana Lee said so.")
+    assert titles_in_commas_before_name(segments, 2, index) == []
+
+
+def test_a_person_gets_each_title_written_before_the_name():
+    people, _ = _people(
+        "At the forum, Adviser to the Blue Council, former Director of the Hill Fund, Ana Lee, "
+        "said so."
+    )
+    assert _positions(people["Ana Lee"]) == [
+        ("Adviser", "Blue Council"),
+        ("former Director", "Hill Fund"),
+    ]
+
+
+def test_names_owned_unit_needs_a_unit_noun_and_a_body_for_owner():
+    index = OrganizationIndex()
+    index.register("Blue Energy Agency", Span(0, 10), acronym="BEA")
+    assert [
+        names_owned_unit(phrase, index)
+        for phrase in ("BEA’s International Division", "Blueland's Trade Office", "BEA’s Plans")
+    ] == [True, False, False]
+
+
+def test_a_post_in_a_unit_named_with_its_owners_acronym_belongs_to_the_owner():
+    people, _ = _people(
+        "The Blue Energy Agency (BEA) hosted it. Gu Jun, deputy director of BEA’s "
+        "International Division, spoke."
+    )
+    assert _positions(people["Gu Jun"]) == [
+        ("deputy director of International Division", "Blue Energy Agency")
+    ]
+
+
+def test_title_ends_in_portfolio_when_only_portfolio_words_follow_its_of():
+    assert [
+        title_ends_in_portfolio(title.split(), name.split())
+        for title, name in (
+            ("Deputy Minister of Foreign Affairs", "Ana Lee"),
+            ("Director of Blue Capital", "Ana Lee"),
+            ("Envoy for Climate", "Change Affairs"),
+        )
+    ] == [True, False, False]
+
+
+def test_english_name_before_a_hyphenated_given_name_is_one_three_word_name():
+    assert has_english_name_before_hyphenated_given(["Vice", "Minister", "Tom", "Wen-li", "Chou"])
+    assert not has_english_name_before_hyphenated_given(["Vice", "Minister", "Wen-li", "Chou"])
+    people, _ = _people("Deputy Minister of Energy Tom Wen-li Chou said so.")
+    assert _positions(people["Tom Wen-li Chou"]) == [
+        ("Deputy Minister of Energy", "Ministry of Energy")
+    ]
+
+
+def test_a_titled_name_ends_before_and_a_lower_case_phrase():
+    people, _ = _people(
+        "The summit featured a keynote address by Governor Ana Lee and breakout sessions."
+    )
+    assert {name: (p.role, _positions(p)) for name, p in people.items()} == {
+        "Ana Lee": (Role.KEYNOTE, [("Governor", None)])
+    }
+
+
+def test_salutation_lines_address_guests_present_even_under_a_leaders_title():
+    assert is_salutation_line("Chairman Ana Lee,")
+    assert not is_salutation_line("Ana Lee, Director of X, said so.")
+    people, _ = _people("Chairman Ana Lee,\n\nLadies and Gentlemen,\n\nI thank you all.")
+    assert {name: (p.role, _positions(p)) for name, p in people.items()} == {
+        "Ana Lee": (Role.ATTENDEE, [("Chairman", None)])
     }
 
 

@@ -117,6 +117,41 @@ def dashes_as_brackets(sentence: str) -> str:
     return _DASHED_TITLE.sub(lambda m: f" ({m.group('inside')}) ", sentence)
 
 
+_APPOSITIVE_WITHOUT_COMMA = re.compile(
+    r"""
+    (?<![\w.’'-])(?<![\w.’'-]\s)         # the name opens its clause: no word right before
+    (?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.?)?\s+[A-Z][a-z][\w'’-]*)   # "Ana K Lee"
+    \s+the\s+
+    (?P<title>(?:[A-Za-z][\w-]*\s+){0,3}?[A-Za-z][\w-]*)              # "MD", "chief economist"
+    \s+(?P<joiner>of|at)\s+
+    (?P<body>[A-Z][\w&.'’-]*(?:\s+(?:(?:of|for|and|the|&)\s+)*[A-Z][\w&.'’-]*)*)  # "Blue Capital Ltd"
+    (?=\s+[a-z])                     # then the verb
+    """,
+    re.VERBOSE,
+)
+
+
+def appositive_as_brackets(sentence: str) -> str:
+    """ "Name the Title of Body" written with no comma reads as a bracketed title.
+
+    Example: "Ana K Lee the MD of Blue Capital Ltd presented the plan" -> "Ana K Lee (MD of
+    Blue Capital Ltd) presented the plan"; "Beijing the capital of China is" is left alone,
+    "capital" being no title.
+    """
+
+    def bracket(match: re.Match[str]) -> str:
+        title_words = match.group("title").split()
+        name_words = match.group("name").split()
+        if not is_title_word(title_words[-1]) or any(
+            is_title_word(w) or GAZETTEER.is_place(w) or w.lower() in ORG_HEADS for w in name_words
+        ):
+            return match.group(0)
+        inside = f"{match.group('title')} {match.group('joiner')} {match.group('body')}"
+        return f"{match.group('name')} ({inside})"
+
+    return _APPOSITIVE_WITHOUT_COMMA.sub(bracket, sentence)
+
+
 def read_sentence(
     text: str,
     span: Span,
@@ -135,12 +170,14 @@ def read_sentence(
         return
     if read_greeting_items(sentence, span, index, people):
         return
+    if read_salutation_names(sentence, span, people):
+        return
     # A greeting's gloss names guests in the room, who attend whatever verb is missing.
     greeted = english_gloss(sentence)
-    closing_role = Role.ATTENDEE if greeted != sentence else None
+    closing_role = Role.ATTENDEE if greeted != sentence or is_salutation_line(sentence) else None
     sentence = read_shared_title_list(greeted, span, index, people)
     segments = addressed_after_title(
-        split_segments(bracket_after_comma(dashes_as_brackets(sentence)))
+        split_segments(bracket_after_comma(dashes_as_brackets(appositive_as_brackets(sentence))))
     )
     pending: list[tuple[PersonDraft, list[Segment]]] = []
     relative = ""
@@ -187,6 +224,8 @@ def read_sentence(
                 titles = [segments[0]]
             elif not (titles or pending or opening.rest or opening.affiliation):
                 titles = title_before_name(segments, position)
+            if position >= 2 and not (titles or pending or leading):
+                titles = titles_in_commas_before_name(segments, position, index)
             pending.append((person, titles))
             if opening.rest:
                 close_groups(pending, opening.rest, span, index)
@@ -244,6 +283,16 @@ def read_sentence(
             pending, relative = [], ""
     if pending:
         close_groups(pending, relative, span, index, closing_role)
+
+
+def is_salutation_line(sentence: str) -> bool:
+    """A line that only addresses someone, closed by a comma: the speech's salutation, whose
+    guests are in the room, even one a state leader's title names.
+
+    Example: "Chairman Ana Lee," -> True; "Chairman Ana Lee said," -> True too, but its verb
+    gives the role first; "Ana Lee, Director of X, said so." -> False.
+    """
+    return bool(re.fullmatch(r"[^,.;:!?\n]{3,80},", sentence.strip()))
 
 
 def titles_of_next_item(titles: list[Segment], segment: str, following: str) -> list[Segment]:
@@ -339,6 +388,30 @@ def title_opens_sentence(segments: list[Segment], index: OrganizationIndex) -> b
 
 _DETERMINERS = frozenset({"its", "his", "her", "their", "this", "that", "our"})
 
+# "On the forum", "At the opening ceremony", "In his remarks": where, not who.
+_SCENE_OPENER = re.compile(
+    r"^(?:On|At|In|During)\s+(?:the|his|her|their)\s+[a-z]+(?:\s+[a-z]+){0,3}$"
+)
+
+
+def titles_in_commas_before_name(
+    segments: list[Segment], position: int, index: OrganizationIndex
+) -> list[Segment]:
+    """Several titles, each set off by commas, before the name they belong to, after at
+    most a phrase that sets the scene.
+
+    Example: [At the forum | Adviser to the Blue Council | former Director of the Hill Fund
+    | Ana Lee | said] -> both titles; [At the forum | Ana Lee said] has none, and [The panel
+    met in Lisbon | Director of X | Ana Lee] none, its first clause being no title.
+    """
+    before = segments[:position]
+    if _SCENE_OPENER.match(before[0].text.strip()):
+        before = before[1:]
+    name = segments[position]
+    if not before or not all(title_opens_sentence([seg, name], index) for seg in before):
+        return []
+    return before
+
 
 def unit_with_parent_after(
     speaks_for: re.Match[str], rest: str, following: str, index: OrganizationIndex
@@ -394,12 +467,15 @@ def addressed_after_title(segments: list[Segment]) -> list[Segment]:
 
 _LIST_NAME = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}"
 _LIST_ORG = r"[A-Z][\w&'’.-]*(?:\s+(?:(?:of|for|and|the|on|&)\s+)*[A-Z][\w&'’.-]*)*"
+# A listed name, with its own body in brackets: "Ana Lee (Lakeside University)".
+_LIST_ITEM = rf"{_LIST_NAME}(?:\s*\([^()]{{2,80}}\))?"
+_LIST_ITEM_PARTS = re.compile(rf"(?P<name>{_LIST_NAME})(?:\s*\((?P<own>[^()]{{2,80}})\))?")
 _SHARED_TITLE_LIST = re.compile(
     rf"""
     (?<![\w-])(?P<title>(?:[A-Z][a-z-]+\s+){{0,3}}[A-Z][a-z]+s      # "Honorary Presidents"
       |[a-z]+s)                                                     # "researchers"
     (?:\s+(?:of|at)\s+(?:the\s+)?(?P<before>{_LIST_ORG}?))?          # " of AFDC"
-    \s+(?P<names>{_LIST_NAME}(?:\s*,\s*{_LIST_NAME})*\s*,?\s+and\s+{_LIST_NAME})
+    \s+(?P<names>{_LIST_ITEM}(?:\s*,\s*{_LIST_ITEM})*\s*,?\s+and\s+{_LIST_ITEM})
     (?:\s+(?:of|from|at)\s+(?:the\s+)?(?P<after>{_LIST_ORG}))?        # " of Tsinghua University"
     """,
     re.VERBOSE,
@@ -494,23 +570,29 @@ def read_shared_title_list(
     Example: "Professors Li Wei, Zhang Hua and Chen Bo of Tsinghua University gave talks" ->
     three people, each "Professor" of Tsinghua University; "Honorary Presidents of AFDC Tian
     Zengpei and Cai Fangbo" -> two "Honorary President"s of AFDC; "researchers Ana Lee, Li Wei
-    and Tom Hale of X" -> three "researcher"s of X.
+    and Tom Hale of X" -> three "researcher"s of X; "Professors Ana Lee (Lakeside University)
+    and Tom Hale (Hill College)" -> two "Professor"s, each of their own body.
     """
     for match in reversed(list(_SHARED_TITLE_LIST.finditer(sentence))):
         title = singular_title(match.group("title"))
-        names = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", match.group("names"))
+        items = [
+            (item.group("name"), item.group("own"))
+            for item in _LIST_ITEM_PARTS.finditer(match.group("names"))
+        ]
         if title is None or not all(
             split_leading_name(name, index)[0] == name and not split_leading_name(name, index)[1]
-            for name in names
+            for name, _ in items
         ):
             continue
         body = match.group("before") or match.group("after")
         if body and not is_affiliation(body, index):
             continue
-        for name in names:
+        if any(own and not is_affiliation(own, index) for _, own in items):
+            continue
+        for name, own in items:
             person = start_person(name, span, people)
-            if body:
-                _add_affiliation(person, (title, body), span, index)
+            if own or body:
+                _add_affiliation(person, (title, own or body), span, index)
             elif not person.positions:
                 person.positions.append(Position(title=title, organization=None, evidence=span))
             person.role = _stronger(person.role, Role.SPEAKER)
@@ -569,6 +651,49 @@ def read_greeting_items(
                 person.positions.append(position)
         person.role = _stronger(person.role, Role.ATTENDEE)
     return True
+
+
+_SALUTATION_CLOSER = re.compile(
+    r"""^(?:ladies\s+and\s+gentlemen                      # "Ladies and Gentlemen"
+    |(?:dear|distinguished|honou?red)\s+(?:guests|friends|colleagues)   # "Distinguished Guests"
+    |(?:your\s+)?excellencies)$                           # "Excellencies"
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+_SALUTED_NAME = re.compile(
+    r"""^(?:dear\s+)?(?:
+    (?P<given>[A-Z][a-z]+)\s*\((?P<family>[A-Z][\w'’-]+)\)    # "Christine (Loh)"
+    |(?:Mr|Ms|Mrs|Miss|Dr|Prof|Professor)\.?\s+               # "Mr Sun", "Dr. Ana Lee"
+     (?P<addressed>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})
+    )$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def read_salutation_names(sentence: str, span: Span, people: list[PersonDraft]) -> bool:
+    """A speech's salutation line: the guests it addresses by name, before "Ladies and
+    Gentlemen", attend. True when every item before the closing greeting is such a name.
+
+    Example: "Dear Anna (Berg), Mr Tan, Dr. Omar Said, Distinguished Guests, Ladies and
+    Gentlemen," -> Anna Berg (form "Anna"), Tan and Omar Said, who attend.
+    """
+    items = [item.strip() for item in re.split(r"[,;]", sentence.strip().rstrip(",:;!"))]
+    closers = [i for i, item in enumerate(items) if _SALUTATION_CLOSER.match(item)]
+    if not closers or closers[0] == 0 or any(i < closers[0] for i in closers[1:]):
+        return False
+    if any(not _SALUTATION_CLOSER.match(item) for item in items[closers[0] :]):
+        return False  # the line goes on after its greeting: prose, not a salutation
+    saluted = [_SALUTED_NAME.match(item) for item in items[: closers[0]]]
+    for match in saluted:
+        if match is None:
+            continue
+        if match.group("given"):
+            person = start_person(f"{match.group('given')} {match.group('family')}", span, people)
+            add_form(person, match.group("given"), people)
+        else:
+            person = start_person(match.group("addressed"), span, people)
+        person.role = _stronger(person.role, Role.ATTENDEE)
+    return all(saluted)
 
 
 # Verbs that end a title written without a comma before them: "... Commission delivered".
@@ -861,6 +986,10 @@ def read_titled_name(segment: str, index: OrganizationIndex) -> Opening | None:
         ):
             end = i
             break
+    # "by Governor Ana Lee and breakout sessions": a connector before the first lower-case
+    # word joins the name to the next phrase, not to more of the title.
+    while 0 < end < len(words) and words[end - 1].group(0) in ("and", "&"):
+        end -= 1
     lead = [w.group(0) for w in words[:end]]
     particled = particled_name_size(lead)
     for i, word in enumerate(lead[2:], start=2):
@@ -877,6 +1006,8 @@ def read_titled_name(segment: str, index: OrganizationIndex) -> Opening | None:
             end, lead = i, lead[:i]
             break
     size = 3 if len(lead) >= 3 and re.fullmatch(r"[A-Z]\.", lead[-2]) else 2
+    if has_english_name_before_hyphenated_given(lead):
+        size = 3
     if len(lead) >= 4 and is_three_word_chinese_name([w.rstrip(".,") for w in lead[-3:]]):
         size = 3
     surname_only = is_titled_surname(lead)
@@ -900,6 +1031,7 @@ def read_titled_name(segment: str, index: OrganizationIndex) -> Opening | None:
         or addressed
         or particled
         or title_ends_in_country(title_words)
+        or title_ends_in_portfolio(title_words, name_words)
     ):
         return None  # "vice president of Ping An Asset Management" ends in a body, not a person
     if not any(is_title_word(re.sub(r"['’]s$", "", w)) for w in title_words):
@@ -914,6 +1046,24 @@ def read_titled_name(segment: str, index: OrganizationIndex) -> Opening | None:
         rest,
         titles=(Segment(title),),
         state_title=is_state_title(title),
+    )
+
+
+def has_english_name_before_hyphenated_given(lead: list[str]) -> bool:
+    """ "Vice Minister Tom Wen-li Chou": a romanised given name written with a hyphen and a
+    lower-case second syllable, with an English name before it and the surname after; the
+    three words are one name.
+
+    Example: ["Vice", "Minister", "Tom", "Wen-li", "Chou"] -> True; ["Vice", "Minister",
+    "Wen-li", "Chou"] -> False (the word before the given name is the title's).
+    """
+    return (
+        len(lead) >= 4
+        and bool(re.fullmatch(r"[A-Z][a-z]+-[a-z]+", lead[-2]))
+        and bool(re.fullmatch(r"[A-Z][a-z]+", lead[-3]))
+        and not is_title_word(lead[-3])
+        and lead[-3].lower() not in TITLE_PORTFOLIO_WORDS
+        and not GAZETTEER.is_place(lead[-3])
     )
 
 
@@ -953,6 +1103,28 @@ def title_ends_in_country(title_words: list[str]) -> bool:
             return False
         return GAZETTEER.country_of(" ".join(title_words[-2:])) is not None
     return GAZETTEER.country_of(title_words[-1]) is not None
+
+
+def title_ends_in_portfolio(title_words: list[str], name_words: list[str]) -> bool:
+    """ "Deputy Minister of Foreign Affairs" before "Ana Lee": a portfolio's words after the
+    title's "of" end the post, so the capitalised words after them, none a portfolio's, are the
+    holder's name.
+
+    Example: (["Deputy", "Minister", "of", "Foreign", "Affairs"], ["Ana", "Lee"]) -> True;
+    (["Director", "of", "Blue", "Capital"], ["Ana", "Lee"]) -> False (a body's name may run on);
+    (["Envoy", "for", "Climate"], ["Change", "Affairs"]) -> False (the portfolio runs on).
+    """
+    if any(w.lower() in TITLE_PORTFOLIO_WORDS for w in name_words):
+        return False
+    for i in range(len(title_words) - 1, 0, -1):
+        if title_words[i] in ("of", "for"):
+            portfolio = title_words[i + 1 :]
+            return (
+                is_title_word(title_words[i - 1])
+                and 1 <= len(portfolio) <= 4
+                and all(w.lower() in TITLE_PORTFOLIO_WORDS or w in ("and", "&") for w in portfolio)
+            )
+    return False
 
 
 _BODY_THEN_VERB = re.compile(
@@ -1553,7 +1725,12 @@ def close_groups(
     `unsaid` when no verb closes the sentence."""
     role = role_from_predicate(predicate) or unsaid
     for person, segments in pending:
-        if person.role is None and not person.positions and is_recalled(person, predicate):
+        if (
+            person.role is None
+            and not person.positions
+            and unsaid is None
+            and is_recalled(person, predicate)
+        ):
             person.recalled = True
         positions = read_positions(segments, span, index)
         if not positions and not predicate and not person.positions and role is None:

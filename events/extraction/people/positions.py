@@ -30,6 +30,7 @@ from events.extraction.organizations import (
     UNIT_WORDS,
     OrganizationIndex,
     find_known_organization,
+    has_organization_head,
     head_word,
     infer_kind,
     is_chinese_personal_name,
@@ -139,6 +140,7 @@ def parse_position(
     # "Senior Fellow at the World Resources Institute (WRI) China": the acronym was indexed
     # when the organisations were read; inside a title it only splits the name.
     stripped = INNER_ACRONYM_RE.sub("", stripped)
+    stripped = drop_owner_in_brackets(stripped, span, index)
     board = split_board_title(stripped)
     if board:
         title, organization_text = board
@@ -183,6 +185,31 @@ def parse_position(
     elif country and organization:
         index.register(organization, span, country=country)
     return _tidy_title(title), organization
+
+
+_OWNER_IN_BRACKETS_RE = re.compile(
+    r"""(?<=[A-Za-z])\s*\(
+    (?P<owner>[A-Z][\w&'’.-]*(?:\s+(?:(?:of|for|and|the|&)\s+)*[A-Z][\w&'’.-]*)+)   # "Hill Group"
+    \)$""",
+    re.VERBOSE,
+)
+
+
+def drop_owner_in_brackets(text: str, span: Span, index: OrganizationIndex) -> str:
+    """A second body in brackets after the title's body names its owner, not part of the post:
+    the owner is indexed and the title read without it.
+
+    Example: "VP of Blue Capital Services (Hill Group)" -> "VP of Blue Capital Services",
+    with "Hill Group" indexed; "Director (Acting)" and "Head of X (ABC)" are left alone.
+    """
+    match = _OWNER_IN_BRACKETS_RE.search(text)
+    if not match or not has_organization_head(match.group("owner")):
+        return text
+    before = text[: match.start()]
+    if not re.search(r"\b(?:of|at)\s+(?:the\s+)?[A-Z]", before):
+        return text
+    index.register(match.group("owner"), span)
+    return before
 
 
 def ministry_named_in_other_order(ministry: str, index: OrganizationIndex) -> str | None:
@@ -624,6 +651,7 @@ def _split_title_and_org(text: str, index: OrganizationIndex) -> tuple[str, str 
                 looks_like_organization(right, index)
                 or _org_then_place(right, index)
                 or names_a_body(right)
+                or names_owned_unit(right, index)
             )
             and not re.search(r"\s+at\s+(?:the\s+)?[A-Z]", right)
         ):
@@ -653,6 +681,30 @@ def _unit_of_fields(left: str, right: str) -> bool:
     named for a list of fields; the commas inside the list end no title."""
     last = left.split()[-1] if left.split() else ""
     return last[:1].isupper() and last.lower() in UNIT_WORDS and bool(_FIELD_LIST_RE.match(right))
+
+
+_OWNED_UNIT_RE = re.compile(
+    r"""^(?P<owner>[A-Z][^'’,]*?)['’]s\s+                    # "BEA’s", "the Agency's"
+    (?P<unit>[A-Z][\w-]*(?:\s+(?:(?:and|of|for|&)\s+)?[A-Z][\w-]*)*)$   # "International Division"
+    """,
+    re.VERBOSE,
+)
+
+
+def names_owned_unit(phrase: str, index: OrganizationIndex) -> bool:
+    """A unit named with its owner's possessive, the owner a body: the body of a title even
+    though a unit's noun ("Division", "Office") is no organisation's head.
+
+    Example: "BEA’s International Division" once "Blue Energy Agency (BEA)" was read -> True;
+    "Blueland's Trade Office" -> False (a country owns no unit here); "BEA’s plans" -> False.
+    """
+    match = _OWNED_UNIT_RE.match(phrase)
+    if not match or head_word(match.group("unit")) not in UNIT_WORDS:
+        return False
+    owner = match.group("owner")
+    if GAZETTEER.is_place(owner) or GAZETTEER.country_of(owner):
+        return False
+    return bool(index.resolve(owner)) or looks_like_organization(owner, index)
 
 
 def names_a_body(phrase: str) -> bool:
