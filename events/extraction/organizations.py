@@ -609,28 +609,25 @@ class OrganizationIndex:
     def merge_names_cut_at_commas(self) -> None:
         """Fold "Wuppertal Institute for Climate" into "Wuppertal Institute for Climate,
         Environment and Energy": a name cut at its inner comma is the whole name."""
-        by_head = self._entries_by(
-            lambda e: [e.name[: m.start()] for m in re.finditer(", ", e.name)]
+        self._fold_into_continuations(
+            lambda e: [e.name[: m.start()] for m in re.finditer(", ", e.name)], ", "
         )
-        for entry in list(self._entries):
-            for other in self._live(by_head.get(entry.name, [])):
-                if other is not entry and other.name.startswith(entry.name + ", "):
-                    other.aliases.extend([entry.name, *entry.aliases])
-                    other.acronym = other.acronym or entry.acronym
-                    self._drop(entry)
-                    self._lookup = None
-                    break
 
     def merge_names_cut_before_their_place(self) -> None:
         """Fold "Harbour Trade Office" into "Harbour Trade Office in Lisbon" when the report
         writes both: one reading cut the place off as where the body sits, another kept the
         body's own name, which ends in it."""
-        by_base = self._entries_by(
-            lambda e: [base] if (base := split_place_suffix(e.name)[0]) != e.name else []
+        self._fold_into_continuations(
+            lambda e: [base] if (base := split_place_suffix(e.name)[0]) != e.name else [], " in "
         )
+
+    def _fold_into_continuations(self, heads_of, joint: str) -> None:
+        """Fold each entry into another whose name is the entry's, then `joint` and more;
+        `heads_of` gives the shorter names each entry's name may continue."""
+        by_head = self._entries_by(heads_of)
         for entry in list(self._entries):
-            for other in self._live(by_base.get(entry.name, [])):
-                if other is not entry and other.name.startswith(entry.name + " in "):
+            for other in self._live(by_head.get(entry.name, [])):
+                if other is not entry and other.name.startswith(entry.name + joint):
                     other.aliases.extend([entry.name, *entry.aliases])
                     other.acronym = other.acronym or entry.acronym
                     self._drop(entry)
