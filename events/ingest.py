@@ -1144,7 +1144,8 @@ class _Ingest:
 
     @staticmethod
     def claim_slugs(groups: dict[type, list]) -> None:
-        """`unique_slugs` for the new records of each model, read in one round trip."""
+        """A slug for each new record of each model, none taken nor given twice: what each
+        model's slugs starting with the records' bases are, read in one round trip."""
         reads = ReadBatch()
         claims = []
         for model, objs in groups.items():

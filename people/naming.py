@@ -18,13 +18,6 @@ def unique_slug(model, text: str, *, max_length: int = 100, exclude_pk=None) -> 
     return _first_free(base, set(taken_slugs(model, [base], exclude_pk=exclude_pk)))
 
 
-def unique_slugs(model, texts: list[str], *, max_length: int = 100) -> list[str]:
-    """`unique_slug` for many new records in one query: no two of them get the same slug."""
-    bases = [slug_base(text, max_length) for text in texts]
-    used = set(taken_slugs(model, sorted(set(bases)))) if bases else set()
-    return free_slugs(bases, used)
-
-
 def free_slugs(bases: list[str], used: set[str]) -> list[str]:
     """A slug for each base that is not in `used` (what `taken_slugs` read) nor given to an
     earlier base of the list."""
