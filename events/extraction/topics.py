@@ -91,7 +91,7 @@ def tag_topics(text: str, sentences: tuple[Span, ...]) -> tuple[TopicTag, ...]:
     gives TopicTag("carbon-neutrality", "carbon neutrality", <first sentence>, score=2.0).
     """
     lead_end = sentences[min(_LEAD_SENTENCES, len(sentences)) - 1].end if sentences else 0
-    lowered = text.lower()
+    lowered = lower_same_length(text)
     scored = []
     for order, topic in enumerate(load_vocabulary()):
         tag = _score_topic(topic, text, sentences, lead_end, lowered)
@@ -104,7 +104,6 @@ def tag_topics(text: str, sentences: tuple[Span, ...]) -> tuple[TopicTag, ...]:
 def _score_topic(
     topic: TopicDefinition, text: str, sentences: tuple[Span, ...], lead_end: int, lowered: str
 ) -> TopicTag | None:
-    same_length = len(lowered) == len(text)
     positions = sorted(
         {
             start
@@ -114,7 +113,7 @@ def _score_topic(
             if not prefix or prefix in lowered
             for start in (
                 _starts_at_prefix(pattern, prefix, text, lowered)
-                if prefix and same_length
+                if prefix
                 else _scan_starts(scanner, text)
             )
         }
@@ -127,6 +126,17 @@ def _score_topic(
     score = len(positions) + (_LEAD_BONUS if in_lead else 0.0)
     evidence = _sentence_at(sentences, positions[0])
     return TopicTag(slug=topic.slug, name=topic.name, evidence=evidence, score=score)
+
+
+def lower_same_length(text: str) -> str:
+    """`text.lower()` with every character at its place, so offsets into it are offsets into
+    `text`.
+
+    "İ" (U+0130) is the one character whose lower case is two ("i" and a combining dot); it
+    becomes "i", which a case-insensitive pattern matches it as. Example: "İzmir Forum" ->
+    "izmir forum" (11 characters, as the text).
+    """
+    return text.replace("\u0130", "i").lower()
 
 
 def _starts_at_prefix(pattern: re.Pattern[str], prefix: str, text: str, lowered: str):

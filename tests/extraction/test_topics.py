@@ -9,6 +9,7 @@ from events.extraction.topics import (
     _starts_at_prefix,
     literal_prefix,
     load_vocabulary,
+    lower_same_length,
     tag_topics,
 )
 
@@ -71,3 +72,22 @@ def test_scan_starts_finds_what_finditer_finds():
     expected = [m.start() for m in pattern.finditer(text)]
     assert list(_scan_starts(scanner, text)) == expected
     assert expected == [8, 16, 56]
+
+
+def test_lower_same_length_keeps_every_offset():
+    text = "İzmir and ISTANBUL İnvest in carbon neutrality"
+    lowered = lower_same_length(text)
+    assert lowered == "izmir and istanbul invest in carbon neutrality"
+    assert len(lowered) == len(text) and len(text.lower()) == len(text) + 2
+
+
+def test_starts_at_prefix_finds_matches_after_a_dotted_capital_i():
+    # One "İ" anywhere made text.lower() longer than the text, and every pattern then fell
+    # back to scanning the whole report (10 s for 500 KB); the prefix path must still find
+    # what finditer finds, at the text's offsets.
+    pattern = _compile("investment in carbon")
+    text = "İzmir: İNVESTMENT IN CARBON, then İnvestment in carbon."
+    expected = [m.start() for m in pattern.finditer(text)]
+    lowered = lower_same_length(text)
+    assert list(_starts_at_prefix(pattern, "investment", text, lowered)) == expected
+    assert expected == [7, 34]
