@@ -26,6 +26,7 @@ from events.extraction.lexicon import (
     ORGANISATION_HEADS,
     ORGANISATION_HEADS_BY_KIND,
     ORGANISATION_WORDS,
+    TITLE_MODIFIERS,
     TITLES,
     strip_article,
 )
@@ -148,6 +149,13 @@ def find_known_organization(written: str) -> KnownOrganization | None:
 # Called for every pair of names compared; the same few hundred strings recur.
 @lru_cache(maxsize=65536)
 @lru_cache(maxsize=65536)
+def _is_known_by_name(written: str) -> bool:
+    """A well-known body written in full: "Chinese Academy of Sciences" is never a shortening
+    of "Chinese Academy of Agricultural Sciences"."""
+    known = find_known_organization(written)
+    return known is not None and organization_key(known.name) == organization_key(written)
+
+
 def organization_key(name: str) -> str:
     """Folded comparison key: "the Energy Foundation," -> "energy foundation"."""
     tokens = re.split(r"[^a-z0-9]+", fold_keeping_punctuation(name))
@@ -332,9 +340,10 @@ class OrganizationIndex:
             parent = parent or self.register(spelled_parent, evidence, acronym=acronym)
             acronym = None
         known = find_known_organization(written) or _known_by_acronym(written, acronym)
-        entry = self._find(written) or (self._find(acronym) if acronym else None)
+        exact = _is_known_by_name(written)
+        entry = self._find_same_body(written, exact) or (self._find(acronym) if acronym else None)
         if entry is None and known:
-            entry = self._find(known.name)
+            entry = self._find_same_body(known.name, exact)
         if entry is None:
             entry = self._new_entry(written, evidence, acronym, known)
             self._seen += 1
@@ -350,6 +359,18 @@ class OrganizationIndex:
         if self._lookup is not None:
             self._add_to_lookup(self._lookup, entry)
         return entry.name
+
+    def _find_same_body(self, written: str, exact: bool) -> _Entry | None:
+        """The entry `written` names; a well-known body written in full (`exact`) matches a
+        longer name only when that name adds where the body is ("... of China")."""
+        entry = self._find(written)
+        if entry is None or not exact or organization_key(entry.name) == organization_key(written):
+            return entry
+        rest = entry.name[len(written) :] if entry.name.startswith(written) else ""
+        place = re.fullmatch(r"\s+(?:of|in)\s+(?:the\s+)?(?P<place>.+)", rest)
+        if place and GAZETTEER.is_place(place.group("place")):
+            return entry
+        return self._find(written, loose=False)
 
     def _lookup_table(self) -> dict[str, list[_Entry]]:
         if self._lookup is None:
@@ -571,6 +592,7 @@ class OrganizationIndex:
                     and short[-1] == full[-1]
                     and _is_shortening(entry.name, other.name)
                     and not (entry.acronym and other.acronym and entry.acronym != other.acronym)
+                    and not (_is_known_by_name(entry.name) and not other.name.endswith(entry.name))
                 ):
                     other.aliases.append(entry.name)
                     other.acronym = other.acronym or entry.acronym
@@ -613,6 +635,22 @@ class OrganizationIndex:
             lambda e: [e.name[: m.start()] for m in re.finditer(", ", e.name)], ", "
         )
 
+    def merge_names_cut_at_and(self) -> None:
+        """Fold "Ministry of Industry" into "Ministry of Industry and Information Technology":
+        a name ending in a field, not its own noun, was cut at the "and" of its fields."""
+        self._fold_into_continuations(
+            lambda e: (
+                [e.name[: m.start()] for m in re.finditer(" and ", e.name)]
+                if " of " in e.name
+                else []
+            ),
+            " and ",
+            fits=lambda entry, other: (
+                entry.name.split()[-1].lower() not in ORG_HEADS
+                and not has_organization_head(other.name[len(entry.name) + len(" and ") :])
+            ),
+        )
+
     def merge_names_cut_before_their_place(self) -> None:
         """Fold "Harbour Trade Office" into "Harbour Trade Office in Lisbon" when the report
         writes both: one reading cut the place off as where the body sits, another kept the
@@ -621,13 +659,18 @@ class OrganizationIndex:
             lambda e: [base] if (base := split_place_suffix(e.name)[0]) != e.name else [], " in "
         )
 
-    def _fold_into_continuations(self, heads_of, joint: str) -> None:
+    def _fold_into_continuations(self, heads_of, joint: str, fits=None) -> None:
         """Fold each entry into another whose name is the entry's, then `joint` and more;
-        `heads_of` gives the shorter names each entry's name may continue."""
+        `heads_of` gives the shorter names each entry's name may continue, `fits` whether
+        the entry may fold into that other."""
         by_head = self._entries_by(heads_of)
         for entry in list(self._entries):
             for other in self._live(by_head.get(entry.name, [])):
-                if other is not entry and other.name.startswith(entry.name + joint):
+                if (
+                    other is not entry
+                    and other.name.startswith(entry.name + joint)
+                    and (fits is None or fits(entry, other))
+                ):
                     other.aliases.extend([entry.name, *entry.aliases])
                     other.acronym = other.acronym or entry.acronym
                     self._drop(entry)
@@ -709,6 +752,9 @@ def register_with_parent(
     "Experts Council of the IGEA" -> the IGEA only (the council is part of a title);
     "Sichuan Energy Research Institute of Tsinghua University" -> both, with the parent set.
     """
+    *bodies, name = split_at_inner_titles(name)
+    for body in bodies:
+        register_with_parent(index, body, evidence)
     unit, parent = split_unit_and_parent(name, index)
     if parent is None:
         return index.register(name, evidence, acronym=acronym, country=country, kind=kind)
@@ -803,6 +849,9 @@ def find_named_organizations(sentence: str) -> list[tuple[str, str | None, str |
         if _follows_place_preposition(sentence, match.start(), name):
             continue
         name = drop_person_tail(_drop_person_lead(name))
+        *bodies, name = split_at_inner_titles(name)
+        found.extend((body, None, None) for body in bodies)
+        name = drop_trailing_personal_name(name)
         parts = split_coordinated(name)
         found.extend((part, None, None) for part in parts[:-1] if has_organization_head(part))
         name = parts[-1]
@@ -1109,6 +1158,56 @@ def _is_place_office(name: str) -> bool:
     words = name.split()
     places = [w for w in words if GAZETTEER.is_place(w)]
     return bool(places) and all(GAZETTEER.is_place(w) or w.lower() in UNIT_WORDS for w in words)
+
+
+_OF_BEFORE_BODY_RE = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?(?=[A-Z])")
+
+
+def split_at_inner_titles(name: str) -> list[str]:
+    """A person's second post runs one body's name into the next: the title joins two bodies.
+
+    Example: "Chinese Academy of Sciences and President of Qinghai University" or "Ministry
+    of Industry and Information Technology Head of the Industry Advancement Center" -> both
+    bodies; "Office of the President" (no body after) stays whole.
+    """
+    for match in _OF_BEFORE_BODY_RE.finditer(name):
+        words = name[: match.start()].split()
+        if not words or words[-1].lower() not in TITLES:
+            continue
+        cut = len(words) - 1
+        while cut > 0 and (
+            _is_title_or_plural(words[cut - 1]) or words[cut - 1].lower() in TITLE_MODIFIERS
+        ):
+            cut -= 1
+        # "and Senior Scientific Consultant of": after "and" a rank opens the title
+        for back in (1, 2):
+            at = cut - back
+            if at > 0 and words[at - 1] == "and" and words[at].lower() in TITLE_MODIFIERS:
+                cut = at
+        if cut > 0 and words[cut - 1] == "and":
+            cut -= 1
+        elif cut > 0 and words[cut - 1].lower() in CONNECTORS:
+            continue  # "Office of the Commissioner of ...": the title is the body's own word
+        left, right = " ".join(words[:cut]).rstrip(","), name[match.end() :]
+        if left and has_organization_head(left) and has_organization_head(right):
+            return [left, *split_at_inner_titles(right)]
+    return [name]
+
+
+def drop_trailing_personal_name(name: str) -> str:
+    """The person a title-first line names runs on from their body: "Head of the Industry
+    Advancement Center Liu Yingjun" keeps the centre only; "Tsinghua University" stays.
+    """
+    words = name.split()
+    if (
+        len(words) >= 4
+        and words[-3] not in CONNECTORS  # "... of China and Zhou Naixiang": two items
+        and is_chinese_personal_name(" ".join(words[-2:]))
+    ):
+        body = " ".join(words[:-2])
+        if has_organization_head(body):
+            return body
+    return name
 
 
 _ADDRESSED_TAIL_RE = re.compile(r"\s+(?:Mr|Ms|Mrs|Dr|Prof|Professor|Ir)\.?\s+[A-Z].*$")

@@ -62,6 +62,7 @@ def extract_report(data: bytes | str, *, source: str) -> ExtractedReport:
     organizations.merge_shortenings()
     organizations.merge_units_with_parents()
     organizations.merge_names_cut_at_commas()
+    organizations.merge_names_cut_at_and()
     organizations.merge_names_cut_before_their_place()
     organizations.find_undefined_acronyms(f"{cleaned.title}\n{cleaned.text}")
     organizations.merge_acronyms_into_names()

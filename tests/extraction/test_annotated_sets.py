@@ -110,7 +110,7 @@ SETS = [
         {
             "people_f1": 0.964,
             "affiliation_acc": 0.904,
-            "orgs_f1": 0.846,
+            "orgs_f1": 0.859,
             "date_acc": 1.0,
             "city_acc": 0.952,
         },
@@ -124,7 +124,7 @@ SETS = [
         {
             "people_f1": 0.987,
             "affiliation_acc": 0.935,
-            "orgs_f1": 0.848,
+            "orgs_f1": 0.852,
             "date_acc": 0.9,
             "city_acc": 1.0,
         },
@@ -138,7 +138,7 @@ SETS = [
         {
             "people_f1": 0.96,
             "affiliation_acc": 0.957,
-            "orgs_f1": 0.828,
+            "orgs_f1": 0.837,
             "date_acc": 1.0,
             "city_acc": 1.0,
         },
@@ -159,7 +159,7 @@ SETS = [
         {
             "people_f1": 0.92,
             "affiliation_acc": 0.833,
-            "orgs_f1": 0.803,
+            "orgs_f1": 0.806,
             "date_acc": 0.75,
             "city_acc": 0.95,
         },
@@ -193,7 +193,7 @@ SETS = [
         {
             "people_f1": 0.936,
             "affiliation_acc": 0.848,
-            "orgs_f1": 0.783,
+            "orgs_f1": 0.79,
             "date_acc": 0.909,
             "city_acc": 0.818,
         },
@@ -310,8 +310,8 @@ SETS = [
         12,
         {
             "people_f1": 0.9,
-            "affiliation_acc": 0.741,
-            "orgs_f1": 0.765,
+            "affiliation_acc": 0.778,
+            "orgs_f1": 0.793,
             "date_acc": 0.75,
             "city_acc": 0.917,
         },
@@ -322,7 +322,7 @@ SETS = [
         {
             "people_f1": 0.85,
             "affiliation_acc": 0.893,
-            "orgs_f1": 0.785,
+            "orgs_f1": 0.794,
             "date_acc": 0.833,
             "city_acc": 0.75,
         },

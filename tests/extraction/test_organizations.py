@@ -4,6 +4,7 @@ from events.extraction.organizations import (
     drop_country_possessive,
     drop_listed_names_lead,
     drop_person_tail,
+    drop_trailing_personal_name,
     find_known_acronyms,
     find_known_organization,
     find_listed_organizations,
@@ -15,6 +16,7 @@ from events.extraction.organizations import (
     is_posting,
     keeps_head_noun,
     parent_the_acronym_spells,
+    split_at_inner_titles,
     split_coordinated,
     split_unit_and_parent,
     tidy_organization_name,
@@ -514,3 +516,43 @@ def test_find_named_organizations_skips_a_unit_cut_inside_its_list_of_fields():
         )
     ]
     assert "Department of Energy" in names
+
+
+def test_split_at_inner_titles_separates_bodies_a_second_post_joins():
+    assert split_at_inner_titles(
+        "Chinese Academy of Sciences and President of Qinghai University"
+    ) == ["Chinese Academy of Sciences", "Qinghai University"]
+    assert split_at_inner_titles(
+        "Ministry of Industry and Information Technology Head of the Industry Advancement Center"
+    ) == ["Ministry of Industry and Information Technology", "Industry Advancement Center"]
+    assert split_at_inner_titles("Office of the President") == ["Office of the President"]
+
+
+def test_drop_trailing_personal_name_keeps_the_body_a_title_first_line_runs_on_from():
+    assert drop_trailing_personal_name("State Council Wu Zongxin") == "State Council"
+    assert drop_trailing_personal_name("Tsinghua University") == "Tsinghua University"
+
+
+def test_a_name_cut_at_the_and_of_its_fields_folds_into_the_whole_name():
+    index = OrganizationIndex()
+    index.register("Ministry of Industry", Span(0, 1))
+    index.register("Ministry of Industry and Information Technology", Span(0, 1))
+    index.register("Tsinghua University", Span(0, 1))
+    index.register("Tsinghua University and Peking University", Span(0, 1))
+    index.merge_names_cut_at_and()
+    assert index.names() == (
+        "Ministry of Industry and Information Technology",
+        "Tsinghua University",
+        "Tsinghua University and Peking University",
+    )
+
+
+def test_a_well_known_body_written_in_full_is_no_shortening_of_a_longer_name():
+    index = OrganizationIndex()
+    index.register("Chinese Academy of Agricultural Sciences", Span(0, 1))
+    index.register("Chinese Academy of Sciences", Span(0, 1))
+    index.merge_shortenings()
+    assert index.names() == (
+        "Chinese Academy of Agricultural Sciences",
+        "Chinese Academy of Sciences",
+    )
