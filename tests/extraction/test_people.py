@@ -17,6 +17,7 @@ from events.extraction.people.introductions import (
     ends_in_nationality,
     english_gloss,
     has_english_name_before_hyphenated_given,
+    has_hong_kong_given_name_last,
     is_arabic_article_name,
     is_capitalised_family_name,
     is_known_post,
@@ -977,6 +978,13 @@ def test_english_name_before_a_hyphenated_given_name_is_one_three_word_name():
     ]
 
 
+def test_a_hong_kong_name_with_its_given_name_last_is_one_three_word_name():
+    assert has_hong_kong_given_name_last(["Financial", "Secretary", "Paul", "Chan", "Mo-po"])
+    assert not has_hong_kong_given_name_last(["Secretary", "Chan", "Mo-po"])
+    people, _ = _people("At the summit, Chief Executive Tom Lee Ka-chiu said so.")
+    assert _positions(people["Tom Lee Ka-chiu"]) == [("Chief Executive", None)]
+
+
 def test_a_titled_name_ends_before_and_a_lower_case_phrase():
     people, _ = _people(
         "The summit featured a keynote address by Governor Ana Lee and breakout sessions."
@@ -1447,6 +1455,8 @@ def test_find_participants_reads_the_body_an_adviser_serves():
     assert _positions(people["Ana Lee"]) == [("Senior Adviser", "Lakeside Institute")]
     people, _ = _people("Tom Hale, Adviser to the Mayor, spoke.")
     assert _positions(people["Tom Hale"]) == [("Adviser to the Mayor", None)]
+    people, _ = _people("Ana Lee, Counsellor to the Lakeside Institute, spoke.")
+    assert _positions(people["Ana Lee"]) == [("Counsellor", "Lakeside Institute")]
 
 
 def test_dashes_as_brackets_sets_off_a_title_and_body():

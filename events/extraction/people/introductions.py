@@ -1006,7 +1006,7 @@ def read_titled_name(segment: str, index: OrganizationIndex) -> Opening | None:
             end, lead = i, lead[:i]
             break
     size = 3 if len(lead) >= 3 and re.fullmatch(r"[A-Z]\.", lead[-2]) else 2
-    if has_english_name_before_hyphenated_given(lead):
+    if has_english_name_before_hyphenated_given(lead) or has_hong_kong_given_name_last(lead):
         size = 3
     if len(lead) >= 4 and is_three_word_chinese_name([w.rstrip(".,") for w in lead[-3:]]):
         size = 3
@@ -1064,6 +1064,24 @@ def has_english_name_before_hyphenated_given(lead: list[str]) -> bool:
         and not is_title_word(lead[-3])
         and lead[-3].lower() not in TITLE_PORTFOLIO_WORDS
         and not GAZETTEER.is_place(lead[-3])
+    )
+
+
+def has_hong_kong_given_name_last(lead: list[str]) -> bool:
+    """ "Financial Secretary Paul Chan Mo-po": Hong Kong's written order, an English name, the
+    surname, then the Cantonese given name hyphenated with a lower-case second syllable; the
+    three words are one name.
+
+    Example: ["Financial", "Secretary", "Paul", "Chan", "Mo-po"] -> True; ["Secretary", "Chan",
+    "Mo-po"] -> False (the word before the surname is the title's).
+    """
+    return (
+        len(lead) >= 4
+        and bool(re.fullmatch(r"[A-Z][a-z]+-[a-z]+", lead[-1]))
+        and all(re.fullmatch(r"[A-Z][a-z]+", w) for w in lead[-3:-1])
+        and not any(is_title_word(w) for w in lead[-3:-1])
+        and lead[-3].lower() not in TITLE_PORTFOLIO_WORDS
+        and not any(GAZETTEER.is_place(w) for w in lead[-3:-1])
     )
 
 

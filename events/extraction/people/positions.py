@@ -582,7 +582,7 @@ def _is_field_word(word: str) -> bool:
 _ADVISER_TO_RE = re.compile(
     r"""
     ^(?P<title>(?:(?!\s(?:of|and)\s).)*?        # no other post: "X of Y and Adviser to Z"
-      \b(?i:advis[eo]r|consultant))               # "Senior Adviser", "Consultant"
+      \b(?i:advis[eo]r|consultant|counsell?or))  # "Senior Adviser", "Counsellor"
     \s+to\s+(?:the\s+)?                          # " to the "
     (?P<body>[A-Z].+)$                            # "Lakeside Institute"
     """,
