@@ -882,6 +882,14 @@ def test_shared_plural_title_for_a_list_of_names():
     }
 
 
+def test_shared_plural_title_for_a_list_that_ends_in_and_others():
+    people, _ = _people("Municipal leaders Li Wei, Zhang Hua, and others attended the forum.")
+    assert {name: _positions(p) for name, p in people.items()} == {
+        name: [("leader", None)] for name in ("Li Wei", "Zhang Hua")
+    }
+    assert people["Li Wei"].role is Role.ATTENDEE
+
+
 def test_shared_plural_title_for_names_each_with_their_own_body_in_brackets():
     people, _ = _people(
         "He spoke with Professors Ana Lee (Lakeside University) and Tom Hale (Hill College)."
