@@ -51,6 +51,7 @@ from events.extraction.people.positions import (
     bare_head_prefix,
     body_without_title,
     brand_served_for,
+    company_before_executive_title,
     continues_portfolio,
     drop_owner_in_brackets,
     infer_ministry,
@@ -1456,6 +1457,16 @@ def test_owner_before_title_reads_a_body_possessive():
         "chief economist",
     )
     assert owner_before_title("China's special envoy", index) is None
+
+
+def test_a_company_named_with_its_country_before_an_executive_post():
+    assert company_before_executive_title(["China", "Energy", "Deputy", "CEO"]) == (
+        "China Energy",
+        "Deputy CEO",
+    )
+    assert company_before_executive_title(["China", "Climate", "Envoy"]) is None
+    people, _ = _people("Kenya Power General Manager Ana Lee attended the forum.")
+    assert _positions(people["Ana Lee"]) == [("General Manager", "Kenya Power")]
 
 
 def test_find_participants_reads_the_body_an_adviser_serves():
