@@ -72,6 +72,8 @@ PERSON_NAME_PARTICLES = frozenset(_LEXICON["person_name_particles"])
 ORGANISATION_WORDS: dict[str, frozenset[str]] = {
     key: frozenset(words) for key, words in _LEXICON["organisation_words"].items()
 }
+# A company's posts, never a country's: "China Energy Deputy CEO" names a company before it.
+EXECUTIVE_TITLES = frozenset(_LEXICON["executive_titles"])
 # Words that open a title rather than a body's name: "Senior Program Officer".
 TITLE_MODIFIERS = frozenset(_LEXICON["title_modifiers"])
 # A post's field before its title, never the last word of a body's name there: "UN Climate

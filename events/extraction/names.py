@@ -595,6 +595,9 @@ def parse_person_name_with_warnings(
         if tokens:
             warnings.append(Warning.SINGLE_WORD_NAME)
         return _with_forms(PersonName(family, family, ""), as_written, forms), tuple(warnings)
+    hong_kong = hong_kong_written_name(tokens)
+    if hong_kong is not None:
+        return _with_forms(hong_kong, as_written, (*hong_kong.forms, *forms)), tuple(warnings)
     family_index, guessed = _find_family_index(tokens)
     if guessed:
         warnings.append(Warning.NAME_ORDER_GUESSED)
@@ -608,6 +611,24 @@ def parse_person_name_with_warnings(
     )
     display = f"{family} {given}" if chinese_order else f"{given} {family}"
     return _with_forms(PersonName(display, family, given), as_written, forms), tuple(warnings)
+
+
+_HYPHENATED_GIVEN_RE = re.compile(r"[A-Z][a-z]+-[a-z]+")
+
+
+def hong_kong_written_name(tokens: list[str]) -> PersonName | None:
+    """An English name, the surname, then the hyphenated Cantonese given name, as Hong Kong
+    writes it: the surname is the middle word and the name is displayed as written.
+
+    Example: ["Paul", "Chan", "Mo-po"] -> PersonName("Paul Chan Mo-po", "Chan", "Mo-po",
+    forms=("Paul Chan",)); ["Tom", "Wen-li", "Chou"] -> None (the surname is last).
+    """
+    if len(tokens) != 3 or not _HYPHENATED_GIVEN_RE.fullmatch(tokens[2]):
+        return None
+    english, family, given = tokens
+    if not (re.fullmatch(r"[A-Z][a-z]+", english) and re.fullmatch(r"[A-Z][a-z]+", family)):
+        return None
+    return PersonName(" ".join(tokens), family, given, (f"{english} {family}",))
 
 
 def family_start_with_particles(tokens: list[str], family_index: int) -> int:

@@ -1,5 +1,6 @@
 from events.extraction.names import (
     family_start_with_particles,
+    hong_kong_written_name,
     name_key,
     parse_person_name,
     parse_person_name_with_warnings,
@@ -65,3 +66,10 @@ def test_particles_join_the_family_name():
     name = parse_person_name("Ursula von der Leyen")
     assert (name.family, name.given) == ("von der Leyen", "Ursula")
     assert family_start_with_particles(["Li", "Wei"], 0) == 0
+
+
+def test_a_hong_kong_name_keeps_its_written_order_with_the_surname_in_the_middle():
+    name = parse_person_name("Paul Chan Mo-po")
+    assert (name.display, name.family, name.given) == ("Paul Chan Mo-po", "Chan", "Mo-po")
+    assert name.forms == ("Paul Chan",)
+    assert hong_kong_written_name(["Tom", "Wen-li", "Chou"]) is None

@@ -17,6 +17,7 @@ from events.extraction.people.introductions import (
     ends_in_nationality,
     english_gloss,
     has_english_name_before_hyphenated_given,
+    has_hong_kong_given_name_last,
     is_arabic_article_name,
     is_capitalised_family_name,
     is_known_post,
@@ -50,6 +51,7 @@ from events.extraction.people.positions import (
     bare_head_prefix,
     body_without_title,
     brand_served_for,
+    company_before_executive_title,
     continues_portfolio,
     drop_owner_in_brackets,
     infer_ministry,
@@ -881,6 +883,14 @@ def test_shared_plural_title_for_a_list_of_names():
     }
 
 
+def test_shared_plural_title_for_a_list_that_ends_in_and_others():
+    people, _ = _people("Municipal leaders Li Wei, Zhang Hua, and others attended the forum.")
+    assert {name: _positions(p) for name, p in people.items()} == {
+        name: [("leader", None)] for name in ("Li Wei", "Zhang Hua")
+    }
+    assert people["Li Wei"].role is Role.ATTENDEE
+
+
 def test_shared_plural_title_for_names_each_with_their_own_body_in_brackets():
     people, _ = _people(
         "He spoke with Professors Ana Lee (Lakeside University) and Tom Hale (Hill College)."
@@ -975,6 +985,13 @@ def test_english_name_before_a_hyphenated_given_name_is_one_three_word_name():
     assert _positions(people["Tom Wen-li Chou"]) == [
         ("Deputy Minister of Energy", "Ministry of Energy")
     ]
+
+
+def test_a_hong_kong_name_with_its_given_name_last_is_one_three_word_name():
+    assert has_hong_kong_given_name_last(["Financial", "Secretary", "Paul", "Chan", "Mo-po"])
+    assert not has_hong_kong_given_name_last(["Secretary", "Chan", "Mo-po"])
+    people, _ = _people("At the summit, Chief Executive Tom Lee Ka-chiu said so.")
+    assert _positions(people["Tom Lee Ka-chiu"]) == [("Chief Executive", None)]
 
 
 def test_a_titled_name_ends_before_and_a_lower_case_phrase():
@@ -1442,11 +1459,23 @@ def test_owner_before_title_reads_a_body_possessive():
     assert owner_before_title("China's special envoy", index) is None
 
 
+def test_a_company_named_with_its_country_before_an_executive_post():
+    assert company_before_executive_title(["China", "Energy", "Deputy", "CEO"]) == (
+        "China Energy",
+        "Deputy CEO",
+    )
+    assert company_before_executive_title(["China", "Climate", "Envoy"]) is None
+    people, _ = _people("Kenya Power General Manager Ana Lee attended the forum.")
+    assert _positions(people["Ana Lee"]) == [("General Manager", "Kenya Power")]
+
+
 def test_find_participants_reads_the_body_an_adviser_serves():
     people, _ = _people("Ana Lee, Senior Adviser to the Lakeside Institute, spoke.")
     assert _positions(people["Ana Lee"]) == [("Senior Adviser", "Lakeside Institute")]
     people, _ = _people("Tom Hale, Adviser to the Mayor, spoke.")
     assert _positions(people["Tom Hale"]) == [("Adviser to the Mayor", None)]
+    people, _ = _people("Ana Lee, Counsellor to the Lakeside Institute, spoke.")
+    assert _positions(people["Ana Lee"]) == [("Counsellor", "Lakeside Institute")]
 
 
 def test_dashes_as_brackets_sets_off_a_title_and_body():

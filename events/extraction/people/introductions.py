@@ -475,7 +475,8 @@ _SHARED_TITLE_LIST = re.compile(
     (?<![\w-])(?P<title>(?:[A-Z][a-z-]+\s+){{0,3}}[A-Z][a-z]+s      # "Honorary Presidents"
       |[a-z]+s)                                                     # "researchers"
     (?:\s+(?:of|at)\s+(?:the\s+)?(?P<before>{_LIST_ORG}?))?          # " of AFDC"
-    \s+(?P<names>{_LIST_ITEM}(?:\s*,\s*{_LIST_ITEM})*\s*,?\s+and\s+{_LIST_ITEM})
+    \s+(?P<names>{_LIST_ITEM}(?:\s*,\s*{_LIST_ITEM})*\s*,?\s+and\s+{_LIST_ITEM}
+      |{_LIST_ITEM}(?:\s*,\s*{_LIST_ITEM})+\s*,?\s+and\s+others\b)   # "A, B, and others"
     (?:\s+(?:of|from|at)\s+(?:the\s+)?(?P<after>{_LIST_ORG}))?        # " of Tsinghua University"
     """,
     re.VERBOSE,
@@ -571,7 +572,8 @@ def read_shared_title_list(
     three people, each "Professor" of Tsinghua University; "Honorary Presidents of AFDC Tian
     Zengpei and Cai Fangbo" -> two "Honorary President"s of AFDC; "researchers Ana Lee, Li Wei
     and Tom Hale of X" -> three "researcher"s of X; "Professors Ana Lee (Lakeside University)
-    and Tom Hale (Hill College)" -> two "Professor"s, each of their own body.
+    and Tom Hale (Hill College)" -> two "Professor"s, each of their own body; "Municipal leaders
+    Ana Lee, Li Wei, and others attended" -> two "Municipal leader"s.
     """
     for match in reversed(list(_SHARED_TITLE_LIST.finditer(sentence))):
         title = singular_title(match.group("title"))
@@ -589,13 +591,17 @@ def read_shared_title_list(
             continue
         if any(own and not is_affiliation(own, index) for _, own in items):
             continue
+        role = Role.SPEAKER
+        if match.group("names").endswith("others"):
+            # "A, B, and others attended the meeting": the predicate follows the open list.
+            role = role_from_predicate(sentence[match.end() :].strip()) or Role.SPEAKER
         for name, own in items:
             person = start_person(name, span, people)
             if own or body:
                 _add_affiliation(person, (title, own or body), span, index)
             elif not person.positions:
                 person.positions.append(Position(title=title, organization=None, evidence=span))
-            person.role = _stronger(person.role, Role.SPEAKER)
+            person.role = _stronger(person.role, role)
         start, end = match.span()
         sentence = sentence[:start] + " " * (end - start) + sentence[end:]
     return sentence
@@ -1006,7 +1012,7 @@ def read_titled_name(segment: str, index: OrganizationIndex) -> Opening | None:
             end, lead = i, lead[:i]
             break
     size = 3 if len(lead) >= 3 and re.fullmatch(r"[A-Z]\.", lead[-2]) else 2
-    if has_english_name_before_hyphenated_given(lead):
+    if has_english_name_before_hyphenated_given(lead) or has_hong_kong_given_name_last(lead):
         size = 3
     if len(lead) >= 4 and is_three_word_chinese_name([w.rstrip(".,") for w in lead[-3:]]):
         size = 3
@@ -1064,6 +1070,24 @@ def has_english_name_before_hyphenated_given(lead: list[str]) -> bool:
         and not is_title_word(lead[-3])
         and lead[-3].lower() not in TITLE_PORTFOLIO_WORDS
         and not GAZETTEER.is_place(lead[-3])
+    )
+
+
+def has_hong_kong_given_name_last(lead: list[str]) -> bool:
+    """ "Financial Secretary Paul Chan Mo-po": Hong Kong's written order, an English name, the
+    surname, then the Cantonese given name hyphenated with a lower-case second syllable; the
+    three words are one name.
+
+    Example: ["Financial", "Secretary", "Paul", "Chan", "Mo-po"] -> True; ["Secretary", "Chan",
+    "Mo-po"] -> False (the word before the surname is the title's).
+    """
+    return (
+        len(lead) >= 4
+        and bool(re.fullmatch(r"[A-Z][a-z]+-[a-z]+", lead[-1]))
+        and all(re.fullmatch(r"[A-Z][a-z]+", w) for w in lead[-3:-1])
+        and not any(is_title_word(w) for w in lead[-3:-1])
+        and lead[-3].lower() not in TITLE_PORTFOLIO_WORDS
+        and not any(GAZETTEER.is_place(w) for w in lead[-3:-1])
     )
 
 

@@ -12,6 +12,7 @@ from dataclasses import replace
 from events.extraction.lexicon import (
     EVENT_HEADS,
     EVENT_ROLE_WORDS,
+    EXECUTIVE_TITLES,
     FIELD_ENDING_RE,
     FUNCTION_WORDS,
     GAZETTEER,
@@ -288,10 +289,44 @@ def _title_with_inner_organization(
     named = split_title_at_capitalised_body(title)
     if named:
         return _tidy_title(named[0]), index.register(named[1], span)
-    written = written_body_prefix(title.split())
+    written = written_body_prefix(title.split()) or company_before_executive_title(title.split())
     if written:
         return _tidy_title(written[1]), index.register(written[0], span)
     return _tidy_title(title), None
+
+
+def company_before_executive_title(words: list[str]) -> tuple[str, str] | None:
+    """A company named with its country before a post only a company has.
+
+    Example: "China Energy Deputy CEO" -> ("China Energy", "Deputy CEO"); "Kenya Power
+    General Manager" -> ("Kenya Power", "General Manager"); "China Climate Envoy" (a
+    country's post) or "Deputy CEO" -> None.
+    """
+    ends = [
+        len(words) - size
+        for size in (2, 1)
+        if len(words) > size and " ".join(words[-size:]).lower() in EXECUTIVE_TITLES
+    ]
+    if not ends:
+        return None
+    first = ends[0]
+    while first > 0 and words[first - 1].lower() in TITLE_MODIFIERS:
+        first -= 1
+    prefix = words[:first]
+    if not 2 <= len(prefix) <= 4 or not GAZETTEER.country_of(prefix[0]):
+        return None
+    for word in prefix[1:]:
+        lowered = word.lower()
+        if (
+            not _BODY_WORD_RE.fullmatch(word)
+            or GAZETTEER.is_place(word)
+            or GAZETTEER.country_of(word)
+            or lowered in NATIONALITY_ADJECTIVES
+            or lowered in FUNCTION_WORDS
+            or is_title_word(word)
+        ):
+            return None
+    return " ".join(prefix), " ".join(words[first:])
 
 
 _BODY_JOINERS = frozenset({"and", "of", "for", "the", "in", "&"})
@@ -582,7 +617,7 @@ def _is_field_word(word: str) -> bool:
 _ADVISER_TO_RE = re.compile(
     r"""
     ^(?P<title>(?:(?!\s(?:of|and)\s).)*?        # no other post: "X of Y and Adviser to Z"
-      \b(?i:advis[eo]r|consultant))               # "Senior Adviser", "Consultant"
+      \b(?i:advis[eo]r|consultant|counsell?or))  # "Senior Adviser", "Counsellor"
     \s+to\s+(?:the\s+)?                          # " to the "
     (?P<body>[A-Z].+)$                            # "Lakeside Institute"
     """,
