@@ -309,9 +309,10 @@ class OrganizationIndex:
 
     def __init__(self) -> None:
         self._entries: list[_Entry] = []
-        # Folded name or acronym -> entries, so a lookup does not read every entry (long
-        # reports made that quadratic). None after a merge or removal: rebuilt when next read.
-        self._lookup: dict[str, list[_Entry]] | None = None
+        # Folded name or acronym -> entries by identity, so a lookup does not read every entry
+        # and adding one does not read every entry under its key (long reports made both
+        # quadratic). None after a merge or removal: rebuilt when next read.
+        self._lookup: dict[str, dict[int, _Entry]] | None = None
         self._seen = 0
 
     def resolve(self, written: str, *, loose: bool = True) -> str | None:
@@ -372,7 +373,7 @@ class OrganizationIndex:
             return entry
         return self._find(written, loose=False)
 
-    def _lookup_table(self) -> dict[str, list[_Entry]]:
+    def _lookup_table(self) -> dict[str, dict[int, _Entry]]:
         if self._lookup is None:
             self._lookup = {}
             for entry in self._entries:
@@ -380,7 +381,7 @@ class OrganizationIndex:
         return self._lookup
 
     @staticmethod
-    def _add_to_lookup(lookup: dict[str, list[_Entry]], entry: _Entry) -> None:
+    def _add_to_lookup(lookup: dict[str, dict[int, _Entry]], entry: _Entry) -> None:
         keys = {f"name:{organization_key(n)}" for n in (entry.name, *entry.aliases)}
         if entry.acronym:
             keys.add(f"acronym:{entry.acronym.lower()}")
@@ -392,9 +393,7 @@ class OrganizationIndex:
                 f"tail:{name_key[-4:]}",
             }
         for key in keys:
-            entries = lookup.setdefault(key, [])
-            if not any(e is entry for e in entries):
-                entries.append(entry)
+            lookup.setdefault(key, {})[id(entry)] = entry
 
     def _new_entry(
         self, written: str, evidence: Span, acronym: str | None, known: KnownOrganization | None
@@ -456,7 +455,8 @@ class OrganizationIndex:
         if not key:
             return None
         lookup = self._lookup_table()
-        hits = lookup.get(f"name:{key}", []) + lookup.get(f"acronym:{stripped.lower()}", [])
+        hits = [*lookup.get(f"name:{key}", {}).values()]
+        hits += lookup.get(f"acronym:{stripped.lower()}", {}).values()
         if hits:
             return min(hits, key=lambda entry: entry.seq)
         office = self._find_by_acronym_office(stripped)
@@ -483,13 +483,12 @@ class OrganizationIndex:
         if len(words) < 2:
             return None
         lookup = self._lookup_table()
-        candidates = lookup.get(f"first:{words[0]}", [])
+        candidates = dict(lookup.get(f"first:{words[0]}", {}))
         if len(key) >= 15:
-            candidates = (
-                candidates + lookup.get(f"head:{key[:4]}", []) + lookup.get(f"tail:{key[-4:]}", [])
-            )
+            candidates |= lookup.get(f"head:{key[:4]}", {})
+            candidates |= lookup.get(f"tail:{key[-4:]}", {})
         hits: list[_Entry] = []
-        for entry in sorted({id(e): e for e in candidates}.values(), key=lambda e: e.seq):
+        for entry in sorted(candidates.values(), key=lambda e: e.seq):
             full_key = organization_key(entry.name)
             full = full_key.split()
             if (

@@ -146,11 +146,15 @@ def find_talks(text: str, units: tuple[Span, ...], people: list[PersonDraft]) ->
 def _last_mentioned(before: str, people: list[PersonDraft]) -> PersonDraft | None:
     best, best_at = None, -1
     folded = fold_keeping_punctuation(space_initials(before))
+    words = frozenset(_WORD.findall(folded))
     for person in people:
         for form in (person.written, *person.forms):
-            pattern = _form_pattern(form)
-            if pattern is None:
+            # As in `_mentioned`: the test of words first, the pattern only for a name the
+            # sentence may write (a long report has hundreds of people and many talks).
+            tokens = name_tokens(form)
+            if not tokens or not all(t in words or not t.isalnum() for t in tokens):
                 continue
+            pattern = _form_pattern(form)
             for hit in pattern.finditer(folded):
                 if hit.start() > best_at:
                     best, best_at = person, hit.start()
