@@ -43,7 +43,7 @@ _WEEKDAY_IN_BRACKETS = rf"\s*\((?:{WEEKDAY_ALTERNATION})\)"
 _MONTH_DAY_YEAR = re.compile(
     rf"""
     (?P<lead>{_LEAD})                      # "On the afternoon of ", "From "
-    (?P<m1>{_MONTH})\s+(?P<d1>{_DAY})      # "September 6", "Nov. 17"
+    (?P<m1>{_MONTH})(?:\s+|(?<=\.))(?P<d1>{_DAY})   # "September 6", "Nov. 17", "Oct.23"
     (?:{_RANGE}                            # a range: "-18", " to November 2"
        (?:(?P<m2>{_MONTH})\s+)?(?P<d2>{_DAY}))?
     (?:{_WEEKDAY_IN_BRACKETS})?            # " (Friday)"

@@ -488,3 +488,11 @@ def test_a_wire_lead_s_weekday_dates_the_event_on_or_before_the_filing():
         b"Expo opens\n\nSUBSCRIBE\n\nBEIJING, June 20, 2023 /PRNewswire/ -- The 2023 Energy Expo "
         b"kicked off on Monday in Changzhou. Guests came."
     ) == (2023, 6, 19)
+
+
+def test_a_month_abbreviation_glued_to_its_day_dates_a_colon_dateline():
+    assert _start(
+        b"Professor honoured\n\nPeking University, Oct.23, 2014: A professor visited PKU. The "
+        b"awarding ceremony was "
+        b"held on the morning of Oct 17. He spoke."
+    ) == (2014, 10, 17)
