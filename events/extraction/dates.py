@@ -129,7 +129,8 @@ _HOLDING_VERB = re.compile(
 _NOT_EVENT_DATE = re.compile(
     r"""
     \b(?:by|before|until|till|since|after|deadline|due|launched\ (?:in|on)|founded\ (?:in|on)
-       |established\ (?:in|on)|expires?\ (?:in|on))\s+$
+       |established\ (?:in|on)|expires?\ (?:in|on)
+       |first\ (?:held|convened|hosted|staged|organi[sz]ed|launched)\ (?:in|on))\s+$  # a history
     """,
     re.VERBOSE | re.IGNORECASE,
 )

@@ -496,3 +496,10 @@ def test_a_month_abbreviation_glued_to_its_day_dates_a_colon_dateline():
         b"awarding ceremony was "
         b"held on the morning of Oct 17. He spoke."
     ) == (2014, 10, 17)
+
+
+def test_the_day_a_series_was_first_held_is_its_history():
+    assert _start(
+        b"Green forum held\n\nThe green forum was first held on 5 June 2009. This year it was "
+        b"held in Nanjing on 6 June 2019. Guests came."
+    ) == (2019, 6, 6)
