@@ -531,10 +531,11 @@ _YEAR_THEN_EVENT = re.compile(
     (?i:{"|".join(sorted(EVENT_HEADS, key=len, reverse=True))})s?\b""",
     re.VERBOSE,
 )
-# "UNIDO Day 2024", "Annual General Meeting 2018", "Eco Forum Global Guiyang 2025".
+# "UNIDO Day 2024", "Annual General Meeting 2018", "Eco Forum Global Guiyang 2025",
+# "Green Forum (Xiamen) 2018".
 _EVENT_THEN_YEAR = re.compile(
     rf"""\b(?i:{"|".join(sorted(EVENT_HEADS, key=len, reverse=True))})s?
-    (?:\s+[A-Z][\w-]*){{0,3}}\s+(?P<y>(?:19|20)\d{{2}})(?![\w-])""",
+    (?:\s+\(?[A-Z][\w-]*\)?){{0,3}}\s+(?P<y>(?:19|20)\d{{2}})(?![\w-])""",  # "Forum (Xiamen) 2018"
     re.VERBOSE,
 )
 

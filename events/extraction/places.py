@@ -741,11 +741,29 @@ def _find_city_naming_event(
     for occurrence in _in_title_first(text, title, occurrences):
         if occurrence.start >= lead_end:
             break
-        if _EVENT_OR_VENUE_AFTER.match(text, occurrence.end) and not in_chain_of_places(
+        opens = _EVENT_OR_VENUE_AFTER.match(text, occurrence.end)
+        if (opens or closes_event_name(text, occurrence)) and not in_chain_of_places(
             text, occurrence
         ):
             return _make_place(occurrence, _sentence_of(sentences, occurrence.start))
     return None
+
+
+_EVENT_HEAD_BEFORE = re.compile(
+    rf"\b(?:{'|'.join(sorted(EVENT_HEADS, key=len, reverse=True))})s?\s*\(?$", re.IGNORECASE
+)
+_EDITION_AFTER = re.compile(r"\)?\s+(?:19|20)\d{2}\b")
+
+
+def closes_event_name(text: str, occurrence: _Occurrence) -> bool:
+    """A city between an event's noun and its edition year: "Eco Forum Global Annual
+    Conference Guiyang 2015", "Green Forum (Xiamen) 2018".
+
+    Example: "The Green Forum Xiamen 2018 drew guests" -> True for Xiamen; "the Forum Xiamen
+    hosted" -> False.
+    """
+    before = text[max(0, occurrence.start - 40) : occurrence.start]
+    return bool(_EVENT_HEAD_BEFORE.search(before) and _EDITION_AFTER.match(text, occurrence.end))
 
 
 _PLACE_WORDS = r"[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)?"

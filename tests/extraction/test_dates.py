@@ -503,3 +503,7 @@ def test_the_day_a_series_was_first_held_is_its_history():
         b"Green forum held\n\nThe green forum was first held on 5 June 2009. This year it was "
         b"held in Nanjing on 6 June 2019. Guests came."
     ) == (2019, 6, 6)
+
+
+def test_a_year_after_an_event_name_with_its_city_in_brackets():
+    assert year_in_event_name("Green Forum (Xiamen) 2018 drew 300 guests.") == 2018

@@ -388,3 +388,12 @@ def test_a_town_visited_to_attend_the_event_is_vouched_for_by_its_country():
 def test_a_visit_to_a_named_site_in_a_city_is_where_the_event_was():
     text = "On May 8, delegates came for a visit to the Institute research base in Langfang, China."
     assert _city(text) == "Langfang"
+
+
+def test_a_city_between_an_event_s_noun_and_its_edition_year():
+    assert _city(
+        "Green Forum held\n\nThe Green Forum Xiamen 2018 drew 300 guests. They spoke."
+    ) == ("Xiamen")
+    assert _city("Green Forum held\n\nGreen Forum (Xiamen) 2018 drew guests. They spoke.") == (
+        "Xiamen"
+    )
