@@ -185,6 +185,8 @@ def find_event_dates(
         for index, span in enumerate(body)
         for candidate in _find_candidates(text, span, index, day_first)
     ]
+    # A founding day, a deadline or a history is no event's date, even when no other is given.
+    candidates = [candidate for candidate in candidates if candidate.score >= 0]
     if not candidates:
         candidates = dates_in_headline(text, title)
     relative = _says_relative_day(text, body)
@@ -758,9 +760,10 @@ def is_dated_event_noun(before: str) -> bool:
 
 
 _FOUNDED_BEFORE = re.compile(
-    r"\b(?:founded|established|set\s+up|incorporated|inaugurated|born|formed)"
-    r"(?:\s+(?:in|on))?\s*$",
-    re.IGNORECASE,
+    r"""\b(?:founded|established|set\s+up|incorporated|inaugurated|born|formed
+        |(?:its|the)\s+(?:establishment|founding|inception|creation))   # "since its establishment"
+        (?:\s+(?:in|on))?\s*$""",
+    re.VERBOSE | re.IGNORECASE,
 )
 
 

@@ -507,3 +507,14 @@ def test_the_day_a_series_was_first_held_is_its_history():
 
 def test_a_year_after_an_event_name_with_its_city_in_brackets():
     assert year_in_event_name("Green Forum (Xiamen) 2018 drew 300 guests.") == 2018
+
+
+def test_a_founding_day_is_never_the_event_s_even_when_alone():
+    assert is_founding_date("Since its establishment ")
+    assert (
+        _start(
+            b"Green forum held\n\nThe Green Alliance was founded on 3 March 2009 in Beijing. It "
+            b"held its annual forum in Nanjing. Guests came."
+        )
+        is None
+    )
