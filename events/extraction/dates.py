@@ -542,14 +542,20 @@ _EVENT_THEN_YEAR = re.compile(
 )
 
 
+# "the 2019 edition of the forum": the year names the edition.
+_YEAR_EDITION = re.compile(r"\b(?:the|its|this)\s+(?P<y>(?:19|20)\d{2})\s+edition\b", re.I)
+
+
 def year_in_event_name(text: str) -> int | None:
     """The year written inside an event's name, when the text names one year that way.
 
     Example: "On May 9th, CCIEE held the 2018 Annual Conference on Sustainability" -> 2018;
-    "On July 5, Eco Forum Global Guiyang 2025 opened" -> 2025; "goals for 2030" -> None.
+    "On July 5, Eco Forum Global Guiyang 2025 opened" -> 2025; "the forum, the 2019 edition of
+    the series," -> 2019; "goals for 2030" -> None.
     """
     years = {int(m.group("y")) for m in _YEAR_THEN_EVENT.finditer(text)}
     years |= {int(m.group("y")) for m in _EVENT_THEN_YEAR.finditer(text)}
+    years |= {int(m.group("y")) for m in _YEAR_EDITION.finditer(text)}
     return years.pop() if len(years) == 1 else None
 
 

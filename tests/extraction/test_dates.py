@@ -518,3 +518,7 @@ def test_a_founding_day_is_never_the_event_s_even_when_alone():
         )
         is None
     )
+
+
+def test_the_year_of_an_edition_dates_the_event():
+    assert year_in_event_name("The green forum, the 2019 edition of the series, opened") == 2019
