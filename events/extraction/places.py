@@ -90,6 +90,7 @@ _HELD_BEFORE = re.compile(
     (?:(?:[A-Z][\w'’-]*\s+){1,3}of\s+                             # "in the Expo City of Dubai"
       |(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}),\s+)?$         # "in Nanshan District, Shenzhen"
     |\bmet\s+in\s+$                                              # "experts met in Beijing"
+    |\b(?:drew|attracted)\s+[^.;:!?]{0,60}?\bto\s+$              # "drew 300 guests to Chengdu"
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -152,7 +153,7 @@ _HOSTED_AFTER = re.compile(
     r"""
     ^\s*(?:,\s*)?                           # "Pudong New Area hosted", "Xiamen, ... hosted"
     (?:has\s+|have\s+|will\s+|recently\s+|successfully\s+)?   # tense and adverbs
-    (?:hosted|hosts|played\ host|held|holds|staged|convened)\b
+    (?:hosted|hosts|played\ host|held|holds|staged|convened|welcomed|welcomes)\b
     """,
     re.VERBOSE | re.IGNORECASE,
 )

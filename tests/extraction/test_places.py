@@ -397,3 +397,12 @@ def test_a_city_between_an_event_s_noun_and_its_edition_year():
     assert _city("Green Forum held\n\nGreen Forum (Xiamen) 2018 drew guests. They spoke.") == (
         "Xiamen"
     )
+
+
+def test_a_city_the_event_drew_guests_to_or_that_welcomed_them():
+    assert _city("Green forum held\n\nThe forum drew 300 guests to Chengdu. They spoke.") == (
+        "Chengdu"
+    )
+    assert _city("Green forum held\n\nChengdu welcomed 300 guests to the forum. They spoke.") == (
+        "Chengdu"
+    )
