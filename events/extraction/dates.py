@@ -14,7 +14,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
-from events.extraction.lexicon import EVENT_HEADS, WEEKDAY_ALTERNATION, WEEKDAYS, month_number
+from events.extraction.lexicon import (
+    EVENT_HEADS,
+    WEEKDAY_ALTERNATION,
+    WEEKDAY_NUMBERS,
+    WEEKDAYS,
+    month_number,
+)
 from events.extraction.records import PartialDate, Span
 from events.extraction.text import date_line
 
@@ -37,7 +43,7 @@ _WEEKDAY_IN_BRACKETS = rf"\s*\((?:{WEEKDAY_ALTERNATION})\)"
 _MONTH_DAY_YEAR = re.compile(
     rf"""
     (?P<lead>{_LEAD})                      # "On the afternoon of ", "From "
-    (?P<m1>{_MONTH})\s+(?P<d1>{_DAY})      # "September 6", "Nov. 17"
+    (?P<m1>{_MONTH})(?:\s+|(?<=\.))(?P<d1>{_DAY})   # "September 6", "Nov. 17", "Oct.23"
     (?:{_RANGE}                            # a range: "-18", " to November 2"
        (?:(?P<m2>{_MONTH})\s+)?(?P<d2>{_DAY}))?
     (?:{_WEEKDAY_IN_BRACKETS})?            # " (Friday)"
@@ -111,11 +117,20 @@ _HOLDING_CUE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
+# A verb saying the event was held: "the forum was held ... on 26 September" over a photo
+# caption's "at the Carbon Neutrality Expo on June 5", which names an event but holds none.
+_HOLDING_VERB = re.compile(
+    r"""\b(?:held|hosted|convened|opened|kicked\ off|took\ place|concluded|closed|staged
+       |inaugurated|wrapped\ up|commenced|began)\b""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
 # Words just before a date that make it a deadline or a history, not the event's date.
 _NOT_EVENT_DATE = re.compile(
     r"""
     \b(?:by|before|until|till|since|after|deadline|due|launched\ (?:in|on)|founded\ (?:in|on)
-       |established\ (?:in|on)|expires?\ (?:in|on))\s+$
+       |established\ (?:in|on)|expires?\ (?:in|on)
+       |first\ (?:held|convened|hosted|staged|organi[sz]ed|launched)\ (?:in|on))\s+$  # a history
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -170,6 +185,8 @@ def find_event_dates(
         for index, span in enumerate(body)
         for candidate in _find_candidates(text, span, index, day_first)
     ]
+    # A founding day, a deadline or a history is no event's date, even when no other is given.
+    candidates = [candidate for candidate in candidates if candidate.score >= 0]
     if not candidates:
         candidates = dates_in_headline(text, title)
     relative = _says_relative_day(text, body)
@@ -193,11 +210,12 @@ def find_event_dates(
         return day_only or _year_only(text, title, body, published), None
     if not candidates:
         year, month, day = dateline
-        evidence = relative
-        start = PartialDate(year, month, day, evidence, evidence.of(text))
         if year is None and published is not None:
-            return _with_year(start, published[0]), None
-        return start, None
+            year = published[0]
+        sentence = relative.of(text)
+        if year is not None and not says_still_to_come(sentence):
+            year, month, day = weekday_on_or_before((year, month, day), sentence)
+        return PartialDate(year, month, day, relative, sentence), None
     best = max(candidates, key=lambda candidate: (candidate.score, -candidate.position))
     if best.start.year is not None:
         return _closing_day_spread(text, body, best.position, best.start, best.end)
@@ -515,22 +533,29 @@ _YEAR_THEN_EVENT = re.compile(
     (?i:{"|".join(sorted(EVENT_HEADS, key=len, reverse=True))})s?\b""",
     re.VERBOSE,
 )
-# "UNIDO Day 2024", "Annual General Meeting 2018", "Eco Forum Global Guiyang 2025".
+# "UNIDO Day 2024", "Annual General Meeting 2018", "Eco Forum Global Guiyang 2025",
+# "Green Forum (Xiamen) 2018".
 _EVENT_THEN_YEAR = re.compile(
     rf"""\b(?i:{"|".join(sorted(EVENT_HEADS, key=len, reverse=True))})s?
-    (?:\s+[A-Z][\w-]*){{0,3}}\s+(?P<y>(?:19|20)\d{{2}})(?![\w-])""",
+    (?:\s+\(?[A-Z][\w-]*\)?){{0,3}}\s+(?P<y>(?:19|20)\d{{2}})(?![\w-])""",  # "Forum (Xiamen) 2018"
     re.VERBOSE,
 )
+
+
+# "the 2019 edition of the forum": the year names the edition.
+_YEAR_EDITION = re.compile(r"\b(?:the|its|this)\s+(?P<y>(?:19|20)\d{2})\s+edition\b", re.I)
 
 
 def year_in_event_name(text: str) -> int | None:
     """The year written inside an event's name, when the text names one year that way.
 
     Example: "On May 9th, CCIEE held the 2018 Annual Conference on Sustainability" -> 2018;
-    "On July 5, Eco Forum Global Guiyang 2025 opened" -> 2025; "goals for 2030" -> None.
+    "On July 5, Eco Forum Global Guiyang 2025 opened" -> 2025; "the forum, the 2019 edition of
+    the series," -> 2019; "goals for 2030" -> None.
     """
     years = {int(m.group("y")) for m in _YEAR_THEN_EVENT.finditer(text)}
     years |= {int(m.group("y")) for m in _EVENT_THEN_YEAR.finditer(text)}
+    years |= {int(m.group("y")) for m in _YEAR_EDITION.finditer(text)}
     return years.pop() if len(years) == 1 else None
 
 
@@ -550,6 +575,29 @@ _RELATIVE_DAY = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+
+
+_NAMED_WEEKDAY = re.compile(rf"\b(?:{WEEKDAY_ALTERNATION})\b", re.IGNORECASE)
+
+
+def weekday_on_or_before(filed: tuple[int, int, int], sentence: str) -> tuple[int, int, int]:
+    """The date of the weekday a wire's lead names, the filing day or the latest before it:
+    a release filed on Tuesday says the expo "kicked off on Monday".
+
+    Example: ((2023, 6, 20), "The expo kicked off on Monday in Changzhou") -> (2023, 6, 19);
+    ((2015, 6, 27), "opened here on Saturday") -> (2015, 6, 27), the day filed; a sentence
+    naming no weekday, or two, keeps `filed`.
+    """
+    named = {match.group(0).lower() for match in _NAMED_WEEKDAY.finditer(sentence)}
+    try:
+        filed_on = date(*filed)
+    except ValueError:  # a dateline's "Feb. 30"
+        return filed
+    if len(named) != 1:
+        return filed
+    weekday = WEEKDAY_NUMBERS[named.pop()]
+    held = filed_on - timedelta(days=(filed_on.weekday() - weekday) % 7)
+    return held.year, held.month, held.day
 
 
 def first_dated_by_weekday(
@@ -649,9 +697,35 @@ def _find_candidates(
             if dates is None:
                 continue
             taken.append((match.start(), match.end()))
+            dates = _dated_by_its_weekday(sentence, match, dates)
             score = _score_match(sentence, match, cue, index, has_day=dates[0].day is not None)
             found.append(_Candidate(dates[0], dates[1], span.start + match.start(), score))
     return found
+
+
+_WIRE_MARK_AFTER = re.compile(
+    r"""^\s*(?:/[^/\n]{2,40}/|\([A-Z][^()\n]{1,40}\))   # " /PRNewswire/", " (Xinhua)"
+        \s*(?:--|—|–)                                     # the dash that ends a dateline
+    """,
+    re.VERBOSE,
+)
+
+
+def _dated_by_its_weekday(
+    sentence: str, match: re.Match[str], dates: tuple[PartialDate, PartialDate | None]
+) -> tuple[PartialDate, PartialDate | None]:
+    """A wire dateline left in the body ("BEIJING, June 20, 2023 /PRNewswire/ -- The expo
+    kicked off on Monday") dates its lead by the weekday the lead names, not by the filing."""
+    start, end = dates
+    after = sentence[match.end() :]
+    wire = _WIRE_MARK_AFTER.match(after)
+    if wire is None or end is not None or None in (start.year, start.month, start.day):
+        return dates
+    lead = after[wire.end() :]
+    if not (_RELATIVE_DAY.search(lead) and _HOLDING_CUE.search(lead)) or says_still_to_come(lead):
+        return dates
+    year, month, day = weekday_on_or_before((start.year, start.month, start.day), lead)
+    return PartialDate(year, month, day, start.evidence, start.text), None
 
 
 def _score_match(
@@ -659,13 +733,22 @@ def _score_match(
 ) -> int:
     lead = match.groupdict().get("lead") or ""
     # The lead "on " is part of the match: "founded on 3 March 2009" reads "founded " + "on ".
-    if _NOT_EVENT_DATE.search(sentence[: match.start()] + lead) or is_founding_date(
-        sentence[: match.start()]
-    ):
+    before = sentence[: match.start()]
+    if _NOT_EVENT_DATE.search(before + lead) or is_founding_date(before) or is_page_stamp(before):
         return -10
-    scheduled = 4 * is_scheduled(sentence[: match.start()], sentence[match.end() :])
-    named = is_dated_event_noun(sentence[: match.start()]) and bool(lead.strip())
-    return 4 * cue + 2 * bool(lead.strip()) + 2 * has_day + (index < 3) + scheduled + 2 * named
+    scheduled = 4 * is_scheduled(before, sentence[match.end() :])
+    held = bool(_HOLDING_VERB.search(sentence))
+    # A photo caption names an event and its date but holds nothing: the noun alone says less.
+    named = held and is_dated_event_noun(before) and bool(lead.strip())
+    return (
+        4 * cue
+        + 2 * held
+        + 2 * bool(lead.strip())
+        + 2 * has_day
+        + (index < 3)
+        + scheduled
+        + 2 * named
+    )
 
 
 _EVENT_NOUN_BEFORE = re.compile(
@@ -683,18 +766,44 @@ def is_dated_event_noun(before: str) -> bool:
 
 
 _FOUNDED_BEFORE = re.compile(
-    r"\b(?:founded|established|set\s+up|incorporated|inaugurated|born|formed)"
-    r"(?:\s+(?:in|on))?\s*$",
-    re.IGNORECASE,
+    r"""\b(?:founded|established|set\s+up|incorporated|inaugurated|born|formed
+        |(?:its|the)\s+(?:establishment|founding|inception|creation))   # "since its establishment"
+        (?:\s+(?:in|on))?\s*$""",
+    re.VERBOSE | re.IGNORECASE,
 )
 
 
-def is_founding_date(before: str) -> bool:
-    """A date right after "founded"/"established": when a body began, not the event.
+_INAUGURATED_BEFORE = re.compile(r"\binaugurated(?:\s+(?:in|on))?\s*$", re.IGNORECASE)
+_EVENT_NOUN = re.compile(rf"\b(?i:{'|'.join(sorted(EVENT_HEADS, key=len, reverse=True))})s?\b")
 
-    Example: "The Institute, founded " (before "on 3 March 2009") -> True; "held " -> False.
+
+def is_founding_date(before: str) -> bool:
+    """A date right after "founded"/"established": when a body began, not the event. An
+    event is "inaugurated" the day it opens, so that verb after an event's noun is its date.
+
+    Example: "The Institute, founded " (before "on 3 March 2009") -> True; "held " -> False;
+    "The 5th Green Forum was inaugurated " -> False.
     """
+    if _INAUGURATED_BEFORE.search(before) and _EVENT_NOUN.search(before):
+        return False
     return bool(_FOUNDED_BEFORE.search(before))
+
+
+_PAGE_STAMP_BEFORE = re.compile(
+    r"""
+    \b(?:updated|published|posted|released|release\s+time|last\s+modified)  # "Updated"
+    \s*(?:on|at)?\s*[:：]?\s*$                                              # " :"
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def is_page_stamp(before: str) -> bool:
+    """A date after a page's "Updated:" or "Published:" label: when the page was put up.
+
+    Example: "【Updated :" (before "August 05,20 3:23 PM") -> True; "was held " -> False.
+    """
+    return bool(_PAGE_STAMP_BEFORE.search(before))
 
 
 _WEEKDAY_BEFORE = re.compile(

@@ -34,6 +34,8 @@ WEEKDAYS = frozenset(_LEXICON["weekdays"])
 # As regex alternations, capitalised: "May" is a month, "may" a verb.
 MONTH_ALTERNATION = "|".join(name.capitalize() for name in MONTH_NAMES)
 WEEKDAY_ALTERNATION = "|".join(day.capitalize() for day in _LEXICON["weekdays"])
+# Monday is 0, as `date.weekday()` numbers them: the data lists the days in that order.
+WEEKDAY_NUMBERS = {day: number for number, day in enumerate(_LEXICON["weekdays"])}
 HONORIFICS = frozenset(_LEXICON["honorifics"])
 TITLES = frozenset(_LEXICON["titles"])
 STATE_TITLES = frozenset(_LEXICON["state_titles"])

@@ -627,7 +627,8 @@ def numeric_date_line(line: str) -> tuple[int, int, int] | None:
 _LABELLED_DATE = re.compile(
     r"""^\s*(?:posted|published|(?:last\s+)?updated|released?|release\s+date|publication\s+date
         |by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3},?     # a byline: "By Li Wei, 6 March 2019"
-        |publish(?:ed)?\s+(?:on|date|time))
+        |publish(?:ed)?\s+(?:on|date|time)
+        |date(?=\s*[:：]))                                  # "Date: June 2, 2020", as numeric ones
         \s*(?:on|at)?\s*[:：]?\s*
         (?P<date>.+?)
         (?:\s+(?:by|\||-)\s.*)?$""",

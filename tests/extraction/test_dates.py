@@ -12,9 +12,11 @@ from events.extraction.dates import (
     held_the_year_before,
     is_dated_event_noun,
     is_founding_date,
+    is_page_stamp,
     is_scheduled,
     read_day_and_month,
     says_still_to_come,
+    weekday_on_or_before,
     writes_day_first,
     year_in_event_name,
     year_of_a_nearby_date,
@@ -451,3 +453,72 @@ def test_a_month_printed_in_capitals():
         (2020, 11, 30),
         None,
     )
+
+
+def test_an_event_inaugurated_is_dated_but_a_body_inaugurated_is_not():
+    assert not is_founding_date("The 5th Green Forum was inaugurated ")
+    assert is_founding_date("The Clean Energy Centre, inaugurated ")
+    assert _start(
+        b"Green forum opens\n\nThe 5th Green Forum was inaugurated on July 23, 2020 in Xining. "
+        b"Guests came."
+    ) == (2020, 7, 23)
+
+
+def test_a_page_s_updated_label_is_not_the_event_date():
+    assert is_page_stamp("\u3010Updated :") and not is_page_stamp("was held ")
+    assert _start(
+        "Green forum opens\n\n\u3010Updated :August 05,20 3:23 PM\u3011\n\nThe green forum "
+        "was held in Xining on July 23, 2020. Guests came."
+    ) == (2020, 7, 23)
+
+
+def test_a_photo_caption_s_event_date_gives_way_to_the_held_event_s():
+    assert _start(
+        b"Climate calls\n\nCars at the Shanghai Carbon Expo on June 5\n\nThe push goes on. "
+        b"The Carbon Forum was held at Tsinghua University in Beijing on September 26. "
+        b"Guests came.\n\nPublished: 2025-10-20"
+    ) == (2025, 9, 26)
+
+
+def test_a_wire_lead_s_weekday_dates_the_event_on_or_before_the_filing():
+    assert weekday_on_or_before((2023, 6, 20), "The expo kicked off on Monday") == (2023, 6, 19)
+    assert weekday_on_or_before((2015, 6, 27), "opened here on Saturday") == (2015, 6, 27)
+    assert weekday_on_or_before((2015, 6, 27), "opened here") == (2015, 6, 27)
+    assert _start(
+        b"Expo opens\n\nSUBSCRIBE\n\nBEIJING, June 20, 2023 /PRNewswire/ -- The 2023 Energy Expo "
+        b"kicked off on Monday in Changzhou. Guests came."
+    ) == (2023, 6, 19)
+
+
+def test_a_month_abbreviation_glued_to_its_day_dates_a_colon_dateline():
+    assert _start(
+        b"Professor honoured\n\nPeking University, Oct.23, 2014: A professor visited PKU. The "
+        b"awarding ceremony was "
+        b"held on the morning of Oct 17. He spoke."
+    ) == (2014, 10, 17)
+
+
+def test_the_day_a_series_was_first_held_is_its_history():
+    assert _start(
+        b"Green forum held\n\nThe green forum was first held on 5 June 2009. This year it was "
+        b"held in Nanjing on 6 June 2019. Guests came."
+    ) == (2019, 6, 6)
+
+
+def test_a_year_after_an_event_name_with_its_city_in_brackets():
+    assert year_in_event_name("Green Forum (Xiamen) 2018 drew 300 guests.") == 2018
+
+
+def test_a_founding_day_is_never_the_event_s_even_when_alone():
+    assert is_founding_date("Since its establishment ")
+    assert (
+        _start(
+            b"Green forum held\n\nThe Green Alliance was founded on 3 March 2009 in Beijing. It "
+            b"held its annual forum in Nanjing. Guests came."
+        )
+        is None
+    )
+
+
+def test_the_year_of_an_edition_dates_the_event():
+    assert year_in_event_name("The green forum, the 2019 edition of the series, opened") == 2019

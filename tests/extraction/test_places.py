@@ -12,6 +12,7 @@ from events.extraction.places import (
     find_labelled_venue_city,
     find_places,
     find_town_held_in,
+    find_town_visited_to_attend,
     find_unlisted_city_after_event,
     held_online,
     recalls_an_earlier_event,
@@ -122,6 +123,9 @@ def test_event_named_before_a_city():
     assert event_named_before("is being discussed at a five-day forum in ")
     assert event_named_before("during the UN conference on housing and sustainable cities in ")
     assert not event_named_before("the fund invested in ")
+    assert event_named_before("attended the 2019 Annual General Meeting of the CCICED in ")
+    assert not event_named_before("a member of the Council in ")
+    assert event_named_before("At a special event in ")
 
 
 def test_dated_after_a_city_makes_it_the_venue():
@@ -218,6 +222,9 @@ def test_city_vouched_by_its_province_or_by_china_s():
     text = "Forum held in east China's Yangzhong\n\nExperts met to talk."
     assert _city(text, title="Forum held in east China's Yangzhong") == "Yangzhong"
     assert find_city_vouched_by_province("It was held in Jiangsu Province.", ()) is None
+    # Not the province's name cut short before "Province": "Guizho" is no city.
+    text = "A forum opened in southwest China's Guizhou Province on Saturday."
+    assert find_city_vouched_by_province(text, ()) is None
 
 
 def test_small_city_vouched_by_its_country_after_an_event_noun():
@@ -362,3 +369,40 @@ def test_a_foreign_town_the_lead_says_the_event_was_held_in():
     assert _city(text) == "Geneva"
     english = "The tea talks were held in English on 5 May 2019. Growers came."
     assert find_town_held_in(english, split_sentences(english)) is None
+
+
+def test_a_chinese_city_written_with_a_needless_syllable_mark():
+    assert _city("On 21 July, the Yellow River Forum was held in the city of Xi’ning.") == "Xining"
+    assert _city("The forum was held in Xi'an.") == "Xi’an"
+    assert _city("Beijing’s forum was held in Chengdu.") == "Chengdu"
+
+
+def test_a_town_visited_to_attend_the_event_is_vouched_for_by_its_country():
+    text = "He paid a visit to Davos, Switzerland to attend the 2018 Annual Meeting. He spoke."
+    found = find_town_visited_to_attend(text, split_sentences(text))
+    assert (found.name, found.country) == ("Davos", "Switzerland")
+    text = "He paid a visit to Davos, Switzerland last year. He spoke."
+    assert find_town_visited_to_attend(text, split_sentences(text)) is None
+
+
+def test_a_visit_to_a_named_site_in_a_city_is_where_the_event_was():
+    text = "On May 8, delegates came for a visit to the Institute research base in Langfang, China."
+    assert _city(text) == "Langfang"
+
+
+def test_a_city_between_an_event_s_noun_and_its_edition_year():
+    assert _city(
+        "Green Forum held\n\nThe Green Forum Xiamen 2018 drew 300 guests. They spoke."
+    ) == ("Xiamen")
+    assert _city("Green Forum held\n\nGreen Forum (Xiamen) 2018 drew guests. They spoke.") == (
+        "Xiamen"
+    )
+
+
+def test_a_city_the_event_drew_guests_to_or_that_welcomed_them():
+    assert _city("Green forum held\n\nThe forum drew 300 guests to Chengdu. They spoke.") == (
+        "Chengdu"
+    )
+    assert _city("Green forum held\n\nChengdu welcomed 300 guests to the forum. They spoke.") == (
+        "Chengdu"
+    )

@@ -270,6 +270,8 @@ def test_numeric_and_labelled_date_lines():
     assert numeric_date_line("2019-03-26 09:02") == (2019, 3, 26)
     assert numeric_date_line("Held on 2019-03-26.") is None
     assert labelled_date_line("Posted on June 8, 2020 by admin") == (2020, 6, 8)
+    assert labelled_date_line("Date: June 2, 2020") == (2020, 6, 2)
+    assert labelled_date_line("Dated and signed in Paris") is None
     assert labelled_date_line("Published: 8 June 2020") == (2020, 6, 8)
     assert labelled_date_line("Posted in News") is None
 
