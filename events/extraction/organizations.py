@@ -146,8 +146,6 @@ def find_known_organization(written: str) -> KnownOrganization | None:
     return table.get(organization_key(stripped))
 
 
-# Called for every pair of names compared; the same few hundred strings recur.
-@lru_cache(maxsize=65536)
 @lru_cache(maxsize=65536)
 def _is_known_by_name(written: str) -> bool:
     """A well-known body written in full: "Chinese Academy of Sciences" is never a shortening
@@ -156,9 +154,14 @@ def _is_known_by_name(written: str) -> bool:
     return known is not None and organization_key(known.name) == organization_key(written)
 
 
+_KEY_SEPARATOR = re.compile(r"[^a-z0-9]+")
+
+
+# Called for every pair of names compared; the same few hundred strings recur.
+@lru_cache(maxsize=65536)
 def organization_key(name: str) -> str:
     """Folded comparison key: "the Energy Foundation," -> "energy foundation"."""
-    tokens = re.split(r"[^a-z0-9]+", fold_keeping_punctuation(name))
+    tokens = _KEY_SEPARATOR.split(fold_keeping_punctuation(name))
     return " ".join(
         t
         for t in tokens
