@@ -55,6 +55,7 @@ def extract_report(data: bytes | str, *, source: str) -> ExtractedReport:
     participants = find_participants(cleaned.text, sentences, organizations)
     _register_publisher(cleaned.publisher, sentences, organizations)
     _register_agency(cleaned.dateline, sentences, organizations)
+    _register_credited_agencies(cleaned.credited_agencies, sentences, organizations)
     _register_source(cleaned.source, sentences, organizations)
     _drop_joined_pairs(organizations)
     organizations.tidy_names()
@@ -214,6 +215,19 @@ def _register_agency(dateline, sentences: tuple[Span, ...], index: OrganizationI
         return
     evidence = sentences[0] if sentences else Span(0, 0)
     index.register(dateline.agency, evidence, kind=OrgKind.MEDIA)
+
+
+def _register_credited_agencies(
+    agencies: tuple[str, ...], sentences: tuple[Span, ...], index: OrganizationIndex
+) -> None:
+    """The agency a caption credits took the report's pictures: a media organisation of it.
+
+    Example: "(Xinhua/Ou Dongqu)" under a photo -> Xinhua (media).
+    """
+    evidence = sentences[0] if sentences else Span(0, 0)
+    for agency in agencies:
+        if not index.resolve(agency, loose=False):
+            index.register(agency, evidence, kind=OrgKind.MEDIA)
 
 
 def _register_source(source: str | None, sentences: tuple[Span, ...], index) -> None:
