@@ -26,6 +26,7 @@ from events.extraction.lexicon import (
     ORGANISATION_HEADS,
     ORGANISATION_HEADS_BY_KIND,
     ORGANISATION_WORDS,
+    PLACE_SUFFIXES,
     TITLE_MODIFIERS,
     TITLES,
     strip_article,
@@ -800,6 +801,8 @@ def split_unit_and_parent(name: str, index: OrganizationIndex) -> tuple[str, str
         left, right = name[: match.start()], name[match.end() :]
         if _PLACE_NOUN_END_RE.search(left) and match.group(0).strip() == "of":
             continue  # "... of the City of Lakeside Corporation": the "of" is the body's own
+        if is_suffixed_place(right):
+            continue  # "Ecology Environment Bureau of Shenzhen Municipality": the city's bureau
         if left and right and looks_like_organization(right, index):
             if head_word(left) is None and not index.resolve(left):
                 return name, None
@@ -813,6 +816,16 @@ def split_unit_and_parent(name: str, index: OrganizationIndex) -> tuple[str, str
             ):
                 return " ".join(words[size:]), prefix
     return name, None
+
+
+def is_suffixed_place(text: str) -> bool:
+    """A city written with its place noun: after "of" it says whose bureau a body is, a city's,
+    and no parent body of its own.
+
+    Example: "Shenzhen Municipality" -> True; "Shenzhen Municipal People's Government" -> False.
+    """
+    place, _, suffix = text.rstrip(".,;:").rpartition(" ")
+    return suffix in PLACE_SUFFIXES and GAZETTEER.is_place(place)
 
 
 def looks_like_organization(text: str, index: OrganizationIndex) -> bool:

@@ -138,7 +138,7 @@ SETS = [
         {
             "people_f1": 0.96,
             "affiliation_acc": 0.957,
-            "orgs_f1": 0.837,
+            "orgs_f1": 0.842,
             "date_acc": 1.0,
             "city_acc": 1.0,
         },
@@ -176,7 +176,7 @@ SETS = [
         {
             "people_f1": 0.922,
             "affiliation_acc": 0.848,
-            "orgs_f1": 0.8,
+            "orgs_f1": 0.812,
             "date_acc": 0.923,
             "city_acc": 1.0,
         },
@@ -314,7 +314,7 @@ SETS = [
         {
             "people_f1": 0.935,
             "affiliation_acc": 0.852,
-            "orgs_f1": 0.833,
+            "orgs_f1": 0.85,
             "date_acc": 0.75,
             "city_acc": 0.917,
         },

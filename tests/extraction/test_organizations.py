@@ -562,3 +562,13 @@ def test_a_well_known_body_written_in_full_is_no_shortening_of_a_longer_name():
 def test_find_wire_credits_reads_a_dateline_below_the_page_furniture():
     sentence = "BEIJING, June 20, 2023 /PRNewswire/ — The expo opened in 2023/24 - a year."
     assert find_wire_credits(sentence) == ["PRNewswire"]
+
+
+def test_a_bureau_of_a_municipality_is_the_citys_body_not_the_municipality():
+    index = OrganizationIndex()
+    name = "Ecology Environment Bureau of Shenzhen Municipality"
+    unit = "Party Committee of " + name
+    assert (split_unit_and_parent(name, index), split_unit_and_parent(unit, index)) == (
+        (name, None),
+        ("Party Committee", name),
+    )
