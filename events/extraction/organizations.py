@@ -571,6 +571,22 @@ class OrganizationIndex:
                     self._lookup = None
                     break
 
+    def merge_country_qualified(self) -> None:
+        """Fold "Building and Construction Authority of Singapore" into the "Building and
+        Construction Authority (BCA)" the report defined: the country after "of" is the
+        sentence's, the defined name is the body's; the country is kept on the body."""
+        for entry in list(self._entries):
+            match = re.fullmatch(r"(?P<body>.+?)\s+of\s+(?:the\s+)?(?P<place>[^,]+)", entry.name)
+            country = match and GAZETTEER.country_of(match.group("place"))
+            other = country and self._find(match.group("body"), loose=False)
+            if other and other is not entry and other.acronym and not other.merged:
+                other.aliases.append(entry.name)
+                other.country = other.country or country
+                if entry.kind_known and not other.kind_known:
+                    other.kind, other.kind_known, other.warnings = entry.kind, True, ()
+                self._drop(entry)
+                self._lookup = None
+
     def merge_shortenings(self) -> None:
         """Fold "Green Computing Alliance" (a headline's shortening) into "Green Computing
         Industry Alliance": same first and last word, the shorter's words in order."""

@@ -60,6 +60,7 @@ def extract_report(data: bytes | str, *, source: str) -> ExtractedReport:
     _drop_joined_pairs(organizations)
     organizations.tidy_names()
     organizations.merge_country_offices()
+    organizations.merge_country_qualified()
     organizations.merge_shortenings()
     organizations.merge_units_with_parents()
     organizations.merge_names_cut_at_commas()

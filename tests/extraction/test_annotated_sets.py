@@ -138,7 +138,7 @@ SETS = [
         {
             "people_f1": 0.96,
             "affiliation_acc": 0.957,
-            "orgs_f1": 0.842,
+            "orgs_f1": 0.846,
             "date_acc": 1.0,
             "city_acc": 1.0,
         },
@@ -312,9 +312,9 @@ SETS = [
         "gold_round12a",
         12,
         {
-            "people_f1": 0.935,
+            "people_f1": 0.967,
             "affiliation_acc": 0.852,
-            "orgs_f1": 0.85,
+            "orgs_f1": 0.869,
             "date_acc": 0.75,
             "city_acc": 0.917,
         },

@@ -118,6 +118,22 @@ def test_country_office_folds_into_named_subsidiary():
     assert index.names() == ("Danfoss China",)
 
 
+def test_country_qualified_name_folds_into_the_defined_body():
+    index = OrganizationIndex()
+    index.register("Building and Construction Authority", Span(0, 1), acronym="BCA")
+    index.register("Building and Construction Authority of Singapore", Span(0, 1))
+    index.register("Ministry of National Development of Singapore", Span(0, 1))
+    index.merge_country_qualified()
+    assert index.names() == (
+        "Building and Construction Authority",
+        "Ministry of National Development of Singapore",
+    )
+
+
+def test_an_authority_is_a_government_body():
+    assert infer_kind("Hong Kong Monetary Authority") == OrgKind.GOVERNMENT
+
+
 def test_find_known_organization_by_acronym_and_alias():
     assert find_known_organization("WB").name == "World Bank"
     assert find_known_organization("World Resource Institute").acronym == "WRI"
