@@ -1443,6 +1443,8 @@ LIST_RE = re.compile(
 _PEOPLE_LIST_HEADS = ORGANISATION_WORDS["people_list_heads"]
 # Heads whose lists name companies, so a single capitalised word in them is a brand.
 _COMPANY_LIST_HEADS = ORGANISATION_WORDS["company_list_heads"]
+# "industry leaders including Huawei, GCL and BYD": leaders of an industry are its companies.
+_COMPANY_LIST_QUALIFIERS = ORGANISATION_WORDS["company_list_qualifiers"]
 
 
 def find_listed_organizations(sentence: str) -> list[str]:
@@ -1453,8 +1455,8 @@ def find_listed_organizations(sentence: str) -> list[str]:
     found = []
     for match in LIST_RE.finditer(sentence):
         head = match.group("head").lower()
-        brands = head in _COMPANY_LIST_HEADS
-        if match.group("joint") not in ("of", "from") and head in _PEOPLE_LIST_HEADS:
+        brands = head in _COMPANY_LIST_HEADS or is_company_qualified(sentence, match.start())
+        if match.group("joint") not in ("of", "from") and head in _PEOPLE_LIST_HEADS and not brands:
             continue  # "Experts including Chai Qimin, ...": a list of people
         if match.group("joint") is None and not brands:
             continue  # only "its sponsors Dow, Acme and Zenith" names bodies with no joint
@@ -1475,6 +1477,16 @@ def find_listed_organizations(sentence: str) -> list[str]:
                 continue
             found.append(item)
     return found
+
+
+def is_company_qualified(sentence: str, start: int) -> bool:
+    """Whether the word before a list's head says its members are companies, not people.
+
+    Example: "attracted industry leaders including Huawei, GCL and BYD" -> True (at "leaders");
+    "business leaders and scholars" -> False.
+    """
+    before = sentence[max(0, start - 20) : start].split()
+    return bool(before) and before[-1].lower() in _COMPANY_LIST_QUALIFIERS
 
 
 def is_brand_name(word: str) -> bool:

@@ -588,3 +588,12 @@ def test_a_bureau_of_a_municipality_is_the_citys_body_not_the_municipality():
         (name, None),
         ("Party Committee", name),
     )
+
+
+def test_industry_leaders_listed_are_companies_business_leaders_are_people():
+    sentence = "The expo attracted industry leaders including Huawei, GCL and BYD."
+    people = "Business leaders including Chen Wei and Li Na attended."
+    assert (find_listed_organizations(sentence), find_listed_organizations(people)) == (
+        ["Huawei", "GCL", "BYD"],
+        [],
+    )
