@@ -753,7 +753,35 @@ def find_organizations(text: str, sentences: tuple[Span, ...]) -> OrganizationIn
             index.register(acronym, span)
         for wire in find_wire_credits(sentence):
             index.register(wire, span, kind=OrgKind.MEDIA)
+        for host in find_meeting_hosts(sentence):
+            index.register(host, span)
     return index
+
+
+_BODYS_MEETING = re.compile(
+    r"""
+    (?P<words>(?:[A-Z][\w&'’-]*\s+){1,8})          # the capitalised words before the meeting
+    (?:Annual\s+(?:Meeting|Conference|Congress)|General\s+Assembly)\b   # a body's own meeting
+    """,
+    re.VERBOSE,
+)
+
+
+def find_meeting_hosts(sentence: str) -> list[str]:
+    """A well-known body named in the title of its own yearly meeting holds that meeting.
+
+    Example: "to attend the 2018 World Economic Forum Annual Meeting" -> ["World Economic
+    Forum"]; "the 2018 Green Finance Annual Meeting" names no known body -> [].
+    """
+    hosts = []
+    for match in _BODYS_MEETING.finditer(sentence):
+        words = match.group("words").split()
+        for size in range(len(words), 0, -1):
+            known = find_known_organization(" ".join(words[-size:]))
+            if known:
+                hosts.append(known.name)
+                break
+    return hosts
 
 
 _WIRE_CREDIT = re.compile(

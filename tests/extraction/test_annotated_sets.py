@@ -124,7 +124,7 @@ SETS = [
         {
             "people_f1": 0.987,
             "affiliation_acc": 0.935,
-            "orgs_f1": 0.852,
+            "orgs_f1": 0.857,
             "date_acc": 0.9,
             "city_acc": 1.0,
         },
@@ -281,7 +281,7 @@ SETS = [
         {
             "people_f1": 0.879,
             "affiliation_acc": 0.839,
-            "orgs_f1": 0.787,
+            "orgs_f1": 0.797,
             "date_acc": 0.833,
             "city_acc": 0.667,
         },

@@ -8,6 +8,7 @@ from events.extraction.organizations import (
     find_known_acronyms,
     find_known_organization,
     find_listed_organizations,
+    find_meeting_hosts,
     find_named_organizations,
     find_organizations,
     find_wire_credits,
@@ -597,3 +598,10 @@ def test_industry_leaders_listed_are_companies_business_leaders_are_people():
         ["Huawei", "GCL", "BYD"],
         [],
     )
+
+
+def test_a_known_body_in_its_own_meeting_title_holds_the_meeting():
+    sentence = (
+        "He attended the 2018 World Economic Forum Annual Meeting and the Green Annual Meeting."
+    )
+    assert find_meeting_hosts(sentence) == ["World Economic Forum"]
