@@ -17,6 +17,7 @@ from rapidfuzz import fuzz
 
 from events.extraction.folding import fold_keeping_punctuation
 from events.extraction.lexicon import (
+    EVENT_HEADS,
     FIELD_ENDING_RE,
     FUNCTION_WORDS,
     GAZETTEER,
@@ -755,6 +756,8 @@ def find_organizations(text: str, sentences: tuple[Span, ...]) -> OrganizationIn
             index.register(wire, span, kind=OrgKind.MEDIA)
         for host in find_meeting_hosts(sentence):
             index.register(host, span)
+        for owner in find_event_owners(sentence):
+            index.register(owner, span)
     return index
 
 
@@ -782,6 +785,35 @@ def find_meeting_hosts(sentence: str) -> list[str]:
                 hosts.append(known.name)
                 break
     return hosts
+
+
+_EVENT_OWNER = re.compile(
+    r"""
+    (?P<body>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){1,5})[’']s\s+   # "the South China Morning Post’s"
+    (?P<event>(?:[A-Z0-9][\w-]*\s+){0,7}[A-Z][a-z]+)\b      # "Climate Change Hong Kong Summit"
+    """,
+    re.VERBOSE,
+)
+
+
+def find_event_owners(sentence: str) -> list[str]:
+    """A named body whose possessive names an event holds it: "the South China Morning
+    Post’s Climate Change Hong Kong Summit 2022" -> ["South China Morning Post"].
+
+    A place's ("China’s Green Expo") or a person's ("Li Wei’s Forum") possessive is not one,
+    nor a name's own ("the Chinese People’s Political Consultative Conference").
+    """
+    owners = []
+    for match in _EVENT_OWNER.finditer(sentence):
+        body = strip_article(match.group("body"))
+        if match.group("event").split()[-1].lower() not in EVENT_HEADS or len(body.split()) < 2:
+            continue
+        if GAZETTEER.is_place(body) or is_chinese_personal_name(body):
+            continue
+        if body.split()[-1].lower() in NAME_POSSESSORS:
+            continue  # "Chinese People’s Political Consultative Conference": the name's own
+        owners.append(body)
+    return owners
 
 
 _WIRE_CREDIT = re.compile(

@@ -5,6 +5,7 @@ from events.extraction.organizations import (
     drop_listed_names_lead,
     drop_person_tail,
     drop_trailing_personal_name,
+    find_event_owners,
     find_known_acronyms,
     find_known_organization,
     find_listed_organizations,
@@ -605,3 +606,11 @@ def test_a_known_body_in_its_own_meeting_title_holds_the_meeting():
         "He attended the 2018 World Economic Forum Annual Meeting and the Green Annual Meeting."
     )
     assert find_meeting_hosts(sentence) == ["World Economic Forum"]
+
+
+def test_a_body_whose_possessive_names_an_event_holds_it():
+    sentence = (
+        "He spoke at the South China Morning Post’s Climate Change Summit 2022, a member of "
+        "the Chinese People’s Political Consultative Conference and of Hong Kong’s Green Forum."
+    )
+    assert find_event_owners(sentence) == ["South China Morning Post"]
