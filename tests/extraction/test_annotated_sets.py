@@ -227,7 +227,7 @@ SETS = [
         {
             "people_f1": 0.904,
             "affiliation_acc": 0.868,
-            "orgs_f1": 0.811,
+            "orgs_f1": 0.813,
             "date_acc": 0.857,
             "city_acc": 0.857,
         },
