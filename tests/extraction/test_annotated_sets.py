@@ -314,7 +314,7 @@ SETS = [
         {
             "people_f1": 0.967,
             "affiliation_acc": 0.852,
-            "orgs_f1": 0.896,
+            "orgs_f1": 0.913,
             "date_acc": 0.75,
             "city_acc": 0.917,
         },
