@@ -17,6 +17,7 @@ from rapidfuzz import fuzz
 
 from events.extraction.folding import fold_keeping_punctuation
 from events.extraction.lexicon import (
+    EVENT_HEADS,
     FIELD_ENDING_RE,
     FUNCTION_WORDS,
     GAZETTEER,
@@ -26,6 +27,7 @@ from events.extraction.lexicon import (
     ORGANISATION_HEADS,
     ORGANISATION_HEADS_BY_KIND,
     ORGANISATION_WORDS,
+    PLACE_SUFFIXES,
     TITLE_MODIFIERS,
     TITLES,
     strip_article,
@@ -573,6 +575,22 @@ class OrganizationIndex:
                     self._lookup = None
                     break
 
+    def merge_country_qualified(self) -> None:
+        """Fold "Building and Construction Authority of Singapore" into the "Building and
+        Construction Authority (BCA)" the report defined: the country after "of" is the
+        sentence's, the defined name is the body's; the country is kept on the body."""
+        for entry in list(self._entries):
+            match = re.fullmatch(r"(?P<body>.+?)\s+of\s+(?:the\s+)?(?P<place>[^,]+)", entry.name)
+            country = match and GAZETTEER.country_of(match.group("place"))
+            other = country and self._find(match.group("body"), loose=False)
+            if other and other is not entry and other.acronym and not other.merged:
+                other.aliases.append(entry.name)
+                other.country = other.country or country
+                if entry.kind_known and not other.kind_known:
+                    other.kind, other.kind_known, other.warnings = entry.kind, True, ()
+                self._drop(entry)
+                self._lookup = None
+
     def merge_shortenings(self) -> None:
         """Fold "Green Computing Alliance" (a headline's shortening) into "Green Computing
         Industry Alliance": same first and last word, the shorter's words in order."""
@@ -737,7 +755,105 @@ def find_organizations(text: str, sentences: tuple[Span, ...]) -> OrganizationIn
             index.register(item, span)
         for acronym in find_known_acronyms(sentence, index):
             index.register(acronym, span)
+        for wire in find_wire_credits(sentence):
+            index.register(wire, span, kind=OrgKind.MEDIA)
+        for host in find_meeting_hosts(sentence):
+            index.register(host, span)
+        for owner in find_event_owners(sentence):
+            index.register(owner, span)
+        for government in find_place_governments(sentence):
+            index.register(government, span, kind=OrgKind.GOVERNMENT)
     return index
+
+
+_BODYS_MEETING = re.compile(
+    r"""
+    (?P<words>(?:[A-Z][\w&'’-]*\s+){1,8})          # the capitalised words before the meeting
+    (?:Annual\s+(?:Meeting|Conference|Congress)|General\s+Assembly)\b   # a body's own meeting
+    """,
+    re.VERBOSE,
+)
+
+
+def find_meeting_hosts(sentence: str) -> list[str]:
+    """A well-known body named in the title of its own yearly meeting holds that meeting.
+
+    Example: "to attend the 2018 World Economic Forum Annual Meeting" -> ["World Economic
+    Forum"]; "the 2018 Green Finance Annual Meeting" names no known body -> [].
+    """
+    hosts = []
+    for match in _BODYS_MEETING.finditer(sentence):
+        words = match.group("words").split()
+        for size in range(len(words), 0, -1):
+            known = find_known_organization(" ".join(words[-size:]))
+            if known:
+                hosts.append(known.name)
+                break
+    return hosts
+
+
+_PLACE_GOVERNMENT = re.compile(r"\b(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,4})\s+government\b")
+
+
+def find_place_governments(sentence: str) -> list[str]:
+    """A place's government written in lower case is still that government, a body.
+
+    Example: "we need the Hong Kong government’s support" -> ["Hong Kong government"];
+    "the Chinese government" (no place written) -> [].
+    """
+    found = []
+    for match in _PLACE_GOVERNMENT.finditer(sentence):
+        place = strip_article(match.group("place"))
+        if GAZETTEER.is_place(place):
+            found.append(f"{place} government")
+    return found
+
+
+_EVENT_OWNER = re.compile(
+    r"""
+    (?P<body>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){1,5})[’']s\s+   # "the South China Morning Post’s"
+    (?P<event>(?:[A-Z0-9][\w-]*\s+){0,7}[A-Z][a-z]+)\b      # "Climate Change Hong Kong Summit"
+    """,
+    re.VERBOSE,
+)
+
+
+def find_event_owners(sentence: str) -> list[str]:
+    """A named body whose possessive names an event holds it: "the South China Morning
+    Post’s Climate Change Hong Kong Summit 2022" -> ["South China Morning Post"].
+
+    A place's ("China’s Green Expo") or a person's ("Li Wei’s Forum") possessive is not one,
+    nor a name's own ("the Chinese People’s Political Consultative Conference").
+    """
+    owners = []
+    for match in _EVENT_OWNER.finditer(sentence):
+        body = strip_article(match.group("body"))
+        if match.group("event").split()[-1].lower() not in EVENT_HEADS or len(body.split()) < 2:
+            continue
+        if GAZETTEER.is_place(body) or is_chinese_personal_name(body):
+            continue
+        if body.split()[-1].lower() in NAME_POSSESSORS:
+            continue  # "Chinese People’s Political Consultative Conference": the name's own
+        owners.append(body)
+    return owners
+
+
+_WIRE_CREDIT = re.compile(
+    r"""
+    \b(?:19|20)\d{2}\s*                                 # the dateline's year: ", 2023"
+    /(?P<wire>[A-Z][A-Za-z]+(?:-[A-Z][A-Za-z]+)?)/      # "/PRNewswire/", "/PRNewswire-Asia/"
+    \s*(?:--|—|–|-)                                     # the dash before the story
+    """,
+    re.VERBOSE,
+)
+
+
+def find_wire_credits(sentence: str) -> list[str]:
+    """The wire a dateline credits, where the page put the dateline below its own furniture.
+
+    Example: "BEIJING, June 20, 2023 /PRNewswire/ — The expo opened" -> ["PRNewswire"].
+    """
+    return [match.group("wire") for match in _WIRE_CREDIT.finditer(sentence)]
 
 
 def register_with_parent(
@@ -783,6 +899,8 @@ def split_unit_and_parent(name: str, index: OrganizationIndex) -> tuple[str, str
         left, right = name[: match.start()], name[match.end() :]
         if _PLACE_NOUN_END_RE.search(left) and match.group(0).strip() == "of":
             continue  # "... of the City of Lakeside Corporation": the "of" is the body's own
+        if is_suffixed_place(right):
+            continue  # "Ecology Environment Bureau of Shenzhen Municipality": the city's bureau
         if left and right and looks_like_organization(right, index):
             if head_word(left) is None and not index.resolve(left):
                 return name, None
@@ -796,6 +914,16 @@ def split_unit_and_parent(name: str, index: OrganizationIndex) -> tuple[str, str
             ):
                 return " ".join(words[size:]), prefix
     return name, None
+
+
+def is_suffixed_place(text: str) -> bool:
+    """A city written with its place noun: after "of" it says whose bureau a body is, a city's,
+    and no parent body of its own.
+
+    Example: "Shenzhen Municipality" -> True; "Shenzhen Municipal People's Government" -> False.
+    """
+    place, _, suffix = text.rstrip(".,;:").rpartition(" ")
+    return suffix in PLACE_SUFFIXES and GAZETTEER.is_place(place)
 
 
 def looks_like_organization(text: str, index: OrganizationIndex) -> bool:
@@ -1397,6 +1525,8 @@ LIST_RE = re.compile(
 _PEOPLE_LIST_HEADS = ORGANISATION_WORDS["people_list_heads"]
 # Heads whose lists name companies, so a single capitalised word in them is a brand.
 _COMPANY_LIST_HEADS = ORGANISATION_WORDS["company_list_heads"]
+# "industry leaders including Huawei, GCL and BYD": leaders of an industry are its companies.
+_COMPANY_LIST_QUALIFIERS = ORGANISATION_WORDS["company_list_qualifiers"]
 
 
 def find_listed_organizations(sentence: str) -> list[str]:
@@ -1407,8 +1537,8 @@ def find_listed_organizations(sentence: str) -> list[str]:
     found = []
     for match in LIST_RE.finditer(sentence):
         head = match.group("head").lower()
-        brands = head in _COMPANY_LIST_HEADS
-        if match.group("joint") not in ("of", "from") and head in _PEOPLE_LIST_HEADS:
+        brands = head in _COMPANY_LIST_HEADS or is_company_qualified(sentence, match.start())
+        if match.group("joint") not in ("of", "from") and head in _PEOPLE_LIST_HEADS and not brands:
             continue  # "Experts including Chai Qimin, ...": a list of people
         if match.group("joint") is None and not brands:
             continue  # only "its sponsors Dow, Acme and Zenith" names bodies with no joint
@@ -1429,6 +1559,16 @@ def find_listed_organizations(sentence: str) -> list[str]:
                 continue
             found.append(item)
     return found
+
+
+def is_company_qualified(sentence: str, start: int) -> bool:
+    """Whether the word before a list's head says its members are companies, not people.
+
+    Example: "attracted industry leaders including Huawei, GCL and BYD" -> True (at "leaders");
+    "business leaders and scholars" -> False.
+    """
+    before = sentence[max(0, start - 20) : start].split()
+    return bool(before) and before[-1].lower() in _COMPANY_LIST_QUALIFIERS
 
 
 def is_brand_name(word: str) -> bool:

@@ -55,10 +55,12 @@ def extract_report(data: bytes | str, *, source: str) -> ExtractedReport:
     participants = find_participants(cleaned.text, sentences, organizations)
     _register_publisher(cleaned.publisher, sentences, organizations)
     _register_agency(cleaned.dateline, sentences, organizations)
+    _register_credited_agencies(cleaned.credited_agencies, sentences, organizations)
     _register_source(cleaned.source, sentences, organizations)
     _drop_joined_pairs(organizations)
     organizations.tidy_names()
     organizations.merge_country_offices()
+    organizations.merge_country_qualified()
     organizations.merge_shortenings()
     organizations.merge_units_with_parents()
     organizations.merge_names_cut_at_commas()
@@ -214,6 +216,19 @@ def _register_agency(dateline, sentences: tuple[Span, ...], index: OrganizationI
         return
     evidence = sentences[0] if sentences else Span(0, 0)
     index.register(dateline.agency, evidence, kind=OrgKind.MEDIA)
+
+
+def _register_credited_agencies(
+    agencies: tuple[str, ...], sentences: tuple[Span, ...], index: OrganizationIndex
+) -> None:
+    """The agency a caption credits took the report's pictures: a media organisation of it.
+
+    Example: "(Xinhua/Ou Dongqu)" under a photo -> Xinhua (media).
+    """
+    evidence = sentences[0] if sentences else Span(0, 0)
+    for agency in agencies:
+        if not index.resolve(agency, loose=False):
+            index.register(agency, evidence, kind=OrgKind.MEDIA)
 
 
 def _register_source(source: str | None, sentences: tuple[Span, ...], index) -> None:

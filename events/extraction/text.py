@@ -47,6 +47,8 @@ class CleanedReport:
     scheduled: tuple[int, int, int] | None = None
     # The news source a page line credits: "cgtn.com", "(ECNS) –", "China Plus Published: ...".
     source: str | None = None
+    # The agencies a caption credits: "(Xinhua/Li Xin)" -> "Xinhua"; media organisations.
+    credited_agencies: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -316,7 +318,7 @@ _PHOTO_CREDIT = re.compile(
     (?:
         \[\s*(?:photo|image|pic|video|file\ photo)s?\b[^\]]{0,80}\]       # "[Photo/WeChat account: pdnews]"
       | \(\s*(?:photo|image|pic|file\ photo)s?\b[^)]{0,80}\)             # "(Photo: Xinhua)"
-      | \(\s*xinhua(?:/[^)]{0,60})?\)                                   # "(Xinhua/Li Xin)"
+      | \(\s*(?P<agency>xinhua)(?:/[^)]{0,60})?\)                        # "(Xinhua/Li Xin)"
       | (?:^|(?<=[.!?]\s))(?:photo|image)s?\s*(?:by|:|/)\s*[^.]{0,60}$  # "Photo by Li Ming"
     )
     """,
@@ -338,10 +340,29 @@ _SENTENCE_END = re.compile(r"[.!?。！？][\"'”’)\]]*$")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
 
 
+def photo_credit_agencies(text: str) -> tuple[str, ...]:
+    """The agencies a report's caption credits name, once each, as the credit writes them; a
+    dateline's "(Xinhua) --" files the story and is the publisher's, no credit.
+
+    Example: "... opened on Saturday. (Xinhua/Ou Dongqu)" -> ("Xinhua",); "(Photo / Li Ming)"
+    names a photographer, no agency -> ().
+    """
+    found = (
+        match.group("agency")
+        for match in _PHOTO_CREDIT.finditer(text)
+        if not _DASH_AFTER.match(text, match.end())
+    )
+    return tuple(dict.fromkeys(agency.capitalize() for agency in found if agency))
+
+
+_DASH_AFTER = re.compile(r"[ \t]*(?:--|—|–|-)")
+
+
 def clean_report(text: str) -> CleanedReport:
     """Repair, strip page furniture, normalise whitespace; find the headline and publisher."""
     repaired, repairs = repair_mojibake(text)
     credited = _PHOTO_CREDIT.sub("", repaired)
+    agencies = photo_credit_agencies(repaired)
     extra = ["photo-credit"] if credited != repaired else []
     lines = [_SPACES.sub(" ", line).strip() for line in credited.splitlines()]
     lines = [unicodedata.normalize("NFC", line) for line in lines]
@@ -373,6 +394,7 @@ def clean_report(text: str) -> CleanedReport:
         dateline=dateline,
         scheduled=scheduled,
         source=source,
+        credited_agencies=agencies,
     )
 
 

@@ -124,7 +124,7 @@ SETS = [
         {
             "people_f1": 0.987,
             "affiliation_acc": 0.935,
-            "orgs_f1": 0.852,
+            "orgs_f1": 0.857,
             "date_acc": 0.9,
             "city_acc": 1.0,
         },
@@ -138,7 +138,7 @@ SETS = [
         {
             "people_f1": 0.96,
             "affiliation_acc": 0.957,
-            "orgs_f1": 0.837,
+            "orgs_f1": 0.846,
             "date_acc": 1.0,
             "city_acc": 1.0,
         },
@@ -176,7 +176,7 @@ SETS = [
         {
             "people_f1": 0.922,
             "affiliation_acc": 0.848,
-            "orgs_f1": 0.8,
+            "orgs_f1": 0.812,
             "date_acc": 0.923,
             "city_acc": 1.0,
         },
@@ -227,7 +227,7 @@ SETS = [
         {
             "people_f1": 0.904,
             "affiliation_acc": 0.868,
-            "orgs_f1": 0.811,
+            "orgs_f1": 0.813,
             "date_acc": 0.929,
             "city_acc": 0.857,
         },
@@ -281,7 +281,7 @@ SETS = [
         {
             "people_f1": 0.879,
             "affiliation_acc": 0.839,
-            "orgs_f1": 0.787,
+            "orgs_f1": 0.797,
             "date_acc": 0.833,
             "city_acc": 1.0,
         },
@@ -315,9 +315,9 @@ SETS = [
         "gold_round12a",
         12,
         {
-            "people_f1": 0.935,
+            "people_f1": 0.967,
             "affiliation_acc": 0.852,
-            "orgs_f1": 0.803,
+            "orgs_f1": 0.913,
             "date_acc": 1.0,
             "city_acc": 1.0,
         },

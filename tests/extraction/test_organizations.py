@@ -5,11 +5,15 @@ from events.extraction.organizations import (
     drop_listed_names_lead,
     drop_person_tail,
     drop_trailing_personal_name,
+    find_event_owners,
     find_known_acronyms,
     find_known_organization,
     find_listed_organizations,
+    find_meeting_hosts,
     find_named_organizations,
     find_organizations,
+    find_place_governments,
+    find_wire_credits,
     infer_kind,
     is_brand_name,
     is_chinese_personal_name,
@@ -115,6 +119,22 @@ def test_country_office_folds_into_named_subsidiary():
     index.register("Danfoss China", Span(0, 1))
     index.merge_country_offices()
     assert index.names() == ("Danfoss China",)
+
+
+def test_country_qualified_name_folds_into_the_defined_body():
+    index = OrganizationIndex()
+    index.register("Building and Construction Authority", Span(0, 1), acronym="BCA")
+    index.register("Building and Construction Authority of Singapore", Span(0, 1))
+    index.register("Ministry of National Development of Singapore", Span(0, 1))
+    index.merge_country_qualified()
+    assert index.names() == (
+        "Building and Construction Authority",
+        "Ministry of National Development of Singapore",
+    )
+
+
+def test_an_authority_is_a_government_body():
+    assert infer_kind("Hong Kong Monetary Authority") == OrgKind.GOVERNMENT
 
 
 def test_find_known_organization_by_acronym_and_alias():
@@ -556,3 +576,47 @@ def test_a_well_known_body_written_in_full_is_no_shortening_of_a_longer_name():
         "Chinese Academy of Agricultural Sciences",
         "Chinese Academy of Sciences",
     )
+
+
+def test_find_wire_credits_reads_a_dateline_below_the_page_furniture():
+    sentence = "BEIJING, June 20, 2023 /PRNewswire/ — The expo opened in 2023/24 - a year."
+    assert find_wire_credits(sentence) == ["PRNewswire"]
+
+
+def test_a_bureau_of_a_municipality_is_the_citys_body_not_the_municipality():
+    index = OrganizationIndex()
+    name = "Ecology Environment Bureau of Shenzhen Municipality"
+    unit = "Party Committee of " + name
+    assert (split_unit_and_parent(name, index), split_unit_and_parent(unit, index)) == (
+        (name, None),
+        ("Party Committee", name),
+    )
+
+
+def test_industry_leaders_listed_are_companies_business_leaders_are_people():
+    sentence = "The expo attracted industry leaders including Huawei, GCL and BYD."
+    people = "Business leaders including Chen Wei and Li Na attended."
+    assert (find_listed_organizations(sentence), find_listed_organizations(people)) == (
+        ["Huawei", "GCL", "BYD"],
+        [],
+    )
+
+
+def test_a_known_body_in_its_own_meeting_title_holds_the_meeting():
+    sentence = (
+        "He attended the 2018 World Economic Forum Annual Meeting and the Green Annual Meeting."
+    )
+    assert find_meeting_hosts(sentence) == ["World Economic Forum"]
+
+
+def test_a_body_whose_possessive_names_an_event_holds_it():
+    sentence = (
+        "He spoke at the South China Morning Post’s Climate Change Summit 2022, a member of "
+        "the Chinese People’s Political Consultative Conference and of Hong Kong’s Green Forum."
+    )
+    assert find_event_owners(sentence) == ["South China Morning Post"]
+
+
+def test_a_place_government_in_lower_case_is_a_body():
+    sentence = "We need the Shanghai government’s support, and the Chinese government agrees."
+    assert find_place_governments(sentence) == ["Shanghai government"]

@@ -92,6 +92,15 @@ def test_dateline_agency_is_a_media_organisation():
     assert organizations.get("PRNewswire") == "media"
 
 
+def test_caption_credit_agency_is_a_media_organisation():
+    text = (
+        "Forum opens\n\nDelegates attend the Green Forum in Guiyang, June 27, 2015. The forum "
+        "opened on Saturday. (Xinhua/Ou Dongqu)"
+    )
+    organizations = {o.name: o.kind.value for o in extract_report(text, source="x").organizations}
+    assert "media" in {organizations.get("Xinhua"), organizations.get("Xinhua News Agency")}
+
+
 def test_two_bodies_joined_by_and_are_no_third_body():
     text = (
         "Youth forum\n\nThe UNEP China Office, UNICEF China and Peking University hosted the "

@@ -19,6 +19,7 @@ from events.extraction.text import (
     is_listed_person_item,
     labelled_date_line,
     numeric_date_line,
+    photo_credit_agencies,
     repair_gbk_punctuation,
     split_dateline,
     split_page_date_prefix,
@@ -412,3 +413,11 @@ def test_a_wire_dateline_may_write_a_town_s_province_after_it():
         7,
         "Delegates met.",
     )
+
+
+def test_photo_credit_agencies_names_the_agency_not_the_photographer():
+    text = (
+        "BEIJING, Sept. 6 (Xinhua) -- The forum opened. (Xinhua/Ou Dongqu)\n"
+        "Guests at the hall (Photo / Li Ming)"
+    )
+    assert photo_credit_agencies(text) == ("Xinhua",)
