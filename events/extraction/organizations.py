@@ -761,8 +761,6 @@ def find_organizations(text: str, sentences: tuple[Span, ...]) -> OrganizationIn
             index.register(host, span)
         for owner in find_event_owners(sentence):
             index.register(owner, span)
-        for government in find_place_governments(sentence):
-            index.register(government, span, kind=OrgKind.GOVERNMENT)
     return index
 
 
@@ -790,23 +788,6 @@ def find_meeting_hosts(sentence: str) -> list[str]:
                 hosts.append(known.name)
                 break
     return hosts
-
-
-_PLACE_GOVERNMENT = re.compile(r"\b(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,4})\s+government\b")
-
-
-def find_place_governments(sentence: str) -> list[str]:
-    """A place's government written in lower case is still that government, a body.
-
-    Example: "we need the Hong Kong government’s support" -> ["Hong Kong government"];
-    "the Chinese government" (no place written) -> [].
-    """
-    found = []
-    for match in _PLACE_GOVERNMENT.finditer(sentence):
-        place = strip_article(match.group("place"))
-        if GAZETTEER.is_place(place):
-            found.append(f"{place} government")
-    return found
 
 
 _EVENT_OWNER = re.compile(

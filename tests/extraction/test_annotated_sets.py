@@ -317,7 +317,7 @@ SETS = [
         {
             "people_f1": 0.967,
             "affiliation_acc": 0.852,
-            "orgs_f1": 0.913,
+            "orgs_f1": 0.896,
             "date_acc": 1.0,
             "city_acc": 1.0,
         },

@@ -12,7 +12,6 @@ from events.extraction.organizations import (
     find_meeting_hosts,
     find_named_organizations,
     find_organizations,
-    find_place_governments,
     find_wire_credits,
     infer_kind,
     is_brand_name,
@@ -615,8 +614,3 @@ def test_a_body_whose_possessive_names_an_event_holds_it():
         "the Chinese People’s Political Consultative Conference and of Hong Kong’s Green Forum."
     )
     assert find_event_owners(sentence) == ["South China Morning Post"]
-
-
-def test_a_place_government_in_lower_case_is_a_body():
-    sentence = "We need the Shanghai government’s support, and the Chinese government agrees."
-    assert find_place_governments(sentence) == ["Shanghai government"]
