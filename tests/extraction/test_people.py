@@ -42,6 +42,7 @@ from events.extraction.people.introductions import (
     title_ends_in_portfolio,
     title_opens_sentence,
     titled_names_joined,
+    titles_after,
     titles_in_commas_before_name,
     titles_of_next_item,
     written_key,
@@ -62,12 +63,13 @@ from events.extraction.people.positions import (
     ministry_named_in_other_order,
     names_a_body,
     names_owned_unit,
+    owned_unit_or_body,
     owner_before_title,
     region_governed,
     split_title_at_capitalised_body,
     written_body_prefix,
 )
-from events.extraction.people.words import People, PersonDraft, is_brand_phrase
+from events.extraction.people.words import People, PersonDraft, Segment, is_brand_phrase
 from events.extraction.records import Position, Role, Span, Warning
 from events.extraction.text import split_sentences
 
@@ -662,6 +664,36 @@ def test_greeting_items_name_each_guest_with_titles_in_brackets():
             [("Chairman", "Hong Kong Green Strategy Alliance")],
         ),
     }
+
+
+def test_name_closing_predicate_reads_the_person_a_preposition_reaches_before_a_title():
+    people, _ = _people(
+        "Mr. Alan Li reported the plan to Nur Bekri, Director of the National Energy "
+        "Administration, about the progress of the plant. The plan was sent to Beijing, "
+        "Director of nothing."
+    )
+    assert _positions(people["Nur Bekri"]) == [("Director", "National Energy Administration")]
+    assert people["Nur Bekri"].role == Role.ATTENDEE  # "about the progress" is Alan Li's
+    assert "Beijing" not in people
+    assert [
+        s.text
+        for s in titles_after([Segment("Director of X"), Segment("about it")], OrganizationIndex())
+    ] == ["Director of X"]
+    assert "Beijing" not in people
+
+
+def test_owned_unit_or_body_keeps_a_unit_in_the_title_but_an_institute_is_the_body():
+    index = OrganizationIndex()
+    owner = index.register("Tsinghua University", Span(0, 5))
+    assert owned_unit_or_body("Energy Working Group", owner, Span(0, 5), index) == (
+        "Energy Working Group",
+        "Tsinghua University",
+    )
+    assert owned_unit_or_body("Institute for Carbon Neutrality", owner, Span(0, 5), index) == (
+        None,
+        "Institute for Carbon Neutrality",
+    )
+    assert "Institute for Carbon Neutrality" in index.names()
 
 
 def test_owner_title_moves_a_possessive_owner_but_not_one_inside_a_body():

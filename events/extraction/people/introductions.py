@@ -62,6 +62,7 @@ from events.extraction.people.words import (
     LEADS_RE,
     LEADS_TITLES,
     MODERATOR_RE,
+    NAME_CLOSING_PREDICATE_RE,
     NAME_PARTICLES,
     NON_PERSON_HEADS,
     NOT_NAME_WORDS,
@@ -187,7 +188,10 @@ def read_sentence(
         person = start_person(listed[0], span, people)
         _add_affiliation(person, ("", listed[1]), span, index)
         return
+    skip_until = -1  # segments already read as the titles of a person a predicate reached
     for position, segment in enumerate(segments):
+        if position <= skip_until:
+            continue
         following = segments[position + 1].text if position + 1 < len(segments) else ""
         if pending and pending[-1][1]:
             moved = titles_of_next_item(pending[-1][1], segment.text, following)
@@ -230,6 +234,16 @@ def read_sentence(
             if opening.rest:
                 close_groups(pending, opening.rest, span, index)
                 pending, relative = [], ""
+                reached = name_closing_predicate(opening, following, index)
+                if reached:
+                    # "Ana Lee reported the plan to Li Wei, Director of X, about ...": Li Wei
+                    # holds the titles after the comma; the words after them are Ana Lee's.
+                    other = start_person(reached.name, span, people)
+                    other.role = _stronger(other.role, reached.role)
+                    titles = titles_after(segments[position + 1 :], index)
+                    close_groups([(other, titles)], "", span, index)
+                    skip_until = position + len(titles)
+                    continue
                 joined = person_joined_in(opening, index)
                 if joined:
                     # "Ana Lee gave a keynote alongside Li Wei, Director of X": the second
@@ -366,6 +380,36 @@ def person_joined_in(opening: Opening, index: OrganizationIndex) -> Opening | No
     if joined is None or joined.rest or joined.name == opening.name:
         return None
     return joined
+
+
+def name_closing_predicate(
+    opening: Opening, following: str, index: OrganizationIndex
+) -> Opening | None:
+    """A person the first one's predicate reaches with a preposition, a title after the comma.
+
+    Example: "Alan Li" then "reported the plan to Nur Bekri" before "Director of the NEA" ->
+    Nur Bekri; "... to Beijing" or no title after -> None.
+    """
+    match = NAME_CLOSING_PREDICATE_RE.search(opening.rest)
+    if match is None or not is_title_segment(following, index):
+        return None
+    name, rest = split_leading_name(match.group("name"), index)
+    if not name or rest.strip(" .") or name == opening.name or len(name.split()) < 2:
+        return None
+    return Opening(name, "", role=Role.ATTENDEE)  # reached by the predicate, not its subject
+
+
+def titles_after(segments: list[Segment], index: OrganizationIndex) -> list[Segment]:
+    """The title and body segments that follow a name, up to the first that is neither.
+
+    Example: ["Director of the NEA", "about the plan"] -> ["Director of the NEA"].
+    """
+    titles: list[Segment] = []
+    for segment in segments:
+        if not (is_title_segment(segment.text, index) or is_org_segment(segment.text, index)):
+            break
+        titles.append(segment)
+    return titles
 
 
 def title_opens_sentence(segments: list[Segment], index: OrganizationIndex) -> bool:

@@ -858,7 +858,7 @@ def resolve_organization(
     if owned and not GAZETTEER.is_place(owned.group("owner")):
         owner = index.resolve(owned.group("owner")) or index.resolve_by_word(owned.group("owner"))
         if owner:
-            return owned.group("unit"), owner  # "the Chamber's Energy Working Group"
+            return owned_unit_or_body(owned.group("unit"), owner, span, index)
     under = re.match(r"(?P<name>.+?)\s+under\s+(?:the\s+)?(?P<parent>.+)$", text)
     if under and looks_like_organization(under.group("parent"), index):
         parent = register_with_parent(index, under.group("parent"), span)
@@ -890,6 +890,22 @@ def resolve_organization(
     if not looks_like_organization(text, index) and not text[:1].isupper():
         return None, None
     return None, register_with_parent(index, text, span, country=country)
+
+
+def owned_unit_or_body(
+    unit: str, owner: str, span: Span, index: OrganizationIndex
+) -> tuple[str | None, str]:
+    """An owner's possessive before a body: a unit ("Working Group") belongs in the title and
+    the owner is the affiliation; a body of its own (an institute, a school) is the
+    affiliation, with the owner as its parent.
+
+    Example: "Tsinghua's Institute for Carbon Neutrality" -> (None, "Institute for Carbon
+    Neutrality") under Tsinghua; "the Chamber's Energy Working Group" -> (unit, the Chamber).
+    """
+    head = head_word(unit)
+    if head is None or head in UNIT_WORDS or head not in ORG_HEADS:
+        return unit, owner
+    return None, index.register(unit, span, parent=owner)
 
 
 _LOCAL_COMMITTEE_RE = re.compile(
