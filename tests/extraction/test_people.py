@@ -16,6 +16,7 @@ from events.extraction.people.introductions import (
     dashes_as_brackets,
     ends_in_nationality,
     english_gloss,
+    fields_before_title,
     has_english_name_before_hyphenated_given,
     has_hong_kong_given_name_last,
     is_arabic_article_name,
@@ -35,8 +36,10 @@ from events.extraction.people.introductions import (
     relative_title,
     singular_title,
     speaker_card,
+    split_at_contrast,
     split_segments,
     split_trailing_predicate,
+    starts_predicate,
     title_before_name,
     title_ends_in_country,
     title_ends_in_portfolio,
@@ -1178,6 +1181,39 @@ def test_is_titled_surname_reads_a_greeted_official():
     )
     assert _positions(people["Tang"]) == [("Vice Mayor", "Wuxi Municipal Government")]
     assert _positions(people["Luo"]) == [("Deputy Director", "Blue River Energy Agency")]
+
+
+def test_fields_before_title_keeps_a_ministry_whole_before_its_officials_title():
+    assert fields_before_title("Ministry of Industry", "Information Technology Head of X Li Wei")
+    assert not fields_before_title("Ministry of Industry", "Vice Minister Li Wei")
+    assert not fields_before_title("Institute of Physics", "Tom Hale")
+    people, _ = _people(
+        "Ministry of Industry and Information Technology Head of the Industry Advancement "
+        "Center Liu Yingjun gave a speech."
+    )
+    assert [p.organization for p in people["Liu Yingjun"].positions] == [
+        "Ministry of Industry and Information Technology"
+    ]
+
+
+def test_split_at_contrast_opens_a_second_subject_after_while():
+    split = split_at_contrast(
+        [Segment("Zhang Jing was elected Secretary General while Xu Yujie"), Segment("Liu Wei")],
+        OrganizationIndex(),
+    )
+    assert [s.text for s in split] == [
+        "Zhang Jing was elected Secretary General",
+        "Xu Yujie",
+        "Liu Wei",
+    ]
+    assert split_at_contrast([Segment("opened while Beijing hosted it")], OrganizationIndex()) == [
+        Segment("opened while Beijing hosted it")
+    ]
+
+
+def test_starts_predicate_reads_an_auxiliary_before_a_title_as_a_verb():
+    assert starts_predicate("was elected Secretary General")
+    assert not starts_predicate("Secretary General of CNESA")
 
 
 def test_and_inside_body_name_keeps_one_school():

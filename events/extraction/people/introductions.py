@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from events.extraction.folding import fold_keeping_punctuation
 from events.extraction.lexicon import (
+    AUXILIARY_VERBS,
     FIELD_ENDING_RE,
     GAZETTEER,
     NATIONALITY_ADJECTIVES,
@@ -180,6 +181,7 @@ def read_sentence(
     segments = addressed_after_title(
         split_segments(bracket_after_comma(dashes_as_brackets(appositive_as_brackets(sentence))))
     )
+    segments = split_at_contrast(segments, index)
     pending: list[tuple[PersonDraft, list[Segment]]] = []
     relative = ""
     leading: Position | None = None  # "Representing X, First Counsellor Y presented ..."
@@ -1391,6 +1393,30 @@ def split_segments(sentence: str) -> list[Segment]:
     return [s for s in segments if s.text]
 
 
+_CONTRAST_RE = re.compile(r"\s+(?:while|whereas)\s+(?=[A-Z])")
+
+
+def split_at_contrast(segments: list[Segment], index: OrganizationIndex) -> list[Segment]:
+    """A "while" that opens a clause with a person of its own is a break between subjects.
+
+    Example: "Zhang Jing was elected Secretary General while Xu Yujie" -> "Zhang Jing was
+    elected Secretary General" | "Xu Yujie"; "while Beijing hosted" stays whole.
+    """
+    split: list[Segment] = []
+    for segment in segments:
+        match = _CONTRAST_RE.search(segment.text)
+        if (
+            match
+            and match.start() > 0
+            and split_leading_name(segment.text[match.end() :], index)[0]
+        ):
+            split.append(Segment(segment.text[: match.start()], segment.joined_by_and))
+            split.append(Segment(segment.text[match.end() :]))
+        else:
+            split.append(segment)
+    return split
+
+
 def titled_names_joined(head: str, remainder: str) -> bool:
     """ "UNEP Regional Director Ana Lee and ADB Vice-President Tom Hale spoke": each side of
     "and" is a title written before a name, the first with nothing after its name."""
@@ -1405,7 +1431,7 @@ def split_at_and(part: str) -> list[Segment]:
     for match in reversed(list(re.finditer(r"\s+and\s+", part))):
         remainder = part[match.end() :]
         head = pieces[0].text[: match.start()]
-        if and_inside_body_name(head, remainder):
+        if and_inside_body_name(head, remainder) or fields_before_title(head, remainder):
             continue
         if head and (
             title_phrase_leads(remainder)
@@ -1450,6 +1476,29 @@ def and_inside_body_name(head: str, remainder: str) -> bool:
         _looks_chinese_name(words)
         or is_three_word_chinese_name(words)
         or any(w.lower() in ORG_HEADS or is_title_word(w) for w in words)
+    )
+
+
+def fields_before_title(head: str, remainder: str) -> bool:
+    """ "and" joining two fields of a body's name that a person's title follows, the body
+    written before the title.
+
+    Example: "Ministry of Industry" + "Information Technology Head of X Li Wei" -> True;
+    "Ministry of Industry" + "Vice Minister Li Wei", "Institute of Physics" + "Tom Hale" -> False.
+    """
+    unit = _FIELD_AFTER_UNIT.search(head)
+    if not unit or unit.group("unit").lower() not in ORG_HEADS | UNIT_WORDS:
+        return False
+    words = remainder.split()
+    title_at = next((i for i, w in enumerate(words) if is_title_word(w.strip(",."))), None)
+    if title_at is None or not 1 <= title_at <= 3:
+        return False
+    fields = words[:title_at]
+    return (
+        all(re.fullmatch(r"[A-Z][a-z][\w-]*", w) for w in fields)
+        and bool(FIELD_ENDING_RE.search(fields[-1]) or fields[-1].lower() in DISCIPLINES)
+        and not any(w.lower() in ORG_HEADS for w in fields)
+        and not _looks_chinese_name(fields)
     )
 
 
@@ -1690,6 +1739,8 @@ def starts_predicate(text: str) -> bool:
     if not words:
         return False
     first = words[0]
+    if first in AUXILIARY_VERBS:
+        return True  # "was elected Secretary General": a title after the verb is its object
     if not first[0].islower() or first in ("a", "an", "the", "as") or is_title_word(first):
         return False
     return not title_phrase_leads(" ".join(words))
