@@ -48,6 +48,7 @@ from events.extraction.people.introductions import (
     titles_after,
     titles_in_commas_before_name,
     titles_of_next_item,
+    unglue_names_before_titles,
     written_key,
 )
 from events.extraction.people.mentions import tidy_talk_title
@@ -546,6 +547,10 @@ def test_split_trailing_predicate():
         "praised the work",
     )
     assert split_trailing_predicate("Director of the Center") == ("Director of the Center", "")
+    assert split_trailing_predicate("Chairman of State Grid paid a visit") == (
+        "Chairman of State Grid",
+        "paid a visit",
+    )
     assert split_trailing_predicate("Partner of Climate Bridge Ltd. Mr. Zhou said so") == (
         "Partner of Climate Bridge Ltd. Mr. Zhou said so",
         "",
@@ -1194,6 +1199,16 @@ def test_fields_before_title_keeps_a_ministry_whole_before_its_officials_title()
     assert [p.organization for p in people["Liu Yingjun"].positions] == [
         "Ministry of Industry and Information Technology"
     ]
+
+
+def test_unglue_names_before_titles_spaces_a_glued_name_only_before_a_title():
+    index = OrganizationIndex()
+    read = unglue_names_before_titles(
+        [Segment("In 2018, ShuYinbiao"), Segment("Chairman of State Grid")], index
+    )
+    assert [s.text for s in read] == ["In 2018, Shu Yinbiao", "Chairman of State Grid"]
+    kept = unglue_names_before_titles([Segment("HuaWei"), Segment("said so")], index)
+    assert [s.text for s in kept] == ["HuaWei", "said so"]
 
 
 def test_split_at_contrast_opens_a_second_subject_after_while():

@@ -31,6 +31,7 @@ from events.extraction.names import (
     parse_person_name_with_warnings,
     space_initials,
     strip_honorific,
+    unglue_pinyin_name,
 )
 from events.extraction.organizations import (
     CONNECTORS,
@@ -181,7 +182,7 @@ def read_sentence(
     segments = addressed_after_title(
         split_segments(bracket_after_comma(dashes_as_brackets(appositive_as_brackets(sentence))))
     )
-    segments = split_at_contrast(segments, index)
+    segments = unglue_names_before_titles(split_at_contrast(segments, index), index)
     pending: list[tuple[PersonDraft, list[Segment]]] = []
     relative = ""
     leading: Position | None = None  # "Representing X, First Counsellor Y presented ..."
@@ -754,7 +755,8 @@ _TRAILING_PREDICATE = re.compile(
         |emphasi[sz]ed|gave|spoke|said|says|introduced|shared|pointed|called|chaired|moderated
         |hosted|expressed|welcomed|highlighted|announced|opened|unveiled|talked|discussed
         |delivers|speaks|gives|addresses|presents|attends|opens|chairs|moderates|notes
-        |stresses|highlights|shares|welcomes|introduces)\b.*)$""",
+        |stresses|highlights|shares|welcomes|introduces|paid|pays|visited|visits|met|meets)
+        \b.*)$""",
     re.VERBOSE | re.DOTALL,
 )
 
@@ -1391,6 +1393,25 @@ def split_segments(sentence: str) -> list[Segment]:
     for part in parts:
         segments.extend(split_at_and(part.replace("\x00", ",").strip()))
     return [s for s in segments if s.text]
+
+
+def unglue_names_before_titles(segments: list[Segment], index: OrganizationIndex) -> list[Segment]:
+    """A glued Chinese name that ends its segment, a title after the comma, gets its space.
+
+    Example: "From 23 Jan, ShuYinbiao" | "Chairman of State Grid" -> "From 23 Jan, Shu
+    Yinbiao"; "HuaWei" | "said" stays (no title follows).
+    """
+    read: list[Segment] = []
+    for at, segment in enumerate(segments):
+        following = segments[at + 1].text if at + 1 < len(segments) else ""
+        words = segment.text.split()
+        spaced = unglue_pinyin_name(words[-1]) if words else None
+        if spaced and is_title_segment(following, index):
+            text = segment.text[: segment.text.rfind(words[-1])] + spaced
+            read.append(Segment(text, segment.joined_by_and))
+        else:
+            read.append(segment)
+    return read
 
 
 _CONTRAST_RE = re.compile(r"\s+(?:while|whereas)\s+(?=[A-Z])")
