@@ -683,6 +683,10 @@ def test_name_closing_predicate_reads_the_person_a_preposition_reaches_before_a_
     assert _positions(people["Nur Bekri"]) == [("Director", "National Energy Administration")]
     assert people["Nur Bekri"].role == Role.ATTENDEE  # "about the progress" is Alan Li's
     assert "Beijing" not in people
+    heard, _ = _people(
+        "Ana Lee listened to the speech of Liu He, director of the Blue River Agency."
+    )
+    assert heard["Liu He"].role == Role.SPEAKER
     assert [
         s.text
         for s in titles_after([Segment("Director of X"), Segment("about it")], OrganizationIndex())

@@ -391,7 +391,8 @@ def name_closing_predicate(
     """A person the first one's predicate reaches with a preposition, a title after the comma.
 
     Example: "Alan Li" then "reported the plan to Nur Bekri" before "Director of the NEA" ->
-    Nur Bekri; "... to Beijing" or no title after -> None.
+    Nur Bekri; "the speech of Liu He" before "member of X" -> Liu He (a speaker); "... to
+    Beijing" or no title after -> None.
     """
     match = NAME_CLOSING_PREDICATE_RE.search(opening.rest)
     if match is None or not is_title_segment(following, index):
@@ -399,7 +400,8 @@ def name_closing_predicate(
     name, rest = split_leading_name(match.group("name"), index)
     if not name or rest.strip(" .") or name == opening.name or len(name.split()) < 2:
         return None
-    return Opening(name, "", role=Role.ATTENDEE)  # reached by the predicate, not its subject
+    # Reached by the predicate, not its subject: attends, or speaks when it is their talk.
+    return Opening(name, "", role=Role.SPEAKER if match.group("talk") else Role.ATTENDEE)
 
 
 def titles_after(segments: list[Segment], index: OrganizationIndex) -> list[Segment]:

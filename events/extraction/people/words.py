@@ -503,9 +503,10 @@ CUE_RE = re.compile(
     re.VERBOSE,
 )
 # A predicate that closes on the person it reaches: "reported the plan to Nur Bekri", whose
-# titles are the segments after the comma.
+# titles are the segments after the comma; "listened to the speech of Liu He": a speaker.
 NAME_CLOSING_PREDICATE_RE = re.compile(
-    r"\b(?:to|with|met|thanked|welcomed|invited|accompanied\s+by|joined\s+by)\s+"
+    r"\b(?:to|with|met|thanked|welcomed|invited|accompanied\s+by|joined\s+by"
+    r"|(?P<talk>speech|remarks|address|report)\s+of)\s+"
     r"(?P<name>[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){1,3})\s*$"
 )
 AFFILIATION_RE = re.compile(
