@@ -58,6 +58,7 @@ from events.extraction.people.positions import (
     brand_served_for,
     company_before_executive_title,
     continues_portfolio,
+    described_body,
     drop_owner_in_brackets,
     infer_ministry,
     is_bare_head,
@@ -692,6 +693,15 @@ def test_name_closing_predicate_reads_the_person_a_preposition_reaches_before_a_
         for s in titles_after([Segment("Director of X"), Segment("about it")], OrganizationIndex())
     ] == ["Director of X"]
     assert "Beijing" not in people
+
+
+def test_described_body_takes_the_name_after_the_noun_that_describes_it():
+    index = OrganizationIndex()
+    assert described_body("CEO & Co-Founder of the Independent Climate think tank E3G", index) == (
+        "CEO & Co-Founder",
+        "E3G",
+    )
+    assert described_body("Head of the energy team Blue", index) is None
 
 
 def test_owned_unit_or_body_keeps_a_unit_in_the_title_but_an_institute_is_the_body():

@@ -10,6 +10,7 @@ import re
 from dataclasses import replace
 
 from events.extraction.lexicon import (
+    BODY_DESCRIPTORS,
     EVENT_HEADS,
     EVENT_ROLE_WORDS,
     EXECUTIVE_TITLES,
@@ -634,7 +635,7 @@ def split_title_and_org(text: str, index: OrganizationIndex) -> tuple[str, str |
         return adviser.group("title"), adviser.group("body")
     title, organization = _split_title_and_org(text, index)
     if organization is None:
-        return title, organization
+        return described_body(text, index) or (title, organization)
     of_state = _OF_STATE.match(organization)
     if of_state and looks_like_organization(of_state.group("body"), index):
         # "Secretary of State for the Blue Ministry": "of State" is part of the rank.
@@ -656,6 +657,29 @@ def split_title_and_org(text: str, index: OrganizationIndex) -> tuple[str, str |
             "body"
         )
     return title, organization
+
+
+_DESCRIBED_BODY_RE = re.compile(
+    r"^(?P<title>.+?)\s+(?:of|at|from)\s+(?:the\s+|an?\s+)?(?:[A-Z][\w-]*\s+){0,4}"
+    r"(?P<noun>[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)\s+(?P<body>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,4})$"
+)
+
+
+def described_body(text: str, index: OrganizationIndex) -> tuple[str, str] | None:
+    """A body named after the common noun that describes it: the name is the organisation.
+
+    Example: "CEO & Co-Founder of the Independent Climate think tank E3G" -> ("CEO &
+    Co-Founder", "E3G"); "Head of the energy team Blue" -> None (a team is no body's kind).
+    """
+    match = _DESCRIBED_BODY_RE.match(text)
+    if not match or match.group("noun") not in BODY_DESCRIPTORS:
+        return None
+    body = match.group("body")
+    if not (
+        ACRONYM_RE.match(body) or looks_like_organization(body, index) or is_brand_phrase(body)
+    ):
+        return None
+    return match.group("title"), body
 
 
 _OF_STATE = re.compile(r"^State\s+(?:for|at|in)\s+(?:the\s+)?(?P<body>[A-Z].+)$")
