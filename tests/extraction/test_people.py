@@ -74,7 +74,13 @@ from events.extraction.people.positions import (
     split_title_at_capitalised_body,
     written_body_prefix,
 )
-from events.extraction.people.words import People, PersonDraft, Segment, is_brand_phrase
+from events.extraction.people.words import (
+    People,
+    PersonDraft,
+    Segment,
+    is_brand_phrase,
+    title_phrase_leads,
+)
 from events.extraction.records import Position, Role, Span, Warning
 from events.extraction.text import split_sentences
 
@@ -702,6 +708,17 @@ def test_described_body_takes_the_name_after_the_noun_that_describes_it():
         "E3G",
     )
     assert described_body("Head of the energy team Blue", index) is None
+
+
+def test_a_fellow_from_a_centre_at_a_body_keeps_the_whole_name_as_the_organisation():
+    people, _ = _people(
+        "Nick Mabey, CEO of E3G, Jiangwen Guo, Senior Research Fellow from the Environment and "
+        "Society Centre at Chatham House, spoke."
+    )
+    assert _positions(people["Guo Jiangwen"]) == [
+        ("Senior Research Fellow", "Environment and Society Centre at Chatham House")
+    ]
+    assert title_phrase_leads("Senior Research Fellow from the Environment and Society Centre")
 
 
 def test_owned_unit_or_body_keeps_a_unit_in_the_title_but_an_institute_is_the_body():

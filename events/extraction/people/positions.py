@@ -909,7 +909,9 @@ def resolve_organization(
             return None, index.register(
                 text, span, kind=infer_kind(prefix), country=GAZETTEER.country_of(rest)
             )
-        if rest[:1].islower() or _is_unit_phrase(rest):
+        if rest.startswith("at ") and not _PARENT_AFTER_RE.match(rest):
+            return None, organization  # "at X and ...": no unit of the title, the body known
+        if (rest[:1].islower() and not _PARENT_AFTER_RE.match(rest)) or _is_unit_phrase(rest):
             return rest, organization
     if not looks_like_organization(text, index) and not text[:1].isupper():
         return None, None
@@ -930,6 +932,13 @@ def owned_unit_or_body(
     if head is None or head in UNIT_WORDS or head not in ORG_HEADS:
         return unit, owner
     return None, index.register(unit, span, parent=owner)
+
+
+# "Environment and Society Centre at Chatham House": a known unit, then the body it is at;
+# the whole is the organisation's name, no part of the title.
+_PARENT_AFTER_RE = re.compile(
+    r"^at\s+(?:the\s+)?[A-Z][\w&'’.\-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w&'’.\-]*)*$"
+)
 
 
 _LOCAL_COMMITTEE_RE = re.compile(

@@ -570,7 +570,9 @@ RELATIVE_CLAUSE_RE = re.compile(r"^\s*(?:who|whom|whose)\s", re.IGNORECASE)
 
 def title_phrase_leads(text: str) -> bool:
     """True when `text` opens with a title: "former Vice Minister of ...", "Senior Partner of"."""
-    words = re.split(r"\s+(?:of|at|for|in|with|under)\s+|,", text.strip(), maxsplit=1)[0].split()
+    words = re.split(r"\s+(?:of|at|for|in|with|under|from)\s+|,", text.strip(), maxsplit=1)[
+        0
+    ].split()
     first_title = next((i for i, w in enumerate(words) if is_title_word(w)), None)
     if first_title is None or len(words) > 6:
         return False
