@@ -76,6 +76,10 @@ ORGANISATION_WORDS: dict[str, frozenset[str]] = {
 }
 # A company's posts, never a country's: "China Energy Deputy CEO" names a company before it.
 EXECUTIVE_TITLES = frozenset(_LEXICON["executive_titles"])
+# Common nouns that describe the body named after them: "the think tank E3G".
+BODY_DESCRIPTORS = frozenset(_LEXICON["body_descriptors"])
+# Verbs that open a predicate, never a title: "was elected Secretary General".
+AUXILIARY_VERBS = frozenset(_LEXICON["auxiliary_verbs"])
 # Words that open a title rather than a body's name: "Senior Program Officer".
 TITLE_MODIFIERS = frozenset(_LEXICON["title_modifiers"])
 # A post's field before its title, never the last word of a body's name there: "UN Climate

@@ -543,6 +543,22 @@ def _splits_into_syllables(letters: str) -> bool:
     )
 
 
+_GLUED_NAME_RE = re.compile(r"(?P<surname>[A-Z][a-z]+)(?P<given>[A-Z][a-z]+)")
+
+
+def unglue_pinyin_name(word: str) -> str | None:
+    """A Chinese name typed without its space: a surname, then a capitalised pinyin given name.
+
+    Example: "ShuYinbiao" -> "Shu Yinbiao"; "YouTube", "Shanghai", "Shu Yinbiao" -> None.
+    """
+    match = _GLUED_NAME_RE.fullmatch(word)
+    if not match or not is_chinese_surname(match.group("surname")):
+        return None
+    if not is_pinyin_word(match.group("given")):
+        return None
+    return f"{match.group('surname')} {match.group('given')}"
+
+
 def is_chinese_surname(word: str) -> bool:
     return fold_keeping_punctuation(word) in load_chinese_surnames()
 

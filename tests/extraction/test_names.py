@@ -4,6 +4,7 @@ from events.extraction.names import (
     name_key,
     parse_person_name,
     parse_person_name_with_warnings,
+    unglue_pinyin_name,
 )
 from events.extraction.records import PersonName, Warning
 
@@ -73,3 +74,12 @@ def test_a_hong_kong_name_keeps_its_written_order_with_the_surname_in_the_middle
     assert (name.display, name.family, name.given) == ("Paul Chan Mo-po", "Chan", "Mo-po")
     assert name.forms == ("Paul Chan",)
     assert hong_kong_written_name(["Tom", "Wen-li", "Chou"]) is None
+
+
+def test_unglue_pinyin_name_spaces_a_surname_glued_to_its_given_name():
+    assert [unglue_pinyin_name(w) for w in ("ShuYinbiao", "YouTube", "Shanghai", "WeChat")] == [
+        "Shu Yinbiao",
+        None,
+        None,
+        None,
+    ]

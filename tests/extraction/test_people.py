@@ -16,6 +16,7 @@ from events.extraction.people.introductions import (
     dashes_as_brackets,
     ends_in_nationality,
     english_gloss,
+    fields_before_title,
     has_english_name_before_hyphenated_given,
     has_hong_kong_given_name_last,
     is_arabic_article_name,
@@ -35,15 +36,19 @@ from events.extraction.people.introductions import (
     relative_title,
     singular_title,
     speaker_card,
+    split_at_contrast,
     split_segments,
     split_trailing_predicate,
+    starts_predicate,
     title_before_name,
     title_ends_in_country,
     title_ends_in_portfolio,
     title_opens_sentence,
     titled_names_joined,
+    titles_after,
     titles_in_commas_before_name,
     titles_of_next_item,
+    unglue_names_before_titles,
     written_key,
 )
 from events.extraction.people.mentions import tidy_talk_title
@@ -53,6 +58,7 @@ from events.extraction.people.positions import (
     brand_served_for,
     company_before_executive_title,
     continues_portfolio,
+    described_body,
     drop_owner_in_brackets,
     infer_ministry,
     is_bare_head,
@@ -62,12 +68,19 @@ from events.extraction.people.positions import (
     ministry_named_in_other_order,
     names_a_body,
     names_owned_unit,
+    owned_unit_or_body,
     owner_before_title,
     region_governed,
     split_title_at_capitalised_body,
     written_body_prefix,
 )
-from events.extraction.people.words import People, PersonDraft, is_brand_phrase
+from events.extraction.people.words import (
+    People,
+    PersonDraft,
+    Segment,
+    is_brand_phrase,
+    title_phrase_leads,
+)
 from events.extraction.records import Position, Role, Span, Warning
 from events.extraction.text import split_sentences
 
@@ -541,6 +554,10 @@ def test_split_trailing_predicate():
         "praised the work",
     )
     assert split_trailing_predicate("Director of the Center") == ("Director of the Center", "")
+    assert split_trailing_predicate("Chairman of State Grid paid a visit") == (
+        "Chairman of State Grid",
+        "paid a visit",
+    )
     assert split_trailing_predicate("Partner of Climate Bridge Ltd. Mr. Zhou said so") == (
         "Partner of Climate Bridge Ltd. Mr. Zhou said so",
         "",
@@ -662,6 +679,60 @@ def test_greeting_items_name_each_guest_with_titles_in_brackets():
             [("Chairman", "Hong Kong Green Strategy Alliance")],
         ),
     }
+
+
+def test_name_closing_predicate_reads_the_person_a_preposition_reaches_before_a_title():
+    people, _ = _people(
+        "Mr. Alan Li reported the plan to Nur Bekri, Director of the National Energy "
+        "Administration, about the progress of the plant. The plan was sent to Beijing, "
+        "Director of nothing."
+    )
+    assert _positions(people["Nur Bekri"]) == [("Director", "National Energy Administration")]
+    assert people["Nur Bekri"].role == Role.ATTENDEE  # "about the progress" is Alan Li's
+    assert "Beijing" not in people
+    heard, _ = _people(
+        "Ana Lee listened to the speech of Liu He, director of the Blue River Agency."
+    )
+    assert heard["Liu He"].role == Role.SPEAKER
+    assert [
+        s.text
+        for s in titles_after([Segment("Director of X"), Segment("about it")], OrganizationIndex())
+    ] == ["Director of X"]
+    assert "Beijing" not in people
+
+
+def test_described_body_takes_the_name_after_the_noun_that_describes_it():
+    index = OrganizationIndex()
+    assert described_body("CEO & Co-Founder of the Independent Climate think tank E3G", index) == (
+        "CEO & Co-Founder",
+        "E3G",
+    )
+    assert described_body("Head of the energy team Blue", index) is None
+
+
+def test_a_fellow_from_a_centre_at_a_body_keeps_the_whole_name_as_the_organisation():
+    people, _ = _people(
+        "Nick Mabey, CEO of E3G, Jiangwen Guo, Senior Research Fellow from the Environment and "
+        "Society Centre at Chatham House, spoke."
+    )
+    assert _positions(people["Guo Jiangwen"]) == [
+        ("Senior Research Fellow", "Environment and Society Centre at Chatham House")
+    ]
+    assert title_phrase_leads("Senior Research Fellow from the Environment and Society Centre")
+
+
+def test_owned_unit_or_body_keeps_a_unit_in_the_title_but_an_institute_is_the_body():
+    index = OrganizationIndex()
+    owner = index.register("Tsinghua University", Span(0, 5))
+    assert owned_unit_or_body("Energy Working Group", owner, Span(0, 5), index) == (
+        "Energy Working Group",
+        "Tsinghua University",
+    )
+    assert owned_unit_or_body("Institute for Carbon Neutrality", owner, Span(0, 5), index) == (
+        None,
+        "Institute for Carbon Neutrality",
+    )
+    assert "Institute for Carbon Neutrality" in index.names()
 
 
 def test_owner_title_moves_a_possessive_owner_but_not_one_inside_a_body():
@@ -1146,6 +1217,49 @@ def test_is_titled_surname_reads_a_greeted_official():
     )
     assert _positions(people["Tang"]) == [("Vice Mayor", "Wuxi Municipal Government")]
     assert _positions(people["Luo"]) == [("Deputy Director", "Blue River Energy Agency")]
+
+
+def test_fields_before_title_keeps_a_ministry_whole_before_its_officials_title():
+    assert fields_before_title("Ministry of Industry", "Information Technology Head of X Li Wei")
+    assert not fields_before_title("Ministry of Industry", "Vice Minister Li Wei")
+    assert not fields_before_title("Institute of Physics", "Tom Hale")
+    people, _ = _people(
+        "Ministry of Industry and Information Technology Head of the Industry Advancement "
+        "Center Liu Yingjun gave a speech."
+    )
+    assert [p.organization for p in people["Liu Yingjun"].positions] == [
+        "Ministry of Industry and Information Technology"
+    ]
+
+
+def test_unglue_names_before_titles_spaces_a_glued_name_only_before_a_title():
+    index = OrganizationIndex()
+    read = unglue_names_before_titles(
+        [Segment("In 2018, ShuYinbiao"), Segment("Chairman of State Grid")], index
+    )
+    assert [s.text for s in read] == ["In 2018, Shu Yinbiao", "Chairman of State Grid"]
+    kept = unglue_names_before_titles([Segment("HuaWei"), Segment("said so")], index)
+    assert [s.text for s in kept] == ["HuaWei", "said so"]
+
+
+def test_split_at_contrast_opens_a_second_subject_after_while():
+    split = split_at_contrast(
+        [Segment("Zhang Jing was elected Secretary General while Xu Yujie"), Segment("Liu Wei")],
+        OrganizationIndex(),
+    )
+    assert [s.text for s in split] == [
+        "Zhang Jing was elected Secretary General",
+        "Xu Yujie",
+        "Liu Wei",
+    ]
+    assert split_at_contrast([Segment("opened while Beijing hosted it")], OrganizationIndex()) == [
+        Segment("opened while Beijing hosted it")
+    ]
+
+
+def test_starts_predicate_reads_an_auxiliary_before_a_title_as_a_verb():
+    assert starts_predicate("was elected Secretary General")
+    assert not starts_predicate("Secretary General of CNESA")
 
 
 def test_and_inside_body_name_keeps_one_school():

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from events.extraction.folding import fold_keeping_punctuation
 from events.extraction.lexicon import (
+    AUXILIARY_VERBS,
     FIELD_ENDING_RE,
     GAZETTEER,
     NATIONALITY_ADJECTIVES,
@@ -30,6 +31,7 @@ from events.extraction.names import (
     parse_person_name_with_warnings,
     space_initials,
     strip_honorific,
+    unglue_pinyin_name,
 )
 from events.extraction.organizations import (
     CONNECTORS,
@@ -62,6 +64,7 @@ from events.extraction.people.words import (
     LEADS_RE,
     LEADS_TITLES,
     MODERATOR_RE,
+    NAME_CLOSING_PREDICATE_RE,
     NAME_PARTICLES,
     NON_PERSON_HEADS,
     NOT_NAME_WORDS,
@@ -179,6 +182,7 @@ def read_sentence(
     segments = addressed_after_title(
         split_segments(bracket_after_comma(dashes_as_brackets(appositive_as_brackets(sentence))))
     )
+    segments = unglue_names_before_titles(split_at_contrast(segments, index), index)
     pending: list[tuple[PersonDraft, list[Segment]]] = []
     relative = ""
     leading: Position | None = None  # "Representing X, First Counsellor Y presented ..."
@@ -187,7 +191,10 @@ def read_sentence(
         person = start_person(listed[0], span, people)
         _add_affiliation(person, ("", listed[1]), span, index)
         return
+    skip_until = -1  # segments already read as the titles of a person a predicate reached
     for position, segment in enumerate(segments):
+        if position <= skip_until:
+            continue
         following = segments[position + 1].text if position + 1 < len(segments) else ""
         if pending and pending[-1][1]:
             moved = titles_of_next_item(pending[-1][1], segment.text, following)
@@ -230,6 +237,16 @@ def read_sentence(
             if opening.rest:
                 close_groups(pending, opening.rest, span, index)
                 pending, relative = [], ""
+                reached = name_closing_predicate(opening, following, index)
+                if reached:
+                    # "Ana Lee reported the plan to Li Wei, Director of X, about ...": Li Wei
+                    # holds the titles after the comma; the words after them are Ana Lee's.
+                    other = start_person(reached.name, span, people)
+                    other.role = _stronger(other.role, reached.role)
+                    titles = titles_after(segments[position + 1 :], index)
+                    close_groups([(other, titles)], "", span, index)
+                    skip_until = position + len(titles)
+                    continue
                 joined = person_joined_in(opening, index)
                 if joined:
                     # "Ana Lee gave a keynote alongside Li Wei, Director of X": the second
@@ -366,6 +383,38 @@ def person_joined_in(opening: Opening, index: OrganizationIndex) -> Opening | No
     if joined is None or joined.rest or joined.name == opening.name:
         return None
     return joined
+
+
+def name_closing_predicate(
+    opening: Opening, following: str, index: OrganizationIndex
+) -> Opening | None:
+    """A person the first one's predicate reaches with a preposition, a title after the comma.
+
+    Example: "Alan Li" then "reported the plan to Nur Bekri" before "Director of the NEA" ->
+    Nur Bekri; "the speech of Liu He" before "member of X" -> Liu He (a speaker); "... to
+    Beijing" or no title after -> None.
+    """
+    match = NAME_CLOSING_PREDICATE_RE.search(opening.rest)
+    if match is None or not is_title_segment(following, index):
+        return None
+    name, rest = split_leading_name(match.group("name"), index)
+    if not name or rest.strip(" .") or name == opening.name or len(name.split()) < 2:
+        return None
+    # Reached by the predicate, not its subject: attends, or speaks when it is their talk.
+    return Opening(name, "", role=Role.SPEAKER if match.group("talk") else Role.ATTENDEE)
+
+
+def titles_after(segments: list[Segment], index: OrganizationIndex) -> list[Segment]:
+    """The title and body segments that follow a name, up to the first that is neither.
+
+    Example: ["Director of the NEA", "about the plan"] -> ["Director of the NEA"].
+    """
+    titles: list[Segment] = []
+    for segment in segments:
+        if not (is_title_segment(segment.text, index) or is_org_segment(segment.text, index)):
+            break
+        titles.append(segment)
+    return titles
 
 
 def title_opens_sentence(segments: list[Segment], index: OrganizationIndex) -> bool:
@@ -708,7 +757,8 @@ _TRAILING_PREDICATE = re.compile(
         |emphasi[sz]ed|gave|spoke|said|says|introduced|shared|pointed|called|chaired|moderated
         |hosted|expressed|welcomed|highlighted|announced|opened|unveiled|talked|discussed
         |delivers|speaks|gives|addresses|presents|attends|opens|chairs|moderates|notes
-        |stresses|highlights|shares|welcomes|introduces)\b.*)$""",
+        |stresses|highlights|shares|welcomes|introduces|paid|pays|visited|visits|met|meets)
+        \b.*)$""",
     re.VERBOSE | re.DOTALL,
 )
 
@@ -1347,6 +1397,49 @@ def split_segments(sentence: str) -> list[Segment]:
     return [s for s in segments if s.text]
 
 
+def unglue_names_before_titles(segments: list[Segment], index: OrganizationIndex) -> list[Segment]:
+    """A glued Chinese name that ends its segment, a title after the comma, gets its space.
+
+    Example: "From 23 Jan, ShuYinbiao" | "Chairman of State Grid" -> "From 23 Jan, Shu
+    Yinbiao"; "HuaWei" | "said" stays (no title follows).
+    """
+    read: list[Segment] = []
+    for at, segment in enumerate(segments):
+        following = segments[at + 1].text if at + 1 < len(segments) else ""
+        words = segment.text.split()
+        spaced = unglue_pinyin_name(words[-1]) if words else None
+        if spaced and is_title_segment(following, index):
+            text = segment.text[: segment.text.rfind(words[-1])] + spaced
+            read.append(Segment(text, segment.joined_by_and))
+        else:
+            read.append(segment)
+    return read
+
+
+_CONTRAST_RE = re.compile(r"\s+(?:while|whereas)\s+(?=[A-Z])")
+
+
+def split_at_contrast(segments: list[Segment], index: OrganizationIndex) -> list[Segment]:
+    """A "while" that opens a clause with a person of its own is a break between subjects.
+
+    Example: "Zhang Jing was elected Secretary General while Xu Yujie" -> "Zhang Jing was
+    elected Secretary General" | "Xu Yujie"; "while Beijing hosted" stays whole.
+    """
+    split: list[Segment] = []
+    for segment in segments:
+        match = _CONTRAST_RE.search(segment.text)
+        if (
+            match
+            and match.start() > 0
+            and split_leading_name(segment.text[match.end() :], index)[0]
+        ):
+            split.append(Segment(segment.text[: match.start()], segment.joined_by_and))
+            split.append(Segment(segment.text[match.end() :]))
+        else:
+            split.append(segment)
+    return split
+
+
 def titled_names_joined(head: str, remainder: str) -> bool:
     """ "UNEP Regional Director Ana Lee and ADB Vice-President Tom Hale spoke": each side of
     "and" is a title written before a name, the first with nothing after its name."""
@@ -1361,7 +1454,7 @@ def split_at_and(part: str) -> list[Segment]:
     for match in reversed(list(re.finditer(r"\s+and\s+", part))):
         remainder = part[match.end() :]
         head = pieces[0].text[: match.start()]
-        if and_inside_body_name(head, remainder):
+        if and_inside_body_name(head, remainder) or fields_before_title(head, remainder):
             continue
         if head and (
             title_phrase_leads(remainder)
@@ -1406,6 +1499,29 @@ def and_inside_body_name(head: str, remainder: str) -> bool:
         _looks_chinese_name(words)
         or is_three_word_chinese_name(words)
         or any(w.lower() in ORG_HEADS or is_title_word(w) for w in words)
+    )
+
+
+def fields_before_title(head: str, remainder: str) -> bool:
+    """ "and" joining two fields of a body's name that a person's title follows, the body
+    written before the title.
+
+    Example: "Ministry of Industry" + "Information Technology Head of X Li Wei" -> True;
+    "Ministry of Industry" + "Vice Minister Li Wei", "Institute of Physics" + "Tom Hale" -> False.
+    """
+    unit = _FIELD_AFTER_UNIT.search(head)
+    if not unit or unit.group("unit").lower() not in ORG_HEADS | UNIT_WORDS:
+        return False
+    words = remainder.split()
+    title_at = next((i for i, w in enumerate(words) if is_title_word(w.strip(",."))), None)
+    if title_at is None or not 1 <= title_at <= 3:
+        return False
+    fields = words[:title_at]
+    return (
+        all(re.fullmatch(r"[A-Z][a-z][\w-]*", w) for w in fields)
+        and bool(FIELD_ENDING_RE.search(fields[-1]) or fields[-1].lower() in DISCIPLINES)
+        and not any(w.lower() in ORG_HEADS for w in fields)
+        and not _looks_chinese_name(fields)
     )
 
 
@@ -1646,6 +1762,8 @@ def starts_predicate(text: str) -> bool:
     if not words:
         return False
     first = words[0]
+    if first in AUXILIARY_VERBS:
+        return True  # "was elected Secretary General": a title after the verb is its object
     if not first[0].islower() or first in ("a", "an", "the", "as") or is_title_word(first):
         return False
     return not title_phrase_leads(" ".join(words))

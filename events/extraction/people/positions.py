@@ -10,6 +10,7 @@ import re
 from dataclasses import replace
 
 from events.extraction.lexicon import (
+    BODY_DESCRIPTORS,
     EVENT_HEADS,
     EVENT_ROLE_WORDS,
     EXECUTIVE_TITLES,
@@ -634,7 +635,7 @@ def split_title_and_org(text: str, index: OrganizationIndex) -> tuple[str, str |
         return adviser.group("title"), adviser.group("body")
     title, organization = _split_title_and_org(text, index)
     if organization is None:
-        return title, organization
+        return described_body(text, index) or (title, organization)
     of_state = _OF_STATE.match(organization)
     if of_state and looks_like_organization(of_state.group("body"), index):
         # "Secretary of State for the Blue Ministry": "of State" is part of the rank.
@@ -656,6 +657,29 @@ def split_title_and_org(text: str, index: OrganizationIndex) -> tuple[str, str |
             "body"
         )
     return title, organization
+
+
+_DESCRIBED_BODY_RE = re.compile(
+    r"^(?P<title>.+?)\s+(?:of|at|from)\s+(?:the\s+|an?\s+)?(?:[A-Z][\w-]*\s+){0,4}"
+    r"(?P<noun>[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)\s+(?P<body>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,4})$"
+)
+
+
+def described_body(text: str, index: OrganizationIndex) -> tuple[str, str] | None:
+    """A body named after the common noun that describes it: the name is the organisation.
+
+    Example: "CEO & Co-Founder of the Independent Climate think tank E3G" -> ("CEO &
+    Co-Founder", "E3G"); "Head of the energy team Blue" -> None (a team is no body's kind).
+    """
+    match = _DESCRIBED_BODY_RE.match(text)
+    if not match or match.group("noun") not in BODY_DESCRIPTORS:
+        return None
+    body = match.group("body")
+    if not (
+        ACRONYM_RE.match(body) or looks_like_organization(body, index) or is_brand_phrase(body)
+    ):
+        return None
+    return match.group("title"), body
 
 
 _OF_STATE = re.compile(r"^State\s+(?:for|at|in)\s+(?:the\s+)?(?P<body>[A-Z].+)$")
@@ -858,7 +882,7 @@ def resolve_organization(
     if owned and not GAZETTEER.is_place(owned.group("owner")):
         owner = index.resolve(owned.group("owner")) or index.resolve_by_word(owned.group("owner"))
         if owner:
-            return owned.group("unit"), owner  # "the Chamber's Energy Working Group"
+            return owned_unit_or_body(owned.group("unit"), owner, span, index)
     under = re.match(r"(?P<name>.+?)\s+under\s+(?:the\s+)?(?P<parent>.+)$", text)
     if under and looks_like_organization(under.group("parent"), index):
         parent = register_with_parent(index, under.group("parent"), span)
@@ -885,11 +909,36 @@ def resolve_organization(
             return None, index.register(
                 text, span, kind=infer_kind(prefix), country=GAZETTEER.country_of(rest)
             )
-        if rest[:1].islower() or _is_unit_phrase(rest):
+        if rest.startswith("at ") and not _PARENT_AFTER_RE.match(rest):
+            return None, organization  # "at X and ...": no unit of the title, the body known
+        if (rest[:1].islower() and not _PARENT_AFTER_RE.match(rest)) or _is_unit_phrase(rest):
             return rest, organization
     if not looks_like_organization(text, index) and not text[:1].isupper():
         return None, None
     return None, register_with_parent(index, text, span, country=country)
+
+
+def owned_unit_or_body(
+    unit: str, owner: str, span: Span, index: OrganizationIndex
+) -> tuple[str | None, str]:
+    """An owner's possessive before a body: a unit ("Working Group") belongs in the title and
+    the owner is the affiliation; a body of its own (an institute, a school) is the
+    affiliation, with the owner as its parent.
+
+    Example: "Tsinghua's Institute for Carbon Neutrality" -> (None, "Institute for Carbon
+    Neutrality") under Tsinghua; "the Chamber's Energy Working Group" -> (unit, the Chamber).
+    """
+    head = head_word(unit)
+    if head is None or head in UNIT_WORDS or head not in ORG_HEADS:
+        return unit, owner
+    return None, index.register(unit, span, parent=owner)
+
+
+# "Environment and Society Centre at Chatham House": a known unit, then the body it is at;
+# the whole is the organisation's name, no part of the title.
+_PARENT_AFTER_RE = re.compile(
+    r"^at\s+(?:the\s+)?[A-Z][\w&'’.\-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w&'’.\-]*)*$"
+)
 
 
 _LOCAL_COMMITTEE_RE = re.compile(

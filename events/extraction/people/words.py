@@ -502,6 +502,13 @@ CUE_RE = re.compile(
     """,
     re.VERBOSE,
 )
+# A predicate that closes on the person it reaches: "reported the plan to Nur Bekri", whose
+# titles are the segments after the comma; "listened to the speech of Liu He": a speaker.
+NAME_CLOSING_PREDICATE_RE = re.compile(
+    r"\b(?:to|with|met|thanked|welcomed|invited|accompanied\s+by|joined\s+by"
+    r"|(?P<talk>speech|remarks|address|report)\s+of)\s+"
+    r"(?P<name>[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){1,3})\s*$"
+)
 AFFILIATION_RE = re.compile(
     r"""
     ^(?:from|of|at|with)\s+(?:the\s+)?                          # "Dr. Liu Xiaodan from"
@@ -563,7 +570,9 @@ RELATIVE_CLAUSE_RE = re.compile(r"^\s*(?:who|whom|whose)\s", re.IGNORECASE)
 
 def title_phrase_leads(text: str) -> bool:
     """True when `text` opens with a title: "former Vice Minister of ...", "Senior Partner of"."""
-    words = re.split(r"\s+(?:of|at|for|in|with|under)\s+|,", text.strip(), maxsplit=1)[0].split()
+    words = re.split(r"\s+(?:of|at|for|in|with|under|from)\s+|,", text.strip(), maxsplit=1)[
+        0
+    ].split()
     first_title = next((i for i, w in enumerate(words) if is_title_word(w)), None)
     if first_title is None or len(words) > 6:
         return False
