@@ -316,18 +316,22 @@ def company_before_executive_title(words: list[str]) -> tuple[str, str] | None:
     prefix = words[:first]
     if not 2 <= len(prefix) <= 4 or not GAZETTEER.country_of(prefix[0]):
         return None
-    for word in prefix[1:]:
-        lowered = word.lower()
-        if (
-            not _BODY_WORD_RE.fullmatch(word)
-            or GAZETTEER.is_place(word)
-            or GAZETTEER.country_of(word)
-            or lowered in NATIONALITY_ADJECTIVES
-            or lowered in FUNCTION_WORDS
-            or is_title_word(word)
-        ):
-            return None
+    if not all(_may_name_a_body(word) and not is_title_word(word) for word in prefix[1:]):
+        return None
     return " ".join(prefix), " ".join(words[first:])
+
+
+def _may_name_a_body(word: str) -> bool:
+    """A word that can stand in a body's own name written before a title: capitalised, and no
+    place, country, nationality or function word. "Energy" yes; "Chinese", "Beijing", "of" no.
+    """
+    lowered = word.lower()
+    return _BODY_WORD_RE.fullmatch(word) is not None and not (
+        GAZETTEER.is_place(word)
+        or GAZETTEER.country_of(word)
+        or lowered in NATIONALITY_ADJECTIVES
+        or lowered in FUNCTION_WORDS
+    )
 
 
 _BODY_JOINERS = frozenset({"and", "of", "for", "the", "in", "&"})
@@ -584,12 +588,8 @@ def written_body_prefix(words: list[str]) -> tuple[str, str] | None:
     for word in core:
         lowered = word.lower()
         if (
-            not _BODY_WORD_RE.fullmatch(word)
-            or GAZETTEER.is_place(word)
-            or GAZETTEER.country_of(word)
-            or lowered in NATIONALITY_ADJECTIVES
+            not _may_name_a_body(word)
             or re.search(r"['’]s$", word)  # "China's Special Envoy": a country's post
-            or lowered in FUNCTION_WORDS
             or lowered in HONORIFICS
             or lowered in NOT_ORG_WORDS
             or lowered in EVENT_HEADS
