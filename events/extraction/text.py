@@ -347,12 +347,19 @@ def photo_credit_agencies(text: str) -> tuple[str, ...]:
     Example: "... opened on Saturday. (Xinhua/Ou Dongqu)" -> ("Xinhua",); "(Photo / Li Ming)"
     names a photographer, no agency -> ().
     """
-    found = (
-        match.group("agency")
-        for match in _PHOTO_CREDIT.finditer(text)
-        if not _DASH_AFTER.match(text, match.end())
-    )
-    return tuple(dict.fromkeys(agency.capitalize() for agency in found if agency))
+    return strip_photo_credits(text)[1]
+
+
+def strip_photo_credits(text: str) -> tuple[str, tuple[str, ...]]:
+    """The text without its photo credits, and the agencies they credit, in one pass."""
+    agencies: dict[str, None] = {}
+
+    def strip(match: re.Match[str]) -> str:
+        if match.group("agency") and not _DASH_AFTER.match(text, match.end()):
+            agencies[match.group("agency").capitalize()] = None
+        return ""
+
+    return _PHOTO_CREDIT.sub(strip, text), tuple(agencies)
 
 
 _DASH_AFTER = re.compile(r"[ \t]*(?:--|—|–|-)")
@@ -361,8 +368,7 @@ _DASH_AFTER = re.compile(r"[ \t]*(?:--|—|–|-)")
 def clean_report(text: str) -> CleanedReport:
     """Repair, strip page furniture, normalise whitespace; find the headline and publisher."""
     repaired, repairs = repair_mojibake(text)
-    credited = _PHOTO_CREDIT.sub("", repaired)
-    agencies = photo_credit_agencies(repaired)
+    credited, agencies = strip_photo_credits(repaired)
     extra = ["photo-credit"] if credited != repaired else []
     lines = [_SPACES.sub(" ", line).strip() for line in credited.splitlines()]
     lines = [unicodedata.normalize("NFC", line) for line in lines]
