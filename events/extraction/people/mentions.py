@@ -114,13 +114,17 @@ def _mentioned(folded: str, words: frozenset[str], person: PersonDraft) -> bool:
 
     Every clause meets every person, so the cheap test of words comes before the pattern.
     """
-    for form in (person.written, *person.forms):
-        tokens = name_tokens(form)
-        if not tokens or not all(t in words or not t.isalnum() for t in tokens):
-            continue
-        if _form_pattern(form).search(folded):
-            return True
-    return False
+    return any(
+        _may_write(words, form) and _form_pattern(form).search(folded)
+        for form in (person.written, *person.forms)
+    )
+
+
+def _may_write(words: frozenset[str], form: str) -> bool:
+    """True when a text whose words are `words` has every word of the name `form`: the cheap
+    test before the pattern, since every clause meets every person."""
+    tokens = name_tokens(form)
+    return bool(tokens) and all(t in words or not t.isalnum() for t in tokens)
 
 
 @lru_cache(maxsize=4096)
@@ -149,13 +153,11 @@ def _last_mentioned(before: str, people: list[PersonDraft]) -> PersonDraft | Non
     words = frozenset(_WORD.findall(folded))
     for person in people:
         for form in (person.written, *person.forms):
-            # As in `_mentioned`: the test of words first, the pattern only for a name the
-            # sentence may write (a long report has hundreds of people and many talks).
-            tokens = name_tokens(form)
-            if not tokens or not all(t in words or not t.isalnum() for t in tokens):
+            # A long report has hundreds of people and many talks: the pattern only for a name
+            # the sentence may write.
+            if not _may_write(words, form):
                 continue
-            pattern = _form_pattern(form)
-            for hit in pattern.finditer(folded):
+            for hit in _form_pattern(form).finditer(folded):
                 if hit.start() > best_at:
                     best, best_at = person, hit.start()
     return best
