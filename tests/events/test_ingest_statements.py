@@ -4,9 +4,11 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
+from events import ingest
+from events.ingest import serialize_ingests
 from events.loading import load_report_file, skip_before_extracting, skip_many_before_extracting
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -110,3 +112,37 @@ def test_which_reports_need_extracting_is_asked_in_two_statements_for_many():
     assert [repr(skip) for skip in many] == [repr(skip) for skip in one_by_one]
     assert many[-3] == {"notice": f"same text as {SEEDS[0].name}; skipped"}
     assert many[-2:] == [None, None]
+
+
+def synchronous_commit() -> str:
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW synchronous_commit")
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.postgresql
+@pytest.mark.django_db(transaction=True)
+def test_on_postgresql_an_ingest_commits_without_waiting_for_the_disk(monkeypatch):
+    # Only inside the ingest's own transaction: what runs after it (a queue job marked done,
+    # an editor's save) waits for the disk again, and so makes the ingest durable with it.
+    seen = []
+    locked = ingest._ingest_locked
+
+    def spying(*args, **kwargs):
+        seen.append(synchronous_commit())
+        return locked(*args, **kwargs)
+
+    monkeypatch.setattr(ingest, "_ingest_locked", spying)
+    assert synchronous_commit() == "on"
+    outcome = load_report_file(SEEDS[0])
+    assert outcome.result.status == "created"
+    assert seen == ["off"]
+    assert synchronous_commit() == "on"
+
+
+@pytest.mark.postgresql
+@pytest.mark.django_db(transaction=True)
+def test_on_postgresql_other_writers_taking_the_ingest_lock_still_wait_for_the_disk():
+    with transaction.atomic():
+        serialize_ingests()
+        assert synchronous_commit() == "on"
