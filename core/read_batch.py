@@ -18,9 +18,12 @@ from django.db.models import QuerySet
 
 
 class ReadBatch:
-    def __init__(self, using: str = "default"):
+    def __init__(self, using: str = "default", *, lead: tuple[str, list] | None = None):
+        """`lead` is a statement sent ahead of the first reads, in their round trip, whose
+        result is not read: a lock they must be read under (PostgreSQL only)."""
         self.using = using
         self.waiting: list[Read] = []
+        self.lead = lead if self.batching else None
 
     @property
     def batching(self) -> bool:
@@ -53,12 +56,16 @@ class ReadBatch:
             sent.append((read, compiler))
             statements.append(sql)
             params += read_params
-        if not sent:
+        lead, self.lead = self.lead, None
+        if lead is not None:
+            statements.insert(0, lead[0])
+            params[:0] = lead[1]
+        if not statements:
             return
         with connections[self.using].cursor() as cursor:
             cursor.execute(";\n".join(statements), params)
             for i, (read, compiler) in enumerate(sent):
-                if i:
+                if i or lead is not None:
                     cursor.nextset()
                 read.load(compiler, cursor.fetchall())
 

@@ -142,8 +142,7 @@ def ingest_report(
     for attempt in range(1, INGEST_ATTEMPTS + 1):
         try:
             with transaction.atomic():
-                serialize_ingests(wait_for_disk=False)
-                return _ingest_locked(
+                return _ingest_in_turn(
                     extracted,
                     raw_text=raw_text,
                     sha256=sha256,
@@ -174,34 +173,43 @@ def serialize_ingests(*, wait_for_disk: bool = True) -> None:
     run makes. A transaction-scoped advisory lock puts every ingest on any machine in one
     order; extraction, the CPU-bound part, still runs in parallel. SQLite admits one writer
     at a time anyway.
+    """
+    lock = ingest_lock(wait_for_disk=wait_for_disk)
+    if lock is not None:
+        with connection.cursor() as cursor:
+            cursor.execute(*lock)
 
-    Without `wait_for_disk` the commit returns before its WAL is flushed. The flush is the
-    costliest part of a commit (8.6 of 16 ms a report on the benchmark VM) and it is spent
-    holding the lock, so every other ingest waits for the disk too. A crash can then lose the
-    last fraction of a second of imports, never half a report: WAL is written in order, so
-    whatever a later synchronous commit made durable (a queue job marked done, an editor's
-    save) has every ingest before it durable too, and running the import again loads what is
-    missing, since only a stored report is skipped as unchanged.
+
+def ingest_lock(*, wait_for_disk: bool = True) -> tuple[str, list] | None:
+    """The statement that takes the ingests' turn, or None where there is none to take.
+
+    Without `wait_for_disk` the transaction's commit returns before its WAL is flushed. The
+    flush is the costliest part of an ingest's commit (8.6 of 16 ms a report on the benchmark
+    VM) and it is spent holding the lock, so every other ingest waits for the disk too. A crash
+    can then lose the last fraction of a second of imports, never half a report: WAL is
+    written in order, so whatever a later synchronous commit made durable (a queue job marked
+    done, an editor's save) has every ingest before it durable too, and running the import
+    again loads what is missing, since only a stored report is skipped as unchanged.
     """
     if connection.vendor != "postgresql":
-        return
-    with connection.cursor() as cursor:
-        if wait_for_disk:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [INGEST_LOCK])
-        else:
-            cursor.execute(
-                "SELECT pg_advisory_xact_lock(%s), set_config('synchronous_commit', 'off', true)",
-                [INGEST_LOCK],
-            )
+        return None
+    if wait_for_disk:
+        return "SELECT pg_advisory_xact_lock(%s)", [INGEST_LOCK]
+    return (
+        "SELECT pg_advisory_xact_lock(%s), set_config('synchronous_commit', 'off', true)",
+        [INGEST_LOCK],
+    )
 
 
-def _ingest_locked(
+def _ingest_in_turn(
     extracted, *, raw_text, sha256, file_name, dry_run, review_new_records, user, source
 ) -> IngestResult:
     result = IngestResult(file_name=file_name)
     # What the report and its names may meet, read before anything is written, in one round
-    # trip on PostgreSQL (elsewhere each read runs only if it is needed).
-    reads = ReadBatch()
+    # trip on PostgreSQL (elsewhere each read runs only if it is needed). That round trip
+    # takes the ingests' turn first (`serialize_ingests`): what is built and compiled before
+    # it, from the report alone, costs the others no waiting.
+    reads = ReadBatch(lead=ingest_lock(wait_for_disk=False))
     # Every tombstone in one read: the report's own, and those of the records it names.
     # Reads whose answers become sets or dicts by a unique key ask for no order: sorting by
     # a model's default ordering costs a join or two per query, in SQL and in Python.

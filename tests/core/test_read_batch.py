@@ -78,3 +78,34 @@ def test_elsewhere_a_read_runs_only_when_its_result_is_asked():
         reads[0].result()
         reads[0].result()
     assert len(queries) == 1
+
+
+@pytest.mark.postgresql
+def test_on_postgresql_a_lead_statement_goes_first_in_the_same_round_trip():
+    make_records()
+    lead = ("SELECT set_config('application_name', %s, true)", ["reading-in-turn"])
+    batch = ReadBatch(lead=lead)
+    with CaptureQueriesContext(connection) as queries:
+        names = batch.add(Person.objects.values_list("name", flat=True))
+        application = batch.add(
+            Organization.objects.extra(select={"app": "current_setting('application_name')"})
+            .values_list("app", flat=True)
+            .order_by()[:1]
+        )
+        assert names.result() == ["Liu Yanhua"]
+        assert application.result() == ["reading-in-turn"]
+        # Sent once: a later read does not take the lead again.
+        later = batch.add(Organization.objects.filter(key="world bank").values_list("name"))
+        assert later.result() == [("World Bank",)]
+    assert len(queries) == 2
+    assert queries[0]["sql"].startswith("SELECT set_config")
+    assert "set_config" not in queries[1]["sql"]
+
+
+@pytest.mark.sqlite
+def test_elsewhere_a_lead_statement_is_not_sent():
+    make_records()
+    batch = ReadBatch(lead=("SELECT nothing_here()", []))
+    with CaptureQueriesContext(connection) as queries:
+        assert batch.add(Person.objects.values_list("name", flat=True)).result() == ["Liu Yanhua"]
+    assert len(queries) == 1

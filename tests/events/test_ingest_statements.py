@@ -126,13 +126,13 @@ def test_on_postgresql_an_ingest_commits_without_waiting_for_the_disk(monkeypatc
     # Only inside the ingest's own transaction: what runs after it (a queue job marked done,
     # an editor's save) waits for the disk again, and so makes the ingest durable with it.
     seen = []
-    locked = ingest._ingest_locked
+    locked = ingest._Ingest.load
 
     def spying(*args, **kwargs):
         seen.append(synchronous_commit())
         return locked(*args, **kwargs)
 
-    monkeypatch.setattr(ingest, "_ingest_locked", spying)
+    monkeypatch.setattr(ingest._Ingest, "load", spying)
     assert synchronous_commit() == "on"
     outcome = load_report_file(SEEDS[0])
     assert outcome.result.status == "created"
