@@ -161,6 +161,7 @@ def find_event_dates(
     dateline: tuple[int | None, int, int] | None = None,
     published: tuple[int, int, int] | None = None,
     scheduled: tuple[int, int, int] | None = None,
+    buried_datelines: tuple[Span, ...] = (),
 ) -> tuple[PartialDate | None, PartialDate | None]:
     """Return the (start, end) dates of the event the report describes; end only for ranges.
 
@@ -169,7 +170,8 @@ def find_event_dates(
 
     `dateline` (year or None, month, day) and `published` (the page line's date) are when the
     report was filed, not when the event was; `scheduled` is an event page's labelled date
-    ("Date: 14 November 2018" beside "Venue: ..."), which wins. Only when the lead says the event happened
+    ("Date: 14 November 2018" beside "Venue: ..."), which wins; `buried_datelines` are where
+    the text still holds a wire dateline (`text.find_buried_datelines`). Only when the lead says the event happened
     "today" or "on Monday" is it dated by them: the dateline's month and day when the body
     gives no date, and the page line's year when the date has none.
     """
@@ -183,7 +185,7 @@ def find_event_dates(
     candidates = [
         candidate
         for index, span in enumerate(body)
-        for candidate in _find_candidates(text, span, index, day_first)
+        for candidate in _find_candidates(text, span, index, day_first, buried_datelines)
     ]
     # A founding day, a deadline or a history is no event's date, even when no other is given.
     candidates = [candidate for candidate in candidates if candidate.score >= 0]
@@ -679,7 +681,11 @@ def read_day_and_month(
 
 
 def _find_candidates(
-    text: str, span: Span, index: int, day_first: Callable[[], bool | None] = lambda: None
+    text: str,
+    span: Span,
+    index: int,
+    day_first: Callable[[], bool | None] = lambda: None,
+    buried_datelines: tuple[Span, ...] = (),
 ) -> list[_Candidate]:
     sentence = span.of(text)
     cue = bool(_HOLDING_CUE.search(sentence))
@@ -697,31 +703,26 @@ def _find_candidates(
             if dates is None:
                 continue
             taken.append((match.start(), match.end()))
-            dates = _dated_by_its_weekday(sentence, match, dates)
+            dateline = _dateline_holding(buried_datelines, span.start + match.start())
+            if dateline is not None:
+                dates = _dated_by_its_weekday(text[dateline.end : span.end], dates)
             score = _score_match(sentence, match, cue, index, has_day=dates[0].day is not None)
             found.append(_Candidate(dates[0], dates[1], span.start + match.start(), score))
     return found
 
 
-_WIRE_MARK_AFTER = re.compile(
-    r"""^\s*(?:/[^/\n]{2,40}/|\([A-Z][^()\n]{1,40}\))   # " /PRNewswire/", " (Xinhua)"
-        \s*(?:--|—|–)                                     # the dash that ends a dateline
-    """,
-    re.VERBOSE,
-)
+def _dateline_holding(datelines: tuple[Span, ...], at: int) -> Span | None:
+    return next((span for span in datelines if span.start <= at < span.end), None)
 
 
 def _dated_by_its_weekday(
-    sentence: str, match: re.Match[str], dates: tuple[PartialDate, PartialDate | None]
+    lead: str, dates: tuple[PartialDate, PartialDate | None]
 ) -> tuple[PartialDate, PartialDate | None]:
     """A wire dateline left in the body ("BEIJING, June 20, 2023 /PRNewswire/ -- The expo
     kicked off on Monday") dates its lead by the weekday the lead names, not by the filing."""
     start, end = dates
-    after = sentence[match.end() :]
-    wire = _WIRE_MARK_AFTER.match(after)
-    if wire is None or end is not None or None in (start.year, start.month, start.day):
+    if end is not None or None in (start.year, start.month, start.day):
         return dates
-    lead = after[wire.end() :]
     if not (_RELATIVE_DAY.search(lead) and _HOLDING_CUE.search(lead)) or says_still_to_come(lead):
         return dates
     year, month, day = weekday_on_or_before((start.year, start.month, start.day), lead)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import ftfy
 
@@ -43,6 +43,8 @@ class CleanedReport:
     published: tuple[int, int, int] | None = None
     # A wire dateline stripped from the first paragraph: "BEIJING, Sept. 6 (Xinhua) --".
     dateline: Dateline | None = None
+    # Wire datelines left in the body, below furniture or deep in the page; `span` says where.
+    buried_datelines: tuple[Dateline, ...] = ()
     # An event page's "Date: 14 November 2018" beside "Venue: ...": the event's own date.
     scheduled: tuple[int, int, int] | None = None
     # The news source a page line credits: "cgtn.com", "(ECNS) –", "China Plus Published: ...".
@@ -64,6 +66,9 @@ class Dateline:
     day: int | None
     # The agency or wire that filed it: "Xinhua", "PRNewswire-Asia"; a media organisation.
     agency: str | None = None
+    # Where a dateline left in the body stands in the cleaned text, city to dash; a leading
+    # dateline is stripped from the text and has none.
+    span: Span | None = None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -391,13 +396,15 @@ def clean_report(text: str) -> CleanedReport:
             paragraphs[index] = rest
             break
     publisher = masthead or holder
+    cleaned_text = "\n\n".join(paragraphs)
     return CleanedReport(
-        text="\n\n".join(paragraphs),
+        text=cleaned_text,
         title=title,
         publisher=publisher,
         repairs=(*repairs, *extra),
         published=published,
         dateline=dateline,
+        buried_datelines=find_buried_datelines(cleaned_text),
         scheduled=scheduled,
         source=source,
         credited_agencies=agencies,
@@ -693,7 +700,7 @@ def date_line(line: str) -> tuple[int, int, int] | None:
 
 _DATELINE = re.compile(
     r"""
-    ^(?P<city>[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’.-]+(?:\ [A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’.-]+){0,2})
+    (?P<city>[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’.-]+(?:\ [A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’.-]+){0,2})
     # "BEIJING", "HONG KONG", "Shanghai", "SÃO PAULO": accented capitals too
     (?:,\ (?P<country>[A-Z][A-Za-z.]+(?:\ [A-Z][a-z]+)?))?   # "ORDOS, China,", "DURBAN, South Africa,"
     ,\s+
@@ -701,11 +708,23 @@ _DATELINE = re.compile(
       |(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m2>[A-Z][a-z]{2,8})\.?)  # "14th October"
     (?:,?\s+(?P<y>(?:19|20)\d{2}))?                               # ", 2022"
     \s*
-    (?:\((?P<agency>[A-Z][\w .]{1,30})\)|/(?P<wire>[^/]{2,30})/)?  # "(Xinhua)", "/PRNewswire/"
-    \s*(?:--|—|–|-)?\s*                                           # the dash before the story
+    (?:\((?P<agency>[A-Z][\w .]{1,30})\)|/(?P<wire>[^/\n]{2,30})/)?  # "(Xinhua)", "/PRNewswire/"
+    \s*(?P<dash>--|—|–|-)?\s*                                     # the dash before the story
     """,
     re.VERBOSE,
 )
+
+# What ends a wire dateline wherever it stands: "/PRNewswire/ --", "(Xinhua) —".
+_WIRE_MARK = re.compile(
+    r"""
+    (?:/[^/\n]{2,30}/|\([A-Z][\w .]{1,30}\))   # the wire or agency: "/PRNewswire/", "(Xinhua)"
+    \s*(?:--|—|–|-)\s*                        # the dash before the story
+    """,
+    re.VERBOSE,
+)
+
+# How far before its wire mark a dateline's city may start: "SÃO PAULO, Brazil, Sept. 30, 2024".
+_DATELINE_REACH = 70
 
 
 def is_country_or_province(name: str) -> bool:
@@ -720,38 +739,81 @@ def is_country_or_province(name: str) -> bool:
     return GAZETTEER.is_province(name) and GAZETTEER.city(name) is None
 
 
-def split_dateline(paragraph: str) -> tuple[Dateline | None, str]:
-    """ "BEIJING, Sept. 6 (Xinhua) -- Officials gathered ..." -> (the dateline, "Officials ...").
+def read_dateline(text: str, at: int = 0) -> tuple[Dateline, int] | None:
+    """The wire dateline that starts at `at`, and where the story after it starts; the one
+    reader of datelines, leading or buried.
 
     A capitalised city, a month and day, then an agency in brackets or slashes, or a dash:
     "SHANGHAI, March 3 (Xinhua) —", "CHENGDU, Nov 2 (China Daily)", "HONG KONG, Oct. 12
-    /PRNewswire/ --", "Shanghai, 14th October 2022 –".
+    /PRNewswire/ --", "Shanghai, 14th October 2022 –". The story after it starts with a capital.
     """
-    match = _DATELINE.match(paragraph)
+    match = _DATELINE.match(text, at)
     if not match:
-        return None, paragraph
-    written = match.group()
-    has_agency = match.group("agency") or "/" in written
-    has_dash = bool(re.search(r"(?:--|—|–|-)\s*$", written))
-    if not (has_agency or has_dash):
-        return None, paragraph
+        return None
+    if not (match.group("agency") or match.group("wire") or match.group("dash")):
+        return None
     month = month_number(match.group("m1") or match.group("m2"))
     if month is None:
-        return None, paragraph
+        return None
     if match.group("country") and not is_country_or_province(match.group("country")):
-        return None, paragraph  # "Xinhuanet, Beijing, November 23": a site, not a city
+        return None  # "Xinhuanet, Beijing, November 23": a site, not a city
     city = match.group("city")
-    if city.isupper() or city.istitle():
-        city = " ".join(word.capitalize() if word.isupper() else word for word in city.split())
-    else:
-        return None, paragraph
+    if not (city.isupper() or city.istitle()):
+        return None
+    city = " ".join(word.capitalize() if word.isupper() else word for word in city.split())
+    if match.end() >= len(text) or not text[match.end()].isupper():
+        return None
     day = int(match.group("d1") or match.group("d2"))
     year = int(match.group("y")) if match.group("y") else None
-    rest = paragraph[match.end() :]
-    if not rest or not rest[0].isupper():
-        return None, paragraph
     agency = (match.group("agency") or match.group("wire") or "").strip() or None
-    return Dateline(city, year, month, day, agency), rest
+    return Dateline(city, year, month, day, agency), match.end()
+
+
+def split_dateline(paragraph: str) -> tuple[Dateline | None, str]:
+    """ "BEIJING, Sept. 6 (Xinhua) -- Officials gathered ..." -> (the dateline, "Officials ...")."""
+    read = read_dateline(paragraph)
+    if read is None:
+        return None, paragraph
+    dateline, story = read
+    return dateline, paragraph[story:]
+
+
+def find_buried_datelines(text: str) -> tuple[Dateline, ...]:
+    """Wire datelines the cleaned text still holds, each with its span: a page that prints its
+    furniture or a teaser above the story leaves the dateline in the body.
+
+    Only a dateline with its wire mark counts here, since a city, a date and a dash are common
+    in a body: "Menu SUBSCRIBE LYON, May 2, 2024 /PRNewswire/ -- The fair" -> one dateline,
+    city "Lyon", span from "LYON" to the story.
+    """
+    found: list[Dateline] = []
+    for mark in _WIRE_MARK.finditer(text):
+        read = _dateline_ending_at(text, mark.end())
+        if read is not None:
+            found.append(read)
+    return tuple(found)
+
+
+def _dateline_ending_at(text: str, end: int) -> Dateline | None:
+    """The dateline whose wire mark ends at `end`: of the word starts before it, the widest
+    whose city the gazetteer knows, else the widest that reads as a dateline ("News BEIJING"
+    is no city, "BEIJING" is)."""
+    window = max(0, end - _DATELINE_REACH)
+    starts = [
+        at
+        for at in range(window, end)
+        if text[at].isupper()
+        and (at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "'’.-"))
+    ]
+    readable = []
+    for at in starts:
+        read = read_dateline(text, at)
+        if read is not None and read[1] == end:
+            readable.append(replace(read[0], span=Span(at, end)))
+    if not readable:
+        return None
+    known = [dateline for dateline in readable if GAZETTEER.is_place(dateline.city)]
+    return (known or readable)[0]
 
 
 def _drop_furniture(lines: list[str]) -> tuple[list[str], str | None]:
