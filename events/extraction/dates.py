@@ -110,7 +110,7 @@ _HOLDING_CUE = re.compile(
     r"""
     \b(?:held|hold|holds|hosted|convened|opened|kicked\ off|took\ place|takes\ place
        |concluded|closed|unveiled|unveils|started|began|gathered|attended|organi[sz]ed
-       |co-sponsored|sponsored|launched|staged)\b
+       |co-sponsored|sponsored|launched|inaugurated|staged)\b
     | \b(?:forum|summit|conference|meeting|round[- ]?table|symposium|workshop|seminar
        |dialogue|expo|congress|ceremony|salon|session|exhibition|fair)s?\b
     """,
@@ -397,12 +397,32 @@ def _year_only(
             evidence = span or (body[0] if body else Span(0, 0))
             return PartialDate(year, None, None, evidence, str(year))
     held = next((s for s in lead if _HOLDING_CUE.search(s.of(text))), None)
+    if held is None and body and is_speech_headline(title):
+        held = body[0]  # a speech's transcript opens with its salutations, not its occasion
     # "wrapped up last week": the page's date is not the event's, which may lie in another year.
     if any(_EARLIER_PERIOD.search(span.of(text)) for span in lead):
         return None
     if published is not None and held is not None:
         return PartialDate(published[0], None, None, held, "")
     return None
+
+
+_SPOKEN_AT = re.compile(
+    r"""\b(?:speaks|spoke|speech|remarks|address|keynote)   # what was said: "Delivers a Speech"
+        \s+(?:\w+\s+){0,2}?at\s+(?:the|a|an)\b           # and the occasion: "at the Launch"
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def is_speech_headline(title: str) -> bool:
+    """A headline saying someone spoke at an occasion: the page carries the speech, given
+    when the page was put up.
+
+    Example: "Envoy Li Ming Delivers a Keynote Speech at the Opening of the Fair" -> True;
+    "Remarks by Li Ming" -> False (no occasion); "Speech contest set for May" -> False.
+    """
+    return bool(_SPOKEN_AT.search(title))
 
 
 def year_of_a_nearby_date(date: PartialDate, others: list[PartialDate]) -> int | None:

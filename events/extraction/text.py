@@ -582,7 +582,12 @@ def _find_publication_date(lines: list[str]) -> tuple[int, int, int] | None:
         match = _PUBLICATION_LINE.match(line)
         if match and not _SENTENCE_END.search(line) and len(line.split()) <= 14:
             return int(match.group("y")), int(match.group("m")), int(match.group("d"))
-        written = date_line(line) or labelled_date_line(line) or credited_date_line(line)
+        written = (
+            date_line(line)
+            or labelled_date_line(line)
+            or credited_date_line(line)
+            or unlettered_date_line(line)
+        )
         if written:
             return written
     return None
@@ -619,13 +624,21 @@ _CREDITED_DATE = re.compile(
 )
 
 
+# The share widgets a page prints before its credit line: "0 Comments Print E-mail ".
+_WIDGETS_BEFORE = re.compile(
+    r"""^(?:\s*(?:\d+\s*comments?|comments?|print|e-?mail|share|tweet|like|\|))+\s*""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
 def credited_date_line(line: str) -> tuple[int, int, int] | None:
     """A page line crediting its source and the date it ran: the page's date.
 
-    Example: "Xinhua, October 19, 2016 Adjust font size:" -> (2016, 10, 19); "Hulunbeir, 20
-    Sept 2020" -> None (a place and a date head a speech: when and where it was given).
+    Example: "Xinhua, October 19, 2016 Adjust font size:" -> (2016, 10, 19); the same after
+    the page's widgets, "2 CommentsPrint E-mail Tass, 3 June 2011" -> (2011, 6, 3); "Hulunbeir,
+    20 Sept 2020" -> None (a place and a date head a speech: when and where it was given).
     """
-    match = _CREDITED_DATE.match(line)
+    match = _CREDITED_DATE.match(_WIDGETS_BEFORE.sub("", line))
     source = match.group("source") if match else ""
     if not match or GAZETTEER.is_place(source) or GAZETTEER.city(source):
         return None
@@ -654,6 +667,26 @@ def numeric_date_line(line: str) -> tuple[int, int, int] | None:
     Example: "2019-03-26 09:02" -> (2019, 3, 26); "Held on 2019-03-26." -> None.
     """
     match = _NUMERIC_DATE_LINE.match(line)
+    if not match:
+        return None
+    return int(match.group("y")), int(match.group("m")), int(match.group("d"))
+
+
+_UNLETTERED_DATE_LINE = re.compile(
+    r"""^(?=[^A-Za-z]{1,60}$)                      # short, and no word of the story's language
+        .*?(?<![\d-])(?P<y>(?:19|20)\d{2})[-/.](?P<m>0?[1-9]|1[0-2])[-/.](?P<d>0?[1-9]|[12]\d|3[01])
+        (?!\d)""",
+    re.VERBOSE,
+)
+
+
+def unlettered_date_line(line: str) -> tuple[int, int, int] | None:
+    """A short line with a numeric date among words in another script, a view count or a
+    time: the stamp a Chinese site prints under the headline of its English page.
+
+    Example: "新闻中心 2021-04-06 阅读 88" -> (2021, 4, 6); "2021-04-06: Forum held" -> None.
+    """
+    match = _UNLETTERED_DATE_LINE.match(line)
     if not match:
         return None
     return int(match.group("y")), int(match.group("m")), int(match.group("d"))
@@ -880,7 +913,7 @@ def _is_furniture(line: str, lines: list[str], index: int) -> bool:
         and not _HEADLINE_VERBS.search(line)
     ):
         return True  # "Source | 2021-09-07": its date is kept as `CleanedReport.published`
-    if index < 12 and numeric_date_line(line):
+    if index < 12 and (numeric_date_line(line) or unlettered_date_line(line)):
         return True  # "2019-03-26 09:02" under the headline: the page's stamp, kept likewise
     words = line.split()
     if len(words) <= 12 and _BREADCRUMB.match(line) and not _SENTENCE_END.search(line):

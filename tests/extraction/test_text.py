@@ -27,6 +27,7 @@ from events.extraction.text import (
     split_page_date_prefix,
     split_sentences,
     unglue_sentences,
+    unlettered_date_line,
 )
 
 # Expected headline, publisher and repairs of each hand-written report.
@@ -458,3 +459,19 @@ def test_read_dateline_reads_where_it_is_told_and_says_where_the_story_starts():
     )
     assert text[story:] == "Talks began."
     assert read_dateline(text) is None
+
+
+def test_credited_date_line_reads_past_the_share_widgets():
+    assert credited_date_line("2 CommentsPrint E-mail Tass, 3 June 2011") == (2011, 6, 3)
+    assert credited_date_line("Print | Share Xinhua, May 1, 2010") == (2010, 5, 1)
+    assert credited_date_line("Print this page") is None
+
+
+def test_unlettered_date_line_is_a_stamp_in_another_script():
+    assert unlettered_date_line("\u65b0\u95fb\u4e2d\u5fc3 2021-04-06 \u9605\u8bfb 88") == (
+        2021,
+        4,
+        6,
+    )
+    assert unlettered_date_line("2021-04-06: Forum held") is None
+    assert unlettered_date_line("\u65b0\u95fb") is None
