@@ -759,6 +759,8 @@ def _score_match(
         return -10
     scheduled = 4 * is_scheduled(before, sentence[match.end() :])
     held = bool(_HOLDING_VERB.search(sentence))
+    if in_aside_of_another_matter(before, sentence[match.end() :]):
+        return -1 + 2 * bool(lead.strip()) + 2 * has_day + (index < 3)
     # A photo caption names an event and its date but holds nothing: the noun alone says less.
     named = held and is_dated_event_noun(before) and bool(lead.strip())
     return (
@@ -770,6 +772,27 @@ def _score_match(
         + scheduled
         + 2 * named
     )
+
+
+# A comma-enclosed relative clause opening before a date: ", which signed a pact on ".
+_ASIDE_OPENS_BEFORE = re.compile(r",\s*(?:which|who|whose)\b(?P<aside>[^,;:()]*)$", re.IGNORECASE)
+# And closing after it, before the sentence goes on: " in Lima, held its ...".
+_ASIDE_CLOSES_AFTER = re.compile(r"^(?P<aside>[^,;:()]*),\s*\w")
+
+
+def in_aside_of_another_matter(before: str, after: str) -> bool:
+    """A date in a relative clause between commas that holds no event: it dates what the
+    subject did once, and the sentence's own date, or the report's, is the event's.
+
+    Example: ("The Alliance, which signed a pact on ", " in Lima, held its forum on 5 May")
+    -> True; ("The forum, which was held on ", " in Lima, drew 300 guests") -> False; ("The
+    forum was held on ", ", with 300 guests") -> False (no relative clause).
+    """
+    opens = _ASIDE_OPENS_BEFORE.search(before)
+    closes = _ASIDE_CLOSES_AFTER.match(after)
+    if not (opens and closes):
+        return False
+    return not _HOLDING_VERB.search(opens.group("aside") + closes.group("aside"))
 
 
 _EVENT_NOUN_BEFORE = re.compile(

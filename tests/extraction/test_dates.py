@@ -10,6 +10,7 @@ from events.extraction.dates import (
     find_edition_year,
     find_event_dates,
     held_the_year_before,
+    in_aside_of_another_matter,
     is_dated_event_noun,
     is_founding_date,
     is_page_stamp,
@@ -548,3 +549,17 @@ def test_a_speech_headline_dates_the_speech_by_the_page_s_year():
         b"Envoy Li Ming Delivers a Speech at the Launch of the River Council\n\n"
         b"Published: 2021-05-03\n\nDear friends,\n\nIt is a delight to join you today."
     ) == (2021, None, None)
+
+
+def test_a_date_in_a_relative_clause_of_another_matter_is_not_the_event_s():
+    assert in_aside_of_another_matter(
+        "The Alliance, which signed a pact on ", " in Lima, held its forum on 5 May"
+    )
+    assert not in_aside_of_another_matter(
+        "The forum, which was held on ", " in Lima, drew 300 guests"
+    )
+    assert not in_aside_of_another_matter("The forum was held on ", ", with 300 guests")
+    assert _start(
+        b"River forum\n\nThe River Alliance, which signed a pact on 3 March 2018, held its "
+        b"forum in Wuhan on 5 November 2019. Guests came."
+    ) == (2019, 11, 5)
