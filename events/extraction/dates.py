@@ -110,7 +110,7 @@ _HOLDING_CUE = re.compile(
     r"""
     \b(?:held|hold|holds|hosted|convened|opened|kicked\ off|took\ place|takes\ place
        |concluded|closed|unveiled|unveils|started|began|gathered|attended|organi[sz]ed
-       |co-sponsored|sponsored|launched|staged)\b
+       |co-sponsored|sponsored|launched|inaugurated|staged)\b
     | \b(?:forum|summit|conference|meeting|round[- ]?table|symposium|workshop|seminar
        |dialogue|expo|congress|ceremony|salon|session|exhibition|fair)s?\b
     """,
@@ -161,6 +161,7 @@ def find_event_dates(
     dateline: tuple[int | None, int, int] | None = None,
     published: tuple[int, int, int] | None = None,
     scheduled: tuple[int, int, int] | None = None,
+    buried_datelines: tuple[Span, ...] = (),
 ) -> tuple[PartialDate | None, PartialDate | None]:
     """Return the (start, end) dates of the event the report describes; end only for ranges.
 
@@ -169,7 +170,8 @@ def find_event_dates(
 
     `dateline` (year or None, month, day) and `published` (the page line's date) are when the
     report was filed, not when the event was; `scheduled` is an event page's labelled date
-    ("Date: 14 November 2018" beside "Venue: ..."), which wins. Only when the lead says the event happened
+    ("Date: 14 November 2018" beside "Venue: ..."), which wins; `buried_datelines` are where
+    the text still holds a wire dateline (`text.find_buried_datelines`). Only when the lead says the event happened
     "today" or "on Monday" is it dated by them: the dateline's month and day when the body
     gives no date, and the page line's year when the date has none.
     """
@@ -183,7 +185,7 @@ def find_event_dates(
     candidates = [
         candidate
         for index, span in enumerate(body)
-        for candidate in _find_candidates(text, span, index, day_first)
+        for candidate in _find_candidates(text, span, index, day_first, buried_datelines)
     ]
     # A founding day, a deadline or a history is no event's date, even when no other is given.
     candidates = [candidate for candidate in candidates if candidate.score >= 0]
@@ -395,12 +397,32 @@ def _year_only(
             evidence = span or (body[0] if body else Span(0, 0))
             return PartialDate(year, None, None, evidence, str(year))
     held = next((s for s in lead if _HOLDING_CUE.search(s.of(text))), None)
+    if held is None and body and is_speech_headline(title):
+        held = body[0]  # a speech's transcript opens with its salutations, not its occasion
     # "wrapped up last week": the page's date is not the event's, which may lie in another year.
     if any(_EARLIER_PERIOD.search(span.of(text)) for span in lead):
         return None
     if published is not None and held is not None:
         return PartialDate(published[0], None, None, held, "")
     return None
+
+
+_SPOKEN_AT = re.compile(
+    r"""\b(?:speaks|spoke|speech|remarks|address|keynote)   # what was said: "Delivers a Speech"
+        \s+(?:\w+\s+){0,2}?at\s+(?:the|a|an)\b           # and the occasion: "at the Launch"
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def is_speech_headline(title: str) -> bool:
+    """A headline saying someone spoke at an occasion: the page carries the speech, given
+    when the page was put up.
+
+    Example: "Envoy Li Ming Delivers a Keynote Speech at the Opening of the Fair" -> True;
+    "Remarks by Li Ming" -> False (no occasion); "Speech contest set for May" -> False.
+    """
+    return bool(_SPOKEN_AT.search(title))
 
 
 def year_of_a_nearby_date(date: PartialDate, others: list[PartialDate]) -> int | None:
@@ -679,7 +701,11 @@ def read_day_and_month(
 
 
 def _find_candidates(
-    text: str, span: Span, index: int, day_first: Callable[[], bool | None] = lambda: None
+    text: str,
+    span: Span,
+    index: int,
+    day_first: Callable[[], bool | None] = lambda: None,
+    buried_datelines: tuple[Span, ...] = (),
 ) -> list[_Candidate]:
     sentence = span.of(text)
     cue = bool(_HOLDING_CUE.search(sentence))
@@ -697,31 +723,26 @@ def _find_candidates(
             if dates is None:
                 continue
             taken.append((match.start(), match.end()))
-            dates = _dated_by_its_weekday(sentence, match, dates)
+            dateline = _dateline_holding(buried_datelines, span.start + match.start())
+            if dateline is not None:
+                dates = _dated_by_its_weekday(text[dateline.end : span.end], dates)
             score = _score_match(sentence, match, cue, index, has_day=dates[0].day is not None)
             found.append(_Candidate(dates[0], dates[1], span.start + match.start(), score))
     return found
 
 
-_WIRE_MARK_AFTER = re.compile(
-    r"""^\s*(?:/[^/\n]{2,40}/|\([A-Z][^()\n]{1,40}\))   # " /PRNewswire/", " (Xinhua)"
-        \s*(?:--|—|–)                                     # the dash that ends a dateline
-    """,
-    re.VERBOSE,
-)
+def _dateline_holding(datelines: tuple[Span, ...], at: int) -> Span | None:
+    return next((span for span in datelines if span.start <= at < span.end), None)
 
 
 def _dated_by_its_weekday(
-    sentence: str, match: re.Match[str], dates: tuple[PartialDate, PartialDate | None]
+    lead: str, dates: tuple[PartialDate, PartialDate | None]
 ) -> tuple[PartialDate, PartialDate | None]:
     """A wire dateline left in the body ("BEIJING, June 20, 2023 /PRNewswire/ -- The expo
     kicked off on Monday") dates its lead by the weekday the lead names, not by the filing."""
     start, end = dates
-    after = sentence[match.end() :]
-    wire = _WIRE_MARK_AFTER.match(after)
-    if wire is None or end is not None or None in (start.year, start.month, start.day):
+    if end is not None or None in (start.year, start.month, start.day):
         return dates
-    lead = after[wire.end() :]
     if not (_RELATIVE_DAY.search(lead) and _HOLDING_CUE.search(lead)) or says_still_to_come(lead):
         return dates
     year, month, day = weekday_on_or_before((start.year, start.month, start.day), lead)
@@ -738,6 +759,8 @@ def _score_match(
         return -10
     scheduled = 4 * is_scheduled(before, sentence[match.end() :])
     held = bool(_HOLDING_VERB.search(sentence))
+    if in_aside_of_another_matter(before, sentence[match.end() :]):
+        return -1 + 2 * bool(lead.strip()) + 2 * has_day + (index < 3)
     # A photo caption names an event and its date but holds nothing: the noun alone says less.
     named = held and is_dated_event_noun(before) and bool(lead.strip())
     return (
@@ -749,6 +772,27 @@ def _score_match(
         + scheduled
         + 2 * named
     )
+
+
+# A comma-enclosed relative clause opening before a date: ", which signed a pact on ".
+_ASIDE_OPENS_BEFORE = re.compile(r",\s*(?:which|who|whose)\b(?P<aside>[^,;:()]*)$", re.IGNORECASE)
+# And closing after it, before the sentence goes on: " in Lima, held its ...".
+_ASIDE_CLOSES_AFTER = re.compile(r"^(?P<aside>[^,;:()]*),\s*\w")
+
+
+def in_aside_of_another_matter(before: str, after: str) -> bool:
+    """A date in a relative clause between commas that holds no event: it dates what the
+    subject did once, and the sentence's own date, or the report's, is the event's.
+
+    Example: ("The Alliance, which signed a pact on ", " in Lima, held its forum on 5 May")
+    -> True; ("The forum, which was held on ", " in Lima, drew 300 guests") -> False; ("The
+    forum was held on ", ", with 300 guests") -> False (no relative clause).
+    """
+    opens = _ASIDE_OPENS_BEFORE.search(before)
+    closes = _ASIDE_CLOSES_AFTER.match(after)
+    if not (opens and closes):
+        return False
+    return not _HOLDING_VERB.search(opens.group("aside") + closes.group("aside"))
 
 
 _EVENT_NOUN_BEFORE = re.compile(

@@ -755,8 +755,6 @@ def find_organizations(text: str, sentences: tuple[Span, ...]) -> OrganizationIn
             index.register(item, span)
         for acronym in find_known_acronyms(sentence, index):
             index.register(acronym, span)
-        for wire in find_wire_credits(sentence):
-            index.register(wire, span, kind=OrgKind.MEDIA)
         for host in find_meeting_hosts(sentence):
             index.register(host, span)
         for owner in find_event_owners(sentence):
@@ -817,24 +815,6 @@ def find_event_owners(sentence: str) -> list[str]:
             continue  # "Chinese People’s Political Consultative Conference": the name's own
         owners.append(body)
     return owners
-
-
-_WIRE_CREDIT = re.compile(
-    r"""
-    \b(?:19|20)\d{2}\s*                                 # the dateline's year: ", 2023"
-    /(?P<wire>[A-Z][A-Za-z]+(?:-[A-Z][A-Za-z]+)?)/      # "/PRNewswire/", "/PRNewswire-Asia/"
-    \s*(?:--|—|–|-)                                     # the dash before the story
-    """,
-    re.VERBOSE,
-)
-
-
-def find_wire_credits(sentence: str) -> list[str]:
-    """The wire a dateline credits, where the page put the dateline below its own furniture.
-
-    Example: "BEIJING, June 20, 2023 /PRNewswire/ — The expo opened" -> ["PRNewswire"].
-    """
-    return [match.group("wire") for match in _WIRE_CREDIT.finditer(sentence)]
 
 
 def register_with_parent(

@@ -49,6 +49,8 @@ def extract_report(data: bytes | str, *, source: str) -> ExtractedReport:
     cleaned = clean_report(text)
     sentences = split_sentences(cleaned.text)
     organizations = find_organizations(cleaned.text, sentences)
+    for buried in cleaned.buried_datelines:
+        _register_agency(buried, sentences, organizations)
     frame = _find_frame(cleaned.title, cleaned.text, sentences, cleaned.publisher)
     organizers = _register_organizers(frame, organizations)
     _drop_venue(frame, organizations)
@@ -214,7 +216,9 @@ def _register_agency(dateline, sentences: tuple[Span, ...], index: OrganizationI
     """
     if dateline is None or not dateline.agency or GAZETTEER.is_place(dateline.agency):
         return
-    evidence = sentences[0] if sentences else Span(0, 0)
+    at = dateline.span.start if dateline.span else 0
+    evidence = next((s for s in sentences if s.start <= at < s.end), None)
+    evidence = evidence or (sentences[0] if sentences else Span(0, 0))
     index.register(dateline.agency, evidence, kind=OrgKind.MEDIA)
 
 
@@ -280,6 +284,7 @@ def _find_dates(cleaned, sentences):
         dateline=(dateline.year, dateline.month, dateline.day) if dateline else None,
         published=cleaned.published,
         scheduled=cleaned.scheduled,
+        buried_datelines=tuple(d.span for d in cleaned.buried_datelines if d.span),
     )
 
 

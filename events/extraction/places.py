@@ -243,6 +243,9 @@ def _find_event_city(
     dateline_city = dateline_city or city_before_dash(text, sentences)
     dateline = GAZETTEER.city_or_town(dateline_city) if dateline_city else None
     if dateline is not None:
+        named = city_named_over_dateline(text, sentences, title, occurrences, dateline)
+        if named is not None:
+            return named
         evidence = sentences[1] if len(sentences) > 1 else Span(0, 0)
         return _make_place(_Occurrence(0, 0, dateline_city, dateline), evidence)
     return (
@@ -439,24 +442,66 @@ _HELD_AT_VENUE = re.compile(
 )
 
 
+def city_named_over_dateline(
+    text: str,
+    sentences: tuple[Span, ...],
+    title: str,
+    occurrences: list[_Occurrence],
+    dateline: CityInfo,
+) -> Place | None:
+    """A wire files from its bureau, not always from the event: another city opening the
+    event's or its venue's name in the headline or the lead's first sentence is where the
+    event was.
+
+    Example: "WUHAN, May 3 (Xinhua) -- The Xiamen Harbour Forum opened on Monday" -> Xiamen;
+    "... opened on Monday at the Xiamen Expo Center" -> Xiamen; "The Wuhan Harbour Forum" ->
+    None (the dateline's own city).
+    """
+    named = _find_city_naming_event(text, sentences, title, occurrences, lead=1) or (
+        _find_city_in_venue(text, sentences, occurrences, lead=1)
+    )
+    if named is None or named.name == dateline.name:
+        return None
+    return named
+
+
 def _find_city_in_venue(
-    text: str, sentences: tuple[Span, ...], occurrences: list[_Occurrence]
+    text: str, sentences: tuple[Span, ...], occurrences: list[_Occurrence], lead: int = 3
 ) -> Place | None:
     """With no "held in" city, the city that a lead's venue is named after or sits in:
     "was held at the Beijing International Hotel", "at the Xianlin Campus of Nanjing University".
     A city written after the venue's comma or in brackets is where it sits, whatever the
     venue is named after: "at the Shangri-La Hotel, Hangzhou" (a chain named after a Yunnan
     town), "at the National Exhibition and Convention Center (Shanghai)"."""
-    lead_end = sentences[min(3, len(sentences) - 1)].end if sentences else 0
+    lead_end = sentences[min(lead, len(sentences) - 1)].end if sentences else 0
     for match in _HELD_AT_VENUE.finditer(text, 0, lead_end):
         start, end = match.span("venue")
         after = city_after_venue(text, end, occurrences)
         if after is not None:
             return _make_place(after, _sentence_of(sentences, after.start))
-        for occurrence in occurrences:
-            if start <= occurrence.start and occurrence.end <= end:
-                return _make_place(occurrence, _sentence_of(sentences, occurrence.start))
+        inside = [o for o in occurrences if start <= o.start and o.end <= end]
+        closing = [o for o in inside if closes_venue_name(text, o)]
+        if closing or inside:
+            occurrence = (closing or inside)[0]
+            return _make_place(occurrence, _sentence_of(sentences, occurrence.start))
     return None
+
+
+_VENUE_NOUN_BEFORE = re.compile(
+    r"""\b(?:Hotel|Resort|Hall|Cent(?:er|re)|Plaza|Campus|Park)\s+$   # "Grand Hotel ", "Expo Centre "
+    """,
+    re.VERBOSE,
+)
+
+
+def closes_venue_name(text: str, occurrence: _Occurrence) -> bool:
+    """A city written after the venue's noun names the branch's city: a chain's name, which
+    may be a town's ("Shangri-La"), comes first.
+
+    Example: "at Shangri-La Hotel Hangzhou" -> True for Hangzhou; "at the Hangzhou Grand
+    Hotel" -> False.
+    """
+    return bool(_VENUE_NOUN_BEFORE.search(text, max(0, occurrence.start - 20), occurrence.start))
 
 
 _COMMA_OR_BRACKET = re.compile(r",\s*|\s*\(")
@@ -734,11 +779,15 @@ def _find_hosting_venue_in_lead(
 
 
 def _find_city_naming_event(
-    text: str, sentences: tuple[Span, ...], title: str, occurrences: list[_Occurrence]
+    text: str,
+    sentences: tuple[Span, ...],
+    title: str,
+    occurrences: list[_Occurrence],
+    lead: int = 3,
 ) -> Place | None:
     """Failing a "held in" statement, a city that opens the name of the event or its venue in
     the headline or lead: "Xiamen Hydrogen Industry Salon", "Chengdu Exhibition"."""
-    lead_end = sentences[min(3, len(sentences) - 1)].end if sentences else 0
+    lead_end = sentences[min(lead, len(sentences) - 1)].end if sentences else 0
     for occurrence in _in_title_first(text, title, occurrences):
         if occurrence.start >= lead_end:
             break

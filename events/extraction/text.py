@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import ftfy
 
@@ -43,6 +43,8 @@ class CleanedReport:
     published: tuple[int, int, int] | None = None
     # A wire dateline stripped from the first paragraph: "BEIJING, Sept. 6 (Xinhua) --".
     dateline: Dateline | None = None
+    # Wire datelines left in the body, below furniture or deep in the page; `span` says where.
+    buried_datelines: tuple[Dateline, ...] = ()
     # An event page's "Date: 14 November 2018" beside "Venue: ...": the event's own date.
     scheduled: tuple[int, int, int] | None = None
     # The news source a page line credits: "cgtn.com", "(ECNS) –", "China Plus Published: ...".
@@ -64,6 +66,9 @@ class Dateline:
     day: int | None
     # The agency or wire that filed it: "Xinhua", "PRNewswire-Asia"; a media organisation.
     agency: str | None = None
+    # Where a dateline left in the body stands in the cleaned text, city to dash; a leading
+    # dateline is stripped from the text and has none.
+    span: Span | None = None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -391,13 +396,15 @@ def clean_report(text: str) -> CleanedReport:
             paragraphs[index] = rest
             break
     publisher = masthead or holder
+    cleaned_text = "\n\n".join(paragraphs)
     return CleanedReport(
-        text="\n\n".join(paragraphs),
+        text=cleaned_text,
         title=title,
         publisher=publisher,
         repairs=(*repairs, *extra),
         published=published,
         dateline=dateline,
+        buried_datelines=find_buried_datelines(cleaned_text),
         scheduled=scheduled,
         source=source,
         credited_agencies=agencies,
@@ -575,7 +582,12 @@ def _find_publication_date(lines: list[str]) -> tuple[int, int, int] | None:
         match = _PUBLICATION_LINE.match(line)
         if match and not _SENTENCE_END.search(line) and len(line.split()) <= 14:
             return int(match.group("y")), int(match.group("m")), int(match.group("d"))
-        written = date_line(line) or labelled_date_line(line) or credited_date_line(line)
+        written = (
+            date_line(line)
+            or labelled_date_line(line)
+            or credited_date_line(line)
+            or unlettered_date_line(line)
+        )
         if written:
             return written
     return None
@@ -612,13 +624,21 @@ _CREDITED_DATE = re.compile(
 )
 
 
+# The share widgets a page prints before its credit line: "0 Comments Print E-mail ".
+_WIDGETS_BEFORE = re.compile(
+    r"""^(?:\s*(?:\d+\s*comments?|comments?|print|e-?mail|share|tweet|like|\|))+\s*""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
 def credited_date_line(line: str) -> tuple[int, int, int] | None:
     """A page line crediting its source and the date it ran: the page's date.
 
-    Example: "Xinhua, October 19, 2016 Adjust font size:" -> (2016, 10, 19); "Hulunbeir, 20
-    Sept 2020" -> None (a place and a date head a speech: when and where it was given).
+    Example: "Xinhua, October 19, 2016 Adjust font size:" -> (2016, 10, 19); the same after
+    the page's widgets, "2 CommentsPrint E-mail Tass, 3 June 2011" -> (2011, 6, 3); "Hulunbeir,
+    20 Sept 2020" -> None (a place and a date head a speech: when and where it was given).
     """
-    match = _CREDITED_DATE.match(line)
+    match = _CREDITED_DATE.match(_WIDGETS_BEFORE.sub("", line))
     source = match.group("source") if match else ""
     if not match or GAZETTEER.is_place(source) or GAZETTEER.city(source):
         return None
@@ -647,6 +667,26 @@ def numeric_date_line(line: str) -> tuple[int, int, int] | None:
     Example: "2019-03-26 09:02" -> (2019, 3, 26); "Held on 2019-03-26." -> None.
     """
     match = _NUMERIC_DATE_LINE.match(line)
+    if not match:
+        return None
+    return int(match.group("y")), int(match.group("m")), int(match.group("d"))
+
+
+_UNLETTERED_DATE_LINE = re.compile(
+    r"""^(?=[^A-Za-z]{1,60}$)                      # short, and no word of the story's language
+        .*?(?<![\d-])(?P<y>(?:19|20)\d{2})[-/.](?P<m>0?[1-9]|1[0-2])[-/.](?P<d>0?[1-9]|[12]\d|3[01])
+        (?!\d)""",
+    re.VERBOSE,
+)
+
+
+def unlettered_date_line(line: str) -> tuple[int, int, int] | None:
+    """A short line with a numeric date among words in another script, a view count or a
+    time: the stamp a Chinese site prints under the headline of its English page.
+
+    Example: "新闻中心 2021-04-06 阅读 88" -> (2021, 4, 6); "2021-04-06: Forum held" -> None.
+    """
+    match = _UNLETTERED_DATE_LINE.match(line)
     if not match:
         return None
     return int(match.group("y")), int(match.group("m")), int(match.group("d"))
@@ -693,7 +733,7 @@ def date_line(line: str) -> tuple[int, int, int] | None:
 
 _DATELINE = re.compile(
     r"""
-    ^(?P<city>[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’.-]+(?:\ [A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’.-]+){0,2})
+    (?P<city>[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’.-]+(?:\ [A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’.-]+){0,2})
     # "BEIJING", "HONG KONG", "Shanghai", "SÃO PAULO": accented capitals too
     (?:,\ (?P<country>[A-Z][A-Za-z.]+(?:\ [A-Z][a-z]+)?))?   # "ORDOS, China,", "DURBAN, South Africa,"
     ,\s+
@@ -701,11 +741,23 @@ _DATELINE = re.compile(
       |(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m2>[A-Z][a-z]{2,8})\.?)  # "14th October"
     (?:,?\s+(?P<y>(?:19|20)\d{2}))?                               # ", 2022"
     \s*
-    (?:\((?P<agency>[A-Z][\w .]{1,30})\)|/(?P<wire>[^/]{2,30})/)?  # "(Xinhua)", "/PRNewswire/"
-    \s*(?:--|—|–|-)?\s*                                           # the dash before the story
+    (?:\((?P<agency>[A-Z][\w .]{1,30})\)|/(?P<wire>[^/\n]{2,30})/)?  # "(Xinhua)", "/PRNewswire/"
+    \s*(?P<dash>--|—|–|-)?\s*                                     # the dash before the story
     """,
     re.VERBOSE,
 )
+
+# What ends a wire dateline wherever it stands: "/PRNewswire/ --", "(Xinhua) —".
+_WIRE_MARK = re.compile(
+    r"""
+    (?:/[^/\n]{2,30}/|\([A-Z][\w .]{1,30}\))   # the wire or agency: "/PRNewswire/", "(Xinhua)"
+    \s*(?:--|—|–|-)\s*                        # the dash before the story
+    """,
+    re.VERBOSE,
+)
+
+# How far before its wire mark a dateline's city may start: "SÃO PAULO, Brazil, Sept. 30, 2024".
+_DATELINE_REACH = 70
 
 
 def is_country_or_province(name: str) -> bool:
@@ -720,38 +772,81 @@ def is_country_or_province(name: str) -> bool:
     return GAZETTEER.is_province(name) and GAZETTEER.city(name) is None
 
 
-def split_dateline(paragraph: str) -> tuple[Dateline | None, str]:
-    """ "BEIJING, Sept. 6 (Xinhua) -- Officials gathered ..." -> (the dateline, "Officials ...").
+def read_dateline(text: str, at: int = 0) -> tuple[Dateline, int] | None:
+    """The wire dateline that starts at `at`, and where the story after it starts; the one
+    reader of datelines, leading or buried.
 
     A capitalised city, a month and day, then an agency in brackets or slashes, or a dash:
     "SHANGHAI, March 3 (Xinhua) —", "CHENGDU, Nov 2 (China Daily)", "HONG KONG, Oct. 12
-    /PRNewswire/ --", "Shanghai, 14th October 2022 –".
+    /PRNewswire/ --", "Shanghai, 14th October 2022 –". The story after it starts with a capital.
     """
-    match = _DATELINE.match(paragraph)
+    match = _DATELINE.match(text, at)
     if not match:
-        return None, paragraph
-    written = match.group()
-    has_agency = match.group("agency") or "/" in written
-    has_dash = bool(re.search(r"(?:--|—|–|-)\s*$", written))
-    if not (has_agency or has_dash):
-        return None, paragraph
+        return None
+    if not (match.group("agency") or match.group("wire") or match.group("dash")):
+        return None
     month = month_number(match.group("m1") or match.group("m2"))
     if month is None:
-        return None, paragraph
+        return None
     if match.group("country") and not is_country_or_province(match.group("country")):
-        return None, paragraph  # "Xinhuanet, Beijing, November 23": a site, not a city
+        return None  # "Xinhuanet, Beijing, November 23": a site, not a city
     city = match.group("city")
-    if city.isupper() or city.istitle():
-        city = " ".join(word.capitalize() if word.isupper() else word for word in city.split())
-    else:
-        return None, paragraph
+    if not (city.isupper() or city.istitle()):
+        return None
+    city = " ".join(word.capitalize() if word.isupper() else word for word in city.split())
+    if match.end() >= len(text) or not text[match.end()].isupper():
+        return None
     day = int(match.group("d1") or match.group("d2"))
     year = int(match.group("y")) if match.group("y") else None
-    rest = paragraph[match.end() :]
-    if not rest or not rest[0].isupper():
-        return None, paragraph
     agency = (match.group("agency") or match.group("wire") or "").strip() or None
-    return Dateline(city, year, month, day, agency), rest
+    return Dateline(city, year, month, day, agency), match.end()
+
+
+def split_dateline(paragraph: str) -> tuple[Dateline | None, str]:
+    """ "BEIJING, Sept. 6 (Xinhua) -- Officials gathered ..." -> (the dateline, "Officials ...")."""
+    read = read_dateline(paragraph)
+    if read is None:
+        return None, paragraph
+    dateline, story = read
+    return dateline, paragraph[story:]
+
+
+def find_buried_datelines(text: str) -> tuple[Dateline, ...]:
+    """Wire datelines the cleaned text still holds, each with its span: a page that prints its
+    furniture or a teaser above the story leaves the dateline in the body.
+
+    Only a dateline with its wire mark counts here, since a city, a date and a dash are common
+    in a body: "Menu SUBSCRIBE LYON, May 2, 2024 /PRNewswire/ -- The fair" -> one dateline,
+    city "Lyon", span from "LYON" to the story.
+    """
+    found: list[Dateline] = []
+    for mark in _WIRE_MARK.finditer(text):
+        read = _dateline_ending_at(text, mark.end())
+        if read is not None:
+            found.append(read)
+    return tuple(found)
+
+
+def _dateline_ending_at(text: str, end: int) -> Dateline | None:
+    """The dateline whose wire mark ends at `end`: of the word starts before it, the widest
+    whose city the gazetteer knows, else the widest that reads as a dateline ("News BEIJING"
+    is no city, "BEIJING" is)."""
+    window = max(0, end - _DATELINE_REACH)
+    starts = [
+        at
+        for at in range(window, end)
+        if text[at].isupper()
+        and (at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "'’.-"))
+    ]
+    readable = []
+    for at in starts:
+        read = read_dateline(text, at)
+        if read is not None and read[1] == end:
+            readable.append(replace(read[0], span=Span(at, end)))
+    if not readable:
+        return None
+    known = [dateline for dateline in readable if GAZETTEER.is_place(dateline.city)]
+    return (known or readable)[0]
 
 
 def _drop_furniture(lines: list[str]) -> tuple[list[str], str | None]:
@@ -818,7 +913,7 @@ def _is_furniture(line: str, lines: list[str], index: int) -> bool:
         and not _HEADLINE_VERBS.search(line)
     ):
         return True  # "Source | 2021-09-07": its date is kept as `CleanedReport.published`
-    if index < 12 and numeric_date_line(line):
+    if index < 12 and (numeric_date_line(line) or unlettered_date_line(line)):
         return True  # "2019-03-26 09:02" under the headline: the page's stamp, kept likewise
     words = line.split()
     if len(words) <= 12 and _BREADCRUMB.match(line) and not _SENTENCE_END.search(line):

@@ -10,10 +10,12 @@ from events.extraction.dates import (
     find_edition_year,
     find_event_dates,
     held_the_year_before,
+    in_aside_of_another_matter,
     is_dated_event_noun,
     is_founding_date,
     is_page_stamp,
     is_scheduled,
+    is_speech_headline,
     read_day_and_month,
     says_still_to_come,
     weekday_on_or_before,
@@ -522,3 +524,42 @@ def test_a_founding_day_is_never_the_event_s_even_when_alone():
 
 def test_the_year_of_an_edition_dates_the_event():
     assert year_in_event_name("The green forum, the 2019 edition of the series, opened") == 2019
+
+
+def test_a_page_line_after_its_share_widgets_dates_a_lead_that_names_only_a_weekday():
+    assert _start(
+        b"Ports sign green pact\n\n3 CommentsPrint E-mail Tass, June 4, 2011\n\n"
+        b"Two port authorities on Friday inaugurated a joint office for cleaner shipping."
+    ) == (2011, None, None)
+
+
+def test_a_stamp_in_another_script_dates_the_page_not_the_event():
+    assert _start(
+        "Mayor opens river forum\n\n\u65b0\u95fb 2021-04-06 88\n\n"
+        "The river forum was held in Wuhan. Guests came."
+    ) == (2021, None, None)
+
+
+def test_a_speech_headline_dates_the_speech_by_the_page_s_year():
+    assert is_speech_headline("Envoy Li Ming Delivers a Keynote Speech at the Opening of the Fair")
+    assert is_speech_headline("Minister speaks at the launch of a river fund")
+    assert not is_speech_headline("Remarks by Li Ming")
+    assert not is_speech_headline("Speech contest set for May")
+    assert _start(
+        b"Envoy Li Ming Delivers a Speech at the Launch of the River Council\n\n"
+        b"Published: 2021-05-03\n\nDear friends,\n\nIt is a delight to join you today."
+    ) == (2021, None, None)
+
+
+def test_a_date_in_a_relative_clause_of_another_matter_is_not_the_event_s():
+    assert in_aside_of_another_matter(
+        "The Alliance, which signed a pact on ", " in Lima, held its forum on 5 May"
+    )
+    assert not in_aside_of_another_matter(
+        "The forum, which was held on ", " in Lima, drew 300 guests"
+    )
+    assert not in_aside_of_another_matter("The forum was held on ", ", with 300 guests")
+    assert _start(
+        b"River forum\n\nThe River Alliance, which signed a pact on 3 March 2018, held its "
+        b"forum in Wuhan on 5 November 2019. Guests came."
+    ) == (2019, 11, 5)

@@ -12,7 +12,6 @@ from events.extraction.organizations import (
     find_meeting_hosts,
     find_named_organizations,
     find_organizations,
-    find_wire_credits,
     infer_kind,
     is_brand_name,
     is_chinese_personal_name,
@@ -575,11 +574,6 @@ def test_a_well_known_body_written_in_full_is_no_shortening_of_a_longer_name():
         "Chinese Academy of Agricultural Sciences",
         "Chinese Academy of Sciences",
     )
-
-
-def test_find_wire_credits_reads_a_dateline_below_the_page_furniture():
-    sentence = "BEIJING, June 20, 2023 /PRNewswire/ — The expo opened in 2023/24 - a year."
-    assert find_wire_credits(sentence) == ["PRNewswire"]
 
 
 def test_a_bureau_of_a_municipality_is_the_citys_body_not_the_municipality():

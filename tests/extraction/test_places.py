@@ -4,8 +4,10 @@ import pytest
 
 from events.extraction.lexicon import GAZETTEER, CityInfo
 from events.extraction.places import (
+    _find_occurrences,
     city_after_venue,
     city_before_dash,
+    closes_venue_name,
     dated_after,
     event_named_before,
     find_city_vouched_by_province,
@@ -406,3 +408,25 @@ def test_a_city_the_event_drew_guests_to_or_that_welcomed_them():
     assert _city("Green forum held\n\nChengdu welcomed 300 guests to the forum. They spoke.") == (
         "Chengdu"
     )
+
+
+def test_a_city_naming_the_event_or_its_venue_in_the_lead_wins_over_the_dateline():
+    def city(lead):
+        text = f"Harbour forum\n\n{lead} Guests came from ten ports."
+        found = find_places(
+            text, split_sentences(text), title="Harbour forum", dateline_city="Wuhan"
+        )
+        return found.city.name
+
+    assert city("The Xiamen Harbour Forum opened on Monday.") == "Xiamen"
+    assert city("The harbour forum opened on Monday at the Xiamen Expo Center.") == "Xiamen"
+    assert city("The Wuhan Harbour Forum opened on Monday.") == "Wuhan"
+    assert city("The harbour forum opened on Monday.") == "Wuhan"
+
+
+def test_a_city_after_the_venue_s_noun_is_the_branch_s_city_not_the_chain_s_name():
+    text = "The forum was held at Shangri-La Hotel Xiamen on 5 May. Guests came."
+    assert _city(text) == "Xiamen"
+    assert _city("The forum was held at the Xiamen Grand Hotel on 5 May.") == "Xiamen"
+    chain, branch = _find_occurrences(text)
+    assert closes_venue_name(text, branch) and not closes_venue_name(text, chain)

@@ -12,6 +12,7 @@ from events.extraction.text import (
     drop_bracket_label,
     drop_follow_prompt,
     event_date_label,
+    find_buried_datelines,
     first_date_in,
     hard_wrap_width,
     is_country_or_province,
@@ -20,11 +21,13 @@ from events.extraction.text import (
     labelled_date_line,
     numeric_date_line,
     photo_credit_agencies,
+    read_dateline,
     repair_gbk_punctuation,
     split_dateline,
     split_page_date_prefix,
     split_sentences,
     unglue_sentences,
+    unlettered_date_line,
 )
 
 # Expected headline, publisher and repairs of each hand-written report.
@@ -421,3 +424,54 @@ def test_photo_credit_agencies_names_the_agency_not_the_photographer():
         "Guests at the hall (Photo / Li Ming)"
     )
     assert photo_credit_agencies(text) == ("Xinhua",)
+
+
+def test_find_buried_datelines_reads_a_wire_dateline_left_below_the_furniture():
+    text = "Menu SUBSCRIBE LYON, May 2, 2024 /PRNewswire/ — The fair opened in 2024/25 - a year."
+    (dateline,) = find_buried_datelines(text)
+    assert dateline.city == "Lyon" and (dateline.year, dateline.month, dateline.day) == (
+        2024,
+        5,
+        2,
+    )
+    assert dateline.agency == "PRNewswire"
+    assert text[dateline.span.start : dateline.span.end].startswith("LYON, May 2")
+    assert text[dateline.span.end :].startswith("The fair")
+
+
+def test_find_buried_datelines_wants_the_wire_mark():
+    assert find_buried_datelines("The talks in Lima, May 2 - the second round - went well.") == ()
+
+
+def test_find_buried_datelines_prefers_the_city_the_gazetteer_knows():
+    (dateline,) = find_buried_datelines("Newsroom Beijing, May 2 (Xinhua) -- Talks began.")
+    assert dateline.city == "Beijing"
+
+
+def test_read_dateline_reads_where_it_is_told_and_says_where_the_story_starts():
+    text = "Teaser. OSLO, Jan. 9 (Xinhua) -- Talks began."
+    dateline, story = read_dateline(text, text.index("OSLO"))
+    assert (dateline.city, dateline.month, dateline.day, dateline.agency) == (
+        "Oslo",
+        1,
+        9,
+        "Xinhua",
+    )
+    assert text[story:] == "Talks began."
+    assert read_dateline(text) is None
+
+
+def test_credited_date_line_reads_past_the_share_widgets():
+    assert credited_date_line("2 CommentsPrint E-mail Tass, 3 June 2011") == (2011, 6, 3)
+    assert credited_date_line("Print | Share Xinhua, May 1, 2010") == (2010, 5, 1)
+    assert credited_date_line("Print this page") is None
+
+
+def test_unlettered_date_line_is_a_stamp_in_another_script():
+    assert unlettered_date_line("\u65b0\u95fb\u4e2d\u5fc3 2021-04-06 \u9605\u8bfb 88") == (
+        2021,
+        4,
+        6,
+    )
+    assert unlettered_date_line("2021-04-06: Forum held") is None
+    assert unlettered_date_line("\u65b0\u95fb") is None
