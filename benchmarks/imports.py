@@ -6,7 +6,9 @@
 
 The corpus is N distinct reports made from the seeds and the hand-annotated test reports:
 each variant moves the dates, changes the numbers and renames the people, so every file has
-its own SHA-256 and its own records. Every run starts from an empty database (the PostgreSQL
+its own SHA-256 and its own records. The test reports are excerpts (1.9 KB median), shorter
+than a typical report; `--typical` makes the corpus from the sources of 3-7 KB only (the
+seeds), the size the import issue calls typical. Every run starts from an empty database (the PostgreSQL
 database named by --postgres is dropped and created again: give it a name of its own).
 The queue runs end by comparing their export with a sequential run that ingests the reports
 in the order the workers committed them.
@@ -62,11 +64,15 @@ def variant(text: str, k: int) -> str:
     return text + f"\n(Variant {k}.)\n"
 
 
-def write_corpus(folder: Path, n: int) -> list[Path]:
+TYPICAL_BYTES = range(3000, 7001)
+
+
+def write_corpus(folder: Path, n: int, *, typical: bool = False) -> list[Path]:
+    sources = [s for s in SOURCES if s.stat().st_size in TYPICAL_BYTES] if typical else SOURCES
     paths = []
     for i in range(n):
-        source = SOURCES[i % len(SOURCES)]
-        k = i // len(SOURCES) + 1
+        source = sources[i % len(sources)]
+        k = i // len(sources) + 1
         path = folder / f"{i:04d}_{source.stem}_v{k}.txt"
         path.write_text(variant(source.read_text(encoding="utf-8"), k), encoding="utf-8")
         paths.append(path)
@@ -160,6 +166,10 @@ def main() -> None:
     parser.add_argument("--reports", type=int, default=500)
     parser.add_argument("--postgres", help="a PostgreSQL URL whose database may be dropped")
     parser.add_argument("--skip-sqlite", action="store_true")
+    parser.add_argument("--skip-queue", action="store_true")
+    parser.add_argument(
+        "--typical", action="store_true", help="only sources of 3-7 KB (variants of the seeds)"
+    )
     parser.add_argument(
         "--template", help="a PostgreSQL database to copy for each run (a filled benchmark corpus)"
     )
@@ -167,11 +177,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "corpus"
         folder.mkdir()
-        files = write_corpus(folder, args.reports)
+        files = write_corpus(folder, args.reports, typical=args.typical)
         sizes = sorted(path.stat().st_size for path in files)
         print(
             f"{len(files)} distinct reports, {sizes[len(sizes) // 2]} bytes median "
-            f"({sizes[0]}-{sizes[-1]}), from {len(SOURCES)} sources; {os.cpu_count()} cores"
+            f"({sizes[0]}-{sizes[-1]}), from {len({p.name.split('_', 1)[1].rsplit('_v', 1)[0] for p in files})} sources; "
+            f"{os.cpu_count()} cores"
         )
         targets = [] if args.skip_sqlite else [("SQLite", f"sqlite:///{tmp}/bench.sqlite3")]
         if args.postgres:
@@ -189,7 +200,7 @@ def main() -> None:
                     f"{rates[jobs]:6.1f} reports/s ({split})"
                 )
             print(f"{label:10} speed-up with 2 jobs: {rates[2] / rates[1]:.2f}x")
-            if label != "PostgreSQL" or args.template:
+            if label != "PostgreSQL" or args.template or args.skip_queue:
                 continue
             for workers in (2, 4):
                 seconds, note = run_queue(url, folder, files, workers)
