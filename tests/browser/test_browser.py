@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.db import connections
 
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = Path(settings.BASE_DIR) / "artifacts" / "screenshots"
@@ -37,8 +38,16 @@ def browser(monkeypatch):
             executable_path=str(CHROMIUM),
             args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
         )
-        yield chromium
-        chromium.close()
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+            # While that loop runs, Django (asgiref) keeps this thread's connections apart
+            # from its plain ones: what `seeded` and the test query opens a second session
+            # that the test database's own teardown, after the loop, never sees or closes,
+            # and the database could not be dropped at the end of the run. Closed here,
+            # still inside the loop.
+            connections.close_all()
 
 
 @pytest.fixture
