@@ -1567,24 +1567,33 @@ def name_with_body(text: str) -> bool:
     )
 
 
+_LEADING_HONORIFICS = re.compile(
+    r"(?:(?:(?:Assoc(?:iate)?\.?\s+)?Prof(?:essor)?|Mr|Mrs|Ms|Miss|Dr|Academician|Sir)\.?\s+)+"
+)
+# "A.Elkhereiji" is two tokens: an initial glued to the next word, then the word.
+_NAME_WORDS = re.compile(r"[A-Z]\.(?=[A-Z])|\S+")
+_NAME_TOKENS = re.compile(r"[A-Z]\.(?=[A-Z])|[^\s:,]+")
+_WORD_ENDING = re.compile(r"(?:['’]s|[:,.])$")
+_INITIAL = re.compile(r"[A-Z]\.")
+_TWO_CAPITALS = re.compile(r"[A-Z]{2}")
+_ARABIC_ARTICLE_NAME = re.compile(r"(?:al|el|ad|ar|as|ash|at|az)-[A-Z][a-z'’]+(?:-[A-Z][a-z]+)?")
+
+
 def split_leading_name(segment: str, index: OrganizationIndex) -> tuple[str | None, str]:
     """ "Mr. Yanhua LIU" -> ("Mr. Yanhua LIU", ""); "Zou Ji: First, ..." -> ("Zou Ji", ": First")."""
     text = segment.strip()
     for filler in LEADING_FILLERS:
         if text.lower().startswith(filler):
             text = text[len(filler) :].lstrip()
-    honorific = re.match(
-        r"(?:(?:(?:Assoc(?:iate)?\.?\s+)?Prof(?:essor)?|Mr|Mrs|Ms|Miss|Dr|Academician|Sir)\.?\s+)+",
-        text,
-    )
+    honorific = _LEADING_HONORIFICS.match(text)
     body_start = honorific.end() if honorific else 0
     taken: list[str] = []
     end = body_start
     # "A.Elkhereiji" is read as two tokens; the written form keeps the report's spelling.
-    words = list(re.finditer(r"[A-Z]\.(?=[A-Z])|\S+", text[body_start:]))[:5]
+    words = list(_NAME_WORDS.finditer(text[body_start:]))[:5]
     for i, match in enumerate(words):
         word = match.group(0)
-        bare = re.sub(r"(?:['’]s|[:,.])$", "", word) if not re.fullmatch(r"[A-Z]\.", word) else word
+        bare = _WORD_ENDING.sub("", word) if not _INITIAL.fullmatch(word) else word
         following = words[i + 1].group(0) if i + 1 < len(words) else ""
         if not (
             is_name_token(bare, index)
@@ -1615,7 +1624,7 @@ def are_initials_before_surname(word: str, taken: list[str], following: str) -> 
     surname = following.rstrip(",.:;")
     return (
         not taken
-        and bool(re.fullmatch(r"[A-Z]{2}", word))
+        and bool(_TWO_CAPITALS.fullmatch(word))
         and surname[:1].isupper()
         and surname[1:].islower()
         and (is_chinese_surname(surname) or is_cantonese_surname(surname))
@@ -1673,7 +1682,7 @@ def _is_place_name(tokens: list[str]) -> bool:
     """ "Saudi Arabia", or "Tianjin Greatmen ..." led by a city; "Mao Daqing" leads with a surname."""
     if GAZETTEER.is_place(" ".join(tokens)):
         return True
-    if any(re.fullmatch(r"[A-Z]\.", t) for t in tokens):
+    if any(_INITIAL.fullmatch(t) for t in tokens):
         return False  # "Mary K. O'Connell": an initial makes a person, whatever "Mary" names
     if not (
         len(tokens[0]) > 3 and GAZETTEER.is_place(tokens[0]) and not is_chinese_surname(tokens[0])
@@ -1703,7 +1712,7 @@ def ends_in_nationality(tokens: list[str]) -> bool:
 
 
 def _end_of_tokens(text: str, count: int) -> int:
-    tokens = list(re.finditer(r"[A-Z]\.(?=[A-Z])|[^\s:,]+", text))[:count]
+    tokens = list(_NAME_TOKENS.finditer(text))[:count]
     return tokens[-1].end() if tokens else 0
 
 
@@ -1722,7 +1731,7 @@ def _valid_name(tokens: list[str], honorific: bool) -> bool:
 
 def is_name_token(word: str, index: OrganizationIndex) -> bool:
     """A capitalised word that can be part of a person's name: "Lalić", "J.", "LIU", "Clarence-Smith"."""
-    if re.fullmatch(r"[A-Z]\.", word) or is_arabic_article_name(word):
+    if _INITIAL.fullmatch(word) or is_arabic_article_name(word):
         return True
     if not word or not word[0].isupper() or not word.replace("-", "").replace("'", "").isalpha():
         return False
@@ -1743,7 +1752,7 @@ def is_arabic_article_name(word: str) -> bool:
     Example: "al-Amin" -> True; "al-", "all-round", "Al-Amin" (capitalised, a name anyway)
     -> False.
     """
-    return bool(re.fullmatch(r"(?:al|el|ad|ar|as|ash|at|az)-[A-Z][a-z'’]+(?:-[A-Z][a-z]+)?", word))
+    return bool(_ARABIC_ARTICLE_NAME.fullmatch(word))
 
 
 def is_bare_name(text: str) -> bool:
