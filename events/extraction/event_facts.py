@@ -171,6 +171,9 @@ _ATTENDING = re.compile(
 )
 # Nouns that mean people at the event even without a verb saying so: "Over 300 participants".
 _ATTENDEE_NOUN = re.compile(r"\b(?:participants|attendees|delegates|guests)$", re.IGNORECASE)
+# Every count _ATTENDANCE reads has one of these in it. That pattern has no literal start and
+# is tried at every character; most sentences have no number, and are not tried at all.
+_ATTENDANCE_COUNT = re.compile(r"\d|hundreds|dozens|thousands|scores", re.IGNORECASE)
 # Counts of a programme over time, not of the people in the room.
 _NOT_ATTENDANCE = re.compile(r"\b(?:trainings?|trained|since|over\s+the\s+past|years)\b", re.I)
 
@@ -545,7 +548,7 @@ def find_attendance(text: str, sentences: tuple[Span, ...]) -> Attendance | None
         sentence = span.of(text)
         if _NOT_ATTENDANCE.search(sentence):
             continue
-        match = _ATTENDANCE.search(sentence)
+        match = _ATTENDANCE_COUNT.search(sentence) and _ATTENDANCE.search(sentence)
         if match and (_ATTENDING.search(sentence) or _ATTENDEE_NOUN.search(match.group())):
             number = match.group("number").replace(",", "")
             approx = int(number) if number.isdigit() else None
