@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice
 
 from events.extraction.folding import fold_keeping_punctuation
 from events.extraction.lexicon import (
@@ -60,7 +61,6 @@ from events.extraction.people.words import (
     DASH_AFFILIATION_RE,
     DISCIPLINES,
     KEYNOTE_RE,
-    LEADING_FILLERS,
     LEADS_RE,
     LEADS_TITLES,
     MODERATOR_RE,
@@ -84,6 +84,7 @@ from events.extraction.people.words import (
     is_brand_word,
     is_company_appositive,
     is_title_word,
+    strip_leading_fillers,
     title_phrase_leads,
 )
 from events.extraction.records import Position, Role, Span
@@ -1025,11 +1026,8 @@ def read_titled_name(segment: str, index: OrganizationIndex) -> Opening | None:
     title "Vice-Minister of Ecology and Environment", name "Zhao Yingmin"; also
     "UNDP Administrator Achim Steiner said", "Sinopec's chief economist Wang Lei noted".
     """
-    text = after_list_opener(segment.strip())
-    for filler in LEADING_FILLERS:
-        if text.lower().startswith(filler):
-            text = text[len(filler) :].lstrip()
-    words = list(re.finditer(r"\S+", text))
+    text = strip_leading_fillers(after_list_opener(segment.strip()))
+    words = list(_WORDS.finditer(text))
     end = len(words)
     for i, match in enumerate(words):
         word = match.group(0)
@@ -1567,6 +1565,7 @@ def name_with_body(text: str) -> bool:
     )
 
 
+_WORDS = re.compile(r"\S+")
 _LEADING_HONORIFICS = re.compile(
     r"(?:(?:(?:Assoc(?:iate)?\.?\s+)?Prof(?:essor)?|Mr|Mrs|Ms|Miss|Dr|Academician|Sir)\.?\s+)+"
 )
@@ -1581,16 +1580,14 @@ _ARABIC_ARTICLE_NAME = re.compile(r"(?:al|el|ad|ar|as|ash|at|az)-[A-Z][a-z'’]+
 
 def split_leading_name(segment: str, index: OrganizationIndex) -> tuple[str | None, str]:
     """ "Mr. Yanhua LIU" -> ("Mr. Yanhua LIU", ""); "Zou Ji: First, ..." -> ("Zou Ji", ": First")."""
-    text = segment.strip()
-    for filler in LEADING_FILLERS:
-        if text.lower().startswith(filler):
-            text = text[len(filler) :].lstrip()
+    text = strip_leading_fillers(segment.strip())
     honorific = _LEADING_HONORIFICS.match(text)
     body_start = honorific.end() if honorific else 0
     taken: list[str] = []
     end = body_start
     # "A.Elkhereiji" is read as two tokens; the written form keeps the report's spelling.
-    words = list(_NAME_WORDS.finditer(text[body_start:]))[:5]
+    # Only the first five words can be a name: a long segment is not read to its end.
+    words = list(islice(_NAME_WORDS.finditer(text[body_start:]), 5))
     for i, match in enumerate(words):
         word = match.group(0)
         bare = _WORD_ENDING.sub("", word) if not _INITIAL.fullmatch(word) else word
@@ -1712,7 +1709,7 @@ def ends_in_nationality(tokens: list[str]) -> bool:
 
 
 def _end_of_tokens(text: str, count: int) -> int:
-    tokens = list(_NAME_TOKENS.finditer(text))[:count]
+    tokens = list(islice(_NAME_TOKENS.finditer(text), count))
     return tokens[-1].end() if tokens else 0
 
 

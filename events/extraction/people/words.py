@@ -334,6 +334,23 @@ LEADING_FILLERS = (
     "while ",
     "whereas ",
 )
+
+
+@lru_cache(maxsize=65536)
+def strip_leading_fillers(text: str) -> str:
+    """A segment without the bullets and list words before its first name, in the order of
+    LEADING_FILLERS.
+
+    Example: "- and Li Wei" -> "Li Wei"; "Andrew Li" (no space after "and") is kept.
+    """
+    lowered = text.lower()
+    for filler in LEADING_FILLERS:
+        if lowered.startswith(filler):
+            text = text[len(filler) :].lstrip()
+            lowered = text.lower()
+    return text
+
+
 # "who is a senior adviser of NRDC" is an appositive title like "a senior adviser of NRDC".
 ARTICLES = (
     "a ",
