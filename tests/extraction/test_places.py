@@ -406,3 +406,13 @@ def test_a_city_the_event_drew_guests_to_or_that_welcomed_them():
     assert _city("Green forum held\n\nChengdu welcomed 300 guests to the forum. They spoke.") == (
         "Chengdu"
     )
+
+
+def test_city_matches_start_words_only():
+    from events.extraction.places import _city_matches
+
+    text = "Ex-Beijing staff met in Beijing, then O'Shanghai and Tianjin's port."
+    assert [(m.start(), m.group()) for m in _city_matches(text)] == [
+        (24, "Beijing"),
+        (53, "Tianjin"),
+    ]
