@@ -1367,28 +1367,32 @@ def _stronger(current: Role | None, new: Role | None) -> Role | None:
     return new
 
 
+_COMPANY_LIMITED = re.compile(r"Co\.,\s*Ltd")
+_SEGMENT_MARKS = re.compile(r'[(),;“”"]')
+
+
 def split_segments(sentence: str) -> list[Segment]:
     """Split at commas, semicolons and "and" before a title or name; "Co., Ltd." stays whole.
 
     "A, director of X and former Vice Minister of Y, said" -> A | director of X |
     former Vice Minister of Y | said
     """
-    protected = re.sub(r"Co\.,\s*Ltd", "Co.\x00 Ltd", sentence)
+    protected = _COMPANY_LIMITED.sub("Co.\x00 Ltd", sentence)
     parts: list[str] = []
-    depth, quote, current = 0, False, []
-    for char in protected:
-        if char in "(":
+    depth, quote, start = 0, False, 0
+    # Only brackets, quotes and separators change what is read: the text between is skipped.
+    for mark in _SEGMENT_MARKS.finditer(protected):
+        char = mark.group()
+        if char == "(":
             depth += 1
-        elif char in ")":
+        elif char == ")":
             depth = max(0, depth - 1)
         elif char in '“”"':
             quote = not quote if char == '"' else char == "“"
-        if char in ",;" and depth == 0 and not quote:
-            parts.append("".join(current))
-            current = []
-        else:
-            current.append(char)
-    parts.append("".join(current))
+        elif depth == 0 and not quote:
+            parts.append(protected[start : mark.start()])
+            start = mark.end()
+    parts.append(protected[start:])
     segments: list[Segment] = []
     for part in parts:
         segments.extend(split_at_and(part.replace("\x00", ",").strip()))
@@ -1816,6 +1820,7 @@ def match_person(
     return None
 
 
+@lru_cache(maxsize=65536)
 def written_key(written: str) -> str:
     """The key of the name as it will be shown, so two ways of writing one person meet.
 
