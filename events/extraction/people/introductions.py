@@ -1008,6 +1008,7 @@ _LIST_OPENER = re.compile(
 )
 
 
+@lru_cache(maxsize=65536)  # asked of each segment by several readers: the pattern is lazy
 def after_list_opener(segment: str) -> str:
     """The first item of a list a segment opens with "including", "such as", "among them".
 
