@@ -150,16 +150,19 @@ _ORG_NAME = re.compile(
     re.VERBOSE,
 )
 
+_ATTENDEE_NOUNS = (
+    "representatives|guests|participants|attendees|experts|delegates|people|persons"
+    "|officials|scholars|entrepreneurs|members|leaders|professionals|stakeholders"
+    "|researchers|managers|students|visitors"
+)
 _ATTENDANCE = re.compile(
-    r"""
+    rf"""
     (?P<said>
       (?:(?:nearly|almost|about|around|approximately|some|over|more\s+than|up\s+to|close\s+to
         |at\s+least|roughly|upwards\s+of|in\s+excess\s+of)\s+)?   # "nearly ", "More than "
-      (?P<number>\d{1,3}(?:,\d{3})+|\d+|hundreds|dozens|thousands|scores))   # "200", "1,000"
-    \s+(?:of\s+)?(?:[\w-]+\s+){0,3}?               # "government ", "of "
-    (?:representatives|guests|participants|attendees|experts|delegates|people|persons
-      |officials|scholars|entrepreneurs|members|leaders|professionals|stakeholders
-      |researchers|managers|students|visitors)\b
+      (?P<number>\d{{1,3}}(?:,\d{{3}})+|\d+|hundreds|dozens|thousands|scores))   # "200", "1,000"
+    \s+(?:of\s+)?(?:[\w-]+\s+){{0,3}}?               # "government ", "of "
+    (?:{_ATTENDEE_NOUNS})\b
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -171,6 +174,11 @@ _ATTENDING = re.compile(
 )
 # Nouns that mean people at the event even without a verb saying so: "Over 300 participants".
 _ATTENDEE_NOUN = re.compile(r"\b(?:participants|attendees|delegates|guests)$", re.IGNORECASE)
+# Every count _ATTENDANCE reads has a number and a noun of people in it. That pattern has no
+# literal start and is tried at every character; most sentences lack one or the other, and
+# are not tried at all.
+_ATTENDANCE_COUNT = re.compile(r"\d|hundreds|dozens|thousands|scores", re.IGNORECASE)
+_ATTENDEE_WORD = re.compile(_ATTENDEE_NOUNS, re.IGNORECASE)
 # Counts of a programme over time, not of the people in the room.
 _NOT_ATTENDANCE = re.compile(r"\b(?:trainings?|trained|since|over\s+the\s+past|years)\b", re.I)
 
@@ -545,7 +553,11 @@ def find_attendance(text: str, sentences: tuple[Span, ...]) -> Attendance | None
         sentence = span.of(text)
         if _NOT_ATTENDANCE.search(sentence):
             continue
-        match = _ATTENDANCE.search(sentence)
+        match = (
+            _ATTENDANCE_COUNT.search(sentence)
+            and _ATTENDEE_WORD.search(sentence)
+            and _ATTENDANCE.search(sentence)
+        )
         if match and (_ATTENDING.search(sentence) or _ATTENDEE_NOUN.search(match.group())):
             number = match.group("number").replace(",", "")
             approx = int(number) if number.isdigit() else None

@@ -186,6 +186,7 @@ class Gazetteer:
         """A town of any size, when the report names its country: ("Sharm el-Sheikh", "Egypt")."""
         return self._small_cities().get((_normalise(name), _normalise(country)))
 
+    @lru_cache(maxsize=65536)  # noqa: B019 - one instance for the life of the process
     def country_of(self, text: str) -> str | None:
         """>>> GAZETTEER.country_of("the P.R.C.")
         'China'"""

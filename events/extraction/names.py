@@ -504,6 +504,7 @@ def load_cantonese_surnames() -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=65536)
 def is_cantonese_surname(word: str) -> bool:
     """ "Ho", "Cheung", "Tse" -> True; kept apart from the pinyin list so that "Hui He" stays
     family name He."""
@@ -525,6 +526,7 @@ def space_initials(raw: str) -> str:
     return " ".join(INITIAL_GLUE_RE.sub(r"\1. ", raw).split())
 
 
+@lru_cache(maxsize=65536)
 def is_pinyin_word(word: str) -> bool:
     """True when `word` splits into pinyin syllables: "Xiaojun" -> xiao+jun."""
     letters = fold_keeping_punctuation(word).replace("-", "").replace("'", "").replace("’", "")
@@ -559,10 +561,13 @@ def unglue_pinyin_name(word: str) -> str | None:
     return f"{match.group('surname')} {match.group('given')}"
 
 
+# Each word of a name is tested by several rules of the people finder: kept, not recomputed.
+@lru_cache(maxsize=65536)
 def is_chinese_surname(word: str) -> bool:
     return fold_keeping_punctuation(word) in load_chinese_surnames()
 
 
+@lru_cache(maxsize=65536)
 def _is_all_caps_surname(word: str) -> bool:
     letters = [c for c in word if c.isalpha()]
     return (
@@ -598,6 +603,7 @@ def parse_person_name(raw: str, *, forms: tuple[str, ...] = ()) -> PersonName:
     return name
 
 
+@lru_cache(maxsize=65536)
 def parse_person_name_with_warnings(
     raw: str, *, forms: tuple[str, ...] = ()
 ) -> tuple[PersonName, tuple[Warning, ...]]:

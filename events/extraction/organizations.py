@@ -139,6 +139,7 @@ def _known_by_key() -> dict[str, KnownOrganization]:
     return table
 
 
+@lru_cache(maxsize=65536)
 def find_known_organization(written: str) -> KnownOrganization | None:
     """Look `written` up in the lexicon by full name, alias or acronym ("WB" -> World Bank)."""
     table = _known_by_key()
@@ -195,6 +196,9 @@ def infer_kind(name: str) -> OrgKind | None:
 ON_HEADS = ORGANISATION_WORDS["on_heads"]
 
 
+# The head-word tests below are pure functions of a name that every rule asks again of the
+# same few hundred names of a report (tens of thousands of calls): kept, not recomputed.
+@lru_cache(maxsize=65536)
 def head_word(name: str) -> str | None:
     """The noun that says what a body is: "Department of Resource ..." -> "department".
 
@@ -217,7 +221,8 @@ def head_word(name: str) -> str | None:
     return None
 
 
-def head_words(name: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def head_words(name: str) -> frozenset[str]:
     """Both head candidates: "School of X, Y University" -> {"school", "university"}."""
     words = [
         w.lower().strip(",.") for w in re.sub(r"\s*\([^()]*\)", "", strip_article(name)).split()
@@ -231,9 +236,10 @@ def head_words(name: str) -> set[str]:
         found.add(words[-1])
     if re.search(r"(?:Co\.,?\s*Ltd\.?|Ltd\.?|Inc\.?|LLC|GmbH|Limited)$", name.strip()):
         found.add("co.")
-    return found
+    return frozenset(found)
 
 
+@lru_cache(maxsize=65536)
 def has_organization_head(name: str) -> bool:
     words = [w.lower().strip(",()") for w in strip_article(name).split()]
     if not words or words[0] in GENERIC_LEADS or any(w in NOT_ORG_WORDS for w in words):
@@ -243,6 +249,7 @@ def has_organization_head(name: str) -> bool:
     return bool(head_words(name) & ORG_HEADS) or " ".join(words).endswith("new area")
 
 
+@lru_cache(maxsize=65536)
 def split_place_suffix(name: str) -> tuple[str, str | None, str | None]:
     """ "Belt and Road Research Institute in Belgrade, Serbia" -> (name, "in Belgrade, Serbia", "Serbia")."""
     name = name.strip(" ,")

@@ -851,7 +851,7 @@ def _in_title_first(text: str, title: str, occurrences: list[_Occurrence]) -> li
 
 def _find_occurrences(text: str) -> list[_Occurrence]:
     occurrences = []
-    for match in _city_pattern().finditer(text):
+    for match in _city_matches(text):
         city = GAZETTEER.city(match.group())
         if city is not None:
             occurrences.append(_Occurrence(match.start(), match.end(), match.group(), city))
@@ -931,11 +931,32 @@ def _sentence_of(sentences: tuple[Span, ...], position: int) -> Span:
 
 @cache
 def _city_pattern() -> re.Pattern[str]:
-    """Every gazetteer name as a capitalised whole word, longest first ("Pudong New Area")."""
+    """Every gazetteer name as a capitalised word, longest first ("Pudong New Area"); that it
+    starts a word is checked by `_city_matches`.
+
+    With no look-behind in front, the regex engine skips straight to the capitals a name can
+    start with instead of trying thousands of names at every character.
+    """
     names = GAZETTEER.city_names()
     alternatives = "|".join(_name_regex(name) for name in names)
     # A possessive still names the city ("Tianjin's Hexi District"); "Xi'an" is not "Xi".
-    return re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w-]|['’](?!s\b))")
+    return re.compile(rf"(?:{alternatives})(?![\w-]|['’](?!s\b))")
+
+
+def _city_matches(text: str):
+    """The matches `finditer` would give of the city pattern behind `(?<![\\w'’-])`.
+
+    Example: in "Ex-Beijing staff met in Beijing" only the second "Beijing" (at 24) starts a
+    word; the first has a hyphen before it.
+    """
+    pattern, at = _city_pattern(), 0
+    while (match := pattern.search(text, at)) is not None:
+        start = match.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] in "_'’-"):
+            at = start + 1
+            continue
+        yield match
+        at = match.end()
 
 
 def _name_regex(name: str) -> str:

@@ -79,6 +79,7 @@ from events.extraction.people.words import (
     PersonDraft,
     Segment,
     is_brand_phrase,
+    strip_leading_fillers,
     title_phrase_leads,
 )
 from events.extraction.records import Position, Role, Span, Warning
@@ -1599,3 +1600,9 @@ def test_dashes_as_brackets_sets_off_a_title_and_body():
     assert dashes_as_brackets("Ana Lee – Lakeside Capital – spoke.") == (
         "Ana Lee – Lakeside Capital – spoke."
     )
+
+
+def test_strip_leading_fillers_drops_bullets_and_list_words_in_turn():
+    assert strip_leading_fillers("- and Li Wei") == "Li Wei"
+    assert strip_leading_fillers("Including Zhang Hua") == "Zhang Hua"
+    assert strip_leading_fillers("Andrew Li") == "Andrew Li"

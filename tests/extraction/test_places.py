@@ -430,3 +430,13 @@ def test_a_city_after_the_venue_s_noun_is_the_branch_s_city_not_the_chain_s_name
     assert _city("The forum was held at the Xiamen Grand Hotel on 5 May.") == "Xiamen"
     chain, branch = _find_occurrences(text)
     assert closes_venue_name(text, branch) and not closes_venue_name(text, chain)
+
+
+def test_city_matches_start_words_only():
+    from events.extraction.places import _city_matches
+
+    text = "Ex-Beijing staff met in Beijing, then O'Shanghai and Tianjin's port."
+    assert [(m.start(), m.group()) for m in _city_matches(text)] == [
+        (24, "Beijing"),
+        (53, "Tianjin"),
+    ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice
 
 from events.extraction.folding import fold_keeping_punctuation
 from events.extraction.lexicon import (
@@ -60,7 +61,6 @@ from events.extraction.people.words import (
     DASH_AFFILIATION_RE,
     DISCIPLINES,
     KEYNOTE_RE,
-    LEADING_FILLERS,
     LEADS_RE,
     LEADS_TITLES,
     MODERATOR_RE,
@@ -84,6 +84,7 @@ from events.extraction.people.words import (
     is_brand_word,
     is_company_appositive,
     is_title_word,
+    strip_leading_fillers,
     title_phrase_leads,
 )
 from events.extraction.records import Position, Role, Span
@@ -1007,6 +1008,7 @@ _LIST_OPENER = re.compile(
 )
 
 
+@lru_cache(maxsize=65536)  # asked of each segment by several readers: the pattern is lazy
 def after_list_opener(segment: str) -> str:
     """The first item of a list a segment opens with "including", "such as", "among them".
 
@@ -1025,11 +1027,8 @@ def read_titled_name(segment: str, index: OrganizationIndex) -> Opening | None:
     title "Vice-Minister of Ecology and Environment", name "Zhao Yingmin"; also
     "UNDP Administrator Achim Steiner said", "Sinopec's chief economist Wang Lei noted".
     """
-    text = after_list_opener(segment.strip())
-    for filler in LEADING_FILLERS:
-        if text.lower().startswith(filler):
-            text = text[len(filler) :].lstrip()
-    words = list(re.finditer(r"\S+", text))
+    text = strip_leading_fillers(after_list_opener(segment.strip()))
+    words = list(_WORDS.finditer(text))
     end = len(words)
     for i, match in enumerate(words):
         word = match.group(0)
@@ -1369,28 +1368,32 @@ def _stronger(current: Role | None, new: Role | None) -> Role | None:
     return new
 
 
+_COMPANY_LIMITED = re.compile(r"Co\.,\s*Ltd")
+_SEGMENT_MARKS = re.compile(r'[(),;“”"]')
+
+
 def split_segments(sentence: str) -> list[Segment]:
     """Split at commas, semicolons and "and" before a title or name; "Co., Ltd." stays whole.
 
     "A, director of X and former Vice Minister of Y, said" -> A | director of X |
     former Vice Minister of Y | said
     """
-    protected = re.sub(r"Co\.,\s*Ltd", "Co.\x00 Ltd", sentence)
+    protected = _COMPANY_LIMITED.sub("Co.\x00 Ltd", sentence)
     parts: list[str] = []
-    depth, quote, current = 0, False, []
-    for char in protected:
-        if char in "(":
+    depth, quote, start = 0, False, 0
+    # Only brackets, quotes and separators change what is read: the text between is skipped.
+    for mark in _SEGMENT_MARKS.finditer(protected):
+        char = mark.group()
+        if char == "(":
             depth += 1
-        elif char in ")":
+        elif char == ")":
             depth = max(0, depth - 1)
         elif char in '“”"':
             quote = not quote if char == '"' else char == "“"
-        if char in ",;" and depth == 0 and not quote:
-            parts.append("".join(current))
-            current = []
-        else:
-            current.append(char)
-    parts.append("".join(current))
+        elif depth == 0 and not quote:
+            parts.append(protected[start : mark.start()])
+            start = mark.end()
+    parts.append(protected[start:])
     segments: list[Segment] = []
     for part in parts:
         segments.extend(split_at_and(part.replace("\x00", ",").strip()))
@@ -1567,24 +1570,32 @@ def name_with_body(text: str) -> bool:
     )
 
 
+_WORDS = re.compile(r"\S+")
+_LEADING_HONORIFICS = re.compile(
+    r"(?:(?:(?:Assoc(?:iate)?\.?\s+)?Prof(?:essor)?|Mr|Mrs|Ms|Miss|Dr|Academician|Sir)\.?\s+)+"
+)
+# "A.Elkhereiji" is two tokens: an initial glued to the next word, then the word.
+_NAME_WORDS = re.compile(r"[A-Z]\.(?=[A-Z])|\S+")
+_NAME_TOKENS = re.compile(r"[A-Z]\.(?=[A-Z])|[^\s:,]+")
+_WORD_ENDING = re.compile(r"(?:['’]s|[:,.])$")
+_INITIAL = re.compile(r"[A-Z]\.")
+_TWO_CAPITALS = re.compile(r"[A-Z]{2}")
+_ARABIC_ARTICLE_NAME = re.compile(r"(?:al|el|ad|ar|as|ash|at|az)-[A-Z][a-z'’]+(?:-[A-Z][a-z]+)?")
+
+
 def split_leading_name(segment: str, index: OrganizationIndex) -> tuple[str | None, str]:
     """ "Mr. Yanhua LIU" -> ("Mr. Yanhua LIU", ""); "Zou Ji: First, ..." -> ("Zou Ji", ": First")."""
-    text = segment.strip()
-    for filler in LEADING_FILLERS:
-        if text.lower().startswith(filler):
-            text = text[len(filler) :].lstrip()
-    honorific = re.match(
-        r"(?:(?:(?:Assoc(?:iate)?\.?\s+)?Prof(?:essor)?|Mr|Mrs|Ms|Miss|Dr|Academician|Sir)\.?\s+)+",
-        text,
-    )
+    text = strip_leading_fillers(segment.strip())
+    honorific = _LEADING_HONORIFICS.match(text)
     body_start = honorific.end() if honorific else 0
     taken: list[str] = []
     end = body_start
     # "A.Elkhereiji" is read as two tokens; the written form keeps the report's spelling.
-    words = list(re.finditer(r"[A-Z]\.(?=[A-Z])|\S+", text[body_start:]))[:5]
+    # Only the first five words can be a name: a long segment is not read to its end.
+    words = list(islice(_NAME_WORDS.finditer(text[body_start:]), 5))
     for i, match in enumerate(words):
         word = match.group(0)
-        bare = re.sub(r"(?:['’]s|[:,.])$", "", word) if not re.fullmatch(r"[A-Z]\.", word) else word
+        bare = _WORD_ENDING.sub("", word) if not _INITIAL.fullmatch(word) else word
         following = words[i + 1].group(0) if i + 1 < len(words) else ""
         if not (
             is_name_token(bare, index)
@@ -1615,7 +1626,7 @@ def are_initials_before_surname(word: str, taken: list[str], following: str) -> 
     surname = following.rstrip(",.:;")
     return (
         not taken
-        and bool(re.fullmatch(r"[A-Z]{2}", word))
+        and bool(_TWO_CAPITALS.fullmatch(word))
         and surname[:1].isupper()
         and surname[1:].islower()
         and (is_chinese_surname(surname) or is_cantonese_surname(surname))
@@ -1673,7 +1684,7 @@ def _is_place_name(tokens: list[str]) -> bool:
     """ "Saudi Arabia", or "Tianjin Greatmen ..." led by a city; "Mao Daqing" leads with a surname."""
     if GAZETTEER.is_place(" ".join(tokens)):
         return True
-    if any(re.fullmatch(r"[A-Z]\.", t) for t in tokens):
+    if any(_INITIAL.fullmatch(t) for t in tokens):
         return False  # "Mary K. O'Connell": an initial makes a person, whatever "Mary" names
     if not (
         len(tokens[0]) > 3 and GAZETTEER.is_place(tokens[0]) and not is_chinese_surname(tokens[0])
@@ -1703,7 +1714,7 @@ def ends_in_nationality(tokens: list[str]) -> bool:
 
 
 def _end_of_tokens(text: str, count: int) -> int:
-    tokens = list(re.finditer(r"[A-Z]\.(?=[A-Z])|[^\s:,]+", text))[:count]
+    tokens = list(islice(_NAME_TOKENS.finditer(text), count))
     return tokens[-1].end() if tokens else 0
 
 
@@ -1722,7 +1733,7 @@ def _valid_name(tokens: list[str], honorific: bool) -> bool:
 
 def is_name_token(word: str, index: OrganizationIndex) -> bool:
     """A capitalised word that can be part of a person's name: "Lalić", "J.", "LIU", "Clarence-Smith"."""
-    if re.fullmatch(r"[A-Z]\.", word) or is_arabic_article_name(word):
+    if _INITIAL.fullmatch(word) or is_arabic_article_name(word):
         return True
     if not word or not word[0].isupper() or not word.replace("-", "").replace("'", "").isalpha():
         return False
@@ -1743,7 +1754,7 @@ def is_arabic_article_name(word: str) -> bool:
     Example: "al-Amin" -> True; "al-", "all-round", "Al-Amin" (capitalised, a name anyway)
     -> False.
     """
-    return bool(re.fullmatch(r"(?:al|el|ad|ar|as|ash|at|az)-[A-Z][a-z'’]+(?:-[A-Z][a-z]+)?", word))
+    return bool(_ARABIC_ARTICLE_NAME.fullmatch(word))
 
 
 def is_bare_name(text: str) -> bool:
@@ -1810,6 +1821,7 @@ def match_person(
     return None
 
 
+@lru_cache(maxsize=65536)
 def written_key(written: str) -> str:
     """The key of the name as it will be shown, so two ways of writing one person meet.
 

@@ -25,17 +25,20 @@ from events.extraction.people.words import (
 )
 from events.extraction.records import Role, Span
 
+# Up to four capitalised words, with an honorific before them: "Mr. Yanhua Liu".
+_CAPITALISED_RUN = re.compile(
+    r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)?[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-]*){0,3}"
+)
+_POSSESSIVE_END = re.compile(r"(?:['’]s)$")
+
 
 def find_references(text: str, span: Span, people: list[PersonDraft]) -> None:
     """Record later ways a known person is written: "Just as Mr. Yanhua Liu said", "Mr. Clarence"."""
     sentence = text[span.start : span.end]
-    pattern = re.compile(
-        r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)?[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-]*){0,3}"
-    )
-    for match in pattern.finditer(sentence):
-        candidate = re.sub(r"(?:['’]s)$", "", match.group(0)).strip()
-        for start in range(len(candidate.split())):
-            words = candidate.split()[start:]
+    for match in _CAPITALISED_RUN.finditer(sentence):
+        candidate = _POSSESSIVE_END.sub("", match.group(0)).strip().split()
+        for start in range(len(candidate)):
+            words = candidate[start:]
             for end in range(len(words), 0, -1):
                 written = " ".join(words[:end])
                 if len(words[:end]) == 1 and not has_honorific(written):

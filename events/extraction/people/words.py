@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from events.extraction.lexicon import (
     EVENT_HEADS,
@@ -333,6 +334,23 @@ LEADING_FILLERS = (
     "while ",
     "whereas ",
 )
+
+
+@lru_cache(maxsize=65536)
+def strip_leading_fillers(text: str) -> str:
+    """A segment without the bullets and list words before its first name, in the order of
+    LEADING_FILLERS.
+
+    Example: "- and Li Wei" -> "Li Wei"; "Andrew Li" (no space after "and") is kept.
+    """
+    lowered = text.lower()
+    for filler in LEADING_FILLERS:
+        if lowered.startswith(filler):
+            text = text[len(filler) :].lstrip()
+            lowered = text.lower()
+    return text
+
+
 # "who is a senior adviser of NRDC" is an appositive title like "a senior adviser of NRDC".
 ARTICLES = (
     "a ",
@@ -568,6 +586,8 @@ POSSESSIVE_NAME_RE = re.compile(
 RELATIVE_CLAUSE_RE = re.compile(r"^\s*(?:who|whom|whose)\s", re.IGNORECASE)
 
 
+# Asked of every segment and word of every sentence, many times over: kept, not recomputed.
+@lru_cache(maxsize=65536)
 def title_phrase_leads(text: str) -> bool:
     """True when `text` opens with a title: "former Vice Minister of ...", "Senior Partner of"."""
     words = re.split(r"\s+(?:of|at|for|in|with|under|from)\s+|,", text.strip(), maxsplit=1)[
@@ -580,6 +600,7 @@ def title_phrase_leads(text: str) -> bool:
     return "and" not in [w.lower() for w in words[:first_title]]
 
 
+@lru_cache(maxsize=65536)
 def is_title_word(word: str) -> bool:
     cleaned = word.lower().strip(",.:;()")
     return cleaned in TITLE_WORDS or any(p in TITLE_WORDS for p in cleaned.split("-") if p != "")
