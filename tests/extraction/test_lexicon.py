@@ -77,3 +77,41 @@ def test_the_word_lists_of_sentences_and_names_live_in_the_lexicon():
 def test_organisation_word_lists_live_in_the_lexicon():
     assert "department" in UNIT_WORDS and "hotel" in NOT_ORG_WORDS and "the" in LEADING_NOISE
     assert UNIT_WORDS is ORGANISATION_WORDS["unit_words"]
+
+
+def test_gazetteer_reads_names_written_without_their_accents():
+    assert GAZETTEER.city("Bogota").name == "Bogotá"
+    assert GAZETTEER.city("Sao Paulo").name == "São Paulo"
+    assert GAZETTEER.city("Urumqi").name == "Ürümqi"
+    assert GAZETTEER.city_or_town("Cancun").name == "Cancún"
+    assert "bogotá" in GAZETTEER.city_names() and "bogota" in GAZETTEER.city_names()
+
+
+def test_gazetteer_knows_variant_spellings_of_chinese_cities():
+    assert GAZETTEER.city("Urumchi").name == "Ürümqi"
+    assert GAZETTEER.city("Hulunbeir").name == "Hulunbuir"
+    assert GAZETTEER.city("Xian").name == GAZETTEER.city("Xi'an").name
+    assert GAZETTEER.city("Amoy").name == "Xiamen"
+
+
+def test_gazetteer_knows_prefectures_geonames_files_under_another_name():
+    assert GAZETTEER.city("Rikaze").name == "Shigatse"
+    assert (GAZETTEER.city("Xilingol League").name, GAZETTEER.city("Xilingol").province) == (
+        "Xilingol",
+        "Inner Mongolia",
+    )
+    assert GAZETTEER.city("Bayannur").province == "Inner Mongolia"
+
+
+def test_venues_of_international_meetings_are_towns_whatever_their_size():
+    assert GAZETTEER.city("Davos") is None  # read only where the text says it is a place
+    assert GAZETTEER.city_or_town("Davos").country == "Switzerland"
+    assert GAZETTEER.city_or_town("Sharm El Sheikh").name == "Sharm el-Sheikh"
+    assert GAZETTEER.city_or_town("Marrakech").name == "Marrakesh"
+
+
+def test_ambiguous_city_names_denote_a_city_only_when_asked():
+    assert GAZETTEER.city("Lima") is None
+    assert GAZETTEER.ambiguous_city("Lima").country == "Peru"
+    assert GAZETTEER.ambiguous_city("Rome").country == "Italy"
+    assert GAZETTEER.ambiguous_city("March") is None  # a month, never a city

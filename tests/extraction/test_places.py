@@ -4,7 +4,9 @@ import pytest
 
 from events.extraction.lexicon import GAZETTEER, CityInfo
 from events.extraction.places import (
+    _city_pattern,
     _find_occurrences,
+    ambiguous_city_with_cue,
     city_after_venue,
     city_before_dash,
     closes_venue_name,
@@ -440,3 +442,23 @@ def test_city_matches_start_words_only():
         (24, "Beijing"),
         (53, "Tianjin"),
     ]
+
+
+def _cued(text, name):
+    match = next(m for m in _city_pattern().finditer(text) if m.group() == name)
+    found = ambiguous_city_with_cue(text, match)
+    return (found.name, found.country) if found else None
+
+
+def test_an_ambiguous_city_name_counts_where_a_place_cue_governs_it():
+    assert _cued("Ministers met for talks in Lima, Peru, last week.", "Lima") == ("Lima", "Peru")
+    assert _cued("The summit was held in Rome last week.", "Rome") == ("Rome", "Italy")
+    assert _cued("A forum on tea in Rome on 3 May drew 300 guests.", "Rome") == ("Rome", "Italy")
+    assert _cued("Mr Rome said the Club of Rome report was late.", "Rome") is None
+    assert _cued("It rained. In Nice weather the forum was held in the park.", "Nice") is None
+
+
+def test_an_event_held_in_a_city_written_without_its_accents():
+    assert _city("Tea talks\n\nThe tea summit was held in Bogota on Monday.") == "Bogotá"
+    assert _city("Tea talks\n\nThe tea summit was held in Lima on Monday.") == "Lima"
+    assert _city("Tea talks\n\nThe tea summit was held in Davos on Monday.") == "Davos"
