@@ -53,6 +53,7 @@ from events.extraction.people.introductions import (
 )
 from events.extraction.people.mentions import tidy_talk_title
 from events.extraction.people.positions import (
+    acronym_led_office,
     bare_head_prefix,
     body_without_title,
     brand_served_for,
@@ -159,8 +160,9 @@ def test_find_participants_panel_and_title_before_name():
         "director of Qianhai Green Capital Co., Ltd., panelists Sun Qiang, vice president of Ping An "
         "Asset Management, discussed transition finance."
     )
+    # "SVF China" is the foundation's China office, named with the foundation spelled out
     assert _positions(people["Maria Gonzalez"]) == [
-        ("Program Director", "Solar Villages Foundation")
+        ("Program Director", "Solar Villages Foundation China")
     ]
     assert people["Tang Rui"].role == Role.MODERATOR
     assert people["Sun Qiang"].role == Role.PANELIST
@@ -1599,3 +1601,25 @@ def test_dashes_as_brackets_sets_off_a_title_and_body():
     assert dashes_as_brackets("Ana Lee – Lakeside Capital – spoke.") == (
         "Ana Lee – Lakeside Capital – spoke."
     )
+
+
+def test_acronym_led_office_is_the_affiliation_as_written():
+    index = OrganizationIndex()
+    index.register("Northwind Conservation Fund", Span(0, 1), acronym="NCF")
+    assert acronym_led_office("NCF Kenya", index) == "Northwind Conservation Fund"
+    assert acronym_led_office("NCF Kenya Office", index) == "Northwind Conservation Fund"
+    assert acronym_led_office("NCF East and West Asia Secretariat", index) == (
+        "Northwind Conservation Fund"
+    )
+    assert acronym_led_office("NCF Executive Director", index) is None
+    assert acronym_led_office("NCF", index) is None
+    assert acronym_led_office("XYZ Kenya", index) is None
+    people, index = _people(
+        "The Northwind Conservation Fund (NCF) held a forum in Beijing. Ana Ruiz, Programme "
+        "Officer of NCF China Office, said forests matter. Li Wei, Representative of NCF China, "
+        "spoke."
+    )
+    assert _positions(people["Ana Ruiz"]) == [
+        ("Programme Officer", "Northwind Conservation Fund China Office")
+    ]
+    assert _positions(people["Li Wei"]) == [("Representative", "Northwind Conservation Fund China")]
