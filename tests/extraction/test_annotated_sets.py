@@ -175,8 +175,8 @@ SETS = [
         13,
         {
             "people_f1": 0.922,
-            "affiliation_acc": 0.87,
-            "orgs_f1": 0.824,
+            "affiliation_acc": 0.891,
+            "orgs_f1": 0.83,
             "date_acc": 1.0,
             "city_acc": 1.0,
         },

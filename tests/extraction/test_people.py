@@ -536,10 +536,20 @@ def test_what_a_person_had_done_before_is_recalled_not_reported():
         ("Beijing", False),
         ("John Smith", False),
         ("Director of Research", False),
+        ("Embassy of the Republic of Blueland", True),
+        ("Embassy the Blueland", False),
     ],
 )
 def test_is_named_body(text, body):
     assert is_named_body(text) is body
+
+
+def test_name_title_body_after_a_title_with_and():
+    found = first_affiliations(
+        "Jane Doe, Ambassador Extraordinary and Plenipotentiary, Embassy of the Republic of "
+        "Kenya, gave the opening remarks.\n"
+    )
+    assert found == {"Jane Doe": "Embassy of the Republic of Kenya"}
 
 
 def test_name_title_body_with_no_organisation_noun():

@@ -449,13 +449,18 @@ def continues_portfolio(left: str, right: str, index: OrganizationIndex) -> bool
 def is_named_body(text: str) -> bool:
     """A capitalised name after a title in "Name, Title, Body", though no noun says it is a body.
 
-    Example: "UNDP China", "Energy Innovation", "Tsinghua Graduate School" -> True; "Beijing",
-    "John Smith", "Director of Research" -> False.
+    Example: "UNDP China", "Energy Innovation", "Tsinghua Graduate School", "Embassy of the
+    Republic of Blueland" -> True; "Beijing", "John Smith", "Director of Research" -> False.
     """
     words = strip_article(text).strip(" .").split()
     if not 1 < len(words) <= 8 or GAZETTEER.is_place(" ".join(words)):
         return False
-    if not all(w[:1].isupper() or w in {"and", "of", "for", "&"} for w in words):
+    # "Embassy of the Republic of Blueland": "the" inside a name, after its "of"
+    connectors = {"and", "of", "for", "&"}
+    if not all(
+        w[:1].isupper() or w in connectors or (w == "the" and words[i - 1] == "of")
+        for i, w in enumerate(words)
+    ):
         return False
     if any(is_title_word(w.strip(",")) for w in words):
         return False
