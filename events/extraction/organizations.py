@@ -249,6 +249,28 @@ def has_organization_head(name: str) -> bool:
     return bool(head_words(name) & ORG_HEADS) or " ".join(words).endswith("new area")
 
 
+# "... China Office", "... Lakeland Resident Mission": the words an office's name ends in.
+OFFICE_END_RE = re.compile(
+    r"\b(?:(?:Country|Regional|Representative|Resident|Liaison|Project)\s+)?"
+    r"(?i:office|secretariat|delegation|mission|representation)$"
+)
+
+
+def country_office_stem(name: str) -> str:
+    """The body a country office belongs to, by its name: the name without the place (and
+    the office word) at its end; "" when the name is no country office's.
+
+    Example: "Danfoss Blueland" -> "Danfoss"; "Northwind Fund Blueland Office" -> "Northwind
+    Fund"; "Danfoss Energy" -> "".
+    """
+    name = OFFICE_END_RE.sub("", name).rstrip()
+    words = name.split()
+    for size in range(1, min(3, len(words) - 1) + 1):
+        if GAZETTEER.is_place(" ".join(words[-size:])):
+            return " ".join(words[:-size])
+    return ""
+
+
 @lru_cache(maxsize=65536)
 def split_place_suffix(name: str) -> tuple[str, str | None, str | None]:
     """ "Belt and Road Research Institute in Belgrade, Serbia" -> (name, "in Belgrade, Serbia", "Serbia")."""
@@ -371,6 +393,31 @@ class OrganizationIndex:
         self._enrich(entry, acronym=acronym, kind=kind, parent=parent, country=country)
         if self._lookup is not None:
             self._add_to_lookup(self._lookup, entry)
+        return entry.name
+
+    def register_office(self, written: str, evidence: Span, *, parent: str) -> str:
+        """Add the office a body's acronym and a place name ("UNDP China") as a body of its
+        own, named with the parent's name spelled out and the written form as its acronym:
+        `register` would read it as the parent itself.
+
+        Example: "WWF Blueland" under "World Wide Fund for Nature" -> "World Wide Fund for
+        Nature Blueland" (acronym "WWF Blueland").
+        """
+        written = strip_article(written)
+        acronym, _, rest = written.partition(" ")
+        parent_entry = self._find(parent, loose=False)
+        name = f"{parent} {rest}" if parent_entry and parent_entry.acronym == acronym else written
+        entry = self._find(written, loose=False)
+        if entry is None or entry is parent_entry:
+            entry = _Entry(name, written, OrgKind.OTHER, evidence, [])
+            if parent_entry is not None:
+                entry.kind, entry.kind_known = parent_entry.kind, parent_entry.kind_known
+                entry.country = parent_entry.country
+            self._seen += 1
+            entry.seq = self._seen
+            self._entries.append(entry)
+        self._enrich(entry, acronym=None, kind=None, parent=parent, country=None)
+        self._lookup = None
         return entry.name
 
     def _find_same_body(self, written: str, exact: bool) -> _Entry | None:
@@ -563,17 +610,12 @@ class OrganizationIndex:
         self._entries.remove(entry)
 
     def merge_country_offices(self) -> None:
-        """Fold "Danfoss" into "Danfoss China" when the report names the country office."""
-        by_stem = self._entries_by(lambda e: [" ".join(e.name.split()[:-1])])
+        """Fold "Danfoss" into "Danfoss China" (or "Danfoss China Office") when the report
+        names the country office."""
+        by_stem = self._entries_by(lambda e: [country_office_stem(e.name)])
         for entry in list(self._entries):
             for other in self._live(by_stem.get(entry.name, [])):
-                words = other.name.split()
-                if (
-                    other is not entry
-                    and len(words) >= 2
-                    and " ".join(words[:-1]) == entry.name
-                    and GAZETTEER.is_place(words[-1])
-                ):
+                if other is not entry:
                     other.aliases.append(entry.name)
                     other.acronym = other.acronym or entry.acronym
                     if entry.kind_known and not other.kind_known:

@@ -63,7 +63,7 @@ SETS = [
         12,
         {
             "people_f1": 0.993,
-            "affiliation_acc": 0.878,
+            "affiliation_acc": 0.919,
             "orgs_f1": 0.906,
             "orgs_p": 0.846,
             "date_acc": 1.0,
@@ -109,8 +109,8 @@ SETS = [
         21,
         {
             "people_f1": 0.964,
-            "affiliation_acc": 0.904,
-            "orgs_f1": 0.859,
+            "affiliation_acc": 0.932,
+            "orgs_f1": 0.864,
             "date_acc": 1.0,
             "city_acc": 0.952,
         },
@@ -175,8 +175,8 @@ SETS = [
         13,
         {
             "people_f1": 0.922,
-            "affiliation_acc": 0.848,
-            "orgs_f1": 0.812,
+            "affiliation_acc": 0.891,
+            "orgs_f1": 0.83,
             "date_acc": 1.0,
             "city_acc": 1.0,
         },
@@ -215,8 +215,8 @@ SETS = [
         12,
         {
             "people_f1": 0.978,
-            "affiliation_acc": 0.879,
-            "orgs_f1": 0.85,
+            "affiliation_acc": 0.97,
+            "orgs_f1": 0.879,
             "date_acc": 1.0,
             "city_acc": 1.0,
         },

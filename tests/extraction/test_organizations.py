@@ -1,6 +1,7 @@
 from events.extraction import extract_report
 from events.extraction.organizations import (
     OrganizationIndex,
+    country_office_stem,
     drop_country_possessive,
     drop_listed_names_lead,
     drop_person_tail,
@@ -608,3 +609,20 @@ def test_a_body_whose_possessive_names_an_event_holds_it():
         "the Chinese People’s Political Consultative Conference and of Hong Kong’s Green Forum."
     )
     assert find_event_owners(sentence) == ["South China Morning Post"]
+
+
+def test_country_office_stem():
+    assert country_office_stem("Danfoss Blueland") == ""  # not a place the gazetteer holds
+    assert country_office_stem("Danfoss China") == "Danfoss"
+    assert country_office_stem("Northwind Fund China Office") == "Northwind Fund"
+    assert country_office_stem("Northwind Fund Energy") == ""
+
+
+def test_register_office_spells_the_parent_out_and_keeps_the_written_form():
+    index = OrganizationIndex()
+    index.register("Northwind Conservation Fund", Span(0, 1), acronym="NCF")
+    name = index.register_office("NCF China", Span(2, 3), parent="Northwind Conservation Fund")
+    assert name == "Northwind Conservation Fund China"
+    assert index.resolve("Northwind Conservation Fund") == "Northwind Conservation Fund"
+    index.merge_country_offices()
+    assert index.names() == ("Northwind Conservation Fund China",)

@@ -53,6 +53,7 @@ from events.extraction.people.introductions import (
 )
 from events.extraction.people.mentions import tidy_talk_title
 from events.extraction.people.positions import (
+    acronym_led_office,
     bare_head_prefix,
     body_without_title,
     brand_served_for,
@@ -160,8 +161,9 @@ def test_find_participants_panel_and_title_before_name():
         "director of Qianhai Green Capital Co., Ltd., panelists Sun Qiang, vice president of Ping An "
         "Asset Management, discussed transition finance."
     )
+    # "SVF China" is the foundation's China office, named with the foundation spelled out
     assert _positions(people["Maria Gonzalez"]) == [
-        ("Program Director", "Solar Villages Foundation")
+        ("Program Director", "Solar Villages Foundation China")
     ]
     assert people["Tang Rui"].role == Role.MODERATOR
     assert people["Sun Qiang"].role == Role.PANELIST
@@ -535,10 +537,20 @@ def test_what_a_person_had_done_before_is_recalled_not_reported():
         ("Beijing", False),
         ("John Smith", False),
         ("Director of Research", False),
+        ("Embassy of the Republic of Blueland", True),
+        ("Embassy the Blueland", False),
     ],
 )
 def test_is_named_body(text, body):
     assert is_named_body(text) is body
+
+
+def test_name_title_body_after_a_title_with_and():
+    found = first_affiliations(
+        "Jane Doe, Ambassador Extraordinary and Plenipotentiary, Embassy of the Republic of "
+        "Kenya, gave the opening remarks.\n"
+    )
+    assert found == {"Jane Doe": "Embassy of the Republic of Kenya"}
 
 
 def test_name_title_body_with_no_organisation_noun():
@@ -1606,3 +1618,25 @@ def test_strip_leading_fillers_drops_bullets_and_list_words_in_turn():
     assert strip_leading_fillers("- and Li Wei") == "Li Wei"
     assert strip_leading_fillers("Including Zhang Hua") == "Zhang Hua"
     assert strip_leading_fillers("Andrew Li") == "Andrew Li"
+
+
+def test_acronym_led_office_is_the_affiliation_as_written():
+    index = OrganizationIndex()
+    index.register("Northwind Conservation Fund", Span(0, 1), acronym="NCF")
+    assert acronym_led_office("NCF Kenya", index) == "Northwind Conservation Fund"
+    assert acronym_led_office("NCF Kenya Office", index) == "Northwind Conservation Fund"
+    assert acronym_led_office("NCF East and West Asia Secretariat", index) == (
+        "Northwind Conservation Fund"
+    )
+    assert acronym_led_office("NCF Executive Director", index) is None
+    assert acronym_led_office("NCF", index) is None
+    assert acronym_led_office("XYZ Kenya", index) is None
+    people, index = _people(
+        "The Northwind Conservation Fund (NCF) held a forum in Beijing. Ana Ruiz, Programme "
+        "Officer of NCF China Office, said forests matter. Li Wei, Representative of NCF China, "
+        "spoke."
+    )
+    assert _positions(people["Ana Ruiz"]) == [
+        ("Programme Officer", "Northwind Conservation Fund China Office")
+    ]
+    assert _positions(people["Li Wei"]) == [("Representative", "Northwind Conservation Fund China")]

@@ -28,6 +28,7 @@ from events.extraction.lexicon import (
 from events.extraction.organizations import (
     ACRONYM_RE,
     NOT_ORG_WORDS,
+    OFFICE_END_RE,
     ORG_HEADS,
     UNIT_WORDS,
     OrganizationIndex,
@@ -448,13 +449,18 @@ def continues_portfolio(left: str, right: str, index: OrganizationIndex) -> bool
 def is_named_body(text: str) -> bool:
     """A capitalised name after a title in "Name, Title, Body", though no noun says it is a body.
 
-    Example: "UNDP China", "Energy Innovation", "Tsinghua Graduate School" -> True; "Beijing",
-    "John Smith", "Director of Research" -> False.
+    Example: "UNDP China", "Energy Innovation", "Tsinghua Graduate School", "Embassy of the
+    Republic of Blueland" -> True; "Beijing", "John Smith", "Director of Research" -> False.
     """
     words = strip_article(text).strip(" .").split()
     if not 1 < len(words) <= 8 or GAZETTEER.is_place(" ".join(words)):
         return False
-    if not all(w[:1].isupper() or w in {"and", "of", "for", "&"} for w in words):
+    # "Embassy of the Republic of Blueland": "the" inside a name, after its "of"
+    connectors = {"and", "of", "for", "&"}
+    if not all(
+        w[:1].isupper() or w in connectors or (w == "the" and words[i - 1] == "of")
+        for i, w in enumerate(words)
+    ):
         return False
     if any(is_title_word(w.strip(",")) for w in words):
         return False
@@ -878,6 +884,9 @@ def resolve_organization(
             lambda m: "" if not GAZETTEER.is_place(m.group(1)) else m.group(0), text
         )
     )
+    office = acronym_led_office(text, index)
+    if office:
+        return None, index.register_office(text, span, parent=office)
     owned = re.match(r"^(?P<owner>[A-Z][^'’]*?)['’]s\s+(?P<unit>[A-Z].*)$", text)
     if owned and not GAZETTEER.is_place(owned.group("owner")):
         owner = index.resolve(owned.group("owner")) or index.resolve_by_word(owned.group("owner"))
@@ -916,6 +925,26 @@ def resolve_organization(
     if not looks_like_organization(text, index) and not text[:1].isupper():
         return None, None
     return None, register_with_parent(index, text, span, country=country)
+
+
+def acronym_led_office(text: str, index: OrganizationIndex) -> str | None:
+    """The parent's full name when a body's acronym leads the name of one of its offices:
+    the acronym, then a place, an office word, or both. Reports name the office as written,
+    so it is the affiliation, not the parent.
+
+    Example: "WWF Blueland", "WWF Blueland Office", "WWF Northland Secretariat" -> the full
+    name of the indexed WWF; "WWF Executive Director" (a title) or "WWF" alone -> None.
+    """
+    words = text.split()
+    if len(words) < 2 or not ACRONYM_RE.match(words[0]) or not words[0][1:].isupper():
+        return None
+    rest = " ".join(words[1:])
+    office = OFFICE_END_RE.search(rest)
+    # "East and Northeast Asia office": a region the gazetteer need not hold
+    named = office and all(w[:1].isupper() or w == "and" for w in rest[: office.start()].split())
+    if not (GAZETTEER.is_place(rest) or named):
+        return None
+    return index.resolve(words[0], loose=False)
 
 
 def owned_unit_or_body(
