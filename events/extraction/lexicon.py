@@ -148,6 +148,18 @@ _MIN_PLACE_POPULATION = 150_000
 PLACE_SUFFIXES = ("City", "Municipality", "Prefecture", "Shi")
 
 
+def _geonames_city(city: dict, countries: dict[str, str]) -> CityInfo:
+    """A GeoNames city as the gazetteer keeps it: no province, its country by name."""
+    return CityInfo(
+        city["name"],
+        None,
+        countries.get(city["countrycode"]),
+        city["latitude"],
+        city["longitude"],
+        city["geonameid"],
+    )
+
+
 def _normalise(name: str) -> str:
     """The key a place name is looked up by: "Bogota" finds the Bogotá the tables spell."""
     name = fold_keeping_punctuation(name.replace("’", "'").replace("‘", "'"))
@@ -256,14 +268,7 @@ class Gazetteer:
         for city in sorted(geonames.get_cities().values(), key=lambda c: -c["population"]):
             key = _normalise(city["name"])
             if key in wanted and key not in table and city["population"] >= 100_000:
-                table[key] = CityInfo(
-                    city["name"],
-                    None,
-                    countries.get(city["countrycode"]),
-                    city["latitude"],
-                    city["longitude"],
-                    city["geonameid"],
-                )
+                table[key] = _geonames_city(city, countries)
         return table
 
     @cache  # noqa: B019
@@ -297,14 +302,7 @@ class Gazetteer:
             key = _normalise(city["name"])
             if city["population"] < _MIN_DATELINE_POPULATION or key in blocked or key in table:
                 continue
-            table[key] = CityInfo(
-                city["name"],
-                None,
-                countries.get(city["countrycode"]),
-                city["latitude"],
-                city["longitude"],
-                city["geonameid"],
-            )
+            table[key] = _geonames_city(city, countries)
         # The towns that host international climate and energy meetings, whatever their
         # size: "held in Davos", "SHARM EL-SHEIKH, Egypt --".
         for name, where in _data("venues.json")["foreign_venues"].items():
