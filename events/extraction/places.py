@@ -209,6 +209,8 @@ def _find_event_city(
     title_end = len(title) if title and text.startswith(title) else 0
     # Past the headline, a byline and the lead, a report recalls other events as often as not.
     past_lead = sentences[min(5, len(sentences) - 1)].end if sentences else 0
+    if held_online(text, sentences, title):
+        return None  # checked first: the COP in Glasgow it discussed was no venue of a webinar
     for occurrence in _in_title_first(text, title, occurrences):
         if in_region and occurrence.start >= max(in_region.start(), title_end):
             return None  # "held in the Greater Bay Area": a region, and no city, is the place
@@ -238,8 +240,6 @@ def _find_event_city(
     )
     if abroad is not None:
         return abroad
-    if held_online(text, sentences, title):
-        return None  # a webinar's dateline or most-named city is no venue
     dateline_city = dateline_city or city_before_dash(text, sentences)
     dateline = GAZETTEER.city_or_town(dateline_city) if dateline_city else None
     if dateline is not None:
@@ -305,21 +305,41 @@ def recalls_an_earlier_event(sentence: str) -> bool:
     return bool(_EARLIER_EVENT.search(sentence))
 
 
+_EVENT_NOUN = (
+    r"(?:event|forum|meeting|conference|seminar|session|dialogue|workshop|round[\s-]?table"
+    r"|summit|symposium)s?"
+)
 _ONLINE = re.compile(
-    r"\b(?:webinars?|held\s+(?:virtually|online)|virtual\s+(?:event|forum|meeting|conference|session)"
-    r"|online\s+(?:event|forum|meeting|conference|seminar|session|dialogue)|via\s+video\s+link)\b",
+    rf"""\b(?:webinars?
+    | (?:held|hosted|convened|took\s+place|takes\s+place|was\s+organi[sz]ed|conducted)
+      (?:\s+\w+){{0,2}}?\s+(?:virtually|online|remotely
+        |(?:via|by|through|over)\s+(?:video\s*(?:link|conference|conferencing)|zoom|(?:microsoft\s+)?teams
+          |webex|tencent\s+meeting))
+    | (?<!attended\s)(?<!joined\s)(?:virtual|online|cloud)\s+(?:\w+\s+)?{_EVENT_NOUN}  # not a guest's way in
+    | (?:an?|the)\s+video\s*conference
+    | in\s+(?:an?\s+)?(?:virtual|online|digital)\s+format)\b""",
+    re.VERBOSE | re.IGNORECASE,
+)
+# A venue besides the screen: "a hybrid seminar in Beijing", "held in Beijing and online".
+_IN_PERSON_TOO = re.compile(
+    r"\b(?:hybrid|in[\s-]person|on[\s-]site|offline"
+    r"|in\s+(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+and\s+(?:online|virtually))\b",
     re.IGNORECASE,
 )
 
 
 def held_online(text: str, sentences: tuple[Span, ...], title: str = "") -> bool:
-    """The headline or lead says the event was held online, so no city hosted it.
+    """The headline or lead says the event was held online, and states no venue it was also
+    held at, so no city hosted it: another event's city or the wire's dateline is no venue.
 
-    Example: "... Seminar was held virtually on Friday" or "ADB webinar on ..." -> True;
-    "online shopping grew" -> False.
+    Example: "The Seminar was held virtually on Friday", "ADB webinar on ..." or "a virtual
+    round table on coal" -> True; "a hybrid seminar in Beijing, with 300 joining online",
+    "the minister spoke via video link" or "online shopping grew" -> False.
     """
-    lead_end = sentences[min(3, len(sentences) - 1)].end if sentences else 0
-    return bool(_ONLINE.search(text, 0, max(lead_end, len(title))))
+    # A wire may open with a paragraph on another event and name its webinar only after it.
+    lead_end = sentences[min(5, len(sentences) - 1)].end if sentences else 0
+    end = max(lead_end, len(title))
+    return bool(_ONLINE.search(text, 0, end)) and not _IN_PERSON_TOO.search(text, 0, end)
 
 
 def most_named_city(sentences: tuple[Span, ...], occurrences: list[_Occurrence]) -> Place | None:

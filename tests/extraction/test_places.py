@@ -255,6 +255,35 @@ def test_no_city_for_an_event_held_online():
     assert not held_online(shopping, split_sentences(shopping))
 
 
+def test_an_online_event_takes_no_city_it_talks_about_or_files_from():
+    # Another event's "held in" city, and the wire's dateline, come before the online cue.
+    text = (
+        "OSLO, May 3, 2022 -- The summit held in Lima last year set goals. On 2 May, the "
+        "Institute hosted a virtual round table on coal."
+    )
+    assert held_online(text, split_sentences(text))
+    assert find_places(text, split_sentences(text), dateline_city="Oslo").city is None
+    zoom = "The Nordic Water Dialogue was held via Zoom on 4 May. Guests from Rome joined."
+    assert find_places(zoom, split_sentences(zoom)).city is None
+
+
+def test_an_event_held_online_and_in_a_city_keeps_the_city():
+    hybrid = "The Council held a hybrid workshop on soil in Chengdu, with 200 joining online."
+    assert not held_online(hybrid, split_sentences(hybrid))
+    assert find_places(hybrid, split_sentences(hybrid)).city.name == "Chengdu"
+    both = "The online forum on rivers was held in Wuhan and online on 6 June."
+    assert find_places(both, split_sentences(both)).city.name == "Wuhan"
+
+
+def test_a_guest_joining_online_leaves_the_event_where_it_was():
+    for text in (
+        "The expo opened in Xiamen on Monday. The minister spoke via video link.",
+        "The expo opened in Xiamen on Monday. Dr Lee attended online session two.",
+    ):
+        assert not held_online(text, split_sentences(text))
+        assert find_places(text, split_sentences(text)).city.name == "Xiamen"
+
+
 def test_a_city_followed_by_the_day_is_where_the_event_was():
     text = (
         "The symposium on water was organized by the Asian Water Council and the Academy of "
