@@ -262,7 +262,7 @@ SETS = [
             "affiliation_acc": 0.87,
             "orgs_f1": 0.792,
             "date_acc": 0.75,
-            "city_acc": 0.667,
+            "city_acc": 0.75,
         },
     ),
     # r11a01-r11a12 and r11b01-r11b12: real published reports (press-release wires, provincial
@@ -369,7 +369,7 @@ SETS = [
             "affiliation_acc": 0.741,
             "orgs_f1": 0.766,
             "date_acc": 0.75,
-            "city_acc": 0.583,
+            "city_acc": 0.667,
         },
     ),
     # r14a01-r14a12 and r14b01-r14b12: real published reports (provincial portals of Jiangxi,
