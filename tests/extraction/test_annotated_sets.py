@@ -136,7 +136,7 @@ SETS = [
         "gold_round6d",
         25,
         {
-            "people_f1": 0.96,
+            "people_f1": 0.964,
             "affiliation_acc": 0.957,
             "orgs_f1": 0.846,
             "date_acc": 1.0,
@@ -174,7 +174,7 @@ SETS = [
         "gold_round8a",
         13,
         {
-            "people_f1": 0.922,
+            "people_f1": 0.931,
             "affiliation_acc": 0.891,
             "orgs_f1": 0.83,
             "date_acc": 1.0,

@@ -49,6 +49,7 @@ from events.extraction.people.introductions import (
     titles_in_commas_before_name,
     titles_of_next_item,
     unglue_names_before_titles,
+    without_time_before_verb,
     written_key,
 )
 from events.extraction.people.mentions import tidy_talk_title
@@ -1640,3 +1641,17 @@ def test_acronym_led_office_is_the_affiliation_as_written():
         ("Programme Officer", "Northwind Conservation Fund China Office")
     ]
     assert _positions(people["Li Wei"]) == [("Representative", "Northwind Conservation Fund China")]
+
+
+def test_without_time_before_verb_drops_the_news_day():
+    assert without_time_before_verb("on Tuesday opened the forum") == "opened the forum"
+    assert without_time_before_verb("on behalf of the city") == "on behalf of the city"
+
+
+def test_titled_name_read_before_the_news_day_and_after_an_address_from():
+    people, _ = _people(
+        "Deputy Minister of Water Resources Tan Wenli on Monday opened the river summit. "
+        "The meeting closed with a video address from Chief Executive Ana Lindqvist."
+    )
+    assert "Tan Wenli" in people
+    assert "Ana Lindqvist" in people

@@ -20,6 +20,7 @@ from events.extraction.lexicon import (
     STATE_TITLES,
     TITLE_MODIFIERS,
     TITLE_PORTFOLIO_WORDS,
+    WEEKDAY_ALTERNATION,
     strip_article,
 )
 from events.extraction.names import (
@@ -1032,6 +1033,9 @@ def read_titled_name(segment: str, index: OrganizationIndex) -> Opening | None:
     end = len(words)
     for i, match in enumerate(words):
         word = match.group(0)
+        if i and _TIME_BEFORE_VERB.match(text[match.start() :]):
+            end = i  # "Minister Li Wei on Tuesday opened": the day is not the title's
+            break
         # "Chinese Ambassador to the United States Qin Gang": "to" stays inside the title.
         if (
             word[0].islower()
@@ -1093,6 +1097,7 @@ def read_titled_name(segment: str, index: OrganizationIndex) -> Opening | None:
         return None
     rest = text[words[end].start() :] if end < len(words) else ""
     body, rest = body_after_titled_name(rest)
+    rest = without_time_before_verb(rest)
     if rest and not starts_predicate(rest):
         return None
     title = owner_title(" ".join(title_words) + (f" of {body}" if body else ""), index)
@@ -1198,6 +1203,25 @@ def title_ends_in_portfolio(title_words: list[str], name_words: list[str]) -> bo
                 and all(w.lower() in TITLE_PORTFOLIO_WORDS or w in ("and", "&") for w in portfolio)
             )
     return False
+
+
+_TIME_BEFORE_VERB = re.compile(
+    rf"""^(?:on\s+(?:{WEEKDAY_ALTERNATION})|yesterday|today|earlier\s+today|this\s+morning)
+    \s+(?=[a-z])""",
+    re.VERBOSE,
+)
+
+
+def without_time_before_verb(rest: str) -> str:
+    """The words after a titled name with the day of the news dropped before its verb.
+
+    Example: "on Tuesday opened the forum" -> "opened the forum" (after "Minister Li Wei");
+    "on behalf of the city" is kept (no weekday, no verb).
+    """
+    match = _TIME_BEFORE_VERB.match(rest)
+    if match and starts_predicate(rest[match.end() :]):
+        return rest[match.end() :]
+    return rest
 
 
 _BODY_THEN_VERB = re.compile(
