@@ -247,9 +247,9 @@ SETS = [
         "gold_round10a",
         12,
         {
-            "people_f1": 0.907,
-            "affiliation_acc": 0.815,
-            "orgs_f1": 0.734,
+            "people_f1": 0.918,
+            "affiliation_acc": 0.893,
+            "orgs_f1": 0.745,
             "date_acc": 1.0,
             "city_acc": 1.0,
         },

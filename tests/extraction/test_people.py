@@ -36,6 +36,7 @@ from events.extraction.people.introductions import (
     relative_title,
     singular_title,
     speaker_card,
+    split_at_and,
     split_at_contrast,
     split_segments,
     split_trailing_predicate,
@@ -1655,3 +1656,22 @@ def test_titled_name_read_before_the_news_day_and_after_an_address_from():
     )
     assert "Tan Wenli" in people
     assert "Ana Lindqvist" in people
+
+
+def test_titled_names_joined_by_and_each_end_at_the_next_and():
+    pieces = split_at_and("Mayor Ana Lee and vice-mayors Li Wei and Tom Hale attended the expo.")
+    assert [p.text for p in pieces] == [
+        "Mayor Ana Lee",
+        "vice-mayors Li Wei",
+        "Tom Hale attended the expo.",
+    ]
+
+
+def test_on_behalf_of_a_city_government_in_lower_case_is_everyones_body():
+    assert first_affiliations(
+        "On behalf of the Shanghai municipal government, Mayor Tan Wenli and Li Hua attended "
+        "the expo."
+    ) == {
+        "Tan Wenli": "Shanghai Municipal Government",
+        "Li Hua": "Shanghai Municipal Government",
+    }

@@ -45,6 +45,7 @@ from events.extraction.organizations import (
 )
 from events.extraction.people.positions import (
     ACRONYM_PAREN_RE,
+    infer_city_government,
     is_named_body,
     is_title_segment,
     parse_position,
@@ -88,7 +89,7 @@ from events.extraction.people.words import (
     strip_leading_fillers,
     title_phrase_leads,
 )
-from events.extraction.records import Position, Role, Span
+from events.extraction.records import OrgKind, Position, Role, Span
 
 # "Excellency Ren Yaping, (Deputy Director of ...)": a name, a comma, then a bracketed title.
 _COMMA_BEFORE_BRACKET = re.compile(r"(?<=[a-z]),\s+\((?=[A-Z])")
@@ -218,7 +219,8 @@ def read_sentence(
                 p.organization == leading.organization for p in person.positions
             ):
                 person.positions.append(leading)
-            leading = None
+            if not (position + 1 < len(segments) and segments[position + 1].joined_by_and):
+                leading = None  # "On behalf of X, Ana Lee and Tom Hale attended": both are X's
             speaks_for = SPEAKS_FOR_RE.match(opening.rest)
             if speaks_for and is_affiliation(speaks_for.group("org"), index):
                 body = unit_with_parent_after(speaks_for, opening.rest, following, index)
@@ -262,7 +264,9 @@ def read_sentence(
             if pending:
                 if not any(p.organization == clause.organization for p in pending[-1][0].positions):
                     pending[-1][0].positions.append(clause)
-            elif AFFILIATION_CLAUSE_RE.match(segment.text.strip()):
+            elif AFFILIATION_CLAUSE_RE.match(segment.text.strip()) or (
+                _LOCAL_GOVERNMENT_CLAUSE.match(segment.text.strip())
+            ):
                 leading = clause
             continue
         if not pending:
@@ -798,10 +802,24 @@ def listed_with_body(segments: list[Segment], index: OrganizationIndex) -> tuple
     return None
 
 
+# "on behalf of the Rivertown municipal government": the city's government, in lower case.
+_LOCAL_GOVERNMENT_CLAUSE = re.compile(
+    r"^(?i:representing|on\s+behalf\s+of)\s+the\s+(?P<city>[A-Z][a-z]+)\s+(?:municipal|city)"
+    r"\s+government[\s.]*$"
+)
+
+
 def affiliation_clause(segment: str, span: Span, index: OrganizationIndex) -> Position | None:
     """A clause that gives a person's body: "representing UNDP China", "with the Hainan Research
-    Academy", "who heads the Blue Carbon Research Center at Hainan University"."""
+    Academy", "who heads the Blue Carbon Research Center at Hainan University", "on behalf of
+    the Rivertown municipal government" (the city's government, when the city is known)."""
     text = segment.strip()
+    government = _LOCAL_GOVERNMENT_CLAUSE.match(text)
+    if government:
+        organization = infer_city_government(f"Mayor of {government.group('city')}", index)
+        if organization:
+            organization = index.register(organization, span, kind=OrgKind.GOVERNMENT)
+            return Position(title="", organization=organization, evidence=span)
     clause = AFFILIATION_CLAUSE_RE.match(text)
     if clause and is_affiliation(clause.group("org"), index):
         organization = resolve_organization(clause.group("org"), span, index, None)[1]
@@ -1483,12 +1501,14 @@ def split_at_and(part: str) -> list[Segment]:
         head = pieces[0].text[: match.start()]
         if and_inside_body_name(head, remainder) or fields_before_title(head, remainder):
             continue
+        # "Mayor Ana Lee and vice-mayors Li Wei and Tom Hale": the titled name after this
+        # "and" ends at the next "and", already split off.
+        tail = pieces[0].text[match.end() :]
         if head and (
             title_phrase_leads(remainder)
             or _names_joined(head, remainder)
-            or titled_names_joined(head, remainder)
+            or titled_names_joined(head, tail)
         ):
-            tail = pieces[0].text[match.end() :]
             pieces = [Segment(head), Segment(tail, joined_by_and=True), *pieces[1:]]
     return pieces
 
