@@ -136,7 +136,7 @@ SETS = [
         "gold_round6d",
         25,
         {
-            "people_f1": 0.964,
+            "people_f1": 0.969,
             "affiliation_acc": 0.957,
             "orgs_f1": 0.846,
             "date_acc": 1.0,
@@ -174,8 +174,8 @@ SETS = [
         "gold_round8a",
         13,
         {
-            "people_f1": 0.931,
-            "affiliation_acc": 0.891,
+            "people_f1": 0.94,
+            "affiliation_acc": 0.894,
             "orgs_f1": 0.83,
             "date_acc": 1.0,
             "city_acc": 1.0,

@@ -1675,3 +1675,13 @@ def test_on_behalf_of_a_city_government_in_lower_case_is_everyones_body():
         "Tan Wenli": "Shanghai Municipal Government",
         "Li Hua": "Shanghai Municipal Government",
     }
+
+
+def test_addressed_name_with_its_body_after_prose():
+    opening = read_addressed_name_at_end(
+        "The best talks were those by Dr. Ana Lindqvist of Blue River University who spoke",
+        OrganizationIndex(),
+    )
+    assert opening.name == "Dr. Ana Lindqvist"
+    assert opening.affiliation == ("", "Blue River University")
+    assert read_addressed_name_at_end("Mr. Li's team presented", OrganizationIndex()) is None

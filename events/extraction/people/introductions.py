@@ -939,14 +939,18 @@ def read_addressed_name_at_end(segment: str, index: OrganizationIndex) -> Openin
     """A name with an honorific closing a segment of prose: the honorific says a person.
 
     Example: "followed by the speeches of officiating guests Mr. KS Wong" -> "Mr. KS Wong";
-    "Mr. Li's team presented" -> None (a verb follows, no name closes the segment).
+    "the talks were those by Dr. Ana Lee of Blue University, who ..." -> "Dr. Ana Lee" of Blue
+    University; "Mr. Li's team presented" -> None (a verb follows, no name closes the segment).
     """
     addresses = list(_ADDRESS_RE.finditer(segment))
     if not addresses:
         return None
     name, rest = split_leading_name(segment[addresses[-1].start() :], index)
-    if not name or rest.strip(" .,;"):
+    if not name:
         return None
+    if rest.strip(" .,;"):
+        opening = read_after_name(name, rest, index)
+        return opening if opening and opening.affiliation else None
     return Opening(name, "")
 
 
