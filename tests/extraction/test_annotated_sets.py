@@ -247,8 +247,8 @@ SETS = [
         "gold_round10a",
         12,
         {
-            "people_f1": 0.918,
-            "affiliation_acc": 0.893,
+            "people_f1": 0.929,
+            "affiliation_acc": 0.897,
             "orgs_f1": 0.745,
             "date_acc": 1.0,
             "city_acc": 1.0,

@@ -19,6 +19,7 @@ from events.extraction.people.introductions import (
     fields_before_title,
     has_english_name_before_hyphenated_given,
     has_hong_kong_given_name_last,
+    has_three_word_western_name,
     is_arabic_article_name,
     is_capitalised_family_name,
     is_known_post,
@@ -1685,3 +1686,16 @@ def test_addressed_name_with_its_body_after_prose():
     assert opening.name == "Dr. Ana Lindqvist"
     assert opening.affiliation == ("", "Blue River University")
     assert read_addressed_name_at_end("Mr. Li's team presented", OrganizationIndex()) is None
+
+
+def test_three_word_western_name_after_a_title():
+    assert has_three_word_western_name(["Vice", "President", "Ana", "Maria", "Lindqvist"])
+    assert not has_three_word_western_name(["Director", "General", "Tom", "Hale"])
+    assert not has_three_word_western_name(["Minister", "of", "Blue", "River", "Affairs"])
+    people, index = _people(
+        "Commission President Ana Maria Lindqvist opened the forum. "
+        "Summit Chair Tom Peter Hale had earlier urged the parties to act."
+    )
+    assert "Ana Maria Lindqvist" in people
+    assert "Tom Peter Hale" not in people
+    assert index.resolve("Summit") is None  # the recalled title's body is not the event's

@@ -1087,7 +1087,11 @@ def read_titled_name(segment: str, index: OrganizationIndex) -> Opening | None:
             end, lead = i, lead[:i]
             break
     size = 3 if len(lead) >= 3 and re.fullmatch(r"[A-Z]\.", lead[-2]) else 2
-    if has_english_name_before_hyphenated_given(lead) or has_hong_kong_given_name_last(lead):
+    if (
+        has_english_name_before_hyphenated_given(lead)
+        or has_hong_kong_given_name_last(lead)
+        or has_three_word_western_name(lead)
+    ):
         size = 3
     if len(lead) >= 4 and is_three_word_chinese_name([w.rstrip(".,") for w in lead[-3:]]):
         size = 3
@@ -1146,6 +1150,31 @@ def has_english_name_before_hyphenated_given(lead: list[str]) -> bool:
         and not is_title_word(lead[-3])
         and lead[-3].lower() not in TITLE_PORTFOLIO_WORDS
         and not GAZETTEER.is_place(lead[-3])
+    )
+
+
+def has_three_word_western_name(lead: list[str]) -> bool:
+    """ "Commission President Ana Maria Lindqvist": three capitalised words right after a title
+    word, none a title's, a place's, a body's or a portfolio's, are one person's given names and
+    surname.
+
+    Example: ["Vice", "President", "Ana", "Maria", "Lindqvist"] -> True; ["Director", "General",
+    "Tom", "Hale"] (two name words), ["Minister", "of", "Blue", "River", "Affairs"] -> False.
+    """
+    if len(lead) < 4 or not is_title_word(re.sub(r"['’]s$", "", lead[-4])):
+        return False
+    name = lead[-3:]
+    return not _looks_chinese_name(name[1:]) and all(
+        re.fullmatch(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?", w)
+        and not is_title_word(w)
+        and w.lower() not in TITLE_MODIFIERS
+        and w.lower() not in ORG_HEADS
+        and w.lower() not in TITLE_PORTFOLIO_WORDS
+        and w.lower() not in CONNECTORS
+        and w not in NOT_NAME_WORDS
+        and not GAZETTEER.is_place(w)
+        and GAZETTEER.country_of(w) is None
+        for w in name
     )
 
 
@@ -1934,6 +1963,8 @@ def close_groups(
             and is_recalled(person, predicate)
         ):
             person.recalled = True
+        if person.recalled:
+            continue  # a body named only in a recalled title is not one at the event
         positions = read_positions(segments, span, index)
         if not positions and not predicate and not person.positions and role is None:
             continue
