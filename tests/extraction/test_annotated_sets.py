@@ -136,7 +136,7 @@ SETS = [
         "gold_round6d",
         25,
         {
-            "people_f1": 0.969,
+            "people_f1": 0.973,
             "affiliation_acc": 0.957,
             "orgs_f1": 0.846,
             "date_acc": 1.0,

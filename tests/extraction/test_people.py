@@ -1699,3 +1699,9 @@ def test_three_word_western_name_after_a_title():
     assert "Ana Maria Lindqvist" in people
     assert "Tom Peter Hale" not in people
     assert index.resolve("Summit") is None  # the recalled title's body is not the event's
+
+
+def test_body_after_titled_name_skips_a_sessions_number():
+    assert body_after_titled_name("of the 3rd Blue Assembly") == ("Blue Assembly", "")
+    people, _ = _people("Guests included Vice President Tan Wenli of the 3rd Blue Assembly.")
+    assert _positions(people["Tan Wenli"])[0][1] == "Blue Assembly"

@@ -1277,6 +1277,7 @@ def without_time_before_verb(rest: str) -> str:
 
 _BODY_THEN_VERB = re.compile(
     r"""^(?:of|from|at)\s+(?:the\s+)?
+    (?:\d{1,2}(?:st|nd|rd|th)\s+)?      # a session's number, not the body's: "the 9th X"
     (?P<body>[A-Z][\w&.'’-]*(?:\s+(?:(?:of|for|and|the|&)\s+)*[A-Z][\w&.'’-]*)*)
     (?:\s*\([A-Z][\w-]{1,12}\))?       # its acronym: "(DEA)"
     (?:\s+(?P<rest>[a-z].*))?$          # the verb, or nothing in a salutation's line
@@ -1290,7 +1291,8 @@ def body_after_titled_name(rest: str) -> tuple[str, str]:
 
     Example: "of FCSSC gave a keynote speech" -> ("FCSSC", "gave a keynote speech") after
     "Deputy Director General Zhou Meixiang"; "gave a speech" -> ("", "gave a speech");
-    "of FCSSC" closing a greeting's line -> ("FCSSC", "").
+    "of FCSSC" closing a greeting's line -> ("FCSSC", ""); "of the 3rd Blue Assembly" ->
+    ("Blue Assembly", "") (the session's number is not the body's name).
     """
     match = _BODY_THEN_VERB.match(rest)
     if not match or (match.group("rest") and not starts_predicate(match.group("rest"))):
