@@ -93,9 +93,9 @@ SETS = [
         10,
         {
             "people_f1": 1.0,
-            "affiliation_acc": 0.895,
-            "orgs_f1": 0.914,
-            "orgs_p": 0.852,
+            "affiliation_acc": 0.912,
+            "orgs_f1": 0.92,
+            "orgs_p": 0.863,
             "date_acc": 1.0,
             "city_acc": 1.0,
         },
@@ -136,8 +136,8 @@ SETS = [
         "gold_round6d",
         25,
         {
-            "people_f1": 0.973,
-            "affiliation_acc": 0.957,
+            "people_f1": 0.977,
+            "affiliation_acc": 0.958,
             "orgs_f1": 0.846,
             "date_acc": 1.0,
             "city_acc": 1.0,

@@ -20,6 +20,7 @@ from events.extraction.people.introductions import (
     has_english_name_before_hyphenated_given,
     has_hong_kong_given_name_last,
     has_three_word_western_name,
+    is_address_before_name,
     is_arabic_article_name,
     is_capitalised_family_name,
     is_known_post,
@@ -1705,3 +1706,11 @@ def test_body_after_titled_name_skips_a_sessions_number():
     assert body_after_titled_name("of the 3rd Blue Assembly") == ("Blue Assembly", "")
     people, _ = _people("Guests included Vice President Tan Wenli of the 3rd Blue Assembly.")
     assert _positions(people["Tan Wenli"])[0][1] == "Blue Assembly"
+
+
+def test_abbreviated_professor_between_a_title_and_a_name_is_an_address():
+    assert is_address_before_name("Prof.", "Ltd")
+    assert is_address_before_name("Mr.", "Ltd")
+    assert not is_address_before_name("Prof.", "Associate")
+    people, _ = _people("Guests included Chairman of Blue River Ltd Prof. Tom Hale.")
+    assert "Tom Hale" in people

@@ -1024,6 +1024,20 @@ def _add_affiliation(
 TITLE_CONNECTORS = CONNECTORS | {"to", "former", "acting"}
 # Honorifics that only address a person; "Professor" is also a title ("Associate Professor").
 ADDRESS_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "lord", "excellency", "h.e"})
+
+
+def is_address_before_name(word: str, before: str) -> bool:
+    """An honorific between a title and the name it addresses, not the end of the title.
+
+    Example: ("Mr.", "Ltd"), ("Prof.", "Ltd") in "Chairman of Blue River Ltd Prof. Tom Hale" ->
+    True; ("Prof.", "Associate") -> False ("Associate Prof." is the title).
+    """
+    bare = word.rstrip(".").lower()
+    if bare in ADDRESS_HONORIFICS:
+        return True
+    return bare == "prof" and before.lower() not in TITLE_MODIFIERS
+
+
 _LIST_OPENER = re.compile(
     r"""^.*?(?:\b(?:including|include|includes|included|such\s+as|among\s+them(?:\s+were)?
     |namely|invited|were|are)\s+|:\s+)(?=[A-Z]|(?:former|acting)\s)""",
@@ -1102,7 +1116,7 @@ def read_titled_name(segment: str, index: OrganizationIndex) -> Opening | None:
     name_words, title_words = lead[-size:], lead[:-size]
     # "former US Special Envoy for Climate Change Mr. Todd Stern": the honorific opens the name.
     addressed = False
-    while len(title_words) > 1 and title_words[-1].rstrip(".").lower() in ADDRESS_HONORIFICS:
+    while len(title_words) > 1 and is_address_before_name(title_words[-1], title_words[-2]):
         title_words, addressed = title_words[:-1], True
     name = " ".join(name_words).rstrip(".,")
     if title_words[-1].lower() in CONNECTORS or (
