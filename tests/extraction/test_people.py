@@ -19,6 +19,8 @@ from events.extraction.people.introductions import (
     fields_before_title,
     has_english_name_before_hyphenated_given,
     has_hong_kong_given_name_last,
+    has_three_word_western_name,
+    is_address_before_name,
     is_arabic_article_name,
     is_capitalised_family_name,
     is_known_post,
@@ -36,6 +38,7 @@ from events.extraction.people.introductions import (
     relative_title,
     singular_title,
     speaker_card,
+    split_at_and,
     split_at_contrast,
     split_segments,
     split_trailing_predicate,
@@ -49,6 +52,7 @@ from events.extraction.people.introductions import (
     titles_in_commas_before_name,
     titles_of_next_item,
     unglue_names_before_titles,
+    without_time_before_verb,
     written_key,
 )
 from events.extraction.people.mentions import tidy_talk_title
@@ -1640,3 +1644,73 @@ def test_acronym_led_office_is_the_affiliation_as_written():
         ("Programme Officer", "Northwind Conservation Fund China Office")
     ]
     assert _positions(people["Li Wei"]) == [("Representative", "Northwind Conservation Fund China")]
+
+
+def test_without_time_before_verb_drops_the_news_day():
+    assert without_time_before_verb("on Tuesday opened the forum") == "opened the forum"
+    assert without_time_before_verb("on behalf of the city") == "on behalf of the city"
+
+
+def test_titled_name_read_before_the_news_day_and_after_an_address_from():
+    people, _ = _people(
+        "Deputy Minister of Water Resources Tan Wenli on Monday opened the river summit. "
+        "The meeting closed with a video address from Chief Executive Ana Lindqvist."
+    )
+    assert "Tan Wenli" in people
+    assert "Ana Lindqvist" in people
+
+
+def test_titled_names_joined_by_and_each_end_at_the_next_and():
+    pieces = split_at_and("Mayor Ana Lee and vice-mayors Li Wei and Tom Hale attended the expo.")
+    assert [p.text for p in pieces] == [
+        "Mayor Ana Lee",
+        "vice-mayors Li Wei",
+        "Tom Hale attended the expo.",
+    ]
+
+
+def test_on_behalf_of_a_city_government_in_lower_case_is_everyones_body():
+    assert first_affiliations(
+        "On behalf of the Shanghai municipal government, Mayor Tan Wenli and Li Hua attended "
+        "the expo."
+    ) == {
+        "Tan Wenli": "Shanghai Municipal Government",
+        "Li Hua": "Shanghai Municipal Government",
+    }
+
+
+def test_addressed_name_with_its_body_after_prose():
+    opening = read_addressed_name_at_end(
+        "The best talks were those by Dr. Ana Lindqvist of Blue River University who spoke",
+        OrganizationIndex(),
+    )
+    assert opening.name == "Dr. Ana Lindqvist"
+    assert opening.affiliation == ("", "Blue River University")
+    assert read_addressed_name_at_end("Mr. Li's team presented", OrganizationIndex()) is None
+
+
+def test_three_word_western_name_after_a_title():
+    assert has_three_word_western_name(["Vice", "President", "Ana", "Maria", "Lindqvist"])
+    assert not has_three_word_western_name(["Director", "General", "Tom", "Hale"])
+    assert not has_three_word_western_name(["Minister", "of", "Blue", "River", "Affairs"])
+    people, index = _people(
+        "Commission President Ana Maria Lindqvist opened the forum. "
+        "Summit Chair Tom Peter Hale had earlier urged the parties to act."
+    )
+    assert "Ana Maria Lindqvist" in people
+    assert "Tom Peter Hale" not in people
+    assert index.resolve("Summit") is None  # the recalled title's body is not the event's
+
+
+def test_body_after_titled_name_skips_a_sessions_number():
+    assert body_after_titled_name("of the 3rd Blue Assembly") == ("Blue Assembly", "")
+    people, _ = _people("Guests included Vice President Tan Wenli of the 3rd Blue Assembly.")
+    assert _positions(people["Tan Wenli"])[0][1] == "Blue Assembly"
+
+
+def test_abbreviated_professor_between_a_title_and_a_name_is_an_address():
+    assert is_address_before_name("Prof.", "Ltd")
+    assert is_address_before_name("Mr.", "Ltd")
+    assert not is_address_before_name("Prof.", "Associate")
+    people, _ = _people("Guests included Chairman of Blue River Ltd Prof. Tom Hale.")
+    assert "Tom Hale" in people

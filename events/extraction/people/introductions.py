@@ -20,6 +20,7 @@ from events.extraction.lexicon import (
     STATE_TITLES,
     TITLE_MODIFIERS,
     TITLE_PORTFOLIO_WORDS,
+    WEEKDAY_ALTERNATION,
     strip_article,
 )
 from events.extraction.names import (
@@ -44,6 +45,7 @@ from events.extraction.organizations import (
 )
 from events.extraction.people.positions import (
     ACRONYM_PAREN_RE,
+    infer_city_government,
     is_named_body,
     is_title_segment,
     parse_position,
@@ -87,7 +89,7 @@ from events.extraction.people.words import (
     strip_leading_fillers,
     title_phrase_leads,
 )
-from events.extraction.records import Position, Role, Span
+from events.extraction.records import OrgKind, Position, Role, Span
 
 # "Excellency Ren Yaping, (Deputy Director of ...)": a name, a comma, then a bracketed title.
 _COMMA_BEFORE_BRACKET = re.compile(r"(?<=[a-z]),\s+\((?=[A-Z])")
@@ -217,7 +219,8 @@ def read_sentence(
                 p.organization == leading.organization for p in person.positions
             ):
                 person.positions.append(leading)
-            leading = None
+            if not (position + 1 < len(segments) and segments[position + 1].joined_by_and):
+                leading = None  # "On behalf of X, Ana Lee and Tom Hale attended": both are X's
             speaks_for = SPEAKS_FOR_RE.match(opening.rest)
             if speaks_for and is_affiliation(speaks_for.group("org"), index):
                 body = unit_with_parent_after(speaks_for, opening.rest, following, index)
@@ -261,7 +264,9 @@ def read_sentence(
             if pending:
                 if not any(p.organization == clause.organization for p in pending[-1][0].positions):
                     pending[-1][0].positions.append(clause)
-            elif AFFILIATION_CLAUSE_RE.match(segment.text.strip()):
+            elif AFFILIATION_CLAUSE_RE.match(segment.text.strip()) or (
+                _LOCAL_GOVERNMENT_CLAUSE.match(segment.text.strip())
+            ):
                 leading = clause
             continue
         if not pending:
@@ -797,10 +802,24 @@ def listed_with_body(segments: list[Segment], index: OrganizationIndex) -> tuple
     return None
 
 
+# "on behalf of the Rivertown municipal government": the city's government, in lower case.
+_LOCAL_GOVERNMENT_CLAUSE = re.compile(
+    r"^(?i:representing|on\s+behalf\s+of)\s+the\s+(?P<city>[A-Z][a-z]+)\s+(?:municipal|city)"
+    r"\s+government[\s.]*$"
+)
+
+
 def affiliation_clause(segment: str, span: Span, index: OrganizationIndex) -> Position | None:
     """A clause that gives a person's body: "representing UNDP China", "with the Hainan Research
-    Academy", "who heads the Blue Carbon Research Center at Hainan University"."""
+    Academy", "who heads the Blue Carbon Research Center at Hainan University", "on behalf of
+    the Rivertown municipal government" (the city's government, when the city is known)."""
     text = segment.strip()
+    government = _LOCAL_GOVERNMENT_CLAUSE.match(text)
+    if government:
+        organization = infer_city_government(f"Mayor of {government.group('city')}", index)
+        if organization:
+            organization = index.register(organization, span, kind=OrgKind.GOVERNMENT)
+            return Position(title="", organization=organization, evidence=span)
     clause = AFFILIATION_CLAUSE_RE.match(text)
     if clause and is_affiliation(clause.group("org"), index):
         organization = resolve_organization(clause.group("org"), span, index, None)[1]
@@ -920,14 +939,18 @@ def read_addressed_name_at_end(segment: str, index: OrganizationIndex) -> Openin
     """A name with an honorific closing a segment of prose: the honorific says a person.
 
     Example: "followed by the speeches of officiating guests Mr. KS Wong" -> "Mr. KS Wong";
-    "Mr. Li's team presented" -> None (a verb follows, no name closes the segment).
+    "the talks were those by Dr. Ana Lee of Blue University, who ..." -> "Dr. Ana Lee" of Blue
+    University; "Mr. Li's team presented" -> None (a verb follows, no name closes the segment).
     """
     addresses = list(_ADDRESS_RE.finditer(segment))
     if not addresses:
         return None
     name, rest = split_leading_name(segment[addresses[-1].start() :], index)
-    if not name or rest.strip(" .,;"):
+    if not name:
         return None
+    if rest.strip(" .,;"):
+        opening = read_after_name(name, rest, index)
+        return opening if opening and opening.affiliation else None
     return Opening(name, "")
 
 
@@ -1001,6 +1024,20 @@ def _add_affiliation(
 TITLE_CONNECTORS = CONNECTORS | {"to", "former", "acting"}
 # Honorifics that only address a person; "Professor" is also a title ("Associate Professor").
 ADDRESS_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "lord", "excellency", "h.e"})
+
+
+def is_address_before_name(word: str, before: str) -> bool:
+    """An honorific between a title and the name it addresses, not the end of the title.
+
+    Example: ("Mr.", "Ltd"), ("Prof.", "Ltd") in "Chairman of Blue River Ltd Prof. Tom Hale" ->
+    True; ("Prof.", "Associate") -> False ("Associate Prof." is the title).
+    """
+    bare = word.rstrip(".").lower()
+    if bare in ADDRESS_HONORIFICS:
+        return True
+    return bare == "prof" and before.lower() not in TITLE_MODIFIERS
+
+
 _LIST_OPENER = re.compile(
     r"""^.*?(?:\b(?:including|include|includes|included|such\s+as|among\s+them(?:\s+were)?
     |namely|invited|were|are)\s+|:\s+)(?=[A-Z]|(?:former|acting)\s)""",
@@ -1032,6 +1069,9 @@ def read_titled_name(segment: str, index: OrganizationIndex) -> Opening | None:
     end = len(words)
     for i, match in enumerate(words):
         word = match.group(0)
+        if i and _TIME_BEFORE_VERB.match(text[match.start() :]):
+            end = i  # "Minister Li Wei on Tuesday opened": the day is not the title's
+            break
         # "Chinese Ambassador to the United States Qin Gang": "to" stays inside the title.
         if (
             word[0].islower()
@@ -1061,7 +1101,11 @@ def read_titled_name(segment: str, index: OrganizationIndex) -> Opening | None:
             end, lead = i, lead[:i]
             break
     size = 3 if len(lead) >= 3 and re.fullmatch(r"[A-Z]\.", lead[-2]) else 2
-    if has_english_name_before_hyphenated_given(lead) or has_hong_kong_given_name_last(lead):
+    if (
+        has_english_name_before_hyphenated_given(lead)
+        or has_hong_kong_given_name_last(lead)
+        or has_three_word_western_name(lead)
+    ):
         size = 3
     if len(lead) >= 4 and is_three_word_chinese_name([w.rstrip(".,") for w in lead[-3:]]):
         size = 3
@@ -1072,7 +1116,7 @@ def read_titled_name(segment: str, index: OrganizationIndex) -> Opening | None:
     name_words, title_words = lead[-size:], lead[:-size]
     # "former US Special Envoy for Climate Change Mr. Todd Stern": the honorific opens the name.
     addressed = False
-    while len(title_words) > 1 and title_words[-1].rstrip(".").lower() in ADDRESS_HONORIFICS:
+    while len(title_words) > 1 and is_address_before_name(title_words[-1], title_words[-2]):
         title_words, addressed = title_words[:-1], True
     name = " ".join(name_words).rstrip(".,")
     if title_words[-1].lower() in CONNECTORS or (
@@ -1093,6 +1137,7 @@ def read_titled_name(segment: str, index: OrganizationIndex) -> Opening | None:
         return None
     rest = text[words[end].start() :] if end < len(words) else ""
     body, rest = body_after_titled_name(rest)
+    rest = without_time_before_verb(rest)
     if rest and not starts_predicate(rest):
         return None
     title = owner_title(" ".join(title_words) + (f" of {body}" if body else ""), index)
@@ -1119,6 +1164,31 @@ def has_english_name_before_hyphenated_given(lead: list[str]) -> bool:
         and not is_title_word(lead[-3])
         and lead[-3].lower() not in TITLE_PORTFOLIO_WORDS
         and not GAZETTEER.is_place(lead[-3])
+    )
+
+
+def has_three_word_western_name(lead: list[str]) -> bool:
+    """ "Commission President Ana Maria Lindqvist": three capitalised words right after a title
+    word, none a title's, a place's, a body's or a portfolio's, are one person's given names and
+    surname.
+
+    Example: ["Vice", "President", "Ana", "Maria", "Lindqvist"] -> True; ["Director", "General",
+    "Tom", "Hale"] (two name words), ["Minister", "of", "Blue", "River", "Affairs"] -> False.
+    """
+    if len(lead) < 4 or not is_title_word(re.sub(r"['’]s$", "", lead[-4])):
+        return False
+    name = lead[-3:]
+    return not _looks_chinese_name(name[1:]) and all(
+        re.fullmatch(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?", w)
+        and not is_title_word(w)
+        and w.lower() not in TITLE_MODIFIERS
+        and w.lower() not in ORG_HEADS
+        and w.lower() not in TITLE_PORTFOLIO_WORDS
+        and w.lower() not in CONNECTORS
+        and w not in NOT_NAME_WORDS
+        and not GAZETTEER.is_place(w)
+        and GAZETTEER.country_of(w) is None
+        for w in name
     )
 
 
@@ -1200,8 +1270,28 @@ def title_ends_in_portfolio(title_words: list[str], name_words: list[str]) -> bo
     return False
 
 
+_TIME_BEFORE_VERB = re.compile(
+    rf"""^(?:on\s+(?:{WEEKDAY_ALTERNATION})|yesterday|today|earlier\s+today|this\s+morning)
+    \s+(?=[a-z])""",
+    re.VERBOSE,
+)
+
+
+def without_time_before_verb(rest: str) -> str:
+    """The words after a titled name with the day of the news dropped before its verb.
+
+    Example: "on Tuesday opened the forum" -> "opened the forum" (after "Minister Li Wei");
+    "on behalf of the city" is kept (no weekday, no verb).
+    """
+    match = _TIME_BEFORE_VERB.match(rest)
+    if match and starts_predicate(rest[match.end() :]):
+        return rest[match.end() :]
+    return rest
+
+
 _BODY_THEN_VERB = re.compile(
     r"""^(?:of|from|at)\s+(?:the\s+)?
+    (?:\d{1,2}(?:st|nd|rd|th)\s+)?      # a session's number, not the body's: "the 9th X"
     (?P<body>[A-Z][\w&.'’-]*(?:\s+(?:(?:of|for|and|the|&)\s+)*[A-Z][\w&.'’-]*)*)
     (?:\s*\([A-Z][\w-]{1,12}\))?       # its acronym: "(DEA)"
     (?:\s+(?P<rest>[a-z].*))?$          # the verb, or nothing in a salutation's line
@@ -1215,7 +1305,8 @@ def body_after_titled_name(rest: str) -> tuple[str, str]:
 
     Example: "of FCSSC gave a keynote speech" -> ("FCSSC", "gave a keynote speech") after
     "Deputy Director General Zhou Meixiang"; "gave a speech" -> ("", "gave a speech");
-    "of FCSSC" closing a greeting's line -> ("FCSSC", "").
+    "of FCSSC" closing a greeting's line -> ("FCSSC", ""); "of the 3rd Blue Assembly" ->
+    ("Blue Assembly", "") (the session's number is not the body's name).
     """
     match = _BODY_THEN_VERB.match(rest)
     if not match or (match.group("rest") and not starts_predicate(match.group("rest"))):
@@ -1459,12 +1550,14 @@ def split_at_and(part: str) -> list[Segment]:
         head = pieces[0].text[: match.start()]
         if and_inside_body_name(head, remainder) or fields_before_title(head, remainder):
             continue
+        # "Mayor Ana Lee and vice-mayors Li Wei and Tom Hale": the titled name after this
+        # "and" ends at the next "and", already split off.
+        tail = pieces[0].text[match.end() :]
         if head and (
             title_phrase_leads(remainder)
             or _names_joined(head, remainder)
-            or titled_names_joined(head, remainder)
+            or titled_names_joined(head, tail)
         ):
-            tail = pieces[0].text[match.end() :]
             pieces = [Segment(head), Segment(tail, joined_by_and=True), *pieces[1:]]
     return pieces
 
@@ -1886,6 +1979,8 @@ def close_groups(
             and is_recalled(person, predicate)
         ):
             person.recalled = True
+        if person.recalled:
+            continue  # a body named only in a recalled title is not one at the event
         positions = read_positions(segments, span, index)
         if not positions and not predicate and not person.positions and role is None:
             continue

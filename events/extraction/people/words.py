@@ -504,7 +504,7 @@ CUE_RE = re.compile(
     \b(?:(?:[Mm]oderated|hosted|[Cc]haired|presided\s+over)\s+by  # "moderated by Tang Rui"
         |(?:officiated|opened|addressed)\s+by                   # "was officiated by Ho Iat Seng"
         |(?:given|delivered|made|signed|witnessed|presented)\s+by  # "remarks were given by"
-        |(?:remarks|speech(?:es)?|address|presentations?|talks?)\s+by  # "opening remarks by"
+        |(?:remarks|speech(?:es)?|address|presentations?|talks?)\s+(?:by|from)  # "a speech from Li"
         |(?:present|speaking|attending|participating)\s+were     # "Also present were"
         |(?:[Pp]anell?ists?|[Ss]peakers?|[Pp]articipants|[Gg]uests)  # "Panelists in the
             \s+(?:in|at|of|for|on|from)\s+[^,;:]{1,50}?(?=\s+(?:were|included))  # afternoon were"
