@@ -165,7 +165,7 @@ INGEST_ATTEMPTS = 3
 INGEST_LOCK = zlib.crc32(b"eventsdb.ingest")
 
 
-def serialize_ingests(*, wait_for_disk: bool = True) -> None:
+def serialize_ingests() -> None:
     """On PostgreSQL, ingests take turns, each in its own transaction.
 
     Matching is order-dependent by design (an acronym learned from one report finds the
@@ -174,7 +174,7 @@ def serialize_ingests(*, wait_for_disk: bool = True) -> None:
     order; extraction, the CPU-bound part, still runs in parallel. SQLite admits one writer
     at a time anyway.
     """
-    lock = ingest_lock(wait_for_disk=wait_for_disk)
+    lock = ingest_lock()
     if lock is not None:
         with connection.cursor() as cursor:
             cursor.execute(*lock)
